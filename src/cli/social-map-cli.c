@@ -1,0 +1,580 @@
+#define G_LOG_DOMAIN "social-map-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "sm-boundary.h"
+#include "sm-date.h"
+#include "sm-demo.h"
+#include "sm-error.h"
+#include "sm-query.h"
+#include "sm-stats.h"
+#include "sm-store.h"
+
+/* Exit status: 0 success, 1 the user's error, 2 ours. */
+enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_INTERNAL = 2 };
+
+#define SUPPRESS_K_MIN 5
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct {
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static int
+fail (GError *error)
+{
+  int status = sm_error_is_user_error (error) ? EXIT_USER : EXIT_INTERNAL;
+
+  g_printerr ("social-map-cli: %s\n", error->message);
+  g_error_free (error);
+  return status;
+}
+
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("social-map-cli: %s\n", msg);
+  return EXIT_USER;
+}
+
+/* Parses options; leaves the positional arguments in argv. Returns -1 when
+ * the caller may go on, else the exit status. */
+static int
+parse (GOptionContext *context,
+       int            *argc,
+       char         ***argv,
+       int             n_positional,
+       const char     *names)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return usage_error ("%s", error->message);
+  if (*argc - 1 != n_positional)
+    return usage_error (_("expected %s; see --help"), names);
+  return -1;
+}
+
+static SmStore *
+open_existing (const char  *path,
+               GError     **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
+                   _("The database “%s” does not exist; create it with “init” or “demo”"), path);
+      return NULL;
+    }
+  return sm_store_open (path, error);
+}
+
+static int
+cmd_init (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("DB — create an empty database"));
+  g_autoptr(SmStore) store = NULL;
+  GError *error = NULL;
+  int status;
+
+  if ((status = parse (context, &argc, &argv, 1, "DB")) >= 0)
+    return status;
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    return usage_error (_("“%s” already exists"), argv[1]);
+  store = sm_store_open (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+  g_print (_("Created %s (schema version %d)\n"), argv[1], sm_store_get_schema_version (store));
+  return EXIT_OK;
+}
+
+static void
+print_progress (double   fraction,
+                gpointer user_data)
+{
+  g_printerr ("\r%s %3d %%", (const char *) user_data, (int) (fraction * 100));
+}
+
+static int
+cmd_demo (int    argc,
+          char **argv)
+{
+  int cases = SM_DEMO_DEFAULT_HOUSEHOLDS, seed = SM_DEMO_DEFAULT_SEED;
+  char *until = NULL;
+  GOptionEntry entries[] = {
+    { "cases", 'n', 0, G_OPTION_ARG_INT, &cases, N_("Number of synthetic households (default 1000)"), "N" },
+    { "seed", 's', 0, G_OPTION_ARG_INT, &seed, N_("Random seed; the same seed gives the same town"), "S" },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("Last day of the synthetic history (default: today)"), "DATE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB — create the synthetic demo town (Tata)"));
+  g_autoptr(SmStore) store = NULL;
+  gboolean existed;
+  GError *error = NULL;
+  SmDemoOptions options;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse (context, &argc, &argv, 1, "DB")) >= 0)
+    return status;
+  if (cases < 1 || cases > 10000000)
+    return usage_error (_("--cases must be between 1 and 10000000, not %d"), cases);
+  if (until != NULL)
+    {
+      GDate d;
+      if (!sm_date_parse_iso (until, &d, &error))
+        return fail (error);
+    }
+
+  existed = g_file_test (argv[1], G_FILE_TEST_EXISTS);
+  store = sm_store_open (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+
+  options = (SmDemoOptions) { .n_households = cases, .seed = (guint32) seed, .until = until };
+  if (!sm_demo_generate (store, &options, isatty (2) ? print_progress : NULL, _("Generating"),
+                         &error))
+    {
+      g_clear_object (&store);
+      if (!existed)
+        {
+          g_autofree char *wal = g_strconcat (argv[1], "-wal", NULL);
+          g_autofree char *shm = g_strconcat (argv[1], "-shm", NULL);
+          g_unlink (wal);
+          g_unlink (shm);
+          g_unlink (argv[1]);
+        }
+      return fail (error);
+    }
+  if (isatty (2))
+    g_printerr ("\n");
+  g_print (_("Created the demo town in %s: %d synthetic households (seed %d)\n"),
+           argv[1], cases, seed);
+  g_free (until);
+  return EXIT_OK;
+}
+
+static int
+cmd_import_boundaries (int    argc,
+                       char **argv)
+{
+  SmBoundaryImportOptions options = { NULL };
+  GOptionEntry entries[] = {
+    { "layer", 'l', 0, G_OPTION_ARG_STRING, &options.layer, N_("Layer to import (default: the first)"), "L" },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &options.level, N_("Level of every area: country, region, county, jaras, settlement, settlement_part, district, other"), "LEVEL" },
+    { "name-field", 0, 0, G_OPTION_ARG_STRING, &options.name_field, N_("Field holding the names"), "FIELD" },
+    { "code-field", 0, 0, G_OPTION_ARG_STRING, &options.code_field, N_("Field holding the KSH codes"), "FIELD" },
+    { "population-field", 0, 0, G_OPTION_ARG_STRING, &options.population_field, N_("Field holding the population"), "FIELD" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB FILE — import areas from GeoJSON, GeoPackage, Shapefile, …"));
+  g_autoptr(SmStore) store = NULL;
+  GError *error = NULL;
+  guint n = 0;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse (context, &argc, &argv, 2, "DB FILE")) >= 0)
+    return status;
+  store = open_existing (argv[1], &error);
+  if (store == NULL || !sm_boundary_import (store, argv[2], &options, &n, &error))
+    return fail (error);
+  g_print (ngettext ("Imported %u boundary from %s\n", "Imported %u boundaries from %s\n", n),
+           n, argv[2]);
+  return EXIT_OK;
+}
+
+static gboolean
+parse_date_option (const char  *text,
+                   GDate       *out,
+                   GError     **error)
+{
+  if (text == NULL)
+    {
+      g_date_clear (out, 1);
+      g_date_set_time_t (out, time (NULL));
+      return TRUE;
+    }
+  return sm_date_parse_iso (text, out, error);
+}
+
+static gboolean
+prefers_hungarian (void)
+{
+  const char * const *langs = g_get_language_names ();
+
+  return langs[0] != NULL && g_str_has_prefix (langs[0], "hu");
+}
+
+/* Counts of fewer than k households are shown as "<k" so that no one can be
+ * recognised in a table passed on. */
+static char *
+shown (gint64 value,
+       gint64 households,
+       int    k)
+{
+  if (households > 0 && households < k)
+    return g_strdup_printf ("<%d", k);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+static void
+add_rows_json (JsonBuilder *b,
+               const char  *member,
+               GPtrArray   *rows,
+               int          k)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SmStatsRow *row = g_ptr_array_index (rows, i);
+      gboolean hide = row->households > 0 && row->households < k;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "key");
+      json_builder_add_string_value (b, row->key);
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, row->label);
+      json_builder_set_member_name (b, "open_needs");
+      if (hide)
+        json_builder_add_null_value (b);
+      else
+        json_builder_add_int_value (b, row->needs);
+      json_builder_set_member_name (b, "households");
+      if (hide)
+        json_builder_add_null_value (b);
+      else
+        json_builder_add_int_value (b, row->households);
+      json_builder_set_member_name (b, "suppressed");
+      json_builder_add_boolean_value (b, hide);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+print_rows (const char *title,
+            GPtrArray  *rows,
+            int         k)
+{
+  g_print ("\n%s\n", title);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SmStatsRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *needs = shown (row->needs, row->households, k);
+      g_autofree char *households = shown (row->households, row->households, k);
+
+      g_print ("  %-40s %8s %8s\n", row->label, needs, households);
+    }
+}
+
+static char *
+print_json (JsonBuilder *b)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  return json_generator_to_data (gen, NULL);
+}
+
+static int
+cmd_stats (int    argc,
+           char **argv)
+{
+  char *at = NULL, *format = NULL;
+  int k = SUPPRESS_K_MIN;
+  GOptionEntry entries[] = {
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("Count what was open on this day (default: today)"), "DATE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
+    { "k", 'k', 0, G_OPTION_ARG_INT, &k, N_("Hide counts of fewer than K households (at least 5)"), "K" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB — open needs by category, severity and settlement part"));
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmStats) stats = NULL;
+  GError *error = NULL;
+  GDate as_of;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse (context, &argc, &argv, 1, "DB")) >= 0)
+    return status;
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    return usage_error (_("unknown format “%s”; use text or json"), format);
+  if (k < SUPPRESS_K_MIN)
+    return usage_error (_("--k cannot be lower than %d"), SUPPRESS_K_MIN);
+  if (!parse_date_option (at, &as_of, &error))
+    return fail (error);
+
+  store = open_existing (argv[1], &error);
+  if (store == NULL || (stats = sm_stats_compute (store, &as_of, prefers_hungarian (), &error)) == NULL)
+    return fail (error);
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "as_of");
+      json_builder_add_string_value (b, stats->as_of);
+      json_builder_set_member_name (b, "k");
+      json_builder_add_int_value (b, k);
+      json_builder_set_member_name (b, "households");
+      json_builder_add_int_value (b, stats->households_total);
+      json_builder_set_member_name (b, "persons");
+      json_builder_add_int_value (b, stats->persons_total);
+      json_builder_set_member_name (b, "open_needs");
+      json_builder_add_int_value (b, stats->open_needs);
+      json_builder_set_member_name (b, "households_with_open_needs");
+      json_builder_add_int_value (b, stats->households_with_needs);
+      add_rows_json (b, "by_category", stats->by_category, k);
+      add_rows_json (b, "by_severity", stats->by_severity, k);
+      add_rows_json (b, "by_settlement_part", stats->by_part, k);
+      json_builder_end_object (b);
+      text = print_json (b);
+      g_print ("%s\n", text);
+      return EXIT_OK;
+    }
+
+  g_print (_("Open needs on %s\n"), stats->as_of);
+  g_print (_("Households: %" G_GINT64_FORMAT ", persons: %" G_GINT64_FORMAT "\n"),
+           stats->households_total, stats->persons_total);
+  g_print (_("Open needs: %" G_GINT64_FORMAT " in %" G_GINT64_FORMAT " households\n"),
+           stats->open_needs, stats->households_with_needs);
+  g_print ("\n  %-40s %8s %8s", "", _("needs"), _("househ."));
+  print_rows (_("By category"), stats->by_category, k);
+  print_rows (_("By severity"), stats->by_severity, k);
+  print_rows (_("By settlement part"), stats->by_part, k);
+  g_print ("\n");
+  g_print (_("Counts of fewer than %d households are shown as <%d.\n"), k, k);
+  return EXIT_OK;
+}
+
+static char *
+csv_quote (const char *text)
+{
+  g_autoptr(GString) s = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (strpbrk (text, ",\"\n\r") == NULL)
+    return g_strdup (text);
+  s = g_string_new ("\"");
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (s, '"');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '"');
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static int
+cmd_query (int    argc,
+           char **argv)
+{
+  char *bbox = NULL, *at = NULL, *format = NULL;
+  char **categories = NULL;
+  int severity = 1;
+  GOptionEntry entries[] = {
+    { "bbox", 'b', 0, G_OPTION_ARG_STRING, &bbox, N_("Only inside west,south,east,north (degrees)"), "W,S,E,N" },
+    { "category", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &categories, N_("Only needs of this category (code or name); may be repeated"), "C" },
+    { "severity", 0, 0, G_OPTION_ARG_INT, &severity, N_("Only needs at least this severe (1–3)"), "N" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("Needs open on this day (default: today)"), "DATE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: csv or json"), "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB — the households the map shows for a filter"));
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(GArray) hits = NULL;
+  g_autoptr(JsonBuilder) b = NULL;
+  gboolean json;
+  GError *error = NULL;
+  GDate as_of;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = parse (context, &argc, &argv, 1, "DB")) >= 0)
+    return status;
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
+    return usage_error (_("unknown format “%s”; use csv or json"), format);
+  json = format != NULL && g_str_equal (format, "json");
+  if (severity < 1 || severity > 3)
+    return usage_error (_("--severity must be 1, 2 or 3, not %d"), severity);
+  if (!parse_date_option (at, &as_of, &error) ||
+      (bbox != NULL && !sm_filter_parse_bbox (filter, bbox, &error)))
+    return fail (error);
+
+  store = open_existing (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+  for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
+    {
+      gint64 id = sm_store_lookup_category (store, categories[i], &error);
+      if (id == 0)
+        return fail (error);
+      sm_filter_add_category (filter, id);
+    }
+  sm_filter_set_min_severity (filter, severity);
+  sm_filter_set_as_of (filter, &as_of);
+
+  hits = sm_store_query (store, filter, &error);
+  if (hits == NULL)
+    return fail (error);
+
+  if (json)
+    {
+      b = json_builder_new ();
+      json_builder_begin_array (b);
+    }
+  else
+    g_print ("household_id,lat,lon,address,settlement_part,main_category,max_severity,open_needs\n");
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SmCaseHit *hit = &g_array_index (hits, SmCaseHit, i);
+      const SmCategory *cat = sm_store_get_category (store, hit->main_category);
+      SmHousehold h;
+
+      if (!sm_store_get_household (store, hit->household_id, &h, &error))
+        return fail (error);
+      if (json)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "household_id");
+          json_builder_add_int_value (b, hit->household_id);
+          json_builder_set_member_name (b, "lat");
+          json_builder_add_double_value (b, hit->lat);
+          json_builder_set_member_name (b, "lon");
+          json_builder_add_double_value (b, hit->lon);
+          json_builder_set_member_name (b, "address");
+          json_builder_add_string_value (b, h.address_raw);
+          json_builder_set_member_name (b, "settlement_part");
+          json_builder_add_string_value (b, h.settlement_part);
+          json_builder_set_member_name (b, "main_category");
+          json_builder_add_string_value (b, cat ? cat->code : NULL);
+          json_builder_set_member_name (b, "max_severity");
+          json_builder_add_int_value (b, hit->max_severity);
+          json_builder_set_member_name (b, "open_needs");
+          json_builder_add_int_value (b, hit->n_needs);
+          json_builder_end_object (b);
+        }
+      else
+        {
+          g_autofree char *address = csv_quote (h.address_raw);
+          g_autofree char *part = csv_quote (h.settlement_part);
+          char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_print ("%" G_GINT64_FORMAT ",%s,%s,%s,%s,%s,%d,%d\n", hit->household_id,
+                   g_ascii_formatd (lat, sizeof lat, "%.7f", hit->lat),
+                   g_ascii_formatd (lon, sizeof lon, "%.7f", hit->lon),
+                   address, part, cat ? cat->code : "", hit->max_severity, hit->n_needs);
+        }
+      sm_household_clear (&h);
+    }
+
+  if (json)
+    {
+      g_autofree char *text = NULL;
+      json_builder_end_array (b);
+      text = print_json (b);
+      g_print ("%s\n", text);
+    }
+  return EXIT_OK;
+}
+
+static const Command commands[] = {
+  { "init", "DB", N_("Create an empty database with the taxonomies"), cmd_init },
+  { "demo", "DB [--cases N] [--seed S]", N_("Create the synthetic demo town (Tata)"), cmd_demo },
+  { "import-boundaries", "DB FILE [--layer L]", N_("Import areas from any OGR vector format"),
+    cmd_import_boundaries },
+  { "stats", "DB [--at DATE]", N_("Open needs by category, severity and settlement part"),
+    cmd_stats },
+  { "query", "DB [--bbox W,S,E,N] [--category C]… [--severity N] [--at DATE] [--format csv|json]",
+    N_("The households the map shows for a filter"), cmd_query },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  social-map-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"),
+           _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-18s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("“social-map-cli COMMAND --help” describes a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USER;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("social-map-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        g_autofree char *prgname = g_strdup_printf ("social-map-cli %s", commands[i].name);
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
+
+  g_printerr ("social-map-cli: %s\n", _("unknown command; see “social-map-cli --help”"));
+  return EXIT_USER;
+}

@@ -1,0 +1,373 @@
+#define G_LOG_DOMAIN "sm-boundary"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <ogr_api.h>
+
+#include "sm-boundary.h"
+#include "sm-error.h"
+#include "sm-ogr-private.h"
+#include "sm-store-private.h"
+
+static const char * const levels[] = {
+  "country", "region", "county", "jaras", "settlement", "settlement_part", "district", "other",
+  NULL
+};
+
+static int
+find_field (OGRFeatureDefnH      defn,
+            const char          *wanted,
+            const char * const  *guesses)
+{
+  if (wanted != NULL)
+    return OGR_FD_GetFieldIndex (defn, wanted);
+  for (guint i = 0; guesses[i] != NULL; i++)
+    for (int f = 0; f < OGR_FD_GetFieldCount (defn); f++)
+      if (g_ascii_strcasecmp (OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (defn, f)), guesses[i]) == 0)
+        return f;
+  return -1;
+}
+
+/* Hungarian administrative names (as in the KSH/OSM files) and OSM
+ * admin_level numbers. */
+static const char *
+level_from_feature (OGRFeatureH feature,
+                    int         name_field,
+                    int         number_field)
+{
+  static const struct { const char *word; const char *level; } words[] = {
+    { "orszag", "country" }, { "regio", "region" }, { "megye", "county" },
+    { "jaras", "jaras" }, { "telepules", "settlement" }, { "kerulet", "district" },
+    { "telepulesresz", "settlement_part" },
+  };
+  static const char * const by_number[] = {
+    [2] = "country", [5] = "region", [6] = "county", [7] = "jaras", [8] = "settlement",
+    [9] = "district", [10] = "settlement_part",
+  };
+
+  if (name_field >= 0)
+    {
+      const char *value = OGR_F_GetFieldAsString (feature, name_field);
+      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+        if (g_ascii_strcasecmp (value, words[i].word) == 0)
+          return words[i].level;
+    }
+  if (number_field >= 0)
+    {
+      int n = OGR_F_GetFieldAsInteger (feature, number_field);
+      if (n > 0 && n < (int) G_N_ELEMENTS (by_number) && by_number[n] != NULL)
+        return by_number[n];
+    }
+  return "other";
+}
+
+/* A file without a CRS: degrees if it looks like degrees, EOV if it looks
+ * like EOV (easting 400–950 km, northing 30–370 km), else ask the user. */
+static OGRSpatialReferenceH
+guess_srs (OGRLayerH    layer,
+           const char  *path,
+           GError     **error)
+{
+  OGREnvelope env;
+  OGRSpatialReferenceH srs;
+
+  if (OGR_L_GetExtent (layer, &env, TRUE) != OGRERR_NONE)
+    goto unknown;
+  if (env.MinX >= -180 && env.MaxX <= 180 && env.MinY >= -90 && env.MaxY <= 90)
+    return _sm_ogr_new_wgs84 ();
+  if (env.MinX >= 400000 && env.MaxX <= 950000 && env.MinY >= 30000 && env.MaxY <= 370000)
+    {
+      srs = OSRNewSpatialReference (NULL);
+      OSRImportFromEPSG (srs, 23700);
+      OSRSetAxisMappingStrategy (srs, OAMS_TRADITIONAL_GIS_ORDER);
+      return srs;
+    }
+
+unknown:
+  g_set_error (error, SM_ERROR, SM_ERROR_FORMAT,
+               _("“%s” does not say which coordinate system it uses, and its coordinates "
+                 "are neither degrees nor EOV (EPSG:23700)"), path);
+  return NULL;
+}
+
+static OGRLayerH
+pick_layer (GDALDatasetH  ds,
+            const char   *path,
+            const char   *name,
+            GError      **error)
+{
+  OGRLayerH layer;
+  g_autoptr(GString) names = NULL;
+
+  if (name == NULL)
+    {
+      if (GDALDatasetGetLayerCount (ds) > 0)
+        return GDALDatasetGetLayer (ds, 0);
+      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT, _("“%s” holds no layers"), path);
+      return NULL;
+    }
+  layer = GDALDatasetGetLayerByName (ds, name);
+  if (layer != NULL)
+    return layer;
+
+  names = g_string_new (NULL);
+  for (int i = 0; i < GDALDatasetGetLayerCount (ds); i++)
+    g_string_append_printf (names, "%s%s", i ? ", " : "",
+                            OGR_L_GetName (GDALDatasetGetLayer (ds, i)));
+  g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
+               _("“%s” has no layer “%s” (layers: %s)"), path, name, names->str);
+  return NULL;
+}
+
+static gboolean
+store_boundary (SmStore       *store,
+                const char    *name,
+                const char    *level,
+                const char    *code,
+                gint64         population,
+                OGRGeometryH   geometry,
+                const char    *source,
+                GError       **error)
+{
+  OGREnvelope env;
+  sqlite3_stmt *stmt;
+  g_autofree guchar *wkb = NULL;
+  int size = OGR_G_WkbSize (geometry);
+
+  wkb = g_malloc (size);
+  OGR_G_ExportToIsoWkb (geometry, wkbNDR, wkb);
+  OGR_G_GetEnvelope (geometry, &env);
+
+  stmt = _sm_store_prepare (store,
+    "INSERT INTO boundary (name, level, ksh_code, population, geometry, min_lon, min_lat,"
+    " max_lon, max_lat, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, level, -1, SQLITE_STATIC);
+  _sm_bind_text_or_null (stmt, 3, code);
+  if (population >= 0)
+    sqlite3_bind_int64 (stmt, 4, population);
+  sqlite3_bind_blob (stmt, 5, wkb, size, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 6, env.MinX);
+  sqlite3_bind_double (stmt, 7, env.MinY);
+  sqlite3_bind_double (stmt, 8, env.MaxX);
+  sqlite3_bind_double (stmt, 9, env.MaxY);
+  sqlite3_bind_text (stmt, 10, source, -1, SQLITE_TRANSIENT);
+  return _sm_store_step_done (store, stmt, error);
+}
+
+static gboolean
+import_layer (SmStore                       *store,
+              const char                    *path,
+              OGRLayerH                      layer,
+              const SmBoundaryImportOptions *options,
+              guint                         *n_imported,
+              GError                       **error)
+{
+  static const char * const name_guesses[] = { "NAME", "NEV", "NAME_HU", "TELEPULES", NULL };
+  static const char * const code_guesses[] = {
+    "CODE", "KSH", "KSH_CODE", "KSH_KOD", "TORZSSZAM", "ref:hu:ksh", NULL
+  };
+  static const char * const population_guesses[] = {
+    "POPULATION", "POP", "NEPESSEG", "LAKONEPESSEG", NULL
+  };
+  static const char * const kind_guesses[] = { "ADMIN_NAME", "TIPUS", NULL };
+  static const char * const number_guesses[] = { "ADMIN_LEVE", "ADMIN_LEVEL", NULL };
+  OGRFeatureDefnH defn = OGR_L_GetLayerDefn (layer);
+  OGRSpatialReferenceH src = NULL, wgs84 = NULL;
+  OGRCoordinateTransformationH transform = NULL;
+  OGRFeatureH feature;
+  int name_field, code_field, population_field, kind_field, number_field;
+  g_autofree char *source = g_path_get_basename (path);
+  gboolean ok = FALSE;
+  guint n = 0;
+
+  name_field = find_field (defn, options->name_field, name_guesses);
+  code_field = find_field (defn, options->code_field, code_guesses);
+  population_field = find_field (defn, options->population_field, population_guesses);
+  kind_field = find_field (defn, NULL, kind_guesses);
+  number_field = find_field (defn, NULL, number_guesses);
+
+  if (name_field < 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT,
+                   _("Cannot tell which field of “%s” holds the names; name it with --name-field"),
+                   path);
+      return FALSE;
+    }
+  if ((options->code_field && code_field < 0) ||
+      (options->population_field && population_field < 0))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("“%s” has no field “%s”"), path,
+                   options->code_field && code_field < 0 ? options->code_field
+                                                         : options->population_field);
+      return FALSE;
+    }
+
+  if (OGR_L_GetSpatialRef (layer) != NULL)
+    {
+      src = OSRClone (OGR_L_GetSpatialRef (layer));
+      OSRSetAxisMappingStrategy (src, OAMS_TRADITIONAL_GIS_ORDER);
+    }
+  else if ((src = guess_srs (layer, path, error)) == NULL)
+    return FALSE;
+
+  wgs84 = _sm_ogr_new_wgs84 ();
+  if (!OSRIsSame (src, wgs84))
+    {
+      CPLErrorReset ();
+      transform = OCTNewCoordinateTransformation (src, wgs84);
+      if (transform == NULL)
+        {
+          _sm_ogr_set_error (error, SM_ERROR_FORMAT,
+                             _("Cannot convert the file's coordinates to WGS 84"));
+          goto out;
+        }
+    }
+
+  if (!sm_store_begin (store, error))
+    goto out;
+
+  OGR_L_ResetReading (layer);
+  while ((feature = OGR_L_GetNextFeature (layer)) != NULL)
+    {
+      OGRGeometryH geometry = OGR_F_GetGeometryRef (feature);
+      const char *name = OGR_F_GetFieldAsString (feature, name_field);
+      const char *level = options->level ? options->level
+                                         : level_from_feature (feature, kind_field, number_field);
+      gint64 population = -1;
+      OGRwkbGeometryType type;
+      GError *local = NULL;
+
+      if (population_field >= 0 && OGR_F_IsFieldSetAndNotNull (feature, population_field))
+        population = OGR_F_GetFieldAsInteger64 (feature, population_field);
+
+      type = geometry ? wkbFlatten (OGR_G_GetGeometryType (geometry)) : wkbNone;
+      if (type != wkbPolygon && type != wkbMultiPolygon)
+        local = g_error_new (SM_ERROR, SM_ERROR_FORMAT,
+                             _("Feature %" G_GINT64_FORMAT " (“%s”) is a %s, not an area"),
+                             (gint64) OGR_F_GetFID (feature), name,
+                             geometry ? OGRGeometryTypeToName (type) : _("feature without geometry"));
+      else if (*name == '\0')
+        local = g_error_new (SM_ERROR, SM_ERROR_FORMAT,
+                             _("Feature %" G_GINT64_FORMAT " has no name"),
+                             (gint64) OGR_F_GetFID (feature));
+      else if (transform != NULL && OGR_G_Transform (geometry, transform) != OGRERR_NONE)
+        local = g_error_new (SM_ERROR, SM_ERROR_FORMAT,
+                             _("Cannot convert the coordinates of “%s” to WGS 84"), name);
+      else if (store_boundary (store, name, level,
+                               code_field >= 0 ? OGR_F_GetFieldAsString (feature, code_field) : NULL,
+                               population, geometry, source, &local))
+        n++;
+
+      OGR_F_Destroy (feature);
+      if (local != NULL)
+        {
+          g_propagate_prefixed_error (error, local, "%s: ", path);
+          sm_store_rollback (store);
+          goto out;
+        }
+    }
+
+  if (n == 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT, _("“%s” holds no boundaries"), path);
+      sm_store_rollback (store);
+      goto out;
+    }
+  ok = sm_store_commit (store, error);
+  if (ok && n_imported != NULL)
+    *n_imported = n;
+
+out:
+  if (transform != NULL)
+    OCTDestroyCoordinateTransformation (transform);
+  OSRDestroySpatialReference (src);
+  OSRDestroySpatialReference (wgs84);
+  return ok;
+}
+
+/**
+ * sm_boundary_import:
+ * @path: any vector file GDAL reads (GeoJSON, GeoPackage, Shapefile, …)
+ *
+ * Imports every area of one layer, converted to WGS 84, as one action:
+ * a bad feature leaves the store as it was.
+ */
+gboolean
+sm_boundary_import (SmStore                       *store,
+                    const char                    *path,
+                    const SmBoundaryImportOptions *options,
+                    guint                         *n_imported,
+                    GError                       **error)
+{
+  static const SmBoundaryImportOptions defaults = { NULL };
+  GDALDatasetH ds;
+  OGRLayerH layer;
+  gboolean ok;
+
+  g_return_val_if_fail (SM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+  if (options->level != NULL && !g_strv_contains (levels, options->level))
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) levels);
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("Unknown boundary level “%s” (known: %s)"), options->level, list);
+      return FALSE;
+    }
+
+  ds = _sm_ogr_open_vector (path, error);
+  if (ds == NULL)
+    return FALSE;
+  layer = pick_layer (ds, path, options->layer, error);
+  ok = layer != NULL && import_layer (store, path, layer, options, n_imported, error);
+  GDALClose (ds);
+  return ok;
+}
+
+/**
+ * sm_store_get_boundary_shape:
+ * @level: (nullable): the level, or %NULL for any
+ *
+ * Returns: the union of all stored areas called @name, e.g. both parts of
+ *   Tata
+ */
+SmShape *
+sm_store_get_boundary_shape (SmStore     *store,
+                             const char  *name,
+                             const char  *level,
+                             GError     **error)
+{
+  g_autoptr(SmShape) shape = sm_shape_new ();
+  sqlite3_stmt *stmt;
+
+  stmt = _sm_store_prepare (store, "SELECT geometry FROM boundary WHERE name = ?"
+                                   " AND (?2 IS NULL OR level = ?2) ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  _sm_bind_text_or_null (stmt, 2, level);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (!sm_shape_add_wkb (shape, sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
+                           error))
+      {
+        sqlite3_reset (stmt);
+        return NULL;
+      }
+  sqlite3_reset (stmt);
+
+  if (sm_shape_is_empty (shape))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("There is no boundary called “%s”"),
+                   name);
+      return NULL;
+    }
+  return g_steal_pointer (&shape);
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "sm-geometry.h"
+#include "sm-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char *layer;             /* NULL: the first layer */
+  const char *level;             /* NULL: read from the file's fields */
+  const char *name_field;        /* NULL: NAME, name, NEV, … */
+  const char *code_field;        /* NULL: CODE, KSH, ksh_code, … */
+  const char *population_field;  /* NULL: population, nepesseg, … */
+} SmBoundaryImportOptions;
+
+gboolean  sm_boundary_import          (SmStore                       *store,
+                                       const char                    *path,
+                                       const SmBoundaryImportOptions *options,
+                                       guint                         *n_imported,
+                                       GError                       **error);
+
+SmShape  *sm_store_get_boundary_shape (SmStore     *store,
+                                       const char  *name,
+                                       const char  *level,
+                                       GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,84 @@
+#define G_LOG_DOMAIN "sm-date"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sm-date.h"
+#include "sm-error.h"
+
+/* 1970-01-01 in GLib's Julian day numbering (day 1 = 0001-01-01). */
+#define EPOCH_JULIAN 719163
+
+/**
+ * sm_date_parse_iso:
+ * @text: a date written YYYY-MM-DD
+ * @out: (out): the date
+ *
+ * Strict: no time part, no other separators, a day that exists.
+ */
+gboolean
+sm_date_parse_iso (const char *text,
+                   GDate      *out,
+                   GError    **error)
+{
+  guint y, m, d;
+  char tail;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL ||
+      strlen (text) != 10 ||
+      sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 ||
+      text[4] != '-' || text[7] != '-' ||
+      !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]) ||
+      !g_date_valid_dmy (d, m, y))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("“%s” is not a valid date; write it as YYYY-MM-DD, e.g. 2025-03-01"),
+                   text ? text : "");
+      return FALSE;
+    }
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, d, m, y);
+  return TRUE;
+}
+
+char *
+sm_date_to_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          g_date_get_year (date),
+                          g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+int
+sm_date_to_epoch_day (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), 0);
+
+  return (int) g_date_get_julian (date) - EPOCH_JULIAN;
+}
+
+void
+sm_date_from_epoch_day (int   day,
+                        GDate *out)
+{
+  g_date_clear (out, 1);
+  g_date_set_julian (out, (guint32) (day + EPOCH_JULIAN));
+}
+
+char *
+sm_date_today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}

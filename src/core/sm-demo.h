@@ -1,0 +1,24 @@
+#pragma once
+
+#include "sm-store.h"
+
+G_BEGIN_DECLS
+
+#define SM_DEMO_DEFAULT_HOUSEHOLDS 1000
+#define SM_DEMO_DEFAULT_SEED 20127     /* Tata's KSH code */
+
+typedef struct {
+  guint        n_households;
+  guint32      seed;
+  const char  *until;        /* last day of the synthetic history; NULL: today */
+} SmDemoOptions;
+
+typedef void (*SmProgressFunc) (double fraction, gpointer user_data);
+
+gboolean sm_demo_generate (SmStore             *store,
+                           const SmDemoOptions *options,
+                           SmProgressFunc       progress,
+                           gpointer             user_data,
+                           GError             **error);
+
+G_END_DECLS

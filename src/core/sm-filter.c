@@ -1,0 +1,261 @@
+#define G_LOG_DOMAIN "sm-filter"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <time.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sm-error.h"
+#include "sm-filter.h"
+
+struct _SmFilter
+{
+  GObject   parent_instance;
+
+  gboolean  has_bbox;
+  double    west, south, east, north;
+  GArray   *categories;      /* gint64 ids, sorted; empty means all */
+  int       min_severity;
+  GDate     as_of;           /* invalid means today */
+};
+
+G_DEFINE_FINAL_TYPE (SmFilter, sm_filter, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+sm_filter_finalize (GObject *object)
+{
+  SmFilter *self = SM_FILTER (object);
+
+  g_array_unref (self->categories);
+
+  G_OBJECT_CLASS (sm_filter_parent_class)->finalize (object);
+}
+
+static void
+sm_filter_class_init (SmFilterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sm_filter_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sm_filter_init (SmFilter *self)
+{
+  self->categories = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->min_severity = 1;
+  g_date_clear (&self->as_of, 1);
+}
+
+SmFilter *
+sm_filter_new (void)
+{
+  return g_object_new (SM_TYPE_FILTER, NULL);
+}
+
+static void
+changed (SmFilter *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+sm_filter_set_bbox (SmFilter *self,
+                    double    west,
+                    double    south,
+                    double    east,
+                    double    north)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  self->has_bbox = TRUE;
+  self->west = MIN (west, east);
+  self->east = MAX (west, east);
+  self->south = MIN (south, north);
+  self->north = MAX (south, north);
+  changed (self);
+}
+
+void
+sm_filter_clear_bbox (SmFilter *self)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  self->has_bbox = FALSE;
+  changed (self);
+}
+
+gboolean
+sm_filter_get_bbox (SmFilter *self,
+                    double   *west,
+                    double   *south,
+                    double   *east,
+                    double   *north)
+{
+  g_return_val_if_fail (SM_IS_FILTER (self), FALSE);
+
+  if (!self->has_bbox)
+    return FALSE;
+  *west = self->west;
+  *south = self->south;
+  *east = self->east;
+  *north = self->north;
+  return TRUE;
+}
+
+/**
+ * sm_filter_parse_bbox:
+ * @text: "W,S,E,N" in degrees of longitude and latitude
+ */
+gboolean
+sm_filter_parse_bbox (SmFilter    *self,
+                      const char  *text,
+                      GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text ? text : "", ",", -1);
+  double v[4];
+
+  g_return_val_if_fail (SM_IS_FILTER (self), FALSE);
+
+  if (g_strv_length (parts) != 4)
+    goto bad;
+  for (guint i = 0; i < 4; i++)
+    {
+      char *end = NULL;
+
+      v[i] = g_ascii_strtod (g_strstrip (parts[i]), &end);
+      if (end == parts[i] || *end != '\0')
+        goto bad;
+    }
+  if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90 || v[0] >= v[2] || v[1] >= v[3])
+    goto bad;
+
+  sm_filter_set_bbox (self, v[0], v[1], v[2], v[3]);
+  return TRUE;
+
+bad:
+  g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+               _("“%s” is not a bounding box; write west,south,east,north in degrees, "
+                 "e.g. 18.28,47.62,18.36,47.67"), text ? text : "");
+  return FALSE;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+void
+sm_filter_add_category (SmFilter *self,
+                        gint64    category_id)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  if (sm_filter_has_category (self, category_id) && self->categories->len > 0)
+    return;
+  g_array_append_val (self->categories, category_id);
+  g_array_sort (self->categories, compare_ids);
+  changed (self);
+}
+
+void
+sm_filter_clear_categories (SmFilter *self)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  g_array_set_size (self->categories, 0);
+  changed (self);
+}
+
+const GArray *
+sm_filter_get_categories (SmFilter *self)
+{
+  g_return_val_if_fail (SM_IS_FILTER (self), NULL);
+
+  return self->categories;
+}
+
+/**
+ * sm_filter_has_category:
+ *
+ * Returns: whether needs of @category_id pass; with no category chosen,
+ * every category passes
+ */
+gboolean
+sm_filter_has_category (SmFilter *self,
+                        gint64    category_id)
+{
+  g_return_val_if_fail (SM_IS_FILTER (self), FALSE);
+
+  if (self->categories->len == 0)
+    return TRUE;
+  for (guint i = 0; i < self->categories->len; i++)
+    if (g_array_index (self->categories, gint64, i) == category_id)
+      return TRUE;
+  return FALSE;
+}
+
+void
+sm_filter_set_min_severity (SmFilter *self,
+                            int       severity)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+  g_return_if_fail (severity >= 1 && severity <= 3);
+
+  self->min_severity = severity;
+  changed (self);
+}
+
+int
+sm_filter_get_min_severity (SmFilter *self)
+{
+  g_return_val_if_fail (SM_IS_FILTER (self), 1);
+
+  return self->min_severity;
+}
+
+/**
+ * sm_filter_set_as_of:
+ * @date: (nullable): the day the map shows; %NULL for today
+ */
+void
+sm_filter_set_as_of (SmFilter    *self,
+                     const GDate *date)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  if (date != NULL && g_date_valid (date))
+    self->as_of = *date;
+  else
+    g_date_clear (&self->as_of, 1);
+  changed (self);
+}
+
+void
+sm_filter_get_as_of (SmFilter *self,
+                     GDate    *out)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  if (g_date_valid (&self->as_of))
+    {
+      *out = self->as_of;
+      return;
+    }
+  g_date_clear (out, 1);
+  g_date_set_time_t (out, time (NULL));
+}

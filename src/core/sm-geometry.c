@@ -1,0 +1,172 @@
+#define G_LOG_DOMAIN "sm-geometry"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+#include <ogr_api.h>
+
+#include "sm-error.h"
+#include "sm-geometry.h"
+
+struct _SmShape
+{
+  GPtrArray *rings;       /* GArray of double, lon/lat interleaved, closed */
+  double     west, south, east, north;
+};
+
+SmShape *
+sm_shape_new (void)
+{
+  SmShape *self = g_new0 (SmShape, 1);
+
+  self->rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->west = self->south = INFINITY;
+  self->east = self->north = -INFINITY;
+  return self;
+}
+
+void
+sm_shape_free (SmShape *self)
+{
+  g_ptr_array_unref (self->rings);
+  g_free (self);
+}
+
+static void
+add_ring (SmShape      *self,
+          OGRGeometryH  ring)
+{
+  int n = OGR_G_GetPointCount (ring);
+  GArray *points = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n);
+
+  for (int i = 0; i < n; i++)
+    {
+      double xy[2] = { OGR_G_GetX (ring, i), OGR_G_GetY (ring, i) };
+
+      g_array_append_vals (points, xy, 2);
+      self->west = MIN (self->west, xy[0]);
+      self->east = MAX (self->east, xy[0]);
+      self->south = MIN (self->south, xy[1]);
+      self->north = MAX (self->north, xy[1]);
+    }
+  g_ptr_array_add (self->rings, points);
+}
+
+static gboolean
+add_geometry (SmShape      *self,
+              OGRGeometryH  geometry)
+{
+  switch (wkbFlatten (OGR_G_GetGeometryType (geometry)))
+    {
+    case wkbPolygon:
+      for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
+        add_ring (self, OGR_G_GetGeometryRef (geometry, i));
+      return TRUE;
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
+      for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
+        if (!add_geometry (self, OGR_G_GetGeometryRef (geometry, i)))
+          return FALSE;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * sm_shape_add_wkb:
+ *
+ * Adds the rings of a polygon or multipolygon given as WKB.
+ */
+gboolean
+sm_shape_add_wkb (SmShape       *self,
+                  const guint8  *wkb,
+                  gsize          length,
+                  GError       **error)
+{
+  OGRGeometryH geometry = NULL;
+  gboolean ok;
+
+  if (OGR_G_CreateFromWkb (wkb, NULL, &geometry, (int) length) != OGRERR_NONE)
+    {
+      g_set_error_literal (error, SM_ERROR, SM_ERROR_FORMAT, _("The stored geometry is damaged"));
+      return FALSE;
+    }
+  ok = add_geometry (self, geometry);
+  OGR_G_DestroyGeometry (geometry);
+  if (!ok)
+    g_set_error_literal (error, SM_ERROR, SM_ERROR_FORMAT, _("The geometry is not a polygon"));
+  return ok;
+}
+
+/* Even-odd rule over every ring: holes and separate parts of a
+ * multipolygon come out right without knowing which ring is which. */
+gboolean
+sm_shape_contains (const SmShape *self,
+                   double         lon,
+                   double         lat)
+{
+  gboolean inside = FALSE;
+
+  if (lon < self->west || lon > self->east || lat < self->south || lat > self->north)
+    return FALSE;
+
+  for (guint r = 0; r < self->rings->len; r++)
+    {
+      GArray *ring = g_ptr_array_index (self->rings, r);
+      const double *p = (const double *) ring->data;
+      guint n = ring->len / 2;
+
+      for (guint i = 0, j = n - 1; i < n; j = i++)
+        {
+          double xi = p[2 * i], yi = p[2 * i + 1];
+          double xj = p[2 * j], yj = p[2 * j + 1];
+
+          if (((yi > lat) != (yj > lat)) &&
+              lon < (xj - xi) * (lat - yi) / (yj - yi) + xi)
+            inside = !inside;
+        }
+    }
+  return inside;
+}
+
+void
+sm_shape_get_bbox (const SmShape *self,
+                   double        *west,
+                   double        *south,
+                   double        *east,
+                   double        *north)
+{
+  *west = self->west;
+  *south = self->south;
+  *east = self->east;
+  *north = self->north;
+}
+
+guint
+sm_shape_get_n_rings (const SmShape *self)
+{
+  return self->rings->len;
+}
+
+const double *
+sm_shape_get_ring (const SmShape *self,
+                   guint          index,
+                   guint         *n_points)
+{
+  GArray *ring;
+
+  g_return_val_if_fail (index < self->rings->len, NULL);
+
+  ring = g_ptr_array_index (self->rings, index);
+  *n_points = ring->len / 2;
+  return (const double *) ring->data;
+}
+
+gboolean
+sm_shape_is_empty (const SmShape *self)
+{
+  return self->rings->len == 0;
+}

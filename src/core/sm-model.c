@@ -1,0 +1,66 @@
+#define G_LOG_DOMAIN "sm-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sm-model.h"
+
+static const char * const quality_names[] = {
+  [SM_GEOCODE_NONE] = "none",
+  [SM_GEOCODE_SETTLEMENT] = "settlement",
+  [SM_GEOCODE_SETTLEMENT_PART] = "settlement_part",
+  [SM_GEOCODE_STREET] = "street",
+  [SM_GEOCODE_INTERPOLATED] = "interpolated",
+  [SM_GEOCODE_ADDRESS] = "address",
+  [SM_GEOCODE_MANUAL] = "manual",
+};
+
+const char *
+sm_geocode_quality_to_string (SmGeocodeQuality quality)
+{
+  g_return_val_if_fail (quality <= SM_GEOCODE_MANUAL, "none");
+
+  return quality_names[quality];
+}
+
+gboolean
+sm_geocode_quality_from_string (const char       *text,
+                                SmGeocodeQuality *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (quality_names); i++)
+    if (g_strcmp0 (text, quality_names[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+sm_household_clear (SmHousehold *household)
+{
+  g_clear_pointer (&household->address_raw, g_free);
+  g_clear_pointer (&household->address_norm, g_free);
+  g_clear_pointer (&household->postal_code, g_free);
+  g_clear_pointer (&household->settlement, g_free);
+  g_clear_pointer (&household->settlement_part, g_free);
+}
+
+void
+sm_person_clear (SmPerson *person)
+{
+  g_clear_pointer (&person->family_name, g_free);
+  g_clear_pointer (&person->given_name, g_free);
+  g_clear_pointer (&person->sex, g_free);
+  g_clear_pointer (&person->role, g_free);
+}
+
+void
+sm_need_clear (SmNeed *need)
+{
+  g_clear_pointer (&need->category, g_free);
+  g_clear_pointer (&need->assessed_on, g_free);
+  g_clear_pointer (&need->resolved_on, g_free);
+  g_clear_pointer (&need->note, g_free);
+}

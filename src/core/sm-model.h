@@ -1,0 +1,119 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Plain records exchanged with the store. Strings are owned by the record;
+ * clear them with the matching _clear() function. Dates are ISO strings. */
+
+typedef enum {
+  SM_GEOCODE_NONE,
+  SM_GEOCODE_SETTLEMENT,
+  SM_GEOCODE_SETTLEMENT_PART,
+  SM_GEOCODE_STREET,
+  SM_GEOCODE_INTERPOLATED,
+  SM_GEOCODE_ADDRESS,
+  SM_GEOCODE_MANUAL,
+} SmGeocodeQuality;
+
+const char       *sm_geocode_quality_to_string   (SmGeocodeQuality quality);
+gboolean          sm_geocode_quality_from_string (const char       *text,
+                                                  SmGeocodeQuality *out);
+
+typedef struct {
+  gint64            id;
+  char             *address_raw;
+  char             *address_norm;
+  char             *postal_code;
+  char             *settlement;
+  char             *settlement_part;
+  gboolean          has_location;
+  double            lat;
+  double            lon;
+  SmGeocodeQuality  quality;
+  gboolean          synthetic;
+  gint64            created_at;    /* Unix seconds */
+  gint64            updated_at;
+} SmHousehold;
+
+typedef struct {
+  gint64    id;
+  gint64    household_id;
+  char     *family_name;
+  char     *given_name;
+  int       birth_year;          /* 0: unknown */
+  char     *sex;                 /* "female", "male", "other" or NULL */
+  char     *role;                /* "head", "partner", "child", … */
+  gboolean  synthetic;
+} SmPerson;
+
+typedef struct {
+  gint64    id;
+  gint64    household_id;
+  gint64    person_id;           /* 0: the need is the household's */
+  char     *category;            /* category code, e.g. "lakhatas" */
+  int       severity;            /* 1–3 */
+  char     *assessed_on;
+  char     *resolved_on;         /* NULL while open */
+  char     *note;
+  gboolean  synthetic;
+} SmNeed;
+
+typedef struct {
+  gint64    id;
+  gint64    person_id;
+  char     *assessed_on;
+  char     *mobility;            /* "independent", "limited", "assisted", "bedridden" */
+  gboolean  lives_alone;
+  gboolean  chronic_illness;
+  gboolean  cognitive_decline;
+  gboolean  alarm_device;
+  gboolean  receives_meals;
+  char     *last_visit_on;
+  char     *note;
+  gboolean  synthetic;
+} SmElderlyAssessment;
+
+typedef struct {
+  gint64  id;
+  char   *name;
+  char   *kind;                  /* "municipal", "state", "church", "foundation", "ngo" */
+  char   *email;
+  char   *phone;
+  char   *url;
+  char   *description;
+} SmOrganization;
+
+typedef struct {
+  gint64  id;
+  gint64  organization_id;
+  char   *service_type;          /* service type code */
+  char   *name;
+  char   *description;
+  int     capacity;              /* -1: unknown */
+  char   *eligibility;
+  int     age_min;               /* -1: no limit */
+  int     age_max;               /* -1: no limit */
+  char   *status;                /* "active", "inactive", "planned" */
+  char   *url;
+} SmService;
+
+typedef struct {
+  gint64            id;
+  gint64            organization_id;
+  char             *name;
+  char             *address_raw;
+  char             *postal_code;
+  char             *settlement;
+  gboolean          has_location;
+  double            lat;
+  double            lon;
+  SmGeocodeQuality  quality;
+} SmLocation;
+
+void sm_household_clear (SmHousehold *household);
+void sm_person_clear    (SmPerson    *person);
+void sm_need_clear      (SmNeed      *need);
+
+G_END_DECLS

@@ -1,0 +1,134 @@
+#define G_LOG_DOMAIN "sm-stats"
+
+#include "config.h"
+
+#include "sm-date.h"
+#include "sm-stats.h"
+#include "sm-store-private.h"
+
+/* A need is open on D when it was assessed on or before D and not resolved
+ * by D: the same rule as the need index in sm-query.c. */
+#define OPEN_ON_1 "n.assessed_on <= ?1 AND (n.resolved_on IS NULL OR n.resolved_on > ?1)"
+
+static void
+row_free (SmStatsRow *row)
+{
+  g_free (row->key);
+  g_free (row->label);
+  g_free (row);
+}
+
+void
+sm_stats_free (SmStats *stats)
+{
+  g_free (stats->as_of);
+  g_ptr_array_unref (stats->by_category);
+  g_ptr_array_unref (stats->by_severity);
+  g_ptr_array_unref (stats->by_part);
+  g_free (stats);
+}
+
+static gboolean
+collect (SmStore     *store,
+         const char  *sql,
+         const char  *as_of,
+         GPtrArray   *rows,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, as_of, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SmStatsRow *row = g_new0 (SmStatsRow, 1);
+
+      row->key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row->label = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->needs = sqlite3_column_int64 (stmt, 2);
+      row->households = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+scalar (SmStore    *store,
+        const char *sql,
+        const char *as_of)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store, sql, NULL);
+  gint64 value = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_text (stmt, 1, as_of, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+/**
+ * sm_stats_compute:
+ * @as_of: (nullable): the day; %NULL for today
+ * @hungarian: label categories with their Hungarian names
+ *
+ * Counts open needs on @as_of by category, severity and settlement part.
+ * The counts are exact: hiding small numbers is the caller's business.
+ */
+SmStats *
+sm_stats_compute (SmStore      *store,
+                  const GDate  *as_of,
+                  gboolean      hungarian,
+                  GError      **error)
+{
+  g_autoptr(SmStats) stats = g_new0 (SmStats, 1);
+  const char *by_category_sql = hungarian
+    ? "SELECT c.code, c.name_hu, count(n.id), count(DISTINCT n.household_id)"
+      " FROM need_category c LEFT JOIN need n ON n.category_id = c.id AND " OPEN_ON_1
+      " GROUP BY c.id ORDER BY c.sort_order, c.id"
+    : "SELECT c.code, c.name_en, count(n.id), count(DISTINCT n.household_id)"
+      " FROM need_category c LEFT JOIN need n ON n.category_id = c.id AND " OPEN_ON_1
+      " GROUP BY c.id ORDER BY c.sort_order, c.id";
+
+  g_return_val_if_fail (SM_IS_STORE (store), NULL);
+
+  stats->as_of = as_of ? sm_date_to_iso (as_of) : sm_date_today_iso ();
+  stats->by_category = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  stats->by_severity = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  stats->by_part = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+
+  if (!collect (store, by_category_sql, stats->as_of, stats->by_category, error) ||
+      !collect (store,
+                "WITH s (severity) AS (VALUES (1), (2), (3))"
+                " SELECT s.severity, s.severity, count(n.id), count(DISTINCT n.household_id)"
+                " FROM s LEFT JOIN need n ON n.severity = s.severity AND " OPEN_ON_1
+                " GROUP BY s.severity ORDER BY s.severity",
+                stats->as_of, stats->by_severity, error) ||
+      !collect (store,
+                "SELECT coalesce(h.settlement, '') || ' / ' || coalesce(h.settlement_part, ''),"
+                " coalesce(h.settlement, '') || ' / ' || coalesce(h.settlement_part, ''),"
+                " count(n.id), count(DISTINCT n.household_id)"
+                " FROM need n JOIN household h ON h.id = n.household_id WHERE " OPEN_ON_1
+                " GROUP BY 1 ORDER BY 1",
+                stats->as_of, stats->by_part, error))
+    return NULL;
+
+  stats->households_total = scalar (store, "SELECT count(*) FROM household", NULL);
+  stats->persons_total = scalar (store, "SELECT count(*) FROM person", NULL);
+  stats->open_needs = scalar (store, "SELECT count(*) FROM need n WHERE " OPEN_ON_1,
+                              stats->as_of);
+  stats->households_with_needs = scalar (store, "SELECT count(DISTINCT household_id) FROM need n"
+                                                " WHERE " OPEN_ON_1, stats->as_of);
+  return g_steal_pointer (&stats);
+}

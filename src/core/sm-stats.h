@@ -1,0 +1,33 @@
+#pragma once
+
+#include "sm-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char   *key;          /* category code, severity, or "settlement / part" */
+  char   *label;        /* what to show (the category's name) */
+  gint64  needs;        /* open needs */
+  gint64  households;   /* households with at least one of them */
+} SmStatsRow;
+
+typedef struct {
+  char      *as_of;
+  gint64     households_total;
+  gint64     persons_total;
+  gint64     open_needs;
+  gint64     households_with_needs;
+  GPtrArray *by_category;    /* SmStatsRow, every category, in order */
+  GPtrArray *by_severity;    /* SmStatsRow, 1 to 3 */
+  GPtrArray *by_part;        /* SmStatsRow, settlement parts with open needs */
+} SmStats;
+
+SmStats *sm_stats_compute (SmStore      *store,
+                           const GDate  *as_of,
+                           gboolean      hungarian,
+                           GError      **error);
+void     sm_stats_free    (SmStats      *stats);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmStats, sm_stats_free)
+
+G_END_DECLS

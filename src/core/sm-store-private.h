@@ -1,0 +1,28 @@
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sm-store.h"
+
+G_BEGIN_DECLS
+
+SmStore      *_sm_store_open_at_version (const char  *path,
+                                         int          version,
+                                         GError     **error);
+void          _sm_store_set_cache_mib   (SmStore     *self,
+                                         int          mib);
+guint64       _sm_store_get_generation  (SmStore     *self);
+sqlite3      *_sm_store_get_db          (SmStore     *self);
+sqlite3_stmt *_sm_store_prepare         (SmStore     *self,
+                                         const char  *sql,
+                                         GError     **error);
+gboolean      _sm_store_step_done       (SmStore      *self,
+                                         sqlite3_stmt *stmt,
+                                         GError      **error);
+void          _sm_store_set_error       (SmStore     *self,
+                                         GError     **error);
+void          _sm_bind_text_or_null     (sqlite3_stmt *stmt,
+                                         int           column,
+                                         const char   *text);
+
+G_END_DECLS

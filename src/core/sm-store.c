@@ -1,0 +1,1096 @@
+#define G_LOG_DOMAIN "sm-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sm-date.h"
+#include "sm-error.h"
+#include "sm-schema-private.h"
+#include "sm-store-private.h"
+
+struct _SmStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;     /* SQL text → sqlite3_stmt, finalized on dispose */
+  GPtrArray  *categories;     /* SmCategory, in sort order */
+  guint       depth;          /* nesting of sm_store_begin() */
+  guint64     generation;     /* bumped by every committed action */
+};
+
+G_DEFINE_FINAL_TYPE (SmStore, sm_store, G_TYPE_OBJECT)
+
+static void
+sm_store_finalize (GObject *object)
+{
+  SmStore *self = SM_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (sm_store_parent_class)->finalize (object);
+}
+
+static void
+sm_store_class_init (SmStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sm_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+sm_store_init (SmStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_category_free);
+}
+
+void
+sm_category_free (SmCategory *category)
+{
+  g_free (category->code);
+  g_free (category->name_hu);
+  g_free (category->name_en);
+  g_free (category->color);
+  g_free (category);
+}
+
+/* Turns SQLite's words into the user's: a named CHECK constraint carries the
+ * field it guards, a RAISE() in a trigger carries "field: reason". */
+void
+_sm_store_set_error (SmStore  *self,
+                     GError  **error)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  const char *msg = sqlite3_errmsg (self->db);
+  const char *field;
+
+  switch (code)
+    {
+    case SQLITE_CONSTRAINT_CHECK:
+      field = strrchr (msg, ':');
+      g_set_error (error, SM_ERROR, SM_ERROR_CONSTRAINT,
+                   _("The value of “%s” is not allowed"), field ? field + 2 : msg);
+      break;
+    case SQLITE_CONSTRAINT_NOTNULL:
+      field = strrchr (msg, '.');
+      g_set_error (error, SM_ERROR, SM_ERROR_CONSTRAINT,
+                   _("“%s” must be filled in"), field ? field + 1 : msg);
+      break;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      g_set_error_literal (error, SM_ERROR, SM_ERROR_CONSTRAINT,
+                           _("The change refers to a record that does not exist"));
+      break;
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      g_set_error (error, SM_ERROR, SM_ERROR_CONSTRAINT,
+                   _("The record already exists (%s)"), msg);
+      break;
+    case SQLITE_CONSTRAINT_TRIGGER:
+      g_set_error_literal (error, SM_ERROR, SM_ERROR_CONSTRAINT, msg);
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT,
+                   _("The file is not a usable Social Map database: %s"), msg);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("Cannot write the database file: %s"), msg);
+      break;
+    default:
+      g_set_error (error, SM_ERROR, SM_ERROR_INTERNAL,
+                   _("Database error: %s"), msg);
+      break;
+    }
+}
+
+/* A large action keeps its pages in memory: spilled pages would be written
+ * to the log again at every spill. The cache only grows as pages are used. */
+void
+_sm_store_set_cache_mib (SmStore *self,
+                         int      mib)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", -1024 * mib);
+
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
+sqlite3 *
+_sm_store_get_db (SmStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_sm_store_prepare (SmStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _sm_store_set_error (self, error);
+      return NULL;
+    }
+  /* Statements are keyed by their literal text, which lives as long as the
+   * program. */
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_sm_store_step_done (SmStore      *self,
+                     sqlite3_stmt *stmt,
+                     GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  _sm_store_set_error (self, error);
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+void
+_sm_bind_text_or_null (sqlite3_stmt *stmt,
+                       int           column,
+                       const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gboolean
+load_categories (SmStore  *self,
+                 GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _sm_store_prepare (self, "SELECT id, code, name_hu, name_en, color FROM need_category"
+                                  " ORDER BY sort_order, id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_ptr_array_set_size (self->categories, 0);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SmCategory *c = g_new0 (SmCategory, 1);
+
+      c->id = sqlite3_column_int64 (stmt, 0);
+      c->code = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      c->name_hu = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      c->name_en = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      c->color = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (self->categories, c);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+exec_pragma (SmStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _sm_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+SmStore *
+_sm_store_open_at_version (const char  *path,
+                           int          version,
+                           GError     **error)
+{
+  g_autoptr(SmStore) self = g_object_new (SM_TYPE_STORE, NULL);
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("Cannot open the database “%s”: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!exec_pragma (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec_pragma (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec_pragma (self, "PRAGMA synchronous = NORMAL", error) ||
+      !exec_pragma (self, "PRAGMA cache_size = -65536", error) ||
+      /* Statement journals of inserts that fire triggers: in memory, not a
+       * temporary file written for every row. */
+      !exec_pragma (self, "PRAGMA temp_store = MEMORY", error))
+    {
+      g_prefix_error (error, _("Cannot open the database “%s”: "), path);
+      return NULL;
+    }
+
+  if (!_sm_schema_migrate (self->db, version, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+
+  if (version >= 1 && !load_categories (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * sm_store_open:
+ * @path: the database file; created when missing
+ *
+ * Opens the store and brings its schema up to date.
+ */
+SmStore *
+sm_store_open (const char  *path,
+               GError     **error)
+{
+  return _sm_store_open_at_version (path, _sm_schema_latest_version (), error);
+}
+
+/* Changes whenever the data may have changed: a commit through this store,
+ * or one by another program (SQLite's data_version). Caches compare it. */
+guint64
+_sm_store_get_generation (SmStore *self)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (self, "PRAGMA data_version", NULL);
+  guint64 external = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    external = (guint64) sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return (self->generation << 32) ^ external;
+}
+
+const char *
+sm_store_get_path (SmStore *self)
+{
+  g_return_val_if_fail (SM_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+sm_store_get_schema_version (SmStore *self)
+{
+  g_return_val_if_fail (SM_IS_STORE (self), -1);
+
+  return _sm_schema_get_version (self->db);
+}
+
+/**
+ * sm_store_begin:
+ *
+ * Starts a user action: everything until the matching sm_store_commit() is
+ * written together or not at all. Actions nest as savepoints, so a failed
+ * inner step can be undone while the outer action goes on.
+ */
+gboolean
+sm_store_begin (SmStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  if (!exec_pragma (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sm", error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+sm_store_commit (SmStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (!exec_pragma (self, self->depth == 1 ? "COMMIT" : "RELEASE sm", error))
+    {
+      sm_store_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  if (self->depth == 0)
+    self->generation++;
+  return TRUE;
+}
+
+void
+sm_store_rollback (SmStore *self)
+{
+  g_return_if_fail (SM_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  if (self->depth == 1)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO sm; RELEASE sm", NULL, NULL, NULL);
+  self->depth--;
+}
+
+/* One statement is one action. Inside an open action it needs no savepoint
+ * of its own: SQLite undoes a failed statement by itself. */
+static gboolean
+run_action (SmStore      *self,
+            sqlite3_stmt *stmt,
+            GError      **error)
+{
+  if (self->depth > 0)
+    return _sm_store_step_done (self, stmt, error);
+
+  if (!sm_store_begin (self, error))
+    return FALSE;
+  if (!_sm_store_step_done (self, stmt, error))
+    {
+      sm_store_rollback (self);
+      return FALSE;
+    }
+  return sm_store_commit (self, error);
+}
+
+GPtrArray *
+sm_store_list_categories (SmStore *self)
+{
+  g_return_val_if_fail (SM_IS_STORE (self), NULL);
+
+  return g_ptr_array_ref (self->categories);
+}
+
+const SmCategory *
+sm_store_get_category (SmStore *self,
+                       gint64   id)
+{
+  g_return_val_if_fail (SM_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      const SmCategory *c = g_ptr_array_index (self->categories, i);
+      if (c->id == id)
+        return c;
+    }
+  return NULL;
+}
+
+/**
+ * sm_store_lookup_category:
+ * @code_or_name: a category's code, or its Hungarian or English name, in any
+ *   letter case
+ *
+ * Returns: the category's id, or 0 with %SM_ERROR_NOT_FOUND
+ */
+gint64
+sm_store_lookup_category (SmStore     *self,
+                          const char  *code_or_name,
+                          GError     **error)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) known = g_string_new (NULL);
+
+  g_return_val_if_fail (SM_IS_STORE (self), 0);
+
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      const SmCategory *c = g_ptr_array_index (self->categories, i);
+      if (g_strcmp0 (code_or_name, c->code) == 0)
+        return c->id;
+    }
+
+  folded = g_utf8_casefold (code_or_name ? code_or_name : "", -1);
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      const SmCategory *c = g_ptr_array_index (self->categories, i);
+      g_autofree char *hu = g_utf8_casefold (c->name_hu, -1);
+      g_autofree char *en = g_utf8_casefold (c->name_en, -1);
+
+      if (g_str_equal (folded, c->code) || g_str_equal (folded, hu) || g_str_equal (folded, en))
+        return c->id;
+      g_string_append_printf (known, "%s%s", i ? ", " : "", c->code);
+    }
+
+  g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
+               _("Unknown need category “%s” (known: %s)"), code_or_name ? code_or_name : "",
+               known->str);
+  return 0;
+}
+
+gint64
+sm_store_count (SmStore    *self,
+                const char *table)
+{
+  static const char * const allowed[] = {
+    "household", "person", "need", "elderly_assessment", "organization", "service",
+    "location", "service_at_location", "boundary", "settlement_part", "need_category",
+    "service_type", "household_rtree", "location_rtree", "boundary_rtree",
+    "need_history",
+  };
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_return_val_if_fail (SM_IS_STORE (self), -1);
+  g_return_val_if_fail (g_strv_contains ((const char * const *) allowed, table) ||
+                        FALSE, -1);
+
+  /* The table name comes from the fixed list above, never from input. */
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+gboolean
+sm_store_get_meta (SmStore     *self,
+                   const char  *key,
+                   char       **value)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+gboolean
+sm_store_set_meta (SmStore     *self,
+                   const char  *key,
+                   const char  *value,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value)"
+                                                " VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  return run_action (self, stmt, error);
+}
+
+/* Validation: reject bad values with the field's name and the value before
+ * the database sees them; the schema's constraints stay as the last guard. */
+
+static gboolean
+check_date (const char  *field,
+            const char  *value,
+            gboolean     optional,
+            GError     **error)
+{
+  GDate d;
+  g_autoptr(GError) local = NULL;
+
+  if (value == NULL || *value == '\0')
+    {
+      if (optional)
+        return TRUE;
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” must be filled in"), field);
+      return FALSE;
+    }
+  if (!sm_date_parse_iso (value, &d, &local))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, "%s: %s", field, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_location (gboolean  has_location,
+                double    lat,
+                double    lon,
+                GError  **error)
+{
+  if (!has_location)
+    return TRUE;
+  if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("The location %.6f, %.6f is not a valid latitude and longitude"), lat, lon);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_one_of (const char         *field,
+              const char         *value,
+              const char * const *allowed,
+              GError            **error)
+{
+  g_autofree char *list = NULL;
+
+  if (value == NULL || g_strv_contains (allowed, value))
+    return TRUE;
+  list = g_strjoinv (", ", (char **) allowed);
+  g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+               _("“%s” is not allowed for “%s” (allowed: %s)"), value, field, list);
+  return FALSE;
+}
+
+static gint64
+insert_returning_id (SmStore      *self,
+                     sqlite3_stmt *stmt,
+                     GError      **error)
+{
+  if (!run_action (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gint64
+sm_store_add_household (SmStore           *self,
+                        const SmHousehold *h,
+                        GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), 0);
+  g_return_val_if_fail (h != NULL, 0);
+
+  if (h->address_raw == NULL || strspn (h->address_raw, " \t\r\n") == strlen (h->address_raw))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” must be filled in"), "address");
+      return 0;
+    }
+  if (!check_location (h->has_location, h->lat, h->lon, error))
+    return 0;
+
+  stmt = _sm_store_prepare (self,
+    "INSERT INTO household (address_raw, address_norm, postal_code, settlement, settlement_part,"
+    " lat, lon, geocode_quality, synthetic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, h->address_raw, -1, SQLITE_TRANSIENT);
+  _sm_bind_text_or_null (stmt, 2, h->address_norm);
+  _sm_bind_text_or_null (stmt, 3, h->postal_code);
+  _sm_bind_text_or_null (stmt, 4, h->settlement);
+  _sm_bind_text_or_null (stmt, 5, h->settlement_part);
+  if (h->has_location)
+    {
+      sqlite3_bind_double (stmt, 6, h->lat);
+      sqlite3_bind_double (stmt, 7, h->lon);
+    }
+  sqlite3_bind_text (stmt, 8,
+                     sm_geocode_quality_to_string (h->has_location ? h->quality : SM_GEOCODE_NONE),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, h->synthetic ? 1 : 0);
+  return insert_returning_id (self, stmt, error);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+gboolean
+sm_store_get_household (SmStore     *self,
+                        gint64       id,
+                        SmHousehold *out,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  stmt = _sm_store_prepare (self,
+    "SELECT address_raw, address_norm, postal_code, settlement, settlement_part, lat, lon,"
+    " geocode_quality, synthetic, created_at, updated_at FROM household WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
+                   _("There is no household with id %" G_GINT64_FORMAT), id);
+      return FALSE;
+    }
+  memset (out, 0, sizeof *out);
+  out->id = id;
+  out->address_raw = column_dup (stmt, 0);
+  out->address_norm = column_dup (stmt, 1);
+  out->postal_code = column_dup (stmt, 2);
+  out->settlement = column_dup (stmt, 3);
+  out->settlement_part = column_dup (stmt, 4);
+  out->has_location = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+  out->lat = sqlite3_column_double (stmt, 5);
+  out->lon = sqlite3_column_double (stmt, 6);
+  sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 7), &out->quality);
+  out->synthetic = sqlite3_column_int (stmt, 8);
+  out->created_at = sqlite3_column_int64 (stmt, 9);
+  out->updated_at = sqlite3_column_int64 (stmt, 10);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+check_changed (SmStore     *self,
+               const char  *what,
+               gint64       id,
+               GError     **error)
+{
+  if (sqlite3_changes (self->db) > 0)
+    return TRUE;
+  g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
+               _("There is no %s with id %" G_GINT64_FORMAT), what, id);
+  return FALSE;
+}
+
+/* Runs @stmt as one action; touching no row means the record is missing. */
+static gboolean
+run_change (SmStore      *self,
+            sqlite3_stmt *stmt,
+            const char   *what,
+            gint64        id,
+            GError      **error)
+{
+  return run_action (self, stmt, error) && check_changed (self, what, id, error);
+}
+
+gboolean
+sm_store_set_household_location (SmStore          *self,
+                                 gint64            id,
+                                 double            lat,
+                                 double            lon,
+                                 SmGeocodeQuality  quality,
+                                 GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  if (!check_location (TRUE, lat, lon, error))
+    return FALSE;
+  stmt = _sm_store_prepare (self,
+    "UPDATE household SET lat = ?, lon = ?, geocode_quality = ?,"
+    " updated_at = unixepoch() WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_double (stmt, 1, lat);
+  sqlite3_bind_double (stmt, 2, lon);
+  sqlite3_bind_text (stmt, 3, sm_geocode_quality_to_string (quality), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, id);
+  return run_change (self, stmt, "household", id, error);
+}
+
+gboolean
+sm_store_delete_household (SmStore  *self,
+                           gint64    id,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  stmt = _sm_store_prepare (self, "DELETE FROM household WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return run_change (self, stmt, "household", id, error);
+}
+
+static const char * const sexes[] = { "female", "male", "other", NULL };
+static const char * const roles[] = {
+  "head", "partner", "child", "parent", "grandchild", "relative", "other", NULL
+};
+
+gint64
+sm_store_add_person (SmStore        *self,
+                     const SmPerson *p,
+                     GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), 0);
+
+  if (p->family_name == NULL || *p->family_name == '\0')
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” must be filled in"), "family_name");
+      return 0;
+    }
+  if (p->birth_year != 0 && (p->birth_year < 1890 || p->birth_year > 2100))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("Birth year %d is not plausible"), p->birth_year);
+      return 0;
+    }
+  if (!check_one_of ("sex", p->sex, sexes, error) ||
+      !check_one_of ("role", p->role, roles, error))
+    return 0;
+
+  stmt = _sm_store_prepare (self,
+    "INSERT INTO person (household_id, family_name, given_name, birth_year, sex, role, synthetic)"
+    " VALUES (?, ?, ?, ?, ?, coalesce(?, 'other'), ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, p->household_id);
+  sqlite3_bind_text (stmt, 2, p->family_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, p->given_name ? p->given_name : "", -1, SQLITE_TRANSIENT);
+  if (p->birth_year != 0)
+    sqlite3_bind_int (stmt, 4, p->birth_year);
+  _sm_bind_text_or_null (stmt, 5, p->sex);
+  _sm_bind_text_or_null (stmt, 6, p->role);
+  sqlite3_bind_int (stmt, 7, p->synthetic ? 1 : 0);
+  return insert_returning_id (self, stmt, error);
+}
+
+static gboolean
+check_need (SmStore      *self,
+            const SmNeed *n,
+            gint64       *category_id,
+            GError      **error)
+{
+  if (n->severity < 1 || n->severity > 3)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("Severity %d is not allowed; use 1, 2 or 3"), n->severity);
+      return FALSE;
+    }
+  if (!check_date ("assessed_on", n->assessed_on, FALSE, error) ||
+      !check_date ("resolved_on", n->resolved_on, TRUE, error))
+    return FALSE;
+  if (n->resolved_on != NULL && *n->resolved_on != '\0' &&
+      strcmp (n->resolved_on, n->assessed_on) < 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("A need cannot be resolved (%s) before it was assessed (%s)"),
+                   n->resolved_on, n->assessed_on);
+      return FALSE;
+    }
+  *category_id = sm_store_lookup_category (self, n->category, error);
+  return *category_id != 0;
+}
+
+static void
+bind_need (sqlite3_stmt *stmt,
+           const SmNeed *n,
+           gint64        category_id)
+{
+  sqlite3_bind_int64 (stmt, 1, n->household_id);
+  if (n->person_id != 0)
+    sqlite3_bind_int64 (stmt, 2, n->person_id);
+  sqlite3_bind_int64 (stmt, 3, category_id);
+  sqlite3_bind_int (stmt, 4, n->severity);
+  sqlite3_bind_text (stmt, 5, n->assessed_on, -1, SQLITE_TRANSIENT);
+  _sm_bind_text_or_null (stmt, 6, n->resolved_on);
+  _sm_bind_text_or_null (stmt, 7, n->note);
+}
+
+gint64
+sm_store_add_need (SmStore      *self,
+                   const SmNeed *n,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 category_id;
+
+  g_return_val_if_fail (SM_IS_STORE (self), 0);
+
+  if (!check_need (self, n, &category_id, error))
+    return 0;
+  stmt = _sm_store_prepare (self,
+    "INSERT INTO need (household_id, person_id, category_id, severity, assessed_on, resolved_on,"
+    " note, synthetic) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  bind_need (stmt, n, category_id);
+  sqlite3_bind_int (stmt, 8, n->synthetic ? 1 : 0);
+  return insert_returning_id (self, stmt, error);
+}
+
+gboolean
+sm_store_update_need (SmStore      *self,
+                      const SmNeed *n,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 category_id;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  if (!check_need (self, n, &category_id, error))
+    return FALSE;
+  stmt = _sm_store_prepare (self,
+    "UPDATE need SET household_id = ?, person_id = ?, category_id = ?, severity = ?,"
+    " assessed_on = ?, resolved_on = ?, note = ?,"
+    " updated_at = unixepoch() WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_need (stmt, n, category_id);
+  sqlite3_bind_int64 (stmt, 8, n->id);
+  return run_change (self, stmt, "need", n->id, error);
+}
+
+gboolean
+sm_store_resolve_need (SmStore     *self,
+                       gint64       id,
+                       const char  *resolved_on,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  if (!check_date ("resolved_on", resolved_on, FALSE, error))
+    return FALSE;
+  stmt = _sm_store_prepare (self,
+    "UPDATE need SET resolved_on = ?, updated_at = unixepoch()"
+    " WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, resolved_on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  return run_change (self, stmt, "need", id, error);
+}
+
+gboolean
+sm_store_delete_need (SmStore  *self,
+                      gint64    id,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  stmt = _sm_store_prepare (self, "DELETE FROM need WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return run_change (self, stmt, "need", id, error);
+}
+
+static const char * const mobilities[] = {
+  "independent", "limited", "assisted", "bedridden", NULL
+};
+
+gint64
+sm_store_add_elderly_assessment (SmStore                   *self,
+                                 const SmElderlyAssessment *a,
+                                 GError                   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), 0);
+
+  if (!check_date ("assessed_on", a->assessed_on, FALSE, error) ||
+      !check_date ("last_visit_on", a->last_visit_on, TRUE, error) ||
+      !check_one_of ("mobility", a->mobility ? a->mobility : "", mobilities, error))
+    return 0;
+
+  stmt = _sm_store_prepare (self,
+    "INSERT INTO elderly_assessment (person_id, assessed_on, mobility, lives_alone,"
+    " chronic_illness, cognitive_decline, alarm_device, receives_meals, last_visit_on, note,"
+    " synthetic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, a->person_id);
+  sqlite3_bind_text (stmt, 2, a->assessed_on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, a->mobility, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, !!a->lives_alone);
+  sqlite3_bind_int (stmt, 5, !!a->chronic_illness);
+  sqlite3_bind_int (stmt, 6, !!a->cognitive_decline);
+  sqlite3_bind_int (stmt, 7, !!a->alarm_device);
+  sqlite3_bind_int (stmt, 8, !!a->receives_meals);
+  _sm_bind_text_or_null (stmt, 9, a->last_visit_on);
+  _sm_bind_text_or_null (stmt, 10, a->note);
+  sqlite3_bind_int (stmt, 11, a->synthetic ? 1 : 0);
+  return insert_returning_id (self, stmt, error);
+}
+
+static const char * const organization_kinds[] = {
+  "municipal", "state", "church", "foundation", "ngo", NULL
+};
+
+gint64
+sm_store_add_organization (SmStore              *self,
+                           const SmOrganization *o,
+                           GError              **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), 0);
+
+  if (o->name == NULL || *o->name == '\0')
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” must be filled in"), "name");
+      return 0;
+    }
+  if (!check_one_of ("kind", o->kind ? o->kind : "", organization_kinds, error))
+    return 0;
+
+  stmt = _sm_store_prepare (self,
+    "INSERT INTO organization (name, kind, email, phone, url, description)"
+    " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, o->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, o->kind, -1, SQLITE_TRANSIENT);
+  _sm_bind_text_or_null (stmt, 3, o->email);
+  _sm_bind_text_or_null (stmt, 4, o->phone);
+  _sm_bind_text_or_null (stmt, 5, o->url);
+  _sm_bind_text_or_null (stmt, 6, o->description);
+  return insert_returning_id (self, stmt, error);
+}
+
+gint64
+sm_store_add_service (SmStore         *self,
+                      const SmService *s,
+                      GError         **error)
+{
+  static const char * const statuses[] = { "active", "inactive", "planned", NULL };
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *type;
+  gint64 type_id = 0;
+
+  g_return_val_if_fail (SM_IS_STORE (self), 0);
+
+  if (!check_one_of ("status", s->status, statuses, error))
+    return 0;
+  if (s->age_min >= 0 && s->age_max >= 0 && s->age_max < s->age_min)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("The age range %d–%d is empty"), s->age_min, s->age_max);
+      return 0;
+    }
+
+  type = _sm_store_prepare (self, "SELECT id FROM service_type WHERE code = ?", error);
+  if (type == NULL)
+    return 0;
+  sqlite3_bind_text (type, 1, s->service_type ? s->service_type : "", -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (type) == SQLITE_ROW)
+    type_id = sqlite3_column_int64 (type, 0);
+  sqlite3_reset (type);
+  if (type_id == 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
+                   _("Unknown service type “%s”"), s->service_type ? s->service_type : "");
+      return 0;
+    }
+
+  stmt = _sm_store_prepare (self,
+    "INSERT INTO service (organization_id, service_type_id, name, description, capacity,"
+    " eligibility, age_min, age_max, status, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+    " coalesce(?, 'active'), ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, s->organization_id);
+  sqlite3_bind_int64 (stmt, 2, type_id);
+  _sm_bind_text_or_null (stmt, 3, s->name);
+  _sm_bind_text_or_null (stmt, 4, s->description);
+  if (s->capacity >= 0)
+    sqlite3_bind_int (stmt, 5, s->capacity);
+  _sm_bind_text_or_null (stmt, 6, s->eligibility);
+  if (s->age_min >= 0)
+    sqlite3_bind_int (stmt, 7, s->age_min);
+  if (s->age_max >= 0)
+    sqlite3_bind_int (stmt, 8, s->age_max);
+  _sm_bind_text_or_null (stmt, 9, s->status);
+  _sm_bind_text_or_null (stmt, 10, s->url);
+  return insert_returning_id (self, stmt, error);
+}
+
+gint64
+sm_store_add_location (SmStore          *self,
+                       const SmLocation *l,
+                       GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), 0);
+
+  if (!check_location (l->has_location, l->lat, l->lon, error))
+    return 0;
+  stmt = _sm_store_prepare (self,
+    "INSERT INTO location (organization_id, name, address_raw, postal_code, settlement, lat, lon,"
+    " geocode_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  if (l->organization_id != 0)
+    sqlite3_bind_int64 (stmt, 1, l->organization_id);
+  _sm_bind_text_or_null (stmt, 2, l->name);
+  _sm_bind_text_or_null (stmt, 3, l->address_raw);
+  _sm_bind_text_or_null (stmt, 4, l->postal_code);
+  _sm_bind_text_or_null (stmt, 5, l->settlement);
+  if (l->has_location)
+    {
+      sqlite3_bind_double (stmt, 6, l->lat);
+      sqlite3_bind_double (stmt, 7, l->lon);
+    }
+  sqlite3_bind_text (stmt, 8,
+                     sm_geocode_quality_to_string (l->has_location ? l->quality : SM_GEOCODE_NONE),
+                     -1, SQLITE_STATIC);
+  return insert_returning_id (self, stmt, error);
+}
+
+gboolean
+sm_store_link_service_location (SmStore  *self,
+                                gint64    service_id,
+                                gint64    location_id,
+                                GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  stmt = _sm_store_prepare (self, "INSERT INTO service_at_location (service_id, location_id)"
+                                  " VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  sqlite3_bind_int64 (stmt, 2, location_id);
+  return run_action (self, stmt, error);
+}

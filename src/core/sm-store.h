@@ -1,0 +1,106 @@
+#pragma once
+
+#include <glib-object.h>
+
+#include "sm-model.h"
+
+G_BEGIN_DECLS
+
+#define SM_TYPE_STORE (sm_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SmStore, sm_store, SM, STORE, GObject)
+
+typedef struct {
+  gint64  id;
+  char   *code;
+  char   *name_hu;
+  char   *name_en;
+  char   *color;
+} SmCategory;
+
+SmStore    *sm_store_open                (const char  *path,
+                                          GError     **error);
+const char *sm_store_get_path            (SmStore     *self);
+int         sm_store_get_schema_version  (SmStore     *self);
+
+gboolean    sm_store_begin               (SmStore     *self,
+                                          GError     **error);
+gboolean    sm_store_commit              (SmStore     *self,
+                                          GError     **error);
+void        sm_store_rollback            (SmStore     *self);
+
+GPtrArray  *sm_store_list_categories     (SmStore     *self);
+gint64      sm_store_lookup_category     (SmStore     *self,
+                                          const char  *code_or_name,
+                                          GError     **error);
+const SmCategory *sm_store_get_category  (SmStore     *self,
+                                          gint64       id);
+
+gint64      sm_store_count               (SmStore     *self,
+                                          const char  *table);
+gboolean    sm_store_get_meta            (SmStore     *self,
+                                          const char  *key,
+                                          char       **value);
+gboolean    sm_store_set_meta            (SmStore     *self,
+                                          const char  *key,
+                                          const char  *value,
+                                          GError     **error);
+
+gint64      sm_store_add_household       (SmStore           *self,
+                                          const SmHousehold *household,
+                                          GError           **error);
+gboolean    sm_store_get_household       (SmStore           *self,
+                                          gint64             id,
+                                          SmHousehold       *out,
+                                          GError           **error);
+gboolean    sm_store_set_household_location (SmStore          *self,
+                                             gint64            id,
+                                             double            lat,
+                                             double            lon,
+                                             SmGeocodeQuality  quality,
+                                             GError          **error);
+gboolean    sm_store_delete_household    (SmStore           *self,
+                                          gint64             id,
+                                          GError           **error);
+
+gint64      sm_store_add_person          (SmStore           *self,
+                                          const SmPerson    *person,
+                                          GError           **error);
+
+gint64      sm_store_add_need            (SmStore           *self,
+                                          const SmNeed      *need,
+                                          GError           **error);
+gboolean    sm_store_update_need         (SmStore           *self,
+                                          const SmNeed      *need,
+                                          GError           **error);
+gboolean    sm_store_resolve_need        (SmStore           *self,
+                                          gint64             id,
+                                          const char        *resolved_on,
+                                          GError           **error);
+gboolean    sm_store_delete_need         (SmStore           *self,
+                                          gint64             id,
+                                          GError           **error);
+
+gint64      sm_store_add_elderly_assessment (SmStore                   *self,
+                                             const SmElderlyAssessment *assessment,
+                                             GError                   **error);
+
+gint64      sm_store_add_organization    (SmStore              *self,
+                                          const SmOrganization *organization,
+                                          GError              **error);
+gint64      sm_store_add_service         (SmStore              *self,
+                                          const SmService      *service,
+                                          GError              **error);
+gint64      sm_store_add_location        (SmStore              *self,
+                                          const SmLocation     *location,
+                                          GError              **error);
+gboolean    sm_store_link_service_location (SmStore           *self,
+                                            gint64             service_id,
+                                            gint64             location_id,
+                                            GError           **error);
+
+void        sm_category_free             (SmCategory *category);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmCategory, sm_category_free)
+
+G_END_DECLS
