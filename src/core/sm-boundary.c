@@ -192,6 +192,11 @@ import_layer (SmStore                       *store,
   kind_field = find_field (defn, NULL, kind_guesses);
   number_field = find_field (defn, NULL, number_guesses);
 
+  if (OGR_L_GetFeatureCount (layer, TRUE) == 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT, _("“%s” holds no boundaries"), path);
+      return FALSE;
+    }
   if (name_field < 0)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_FORMAT,

@@ -1,0 +1,291 @@
+#include "config.h"
+
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "sm-date.h"
+#include "sm-query.h"
+
+static const char *cli;
+static char *tmpdir;
+static char *demo_db;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run (Run *r,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int wait_status;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, r);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &r->out, &r->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+static void
+expect_user_error (Run        *r,
+                   const char *words)
+{
+  if (r->status != 1 || strstr (r->err, words) == NULL)
+    g_error ("expected exit 1 and “%s” on stderr, got %d: %s", words, r->status, r->err);
+  /* One line, no stack of messages. */
+  g_assert_cmpint (strchr (r->err, '\n') - r->err + 1, ==, strlen (r->err));
+}
+
+static void
+test_help (void)
+{
+  static const char * const commands[] = { "init", "demo", "import-boundaries", "stats", "query" };
+  g_auto(Run) top = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) unknown = { 0 };
+
+  run (&top, "--help", NULL);
+  g_assert_cmpint (top.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) r = { 0 };
+
+      g_assert_nonnull (strstr (top.out, commands[i]));
+      run (&r, commands[i], "--help", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_nonnull (strstr (r.out, commands[i]));
+    }
+  run (&none, NULL);
+  g_assert_cmpint (none.status, ==, 1);
+  run (&unknown, "frobnicate", NULL);
+  expect_user_error (&unknown, "unknown command");
+}
+
+static void
+test_init (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "init.db", NULL);
+  g_auto(Run) first = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) missing_arg = { 0 };
+
+  run (&first, "init", db, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+  run (&again, "init", db, NULL);
+  expect_user_error (&again, "already exists");
+  run (&missing_arg, "init", NULL);
+  expect_user_error (&missing_arg, "DB");
+}
+
+static void
+test_demo_stats_query (void)
+{
+  g_auto(Run) stats = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) again = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *cats;
+  gint64 sum = 0;
+
+  run (&stats, "stats", demo_db, "--at", "2025-01-01", NULL);
+  g_assert_cmpint (stats.status, ==, 0);
+  g_assert_nonnull (strstr (stats.out, "2025-01-01"));
+  g_assert_nonnull (strstr (stats.out, "Központi belterület"));
+
+  run (&json, "stats", demo_db, "--at", "2025-01-01", "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  cats = json_object_get_array_member (root, "by_category");
+  g_assert_cmpuint (json_array_get_length (cats), ==, 11);
+  for (guint i = 0; i < json_array_get_length (cats); i++)
+    {
+      JsonObject *row = json_array_get_object_element (cats, i);
+      if (!json_object_get_boolean_member (row, "suppressed"))
+        sum += json_object_get_int_member (row, "open_needs");
+    }
+  g_assert_cmpint (sum, <=, json_object_get_int_member (root, "open_needs"));
+  g_assert_cmpint (sum, >, 0);
+
+  /* Small numbers never come out as numbers. */
+  {
+    JsonArray *parts = json_object_get_array_member (root, "by_settlement_part");
+    for (guint i = 0; i < json_array_get_length (parts); i++)
+      {
+        JsonObject *row = json_array_get_object_element (parts, i);
+        if (!json_object_get_boolean_member (row, "suppressed"))
+          g_assert_cmpint (json_object_get_int_member (row, "households"), >=, 5);
+      }
+  }
+
+  run (&csv, "query", demo_db, "--at", "2025-01-01", "--category", "lakhatas",
+       "--bbox", "18.25,47.60,18.40,47.70", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "household_id,lat,lon,address,"));
+  g_assert_nonnull (strstr (csv.out, ",lakhatas,"));
+
+  run (&again, "demo", demo_db, NULL);
+  expect_user_error (&again, "already holds data");
+}
+
+/* The command line and the map share one filter and one query: the JSON the
+ * command prints is what sm_store_query() gives the map. */
+static void
+test_query_matches_core (void)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(GArray) hits = NULL;
+  JsonArray *rows;
+  GDate d;
+
+  run (&r, "query", demo_db, "--at", "2024-10-01", "--category", "Housing", "-c", "idos_gondozas",
+       "--severity", "2", "--bbox", "18.28,47.62,18.36,47.67", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r.out, -1, &error));
+  rows = json_node_get_array (json_parser_get_root (parser));
+
+  store = sm_store_open (demo_db, &error);
+  g_assert_no_error (error);
+  sm_date_parse_iso ("2024-10-01", &d, NULL);
+  sm_filter_set_as_of (filter, &d);
+  sm_filter_add_category (filter, sm_store_lookup_category (store, "lakhatas", NULL));
+  sm_filter_add_category (filter, sm_store_lookup_category (store, "idos_gondozas", NULL));
+  sm_filter_set_min_severity (filter, 2);
+  sm_filter_set_bbox (filter, 18.28, 47.62, 18.36, 47.67);
+  hits = sm_store_query (store, filter, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (hits->len, >, 10);
+  g_assert_cmpuint (json_array_get_length (rows), ==, hits->len);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      const SmCaseHit *hit = &g_array_index (hits, SmCaseHit, i);
+
+      g_assert_cmpint (json_object_get_int_member (row, "household_id"), ==, hit->household_id);
+      g_assert_cmpint (json_object_get_int_member (row, "max_severity"), ==, hit->max_severity);
+      g_assert_cmpint (json_object_get_int_member (row, "max_severity"), >=, 2);
+    }
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *missing = g_build_filename (tmpdir, "nincs.db", NULL);
+  g_autofree char *junk = g_build_filename (tmpdir, "junk.db", NULL);
+  g_autofree char *text = g_build_filename (tmpdir, "junk.geojson", NULL);
+  struct { const char *args[8]; const char *words; } cases[] = {
+    { { "query", demo_db, "--category", "nincs_ilyen" }, "nincs_ilyen" },
+    { { "query", demo_db, "--at", "2025-13-01" }, "2025-13-01" },
+    { { "query", demo_db, "--at", "tegnap" }, "tegnap" },
+    { { "query", demo_db, "--bbox", "18.3,47.6" }, "18.3,47.6" },
+    { { "query", demo_db, "--severity", "4" }, "4" },
+    { { "query", demo_db, "--format", "xml" }, "xml" },
+    { { "query", demo_db, "--no-such-option" }, "no-such-option" },
+    { { "stats", missing }, "does not exist" },
+    { { "stats", demo_db, "--k", "2" }, "5" },
+    { { "stats", junk }, "junk.db" },
+    { { "import-boundaries", demo_db, text }, "junk.geojson" },
+    { { "import-boundaries", demo_db, missing }, "nincs.db" },
+    { { "demo", missing, "--cases", "0" }, "--cases" },
+  };
+
+  g_file_set_contents (junk, "SQLite format 2? no, just text that is long enough to be read", -1, NULL);
+  g_file_set_contents (text, "{ not json", -1, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r = { 0 };
+      const char **a = cases[i].args;
+
+      run (&r, a[0], a[1], a[2], a[3], a[4], NULL);
+      expect_user_error (&r, cases[i].words);
+    }
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_import_boundaries (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "bnd.db", NULL);
+  g_autofree char *file = g_build_filename (g_getenv ("SOCIAL_MAP_DATADIR"),
+                                            "tata_dunaujvaros_boundary.geojson", NULL);
+  g_auto(Run) init = { 0 };
+  g_auto(Run) r = { 0 };
+  g_auto(Run) layer = { 0 };
+
+  run (&init, "init", db, NULL);
+  run (&r, "import-boundaries", db, file, "--level", "settlement", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "3"));
+  run (&layer, "import-boundaries", db, file, "--layer", "nincs", NULL);
+  expect_user_error (&layer, "nincs");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_auto(Run) demo = { 0 };
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  g_assert_cmpint (argc, ==, 2);
+  cli = argv[1];
+  tmpdir = g_dir_make_tmp ("sm-cli-XXXXXX", NULL);
+  demo_db = g_build_filename (tmpdir, "demo.db", NULL);
+
+  run (&demo, "demo", demo_db, "--cases", "1500", "--seed", "5", "--until", "2025-06-30", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/init", test_init);
+  g_test_add_func ("/cli/demo-stats-query", test_demo_stats_query);
+  g_test_add_func ("/cli/query-matches-core", test_query_matches_core);
+  g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/import-boundaries", test_import_boundaries);
+  status = g_test_run ();
+
+  dir = g_dir_open (tmpdir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (tmpdir);
+  return status;
+}

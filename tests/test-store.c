@@ -1,0 +1,455 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sm-boundary.h"
+#include "sm-date.h"
+#include "sm-error.h"
+#include "sm-query.h"
+#include "sm-stats.h"
+#include "sm-store-private.h"
+
+typedef struct {
+  char    *dir;
+  char    *path;
+  SmStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("sm-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "test.db", NULL);
+  f->store = sm_store_open (f->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+  g_clear_object (&f->store);
+  g_unlink (f->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gint64
+add_household (SmStore    *store,
+               const char *address,
+               double      lat,
+               double      lon)
+{
+  g_autoptr(GError) error = NULL;
+  SmHousehold h = {
+    .address_raw = (char *) address, .settlement = "Tata", .settlement_part = "Központi belterület",
+    .has_location = TRUE, .lat = lat, .lon = lon, .quality = SM_GEOCODE_MANUAL,
+  };
+  gint64 id = sm_store_add_household (store, &h, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+add_need (SmStore    *store,
+          gint64      household,
+          const char *category,
+          int         severity,
+          const char *assessed,
+          const char *resolved)
+{
+  g_autoptr(GError) error = NULL;
+  SmNeed n = {
+    .household_id = household, .category = (char *) category, .severity = severity,
+    .assessed_on = (char *) assessed, .resolved_on = (char *) resolved,
+  };
+  gint64 id = sm_store_add_need (store, &n, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+scalar (SmStore    *store,
+        const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 v;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_sm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+static void
+test_migrate_from_empty (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 2);
+  g_assert_cmpint (sm_store_count (f->store, "need_category"), ==, 11);
+  g_assert_cmpint (sm_store_count (f->store, "service_type"), >=, 30);
+  g_assert_cmpint (scalar (f->store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+  g_assert_cmpint (sm_store_count (f->store, "household_rtree"), ==, 0);
+}
+
+/* A file written at each earlier version, with data in it, opens at the
+ * latest version with its data and the indexes built from it. */
+static void
+test_migrate_from_each_version (void)
+{
+  for (int from = 0; from < 2; from++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = g_dir_make_tmp ("sm-migrate-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+      g_autoptr(SmStore) old = _sm_store_open_at_version (path, from, &error);
+      g_autoptr(SmStore) store = NULL;
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (sm_store_get_schema_version (old), ==, from);
+      if (from >= 1)
+        {
+          gint64 h = add_household (old, "2890 Tata, Kossuth tér 1.", 47.65, 18.32);
+          add_need (old, h, "lakhatas", 2, "2024-01-10", NULL);
+        }
+      g_clear_object (&old);
+
+      store = sm_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (sm_store_get_schema_version (store), ==, 2);
+      g_assert_cmpint (sm_store_count (store, "household"), ==, from >= 1 ? 1 : 0);
+      g_assert_cmpint (sm_store_count (store, "household_rtree"), ==, from >= 1 ? 1 : 0);
+      g_clear_object (&store);
+
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (dir);
+    }
+}
+
+static void
+test_newer_file_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) again = NULL;
+
+  g_assert_cmpint (sqlite3_exec (_sm_store_get_db (f->store), "PRAGMA user_version = 99",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  again = sm_store_open (f->path, &error);
+  g_assert_null (again);
+  g_assert_error (error, SM_ERROR, SM_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "newer"));
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sm-junk-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "junk.db", NULL);
+  g_autoptr(SmStore) store = NULL;
+
+  g_file_set_contents (path, "this is not a database, just some text that is long enough", -1, NULL);
+  store = sm_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_true (sm_error_is_user_error (error));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_constraints (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 h = add_household (f->store, "2890 Tata, Ady Endre utca 3.", 47.65, 18.32);
+  gint64 before = sm_store_count (f->store, "need");
+  struct {
+    SmNeed need;
+    const char *words;
+  } bad[] = {
+    { { .household_id = h, .category = "lakhatas", .severity = 5, .assessed_on = "2024-01-01" }, "5" },
+    { { .household_id = h, .category = "nincs_ilyen", .severity = 1, .assessed_on = "2024-01-01" }, "nincs_ilyen" },
+    { { .household_id = h, .category = "lakhatas", .severity = 1, .assessed_on = "2024-02-30" }, "2024-02-30" },
+    { { .household_id = h, .category = "lakhatas", .severity = 1, .assessed_on = "2024-03-01",
+        .resolved_on = "2024-01-01" }, "2024-01-01" },
+    { { .household_id = h + 100, .category = "lakhatas", .severity = 1, .assessed_on = "2024-03-01" }, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (sm_store_add_need (f->store, &bad[i].need, &error), ==, 0);
+      g_assert_nonnull (error);
+      g_assert_true (sm_error_is_user_error (error));
+      g_assert_nonnull (strstr (error->message, bad[i].words));
+    }
+  g_assert_cmpint (sm_store_count (f->store, "need"), ==, before);
+
+  {
+    g_autoptr(GError) error = NULL;
+    SmPerson p = { .household_id = h, .family_name = "Teszt", .given_name = "Elek",
+                   .birth_year = 1700 };
+    g_assert_cmpint (sm_store_add_person (f->store, &p, &error), ==, 0);
+    g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "1700"));
+  }
+  {
+    /* The schema itself guards what the C checks let through. */
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GError) error2 = NULL;
+    sqlite3 *db = _sm_store_get_db (f->store);
+    add_need (f->store, h, "lakhatas", 1, "2024-01-01", NULL);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE need SET severity = 7", NULL, NULL, NULL) & 0xff,
+                     ==, SQLITE_CONSTRAINT);
+    _sm_store_set_error (f->store, &error2);
+    g_assert_error (error2, SM_ERROR, SM_ERROR_CONSTRAINT);
+    g_assert_nonnull (strstr (error2->message, "severity"));
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO household (address_raw, lat) VALUES ('x', 47.1)",
+                                   NULL, NULL, NULL) & 0xff, ==, SQLITE_CONSTRAINT);
+    _sm_store_set_error (f->store, &error);
+    g_assert_error (error, SM_ERROR, SM_ERROR_CONSTRAINT);
+    g_assert_nonnull (strstr (error->message, "location"));
+  }
+}
+
+static void
+test_person_must_belong (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 h1 = add_household (f->store, "A utca 1.", 47.65, 18.32);
+  gint64 h2 = add_household (f->store, "B utca 2.", 47.66, 18.33);
+  SmPerson p = { .household_id = h1, .family_name = "Kovács", .given_name = "Anna", .role = "head" };
+  gint64 person = sm_store_add_person (f->store, &p, &error);
+  SmNeed n = { .household_id = h2, .person_id = person, .category = "lakhatas", .severity = 1,
+               .assessed_on = "2024-01-01" };
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sm_store_add_need (f->store, &n, &error), ==, 0);
+  g_assert_error (error, SM_ERROR, SM_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "person_id"));
+}
+
+/* A failed step inside a user action undoes the whole action. */
+static void
+test_rollback (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SmNeed bad = { .category = "lakhatas", .severity = 9, .assessed_on = "2024-01-01" };
+  gint64 h;
+
+  g_assert_true (sm_store_begin (f->store, &error));
+  h = add_household (f->store, "C utca 3.", 47.65, 18.32);
+  add_need (f->store, h, "lakhatas", 1, "2024-01-01", NULL);
+  bad.household_id = h;
+  g_assert_cmpint (sm_store_add_need (f->store, &bad, &error), ==, 0);
+  g_assert_nonnull (error);
+  sm_store_rollback (f->store);
+
+  g_assert_cmpint (sm_store_count (f->store, "household"), ==, 0);
+  g_assert_cmpint (sm_store_count (f->store, "need"), ==, 0);
+  g_assert_cmpint (sm_store_count (f->store, "household_rtree"), ==, 0);
+
+  /* A nested action can be undone while the outer one goes on. */
+  g_clear_error (&error);
+  g_assert_true (sm_store_begin (f->store, &error));
+  h = add_household (f->store, "D utca 4.", 47.65, 18.32);
+  g_assert_true (sm_store_begin (f->store, &error));
+  add_household (f->store, "E utca 5.", 47.65, 18.32);
+  sm_store_rollback (f->store);
+  g_assert_true (sm_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sm_store_count (f->store, "household"), ==, 1);
+}
+
+static gint64
+rtree_hits (SmStore *store,
+            double   lon,
+            double   lat)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT count(*) FROM household_rtree WHERE min_lon <= %.7f AND max_lon >= %.7f"
+    " AND min_lat <= %.7f AND max_lat >= %.7f", lon + 1e-5, lon - 1e-5, lat + 1e-5, lat - 1e-5);
+
+  return scalar (store, sql);
+}
+
+static void
+test_rtree_in_step (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add_household (f->store, "F utca 6.", 47.6500, 18.3200);
+  gint64 b = add_household (f->store, "G utca 7.", 47.6600, 18.3300);
+  SmHousehold unplaced = { .address_raw = "H utca 8." };
+
+  g_assert_cmpint (sm_store_add_household (f->store, &unplaced, &error), >, 0);
+  g_assert_cmpint (sm_store_count (f->store, "household_rtree"), ==, 2);
+  g_assert_cmpint (rtree_hits (f->store, 18.32, 47.65), ==, 1);
+
+  g_assert_true (sm_store_set_household_location (f->store, a, 47.6700, 18.3400,
+                                                  SM_GEOCODE_MANUAL, &error));
+  g_assert_cmpint (rtree_hits (f->store, 18.32, 47.65), ==, 0);
+  g_assert_cmpint (rtree_hits (f->store, 18.34, 47.67), ==, 1);
+  g_assert_cmpint (sm_store_count (f->store, "household_rtree"), ==, 2);
+
+  g_assert_true (sm_store_delete_household (f->store, b, &error));
+  g_assert_cmpint (rtree_hits (f->store, 18.33, 47.66), ==, 0);
+  g_assert_cmpint (sm_store_count (f->store, "household_rtree"), ==, 1);
+
+  g_assert_false (sm_store_delete_household (f->store, b, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_NOT_FOUND);
+
+  /* Every row of the index matches its household exactly. */
+  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM household h JOIN household_rtree r"
+                                     " ON r.id = h.id WHERE abs(r.min_lon - h.lon) > 1e-5"
+                                     " OR abs(r.min_lat - h.lat) > 1e-5"), ==, 0);
+}
+
+static GArray *
+query_on (SmStore    *store,
+          const char *date,
+          const char *category)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  GArray *hits;
+  GDate d;
+
+  g_assert_true (sm_date_parse_iso (date, &d, NULL));
+  sm_filter_set_as_of (filter, &d);
+  if (category != NULL)
+    sm_filter_add_category (filter, sm_store_lookup_category (store, category, NULL));
+  hits = sm_store_query (store, filter, &error);
+  g_assert_no_error (error);
+  return hits;
+}
+
+static void
+test_as_of (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 a = add_household (f->store, "I utca 9.", 47.650, 18.320);
+  gint64 b = add_household (f->store, "J utca 10.", 47.651, 18.321);
+  gint64 need;
+  struct { const char *date; guint households; } expect[] = {
+    { "2023-12-31", 0 }, { "2024-01-10", 1 }, { "2024-06-01", 2 }, { "2024-09-01", 2 },
+    { "2025-03-01", 1 }, { "2025-03-02", 1 }, { "2026-01-01", 1 },
+  };
+
+  add_need (f->store, a, "lakhatas", 2, "2024-01-10", "2025-03-01");
+  add_need (f->store, b, "idos_gondozas", 1, "2024-05-01", NULL);
+  need = add_need (f->store, b, "jovedelem_adossag", 3, "2024-08-15", "2024-12-01");
+
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+    {
+      g_autoptr(GArray) hits = query_on (f->store, expect[i].date, NULL);
+      g_assert_cmpuint (hits->len, ==, expect[i].households);
+    }
+
+  {
+    g_autoptr(GArray) hits = query_on (f->store, "2024-09-01", NULL);
+    const SmCaseHit *hb = &g_array_index (hits, SmCaseHit, 1);
+    g_assert_cmpint (hb->household_id, ==, b);
+    g_assert_cmpint (hb->n_needs, ==, 2);
+    g_assert_cmpint (hb->max_severity, ==, 3);
+    g_assert_cmpint (hb->main_category, ==, sm_store_lookup_category (f->store, "jovedelem_adossag", NULL));
+  }
+  {
+    g_autoptr(GArray) hits = query_on (f->store, "2024-09-01", "lakhatas");
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_cmpint (g_array_index (hits, SmCaseHit, 0).household_id, ==, a);
+  }
+
+  /* Resolving moves the answer for later dates only; the cache follows. */
+  g_assert_true (sm_store_resolve_need (f->store, need, "2024-08-20", &error));
+  {
+    g_autoptr(GArray) before = query_on (f->store, "2024-08-19", "jovedelem_adossag");
+    g_autoptr(GArray) after = query_on (f->store, "2024-08-20", "jovedelem_adossag");
+    g_assert_cmpuint (before->len, ==, 1);
+    g_assert_cmpuint (after->len, ==, 0);
+  }
+  g_assert_cmpint (sm_store_count (f->store, "need_history"), ==, 1);
+
+  {
+    GDate d;
+    g_autoptr(SmStats) stats = NULL;
+    sm_date_parse_iso ("2024-09-01", &d, NULL);
+    stats = sm_stats_compute (f->store, &d, FALSE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (stats->open_needs, ==, 2);
+    g_assert_cmpint (stats->households_with_needs, ==, 2);
+  }
+}
+
+static void
+test_bbox_query (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(GArray) hits = NULL;
+  gint64 inside = add_household (f->store, "K utca 1.", 47.6500, 18.3200);
+  gint64 edge = add_household (f->store, "L utca 2.", 47.6600, 18.3300);
+  gint64 outside = add_household (f->store, "M utca 3.", 47.6600001, 18.3300);
+  GDate d;
+
+  add_need (f->store, inside, "lakhatas", 1, "2024-01-01", NULL);
+  add_need (f->store, edge, "lakhatas", 1, "2024-01-01", NULL);
+  add_need (f->store, outside, "lakhatas", 1, "2024-01-01", NULL);
+  sm_date_parse_iso ("2024-06-01", &d, NULL);
+  sm_filter_set_as_of (filter, &d);
+  g_assert_true (sm_filter_parse_bbox (filter, "18.31,47.64,18.33,47.66", &error));
+  hits = sm_store_query (f->store, filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_cmpint (g_array_index (hits, SmCaseHit, 0).household_id, ==, inside);
+  g_assert_cmpint (g_array_index (hits, SmCaseHit, 1).household_id, ==, edge);
+
+  g_assert_false (sm_filter_parse_bbox (filter, "18.33,47.64,18.31,47.66", &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/store/migrate/empty", Fixture, NULL, fixture_setup, test_migrate_from_empty, fixture_teardown);
+  g_test_add_func ("/store/migrate/each-version", test_migrate_from_each_version);
+  g_test_add ("/store/migrate/newer-refused", Fixture, NULL, fixture_setup, test_newer_file_refused, fixture_teardown);
+  g_test_add_func ("/store/open/not-a-database", test_not_a_database);
+  g_test_add ("/store/constraints", Fixture, NULL, fixture_setup, test_constraints, fixture_teardown);
+  g_test_add ("/store/person-must-belong", Fixture, NULL, fixture_setup, test_person_must_belong, fixture_teardown);
+  g_test_add ("/store/rollback", Fixture, NULL, fixture_setup, test_rollback, fixture_teardown);
+  g_test_add ("/store/rtree-in-step", Fixture, NULL, fixture_setup, test_rtree_in_step, fixture_teardown);
+  g_test_add ("/store/as-of", Fixture, NULL, fixture_setup, test_as_of, fixture_teardown);
+  g_test_add ("/store/bbox", Fixture, NULL, fixture_setup, test_bbox_query, fixture_teardown);
+
+  return g_test_run ();
+}
