@@ -376,3 +376,51 @@ sm_store_get_boundary_shape (SmStore     *store,
     }
   return g_steal_pointer (&shape);
 }
+
+void
+sm_boundary_free (SmBoundary *boundary)
+{
+  g_free (boundary->name);
+  g_free (boundary->level);
+  g_clear_pointer (&boundary->shape, sm_shape_free);
+  g_free (boundary);
+}
+
+/**
+ * sm_store_list_boundaries:
+ * @level: (nullable): only areas of this level
+ *
+ * Returns: (transfer full): #SmBoundary records, largest level first
+ */
+GPtrArray *
+sm_store_list_boundaries (SmStore     *store,
+                          const char  *level,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_boundary_free);
+  sqlite3_stmt *stmt;
+
+  stmt = _sm_store_prepare (store, "SELECT id, name, level, geometry FROM boundary"
+                                   " WHERE ?1 IS NULL OR level = ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  _sm_bind_text_or_null (stmt, 1, level);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SmBoundary *b = g_new0 (SmBoundary, 1);
+
+      b->id = sqlite3_column_int64 (stmt, 0);
+      b->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      b->level = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      b->shape = sm_shape_new ();
+      g_ptr_array_add (list, b);
+      if (!sm_shape_add_wkb (b->shape, sqlite3_column_blob (stmt, 3),
+                             sqlite3_column_bytes (stmt, 3), error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&list);
+}

@@ -24,4 +24,16 @@ SmShape  *sm_store_get_boundary_shape (SmStore     *store,
                                        const char  *level,
                                        GError     **error);
 
+typedef struct {
+  gint64   id;
+  char    *name;
+  char    *level;
+  SmShape *shape;
+} SmBoundary;
+
+GPtrArray *sm_store_list_boundaries  (SmStore     *store,
+                                      const char  *level,
+                                      GError     **error);
+void       sm_boundary_free          (SmBoundary  *boundary);
+
 G_END_DECLS
