@@ -127,7 +127,7 @@ cmd_demo (int    argc,
           char **argv)
 {
   int cases = SM_DEMO_DEFAULT_HOUSEHOLDS, seed = SM_DEMO_DEFAULT_SEED;
-  char *until = NULL;
+  g_autofree char *until = NULL;
   GOptionEntry entries[] = {
     { "cases", 'n', 0, G_OPTION_ARG_INT, &cases, N_("Number of synthetic households (default 1000)"), "N" },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, N_("Random seed; the same seed gives the same town"), "S" },
@@ -178,7 +178,6 @@ cmd_demo (int    argc,
     g_printerr ("\n");
   g_print (_("Created the demo town in %s: %d synthetic households (seed %d)\n"),
            argv[1], cases, seed);
-  g_free (until);
   return EXIT_OK;
 }
 
@@ -186,17 +185,19 @@ static int
 cmd_import_boundaries (int    argc,
                        char **argv)
 {
-  SmBoundaryImportOptions options = { NULL };
+  g_autofree char *layer = NULL, *level = NULL, *name_field = NULL, *code_field = NULL;
+  g_autofree char *population_field = NULL;
   GOptionEntry entries[] = {
-    { "layer", 'l', 0, G_OPTION_ARG_STRING, &options.layer, N_("Layer to import (default: the first)"), "L" },
-    { "level", 0, 0, G_OPTION_ARG_STRING, &options.level, N_("Level of every area: country, region, county, jaras, settlement, settlement_part, district, other"), "LEVEL" },
-    { "name-field", 0, 0, G_OPTION_ARG_STRING, &options.name_field, N_("Field holding the names"), "FIELD" },
-    { "code-field", 0, 0, G_OPTION_ARG_STRING, &options.code_field, N_("Field holding the KSH codes"), "FIELD" },
-    { "population-field", 0, 0, G_OPTION_ARG_STRING, &options.population_field, N_("Field holding the population"), "FIELD" },
+    { "layer", 'l', 0, G_OPTION_ARG_STRING, &layer, N_("Layer to import (default: the first)"), "L" },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level, N_("Level of every area: country, region, county, jaras, settlement, settlement_part, district, other"), "LEVEL" },
+    { "name-field", 0, 0, G_OPTION_ARG_STRING, &name_field, N_("Field holding the names"), "FIELD" },
+    { "code-field", 0, 0, G_OPTION_ARG_STRING, &code_field, N_("Field holding the KSH codes"), "FIELD" },
+    { "population-field", 0, 0, G_OPTION_ARG_STRING, &population_field, N_("Field holding the population"), "FIELD" },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
     g_option_context_new (_("DB FILE — import areas from GeoJSON, GeoPackage, Shapefile, …"));
+  SmBoundaryImportOptions options;
   g_autoptr(SmStore) store = NULL;
   GError *error = NULL;
   guint n = 0;
@@ -205,6 +206,9 @@ cmd_import_boundaries (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((status = parse (context, &argc, &argv, 2, "DB FILE")) >= 0)
     return status;
+  options = (SmBoundaryImportOptions) { .layer = layer, .level = level, .name_field = name_field,
+                                        .code_field = code_field,
+                                        .population_field = population_field };
   store = open_existing (argv[1], &error);
   if (store == NULL || !sm_boundary_import (store, argv[2], &options, &n, &error))
     return fail (error);
@@ -313,7 +317,7 @@ static int
 cmd_stats (int    argc,
            char **argv)
 {
-  char *at = NULL, *format = NULL;
+  g_autofree char *at = NULL, *format = NULL;
   int k = SUPPRESS_K_MIN;
   GOptionEntry entries[] = {
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("Count what was open on this day (default: today)"), "DATE" },
@@ -408,8 +412,8 @@ static int
 cmd_query (int    argc,
            char **argv)
 {
-  char *bbox = NULL, *at = NULL, *format = NULL;
-  char **categories = NULL;
+  g_autofree char *bbox = NULL, *at = NULL, *format = NULL;
+  g_auto(GStrv) categories = NULL;
   int severity = 1;
   GOptionEntry entries[] = {
     { "bbox", 'b', 0, G_OPTION_ARG_STRING, &bbox, N_("Only inside west,south,east,north (degrees)"), "W,S,E,N" },
