@@ -236,6 +236,21 @@ test_bad_input (void)
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+/* The user's language: LANGUAGE=hu gives Hungarian messages. */
+static void
+test_hungarian (void)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) help = { 0 };
+
+  g_setenv ("LANGUAGE", "hu", TRUE);
+  run (&r, "query", demo_db, "--at", "2025-13-01", NULL);
+  run (&help, "--help", NULL);
+  g_unsetenv ("LANGUAGE");
+  expect_user_error (&r, "nem érvényes dátum");
+  g_assert_nonnull (strstr (help.out, "Parancsok:"));
+}
+
 static void
 test_import_boundaries (void)
 {
@@ -278,6 +293,7 @@ main (int    argc,
   g_test_add_func ("/cli/query-matches-core", test_query_matches_core);
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/import-boundaries", test_import_boundaries);
+  g_test_add_func ("/cli/hungarian", test_hungarian);
   status = g_test_run ();
 
   dir = g_dir_open (tmpdir, 0, NULL);

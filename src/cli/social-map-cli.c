@@ -298,7 +298,10 @@ print_rows (const char *title,
       g_autofree char *needs = shown (row->needs, row->households, k);
       g_autofree char *households = shown (row->households, row->households, k);
 
-      g_print ("  %-40s %8s %8s\n", row->label, needs, households);
+      /* Pad by characters, not bytes: the labels are Hungarian. */
+      int pad = 40 - (int) g_utf8_strlen (row->label, -1);
+
+      g_print ("  %s%*s %8s %8s\n", row->label, MAX (pad, 0), "", needs, households);
     }
 }
 
@@ -375,10 +378,10 @@ cmd_stats (int    argc,
     }
 
   g_print (_("Open needs on %s\n"), stats->as_of);
-  g_print (_("Households: %" G_GINT64_FORMAT ", persons: %" G_GINT64_FORMAT "\n"),
-           stats->households_total, stats->persons_total);
-  g_print (_("Open needs: %" G_GINT64_FORMAT " in %" G_GINT64_FORMAT " households\n"),
-           stats->open_needs, stats->households_with_needs);
+  g_print (_("Households: %lld, persons: %lld\n"),
+           (long long) stats->households_total, (long long) stats->persons_total);
+  g_print (_("Open needs: %lld in %lld households\n"),
+           (long long) stats->open_needs, (long long) stats->households_with_needs);
   g_print ("\n  %-40s %8s %8s", "", _("needs"), _("househ."));
   print_rows (_("By category"), stats->by_category, k);
   print_rows (_("By severity"), stats->by_severity, k);
@@ -550,7 +553,9 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* SOCIAL_MAP_LOCALEDIR: translations of an uninstalled build. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SOCIAL_MAP_LOCALEDIR") ? g_getenv ("SOCIAL_MAP_LOCALEDIR")
+                                                                       : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

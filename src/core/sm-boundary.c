@@ -254,13 +254,13 @@ import_layer (SmStore                       *store,
       type = geometry ? wkbFlatten (OGR_G_GetGeometryType (geometry)) : wkbNone;
       if (type != wkbPolygon && type != wkbMultiPolygon)
         local = g_error_new (SM_ERROR, SM_ERROR_FORMAT,
-                             _("Feature %" G_GINT64_FORMAT " (“%s”) is a %s, not an area"),
-                             (gint64) OGR_F_GetFID (feature), name,
+                             _("Feature %lld (“%s”) is a %s, not an area"),
+                             (long long) OGR_F_GetFID (feature), name,
                              geometry ? OGRGeometryTypeToName (type) : _("feature without geometry"));
       else if (*name == '\0')
         local = g_error_new (SM_ERROR, SM_ERROR_FORMAT,
-                             _("Feature %" G_GINT64_FORMAT " has no name"),
-                             (gint64) OGR_F_GetFID (feature));
+                             _("Feature %lld has no name"),
+                             (long long) OGR_F_GetFID (feature));
       else if (transform != NULL && OGR_G_Transform (geometry, transform) != OGRERR_NONE)
         local = g_error_new (SM_ERROR, SM_ERROR_FORMAT,
                              _("Cannot convert the coordinates of “%s” to WGS 84"), name);

@@ -656,7 +656,7 @@ sm_store_get_household (SmStore     *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
-                   _("There is no household with id %" G_GINT64_FORMAT), id);
+                   _("There is no household with id %lld"), (long long) id);
       return FALSE;
     }
   memset (out, 0, sizeof *out);
@@ -686,7 +686,7 @@ check_changed (SmStore     *self,
   if (sqlite3_changes (self->db) > 0)
     return TRUE;
   g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
-               _("There is no %s with id %" G_GINT64_FORMAT), what, id);
+               _("There is no %s with id %lld"), what, (long long) id);
   return FALSE;
 }
 
