@@ -122,12 +122,16 @@ draw_boundaries (SmCaseLayer      *self,
       project (p, e, s, &x1, &y1);
       pango_layout_set_text (layout, b->name, -1);
       pango_layout_get_pixel_size (layout, &tw, &th);
-      if (x1 - x0 < tw * 1.5 && !home)
+      /* The town itself is named in the title; a neighbour only where its
+       * name fits inside it. */
+      if (home || x1 - x0 < tw * 1.5)
         continue;
-      cairo_set_source_rgba (cr, 0.30, 0.28, 0.25, home ? 0.0 : 0.75);
+      cairo_set_source_rgba (cr, 0.30, 0.28, 0.25, 0.75);
       cairo_move_to (cr, (x0 + x1 - tw) / 2, (y0 + y1 - th) / 2);
       pango_cairo_show_layout (cr, layout);
     }
+  /* Leave no current point behind, or the next arc starts with a line. */
+  cairo_new_path (cr);
   pango_font_description_free (font);
   g_object_unref (layout);
 }
