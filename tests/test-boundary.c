@@ -11,6 +11,7 @@
 #include "sm-data.h"
 #include "sm-error.h"
 #include "sm-store-private.h"
+#include "sm-test-util.h"
 
 static char *tmpdir;
 
@@ -239,12 +240,10 @@ main (int    argc,
       char **argv)
 {
   int status;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
 
   g_test_init (&argc, &argv, NULL);
   GDALAllRegister ();
-  tmpdir = g_dir_make_tmp ("sm-boundary-XXXXXX", NULL);
+  tmpdir = sm_test_make_dir ("sm-boundary");
 
   g_test_add_func ("/boundary/geojson", test_geojson);
   g_test_add_func ("/boundary/eov-geopackage", test_eov_geopackage);
@@ -252,13 +251,7 @@ main (int    argc,
   g_test_add_func ("/boundary/bad-files", test_bad_files);
   status = g_test_run ();
 
-  dir = g_dir_open (tmpdir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (tmpdir);
+  sm_test_remove_dir (tmpdir);
   g_free (tmpdir);
   return status;
 }

@@ -7,6 +7,7 @@
 
 #include "sm-date.h"
 #include "sm-query.h"
+#include "sm-test-util.h"
 
 static const char *cli;
 static char *tmpdir;
@@ -274,14 +275,12 @@ main (int    argc,
       char **argv)
 {
   g_auto(Run) demo = { 0 };
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
   int status;
 
   g_test_init (&argc, &argv, NULL);
   g_assert_cmpint (argc, ==, 2);
   cli = argv[1];
-  tmpdir = g_dir_make_tmp ("sm-cli-XXXXXX", NULL);
+  tmpdir = sm_test_make_dir ("sm-cli");
   demo_db = g_build_filename (tmpdir, "demo.db", NULL);
 
   run (&demo, "demo", demo_db, "--cases", "1500", "--seed", "5", "--until", "2025-06-30", NULL);
@@ -296,12 +295,6 @@ main (int    argc,
   g_test_add_func ("/cli/hungarian", test_hungarian);
   status = g_test_run ();
 
-  dir = g_dir_open (tmpdir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (tmpdir);
+  sm_test_remove_dir (tmpdir);
   return status;
 }

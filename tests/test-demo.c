@@ -7,6 +7,7 @@
 #include "sm-data.h"
 #include "sm-demo.h"
 #include "sm-store-private.h"
+#include "sm-test-util.h"
 
 static char *tmpdir;
 
@@ -59,20 +60,6 @@ digest (SmStore *store)
       sqlite3_finalize (stmt);
     }
   return g_strdup (g_checksum_get_string (sum));
-}
-
-static gint64
-scalar (SmStore    *store,
-        const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_sm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
 }
 
 static void
@@ -147,35 +134,35 @@ test_content (void)
   gint64 agostyan, centre;
 
   /* Everything generated says so; the real providers are not synthetic. */
-  g_assert_cmpint (scalar (store, "SELECT count(*) FROM household WHERE synthetic = 0"), ==, 0);
-  g_assert_cmpint (scalar (store, "SELECT count(*) FROM person WHERE synthetic = 0"), ==, 0);
-  g_assert_cmpint (scalar (store, "SELECT count(*) FROM need WHERE synthetic = 0"), ==, 0);
-  g_assert_cmpint (scalar (store, "SELECT count(*) FROM elderly_assessment WHERE synthetic = 0"), ==, 0);
-  g_assert_cmpint (scalar (store, "SELECT count(*) FROM organization"), ==, 10);
-  g_assert_cmpint (scalar (store, "SELECT count(*) FROM location WHERE geocode_quality = 'settlement'"), ==, 10);
-  g_assert_cmpint (scalar (store, "SELECT count(*) FROM service"), >=, 8);
-  g_assert_cmpint (scalar (store, "SELECT count(*) FROM settlement_part WHERE settlement = 'Tata'"), ==, 12);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM household WHERE synthetic = 0"), ==, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM person WHERE synthetic = 0"), ==, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM need WHERE synthetic = 0"), ==, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM elderly_assessment WHERE synthetic = 0"), ==, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM organization"), ==, 10);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM location WHERE geocode_quality = 'settlement'"), ==, 10);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM service"), >=, 8);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM settlement_part WHERE settlement = 'Tata'"), ==, 12);
 
   /* Spread by population: the central area has most, Agostyán some. */
-  centre = scalar (store, "SELECT count(*) FROM household WHERE settlement_part = 'Központi belterület'");
-  agostyan = scalar (store, "SELECT count(*) FROM household WHERE settlement_part = 'Agostyán'");
+  centre = sm_test_scalar (store, "SELECT count(*) FROM household WHERE settlement_part = 'Központi belterület'");
+  agostyan = sm_test_scalar (store, "SELECT count(*) FROM household WHERE settlement_part = 'Agostyán'");
   g_assert_cmpint (centre, >, 1800);
   g_assert_cmpint (agostyan, >, 20);
 
   /* Three years of history, ending on the chosen day. */
-  g_assert_cmpint (scalar (store, "SELECT count(*) FROM need WHERE assessed_on < '2022-06-30'"
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM need WHERE assessed_on < '2022-06-30'"
                                   " OR assessed_on > '2025-06-30' OR resolved_on > '2025-06-30'"), ==, 0);
-  g_assert_cmpint (scalar (store, "SELECT count(*) FROM need WHERE resolved_on IS NOT NULL"), >, 100);
-  g_assert_cmpint (scalar (store, "SELECT count(DISTINCT substr(assessed_on, 1, 4)) FROM need"), ==, 4);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM need WHERE resolved_on IS NOT NULL"), >, 100);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(DISTINCT substr(assessed_on, 1, 4)) FROM need"), ==, 4);
 
   /* The planted pocket of housing and debt needs south-east of the centre
    * is far denser in those needs than the town as a whole. */
   {
-    double pocket = scalar (store,
+    double pocket = sm_test_scalar (store,
       "SELECT count(*) FROM need n JOIN household h ON h.id = n.household_id"
       " JOIN need_category c ON c.id = n.category_id WHERE c.code IN ('lakhatas', 'jovedelem_adossag')"
       " AND h.lon BETWEEN 18.330 AND 18.337 AND h.lat BETWEEN 47.638 AND 47.643");
-    double elsewhere = scalar (store,
+    double elsewhere = sm_test_scalar (store,
       "SELECT count(*) FROM need n JOIN household h ON h.id = n.household_id"
       " JOIN need_category c ON c.id = n.category_id WHERE c.code IN ('lakhatas', 'jovedelem_adossag')"
       " AND h.lon BETWEEN 18.310 AND 18.317 AND h.lat BETWEEN 47.650 AND 47.655");
@@ -200,11 +187,9 @@ main (int    argc,
       char **argv)
 {
   int status;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
 
   g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("sm-demo-XXXXXX", NULL);
+  tmpdir = sm_test_make_dir ("sm-demo");
 
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add_func ("/demo/inside-tata", test_inside_tata);
@@ -212,13 +197,7 @@ main (int    argc,
   g_test_add_func ("/demo/refuses-full-store", test_refuses_full_store);
   status = g_test_run ();
 
-  dir = g_dir_open (tmpdir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (tmpdir);
+  sm_test_remove_dir (tmpdir);
   g_free (tmpdir);
   return status;
 }

@@ -8,6 +8,7 @@
 #include "sm-query.h"
 #include "sm-stats.h"
 #include "sm-store-private.h"
+#include "sm-test-util.h"
 
 typedef struct {
   char    *dir;
@@ -21,8 +22,7 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("sm-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = sm_test_make_dir ("sm-test");
   f->path = g_build_filename (f->dir, "test.db", NULL);
   f->store = sm_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -32,14 +32,8 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
-
   g_clear_object (&f->store);
-  g_unlink (f->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
+  sm_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -82,20 +76,6 @@ add_need (SmStore    *store,
   return id;
 }
 
-static gint64
-scalar (SmStore    *store,
-        const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_sm_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
-}
-
 static void
 test_migrate_from_empty (Fixture       *f,
                          gconstpointer  data)
@@ -103,8 +83,8 @@ test_migrate_from_empty (Fixture       *f,
   g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 2);
   g_assert_cmpint (sm_store_count (f->store, "need_category"), ==, 11);
   g_assert_cmpint (sm_store_count (f->store, "service_type"), >=, 30);
-  g_assert_cmpint (scalar (f->store, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+  g_assert_cmpint (sm_test_scalar (f->store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (sm_test_scalar (f->store, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
   g_assert_cmpint (sm_store_count (f->store, "household_rtree"), ==, 0);
 }
 
@@ -116,12 +96,10 @@ test_migrate_from_each_version (void)
   for (int from = 0; from < 2; from++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *dir = g_dir_make_tmp ("sm-migrate-XXXXXX", NULL);
+      g_autofree char *dir = sm_test_make_dir ("sm-migrate");
       g_autofree char *path = g_build_filename (dir, "old.db", NULL);
       g_autoptr(SmStore) old = _sm_store_open_at_version (path, from, &error);
       g_autoptr(SmStore) store = NULL;
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
       g_assert_no_error (error);
       g_assert_cmpint (sm_store_get_schema_version (old), ==, from);
@@ -138,11 +116,7 @@ test_migrate_from_each_version (void)
       g_assert_cmpint (sm_store_count (store, "household"), ==, from >= 1 ? 1 : 0);
       g_assert_cmpint (sm_store_count (store, "household_rtree"), ==, from >= 1 ? 1 : 0);
       g_clear_object (&store);
-
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-      g_rmdir (dir);
+      sm_test_remove_dir (dir);
     }
 }
 
@@ -165,7 +139,7 @@ static void
 test_not_a_database (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sm-junk-XXXXXX", NULL);
+  g_autofree char *dir = sm_test_make_dir ("sm-junk");
   g_autofree char *path = g_build_filename (dir, "junk.db", NULL);
   g_autoptr(SmStore) store = NULL;
 
@@ -174,8 +148,7 @@ test_not_a_database (void)
   g_assert_null (store);
   g_assert_nonnull (error);
   g_assert_true (sm_error_is_user_error (error));
-  g_unlink (path);
-  g_rmdir (dir);
+  sm_test_remove_dir (dir);
 }
 
 static void
@@ -294,7 +267,7 @@ rtree_hits (SmStore *store,
     "SELECT count(*) FROM household_rtree WHERE min_lon <= %.7f AND max_lon >= %.7f"
     " AND min_lat <= %.7f AND max_lat >= %.7f", lon + 1e-5, lon - 1e-5, lat + 1e-5, lat - 1e-5);
 
-  return scalar (store, sql);
+  return sm_test_scalar (store, sql);
 }
 
 static void
@@ -324,7 +297,7 @@ test_rtree_in_step (Fixture       *f,
   g_assert_error (error, SM_ERROR, SM_ERROR_NOT_FOUND);
 
   /* Every row of the index matches its household exactly. */
-  g_assert_cmpint (scalar (f->store, "SELECT count(*) FROM household h JOIN household_rtree r"
+  g_assert_cmpint (sm_test_scalar (f->store, "SELECT count(*) FROM household h JOIN household_rtree r"
                                      " ON r.id = h.id WHERE abs(r.min_lon - h.lon) > 1e-5"
                                      " OR abs(r.min_lat - h.lat) > 1e-5"), ==, 0);
 }

@@ -6,6 +6,7 @@
 #include "sm-demo.h"
 #include "sm-query.h"
 #include "sm-window.h"
+#include "sm-test-util.h"
 
 static void
 iterate (guint ms)
@@ -22,7 +23,7 @@ static void
 test_window_follows_filter (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sm-window-XXXXXX", NULL);
+  g_autofree char *dir = sm_test_make_dir ("sm-window");
   g_autofree char *path = g_build_filename (dir, "w.db", NULL);
   g_autoptr(SmStore) store = sm_store_open (path, &error);
   SmDemoOptions options = { .n_households = 500, .seed = 3, .until = "2025-06-30" };
@@ -59,14 +60,7 @@ test_window_follows_filter (void)
   gtk_window_destroy (GTK_WINDOW (window));
   iterate (100);
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  sm_test_remove_dir (dir);
 }
 
 int

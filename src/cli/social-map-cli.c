@@ -66,14 +66,17 @@ usage_error (const char *format,
 /* Parses options; leaves the positional arguments in argv. Returns -1 when
  * the caller may go on, else the exit status. */
 static int
-parse (GOptionContext *context,
-       int            *argc,
-       char         ***argv,
-       int             n_positional,
-       const char     *names)
+parse (GOptionContext     *context,
+       const GOptionEntry *entries,
+       int                *argc,
+       char             ***argv,
+       int                 n_positional,
+       const char         *names)
 {
   g_autoptr(GError) error = NULL;
 
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     return usage_error ("%s", error->message);
@@ -104,7 +107,7 @@ cmd_init (int    argc,
   GError *error = NULL;
   int status;
 
-  if ((status = parse (context, &argc, &argv, 1, "DB")) >= 0)
+  if ((status = parse (context, NULL, &argc, &argv, 1, "DB")) >= 0)
     return status;
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
     return usage_error (_("“%s” already exists"), argv[1]);
@@ -142,8 +145,7 @@ cmd_demo (int    argc,
   SmDemoOptions options;
   int status;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = parse (context, &argc, &argv, 1, "DB")) >= 0)
+  if ((status = parse (context, entries, &argc, &argv, 1, "DB")) >= 0)
     return status;
   if (cases < 1 || cases > 10000000)
     return usage_error (_("--cases must be between 1 and 10000000, not %d"), cases);
@@ -203,8 +205,7 @@ cmd_import_boundaries (int    argc,
   guint n = 0;
   int status;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = parse (context, &argc, &argv, 2, "DB FILE")) >= 0)
+  if ((status = parse (context, entries, &argc, &argv, 2, "DB FILE")) >= 0)
     return status;
   options = (SmBoundaryImportOptions) { .layer = layer, .level = level, .name_field = name_field,
                                         .code_field = code_field,
@@ -336,8 +337,7 @@ cmd_stats (int    argc,
   GDate as_of;
   int status;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = parse (context, &argc, &argv, 1, "DB")) >= 0)
+  if ((status = parse (context, entries, &argc, &argv, 1, "DB")) >= 0)
     return status;
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
     return usage_error (_("unknown format “%s”; use text or json"), format);
@@ -437,8 +437,7 @@ cmd_query (int    argc,
   GDate as_of;
   int status;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = parse (context, &argc, &argv, 1, "DB")) >= 0)
+  if ((status = parse (context, entries, &argc, &argv, 1, "DB")) >= 0)
     return status;
   if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
     return usage_error (_("unknown format “%s”; use csv or json"), format);
