@@ -22,7 +22,7 @@ struct _SmCaseLayer
   SmFilter     *filter;
   GArray       *hits;          /* SmCaseHit */
   GPtrArray    *boundaries;    /* SmBoundary, settlements */
-  GHashTable   *colors;        /* category id → GdkRGBA */
+  GArray       *colors;        /* GdkRGBA, indexed by category id */
   guint         n_needs;
 };
 
@@ -41,19 +41,31 @@ typedef struct {
   double half_w, half_h;
 } Projection;
 
+/* Web Mercator: a point's place in a world @scale pixels wide. */
+static inline void
+world_xy (double  scale,
+          double  lon,
+          double  lat,
+          double *x,
+          double *y)
+{
+  double s = sin (lat * G_PI / 180.0);
+
+  *x = (lon + 180.0) / 360.0 * scale;
+  *y = (0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI)) * scale;
+}
+
 static void
 projection_init (Projection   *p,
                  SmCaseLayer  *self)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-  double lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
-  double s;
 
   p->scale = TILE_SIZE * pow (2.0, shumate_viewport_get_zoom_level (viewport));
-  p->cx = (lon + 180.0) / 360.0 * p->scale;
-  s = sin (lat * G_PI / 180.0);
-  p->cy = (0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI)) * p->scale;
+  world_xy (p->scale,
+            shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+            shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+            &p->cx, &p->cy);
   p->half_w = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
   p->half_h = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
 }
@@ -65,10 +77,9 @@ project (const Projection *p,
          double           *x,
          double           *y)
 {
-  double s = sin (lat * G_PI / 180.0);
-
-  *x = (lon + 180.0) / 360.0 * p->scale - p->cx + p->half_w;
-  *y = (0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI)) * p->scale - p->cy + p->half_h;
+  world_xy (p->scale, lon, lat, x, y);
+  *x += p->half_w - p->cx;
+  *y += p->half_h - p->cy;
 }
 
 static void
@@ -141,21 +152,20 @@ draw_cases (SmCaseLayer      *self,
             cairo_t          *cr,
             const Projection *p)
 {
-  static const GdkRGBA fallback = { 0.4, 0.4, 0.4, 1 };
   double width = p->half_w * 2, height = p->half_h * 2;
 
   cairo_set_line_width (cr, 1);
   for (guint i = 0; i < self->hits->len; i++)
     {
       const SmCaseHit *hit = &g_array_index (self->hits, SmCaseHit, i);
-      const GdkRGBA *color = g_hash_table_lookup (self->colors, &hit->main_category);
+      const GdkRGBA *color = &g_array_index (self->colors, GdkRGBA,
+                                             (guint) hit->main_category < self->colors->len
+                                               ? (guint) hit->main_category : 0);
       double x, y, r = 2.5 + hit->max_severity;
 
       project (p, hit->lon, hit->lat, &x, &y);
       if (x < -r || y < -r || x > width + r || y > height + r)
         continue;
-      if (color == NULL)
-        color = &fallback;
       cairo_arc (cr, x, y, r, 0, 2 * G_PI);
       cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.85);
       cairo_fill_preserve (cr);
@@ -217,21 +227,24 @@ sm_case_layer_refresh (SmCaseLayer *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Slot 0 is the grey of a category the store does not know. */
 static void
 load_colors (SmCaseLayer *self)
 {
+  static const GdkRGBA grey = { 0.4, 0.4, 0.4, 1 };
   g_autoptr(GPtrArray) categories = sm_store_list_categories (self->store);
 
+  g_array_append_val (self->colors, grey);
   for (guint i = 0; i < categories->len; i++)
     {
       const SmCategory *c = g_ptr_array_index (categories, i);
-      GdkRGBA *rgba = g_new (GdkRGBA, 1);
-      gint64 *key = g_new (gint64, 1);
+      GdkRGBA rgba;
 
-      *key = c->id;
-      if (!gdk_rgba_parse (rgba, c->color))
-        *rgba = (GdkRGBA) { 0.4, 0.4, 0.4, 1 };
-      g_hash_table_insert (self->colors, key, rgba);
+      if (c->id <= 0 || c->id > G_MAXUINT16 || !gdk_rgba_parse (&rgba, c->color))
+        continue;
+      while (self->colors->len <= (guint) c->id)
+        g_array_append_val (self->colors, grey);
+      g_array_index (self->colors, GdkRGBA, c->id) = rgba;
     }
 }
 
@@ -250,7 +263,7 @@ sm_case_layer_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_pointer (&self->boundaries, g_ptr_array_unref);
-  g_clear_pointer (&self->colors, g_hash_table_unref);
+  g_clear_pointer (&self->colors, g_array_unref);
 
   G_OBJECT_CLASS (sm_case_layer_parent_class)->dispose (object);
 }
@@ -268,7 +281,7 @@ sm_case_layer_class_init (SmCaseLayerClass *klass)
 static void
 sm_case_layer_init (SmCaseLayer *self)
 {
-  self->colors = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->colors = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
   self->hits = g_array_new (FALSE, FALSE, sizeof (SmCaseHit));
 }
 

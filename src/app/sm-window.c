@@ -37,29 +37,21 @@ update_counts_cb (SmWindow *self)
   gtk_label_set_label (self->counts, text);
 }
 
-/* Centre on the town the database is about: the settlement with the most
- * households, else the first settlement boundary. */
+/* Centre on the town the database is about (the demo's, else Tata), with
+ * all of its parts in view. */
 static void
 show_town (SmWindow *self)
 {
-  g_autoptr(GPtrArray) boundaries = sm_store_list_boundaries (self->store, "settlement", NULL);
   ShumateMap *map = shumate_simple_map_get_map (self->map);
   g_autofree char *town = NULL;
+  g_autoptr(SmShape) shape = NULL;
   double w = 18.23, s = 47.58, e = 18.42, n = 47.68;
 
   if (!sm_store_get_meta (self->store, "demo.town", &town))
     town = g_strdup ("Tata");
-  for (guint i = 0; boundaries != NULL && i < boundaries->len; i++)
-    {
-      SmBoundary *b = g_ptr_array_index (boundaries, i);
-      if (g_strcmp0 (b->name, town) == 0)
-        {
-          g_autoptr(SmShape) shape = sm_store_get_boundary_shape (self->store, b->name, b->level, NULL);
-          if (shape != NULL)
-            sm_shape_get_bbox (shape, &w, &s, &e, &n);
-          break;
-        }
-    }
+  shape = sm_store_get_boundary_shape (self->store, town, "settlement", NULL);
+  if (shape != NULL)
+    sm_shape_get_bbox (shape, &w, &s, &e, &n);
   shumate_map_center_on (map, (s + n) / 2, (w + e) / 2);
   shumate_viewport_set_zoom_level (shumate_map_get_viewport (map), 12.5);
   adw_window_title_set_subtitle (self->title, town);

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -218,18 +217,20 @@ cmd_import_boundaries (int    argc,
   return EXIT_OK;
 }
 
+/* An optional --at: NULL when absent, so the core takes today. */
 static gboolean
-parse_date_option (const char  *text,
-                   GDate       *out,
-                   GError     **error)
+parse_day_option (const char   *text,
+                  GDate        *storage,
+                  GDate       **out,
+                  GError      **error)
 {
+  *out = NULL;
   if (text == NULL)
-    {
-      g_date_clear (out, 1);
-      g_date_set_time_t (out, time (NULL));
-      return TRUE;
-    }
-  return sm_date_parse_iso (text, out, error);
+    return TRUE;
+  if (!sm_date_parse_iso (text, storage, error))
+    return FALSE;
+  *out = storage;
+  return TRUE;
 }
 
 static gboolean
@@ -334,7 +335,7 @@ cmd_stats (int    argc,
   g_autoptr(SmStore) store = NULL;
   g_autoptr(SmStats) stats = NULL;
   GError *error = NULL;
-  GDate as_of;
+  GDate day, *as_of;
   int status;
 
   if ((status = parse (context, entries, &argc, &argv, 1, "DB")) >= 0)
@@ -343,11 +344,11 @@ cmd_stats (int    argc,
     return usage_error (_("unknown format “%s”; use text or json"), format);
   if (k < SUPPRESS_K_MIN)
     return usage_error (_("--k cannot be lower than %d"), SUPPRESS_K_MIN);
-  if (!parse_date_option (at, &as_of, &error))
+  if (!parse_day_option (at, &day, &as_of, &error))
     return fail (error);
 
   store = open_existing (argv[1], &error);
-  if (store == NULL || (stats = sm_stats_compute (store, &as_of, prefers_hungarian (), &error)) == NULL)
+  if (store == NULL || (stats = sm_stats_compute (store, as_of, prefers_hungarian (), &error)) == NULL)
     return fail (error);
 
   if (format != NULL && g_str_equal (format, "json"))
@@ -434,7 +435,7 @@ cmd_query (int    argc,
   g_autoptr(JsonBuilder) b = NULL;
   gboolean json;
   GError *error = NULL;
-  GDate as_of;
+  GDate day, *as_of;
   int status;
 
   if ((status = parse (context, entries, &argc, &argv, 1, "DB")) >= 0)
@@ -444,7 +445,7 @@ cmd_query (int    argc,
   json = format != NULL && g_str_equal (format, "json");
   if (severity < 1 || severity > 3)
     return usage_error (_("--severity must be 1, 2 or 3, not %d"), severity);
-  if (!parse_date_option (at, &as_of, &error) ||
+  if (!parse_day_option (at, &day, &as_of, &error) ||
       (bbox != NULL && !sm_filter_parse_bbox (filter, bbox, &error)))
     return fail (error);
 
@@ -459,7 +460,7 @@ cmd_query (int    argc,
       sm_filter_add_category (filter, id);
     }
   sm_filter_set_min_severity (filter, severity);
-  sm_filter_set_as_of (filter, &as_of);
+  sm_filter_set_as_of (filter, as_of);
 
   hits = sm_store_query (store, filter, &error);
   if (hits == NULL)

@@ -28,10 +28,13 @@ sm_stats_free (SmStats *stats)
   g_free (stats);
 }
 
+/* Runs a grouping query: ?1 is the day, ?2 (where used) asks for Hungarian
+ * labels. */
 static gboolean
 collect (SmStore     *store,
          const char  *sql,
          const char  *as_of,
+         gboolean     hungarian,
          GPtrArray   *rows,
          GError     **error)
 {
@@ -41,6 +44,8 @@ collect (SmStore     *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, as_of, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int (stmt, 2, hungarian);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       SmStatsRow *row = g_new0 (SmStatsRow, 1);
@@ -93,13 +98,6 @@ sm_stats_compute (SmStore      *store,
                   GError      **error)
 {
   g_autoptr(SmStats) stats = g_new0 (SmStats, 1);
-  const char *by_category_sql = hungarian
-    ? "SELECT c.code, c.name_hu, count(n.id), count(DISTINCT n.household_id)"
-      " FROM need_category c LEFT JOIN need n ON n.category_id = c.id AND " OPEN_ON_1
-      " GROUP BY c.id ORDER BY c.sort_order, c.id"
-    : "SELECT c.code, c.name_en, count(n.id), count(DISTINCT n.household_id)"
-      " FROM need_category c LEFT JOIN need n ON n.category_id = c.id AND " OPEN_ON_1
-      " GROUP BY c.id ORDER BY c.sort_order, c.id";
 
   g_return_val_if_fail (SM_IS_STORE (store), NULL);
 
@@ -108,20 +106,25 @@ sm_stats_compute (SmStore      *store,
   stats->by_severity = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   stats->by_part = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 
-  if (!collect (store, by_category_sql, stats->as_of, stats->by_category, error) ||
+  if (!collect (store,
+                "SELECT c.code, iif(?2, c.name_hu, c.name_en), count(n.id),"
+                " count(DISTINCT n.household_id)"
+                " FROM need_category c LEFT JOIN need n ON n.category_id = c.id AND " OPEN_ON_1
+                " GROUP BY c.id ORDER BY c.sort_order, c.id",
+                stats->as_of, hungarian, stats->by_category, error) ||
       !collect (store,
                 "WITH s (severity) AS (VALUES (1), (2), (3))"
                 " SELECT s.severity, s.severity, count(n.id), count(DISTINCT n.household_id)"
                 " FROM s LEFT JOIN need n ON n.severity = s.severity AND " OPEN_ON_1
                 " GROUP BY s.severity ORDER BY s.severity",
-                stats->as_of, stats->by_severity, error) ||
+                stats->as_of, FALSE, stats->by_severity, error) ||
       !collect (store,
                 "SELECT coalesce(h.settlement, '') || ' / ' || coalesce(h.settlement_part, ''),"
                 " coalesce(h.settlement, '') || ' / ' || coalesce(h.settlement_part, ''),"
                 " count(n.id), count(DISTINCT n.household_id)"
                 " FROM need n JOIN household h ON h.id = n.household_id WHERE " OPEN_ON_1
                 " GROUP BY 1 ORDER BY 1",
-                stats->as_of, stats->by_part, error))
+                stats->as_of, FALSE, stats->by_part, error))
     return NULL;
 
   stats->households_total = scalar (store, "SELECT count(*) FROM household", NULL);
