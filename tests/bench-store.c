@@ -9,39 +9,14 @@
 #include "sm-demo.h"
 #include "sm-query.h"
 
+#include "sm-bench-util.h"
+
 /* The store's speed goals, on 100,000 synthetic households:
  *   demo generation < 5 s, bbox + category + as-of query (about 10 % of the
  *   households) < 5 ms median of 20, database < 60 MB. */
 
 #define N_HOUSEHOLDS 100000
 #define N_RUNS 20
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static long
-rss_kib (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *p;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (p = strstr (status, field)) == NULL)
-    return -1;
-  return strtol (p + strlen (field), NULL, 10);
-}
 
 static gint64
 file_size (const char *path)
@@ -69,10 +44,10 @@ main (void)
 
   g_assert_no_error (error);
 
-  t0 = now_ms ();
+  t0 = sm_bench_now_ms ();
   if (!sm_demo_generate (store, &options, NULL, NULL, &error))
     g_error ("%s", error->message);
-  demo_ms = now_ms () - t0;
+  demo_ms = sm_bench_now_ms () - t0;
   /* Size once the log is folded into the file, as it is on close. */
   g_clear_object (&store);
   store = sm_store_open (path, &error);
@@ -86,25 +61,25 @@ main (void)
   sm_date_parse_iso ("2025-09-01", &d, NULL);
   sm_filter_set_as_of (filter, &d);
 
-  t0 = now_ms ();
+  t0 = sm_bench_now_ms ();
   {
     g_autoptr(GArray) hits = sm_store_query (store, filter, &error);
     g_assert_no_error (error);
     n_hits = hits->len;
   }
-  cold_ms = now_ms () - t0;
+  cold_ms = sm_bench_now_ms () - t0;
 
   for (int i = 0; i < N_RUNS; i++)
     {
       g_autoptr(GArray) hits = NULL;
 
-      t0 = now_ms ();
+      t0 = sm_bench_now_ms ();
       hits = sm_store_query (store, filter, &error);
-      times[i] = now_ms () - t0;
+      times[i] = sm_bench_now_ms () - t0;
       g_assert_no_error (error);
       g_assert_cmpuint (hits->len, ==, n_hits);
     }
-  qsort (times, N_RUNS, sizeof times[0], compare_doubles);
+  sm_bench_sort (times, N_RUNS);
 
   g_clear_object (&store);
 
@@ -115,7 +90,7 @@ main (void)
   printf ("BENCH query_result_households %u households\n", n_hits);
   printf ("BENCH query_result_share %.1f %%\n", 100.0 * n_hits / N_HOUSEHOLDS);
   printf ("BENCH database_size %.1f MB\n", file_size (path) / 1e6);
-  printf ("BENCH peak_resident_memory %.1f MB\n", rss_kib ("VmHWM:") / 1024.0);
+  printf ("BENCH peak_resident_memory %.1f MB\n", sm_bench_peak_rss_mb ());
   printf ("BENCH targets demo<5000ms query<5ms size<60MB: %s\n",
           demo_ms < 5000 && (times[N_RUNS / 2 - 1] + times[N_RUNS / 2]) / 2 < 5 &&
           file_size (path) < 60e6 ? "met" : "NOT met");

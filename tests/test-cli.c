@@ -65,7 +65,9 @@ expect_user_error (Run        *r,
 static void
 test_help (void)
 {
-  static const char * const commands[] = { "init", "demo", "import-boundaries", "stats", "query" };
+  static const char * const commands[] = {
+    "init", "demo", "import-boundaries", "import-osm", "render-tile", "stats", "query"
+  };
   g_auto(Run) top = { 0 };
   g_auto(Run) none = { 0 };
   g_auto(Run) unknown = { 0 };
@@ -270,6 +272,61 @@ test_import_boundaries (void)
   expect_user_error (&layer, "nincs");
 }
 
+/* import-osm with a clip boundary from the database, then render-tile:
+ * a real PNG, and clear errors for a tile that does not exist and a
+ * database without a basemap. */
+static void
+test_import_osm_render_tile (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "osm.db", NULL);
+  g_autofree char *empty = g_build_filename (tmpdir, "no-basemap.db", NULL);
+  g_autofree char *png = g_build_filename (tmpdir, "tile.png", NULL);
+  g_autofree char *region = g_build_filename (SM_SOURCE_DATADIR,
+                                              "tata_dunaujvaros_region_osm2019.geojson", NULL);
+  g_autofree char *extract = g_build_filename (SM_SOURCE_TESTDATADIR,
+                                               "liechtenstein-2013-08-03.osm.pbf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) outside = { 0 };
+  g_auto(Run) tile = { 0 };
+  g_auto(Run) bad_tile = { 0 };
+  g_auto(Run) no_basemap = { 0 };
+  g_auto(Run) bad_clip = { 0 };
+
+  run (&init, "init", db, NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  run (&import, "import-osm", db, extract, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_nonnull (strstr (import.out, "3723 buildings"));
+
+  /* Liechtenstein has nothing inside Tata. */
+  run (&outside, "import-boundaries", db, region, NULL);
+  g_assert_cmpint (outside.status, ==, 0);
+  g_clear_pointer (&outside.out, g_free);
+  g_clear_pointer (&outside.err, g_free);
+  run (&outside, "import-osm", db, extract, "--clip", "Tata", NULL);
+  expect_user_error (&outside, "no map features inside the clip area");
+  run (&bad_clip, "import-osm", db, extract, "--clip", "Atlantis", NULL);
+  g_assert_cmpint (bad_clip.status, ==, 1);
+
+  run (&tile, "render-tile", db, "16", "34501", "23013", png, NULL);
+  g_assert_cmpint (tile.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 5000);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  run (&bad_tile, "render-tile", db, "3", "9", "0", png, NULL);
+  expect_user_error (&bad_tile, "no tile 3/9/0");
+
+  run (&no_basemap, "init", empty, NULL);
+  g_clear_pointer (&no_basemap.out, g_free);
+  g_clear_pointer (&no_basemap.err, g_free);
+  run (&no_basemap, "render-tile", empty, "16", "34501", "23013", png, NULL);
+  expect_user_error (&no_basemap, "import-osm");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -293,6 +350,7 @@ main (int    argc,
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/import-boundaries", test_import_boundaries);
   g_test_add_func ("/cli/hungarian", test_hungarian);
+  g_test_add_func ("/cli/import-osm-render-tile", test_import_osm_render_tile);
   status = g_test_run ();
 
   sm_test_remove_dir (tmpdir);

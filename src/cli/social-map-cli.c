@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "sm-basemap.h"
 #include "sm-boundary.h"
 #include "sm-date.h"
 #include "sm-demo.h"
@@ -19,6 +20,7 @@
 #include "sm-query.h"
 #include "sm-stats.h"
 #include "sm-store.h"
+#include "sm-tile-renderer.h"
 
 /* Exit status: 0 success, 1 the user's error, 2 ours. */
 enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_INTERNAL = 2 };
@@ -214,6 +216,110 @@ cmd_import_boundaries (int    argc,
     return fail (error);
   g_print (ngettext ("Imported %u boundary from %s\n", "Imported %u boundaries from %s\n", n),
            n, argv[2]);
+  return EXIT_OK;
+}
+
+static void
+show_progress (double   fraction,
+               gpointer user_data)
+{
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\r%3d %%", (int) (fraction * 100));
+}
+
+static int
+cmd_import_osm (int    argc,
+                char **argv)
+{
+  g_autofree char *clip_arg = NULL;
+  GOptionEntry entries[] = {
+    { "clip", 0, 0, G_OPTION_ARG_STRING, &clip_arg, N_("Keep only what touches this area: the name of an imported boundary, or a vector file"), "BOUNDARY" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB FILE — import an OpenStreetMap extract (.osm.pbf or .osm) as the basemap"));
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmShape) clip = NULL;
+  SmBasemapImportStats stats;
+  GError *error = NULL;
+  gboolean ok;
+  int status;
+
+  if ((status = parse (context, entries, &argc, &argv, 2, "DB FILE")) >= 0)
+    return status;
+  store = open_existing (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+  if (clip_arg != NULL)
+    {
+      clip = g_file_test (clip_arg, G_FILE_TEST_EXISTS)
+               ? sm_shape_load_file (clip_arg, &error)
+               : sm_store_get_boundary_shape (store, clip_arg, NULL, &error);
+      if (clip == NULL)
+        return fail (error);
+    }
+  ok = sm_basemap_import_osm (store, argv[2], clip, show_progress, NULL, NULL, &stats, &error);
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\r");
+  if (!ok)
+    return fail (error);
+  g_print (_("Imported %u map features (%u roads, %u buildings) and %u addresses from %s\n"),
+           stats.n_features, stats.n_roads, stats.n_buildings, stats.n_addresses, argv[2]);
+  return EXIT_OK;
+}
+
+static gboolean
+parse_int (const char  *text,
+           const char  *what,
+           int         *out,
+           GError     **error)
+{
+  gint64 value;
+
+  if (!g_ascii_string_to_signed (text, 10, 0, G_MAXINT, &value, NULL))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("%s must be a whole number of at least 0, not “%s”"), what, text);
+      return FALSE;
+    }
+  *out = (int) value;
+  return TRUE;
+}
+
+static int
+cmd_render_tile (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB Z X Y OUT.png — draw one basemap tile"));
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmTileRenderer) renderer = NULL;
+  g_autoptr(GBytes) png = NULL;
+  GError *error = NULL;
+  int status, z, x, y;
+
+  if ((status = parse (context, NULL, &argc, &argv, 5, "DB Z X Y OUT.png")) >= 0)
+    return status;
+  if (!parse_int (argv[2], "Z", &z, &error) || !parse_int (argv[3], "X", &x, &error) ||
+      !parse_int (argv[4], "Y", &y, &error))
+    return fail (error);
+  store = open_existing (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+  if (!sm_store_has_basemap (store))
+    {
+      g_set_error (&error, SM_ERROR, SM_ERROR_NOT_FOUND,
+                   _("“%s” has no basemap; import one with “import-osm”"), argv[1]);
+      return fail (error);
+    }
+  renderer = sm_tile_renderer_new (argv[1], &error);
+  if (renderer == NULL)
+    return fail (error);
+  png = sm_tile_renderer_render_png (renderer, z, x, y, &error);
+  if (png == NULL)
+    return fail (error);
+  if (!g_file_set_contents (argv[5], g_bytes_get_data (png, NULL), g_bytes_get_size (png), &error))
+    return fail (error);
   return EXIT_OK;
 }
 
@@ -532,6 +638,9 @@ static const Command commands[] = {
   { "demo", "DB [--cases N] [--seed S]", N_("Create the synthetic demo town (Tata)"), cmd_demo },
   { "import-boundaries", "DB FILE [--layer L]", N_("Import areas from any OGR vector format"),
     cmd_import_boundaries },
+  { "import-osm", "DB FILE [--clip BOUNDARY]",
+    N_("Import an OpenStreetMap extract as the offline basemap"), cmd_import_osm },
+  { "render-tile", "DB Z X Y OUT.png", N_("Draw one basemap tile as PNG"), cmd_render_tile },
   { "stats", "DB [--at DATE]", N_("Open needs by category, severity and settlement part"),
     cmd_stats },
   { "query", "DB [--bbox W,S,E,N] [--category C]… [--severity N] [--at DATE] [--format csv|json]",

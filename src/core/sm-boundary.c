@@ -297,6 +297,76 @@ out:
 }
 
 /**
+ * sm_shape_load_file:
+ *
+ * Reads every area of the first layer of a vector file, in any coordinate
+ * system, as one shape in WGS 84.
+ */
+SmShape *
+sm_shape_load_file (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(SmShape) shape = sm_shape_new ();
+  OGRSpatialReferenceH src = NULL, wgs84 = NULL;
+  OGRCoordinateTransformationH transform = NULL;
+  GDALDatasetH ds;
+  OGRLayerH layer;
+  OGRFeatureH feature;
+  gboolean ok = TRUE;
+
+  _sm_ogr_init ();
+  ds = _sm_ogr_open_vector (path, error);
+  if (ds == NULL)
+    return NULL;
+  layer = pick_layer (ds, path, NULL, error);
+  if (layer == NULL)
+    goto out;
+  if (OGR_L_GetSpatialRef (layer) != NULL)
+    {
+      src = OSRClone (OGR_L_GetSpatialRef (layer));
+      OSRSetAxisMappingStrategy (src, OAMS_TRADITIONAL_GIS_ORDER);
+    }
+  else if ((src = guess_srs (layer, path, error)) == NULL)
+    goto out;
+  wgs84 = _sm_ogr_new_wgs84 ();
+  if (!OSRIsSame (src, wgs84))
+    transform = OCTNewCoordinateTransformation (src, wgs84);
+
+  OGR_L_ResetReading (layer);
+  while (ok && (feature = OGR_L_GetNextFeature (layer)) != NULL)
+    {
+      OGRGeometryH geometry = OGR_F_GetGeometryRef (feature);
+      OGRwkbGeometryType type = geometry ? wkbFlatten (OGR_G_GetGeometryType (geometry)) : wkbNone;
+
+      if ((type == wkbPolygon || type == wkbMultiPolygon) &&
+          (transform == NULL || OGR_G_Transform (geometry, transform) == OGRERR_NONE))
+        {
+          int size = OGR_G_WkbSize (geometry);
+          g_autofree guint8 *wkb = g_malloc (size);
+
+          OGR_G_ExportToWkb (geometry, wkbNDR, wkb);
+          ok = sm_shape_add_wkb (shape, wkb, size, error);
+        }
+      OGR_F_Destroy (feature);
+    }
+  if (ok && sm_shape_is_empty (shape))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT, _("“%s” holds no areas"), path);
+      ok = FALSE;
+    }
+
+out:
+  if (transform != NULL)
+    OCTDestroyCoordinateTransformation (transform);
+  if (src != NULL)
+    OSRDestroySpatialReference (src);
+  if (wgs84 != NULL)
+    OSRDestroySpatialReference (wgs84);
+  GDALClose (ds);
+  return ok && layer != NULL && src != NULL ? g_steal_pointer (&shape) : NULL;
+}
+
+/**
  * sm_boundary_import:
  * @path: any vector file GDAL reads (GeoJSON, GeoPackage, Shapefile, …)
  *

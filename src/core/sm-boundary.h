@@ -19,6 +19,9 @@ gboolean  sm_boundary_import          (SmStore                       *store,
                                        guint                         *n_imported,
                                        GError                       **error);
 
+SmShape  *sm_shape_load_file          (const char  *path,
+                                       GError     **error);
+
 SmShape  *sm_store_get_boundary_shape (SmStore     *store,
                                        const char  *name,
                                        const char  *level,

@@ -416,11 +416,43 @@ migrate_to_2 (sqlite3  *db,
   return exec (db, schema_v2, error);
 }
 
+/* The local basemap: features of an imported OpenStreetMap extract, their
+ * geometry packed as Web Mercator integers (see sm-basemap.c), found through
+ * an R*Tree over longitude, latitude and the first zoom that draws them; and
+ * the addresses the same extract carries, for the geocoder. */
+static const char schema_v3[] =
+  "CREATE TABLE basemap_feature ("
+  "  id INTEGER PRIMARY KEY,"
+  "  class INTEGER NOT NULL,"
+  "  name TEXT,"
+  "  geom BLOB NOT NULL);"
+
+  "CREATE VIRTUAL TABLE basemap_rtree USING rtree ("
+  "  id, min_lon, max_lon, min_lat, max_lat, min_zoom, max_zoom);"
+
+  "CREATE TABLE basemap_address ("
+  "  id INTEGER PRIMARY KEY,"
+  "  street TEXT,"
+  "  housenumber TEXT NOT NULL,"
+  "  postcode TEXT,"
+  "  city TEXT,"
+  "  lat REAL NOT NULL,"
+  "  lon REAL NOT NULL);"
+  "CREATE INDEX basemap_address_street ON basemap_address (street);";
+
+static gboolean
+migrate_to_3 (sqlite3  *db,
+              GError  **error)
+{
+  return exec (db, schema_v3, error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 static const MigrationFunc migrations[] = {
   migrate_to_1,
   migrate_to_2,
+  migrate_to_3,
 };
 
 int

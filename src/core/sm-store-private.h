@@ -16,6 +16,9 @@ sqlite3      *_sm_store_get_db          (SmStore     *self);
 sqlite3_stmt *_sm_store_prepare         (SmStore     *self,
                                          const char  *sql,
                                          GError     **error);
+gboolean      _sm_store_exec            (SmStore     *self,
+                                         const char  *sql,
+                                         GError     **error);
 gboolean      _sm_store_step_done       (SmStore      *self,
                                          sqlite3_stmt *stmt,
                                          GError      **error);

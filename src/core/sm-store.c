@@ -218,8 +218,8 @@ load_categories (SmStore  *self,
   return TRUE;
 }
 
-static gboolean
-exec_pragma (SmStore     *self,
+gboolean
+_sm_store_exec (SmStore     *self,
              const char  *sql,
              GError     **error)
 {
@@ -254,13 +254,13 @@ _sm_store_open_at_version (const char  *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!exec_pragma (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec_pragma (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec_pragma (self, "PRAGMA synchronous = NORMAL", error) ||
-      !exec_pragma (self, "PRAGMA cache_size = -65536", error) ||
+  if (!_sm_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !_sm_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_sm_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !_sm_store_exec (self, "PRAGMA cache_size = -65536", error) ||
       /* Statement journals of inserts that fire triggers: in memory, not a
        * temporary file written for every row. */
-      !exec_pragma (self, "PRAGMA temp_store = MEMORY", error))
+      !_sm_store_exec (self, "PRAGMA temp_store = MEMORY", error))
     {
       g_prefix_error (error, _("Cannot open the database “%s”: "), path);
       return NULL;
@@ -335,7 +335,7 @@ sm_store_begin (SmStore  *self,
 {
   g_return_val_if_fail (SM_IS_STORE (self), FALSE);
 
-  if (!exec_pragma (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sm", error))
+  if (!_sm_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sm", error))
     return FALSE;
   self->depth++;
   return TRUE;
@@ -348,7 +348,7 @@ sm_store_commit (SmStore  *self,
   g_return_val_if_fail (SM_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  if (!exec_pragma (self, self->depth == 1 ? "COMMIT" : "RELEASE sm", error))
+  if (!_sm_store_exec (self, self->depth == 1 ? "COMMIT" : "RELEASE sm", error))
     {
       sm_store_rollback (self);
       return FALSE;
@@ -465,15 +465,15 @@ sm_store_count (SmStore    *self,
     "household", "person", "need", "elderly_assessment", "organization", "service",
     "location", "service_at_location", "boundary", "settlement_part", "need_category",
     "service_type", "household_rtree", "location_rtree", "boundary_rtree",
-    "need_history",
+    "need_history", "basemap_feature", "basemap_rtree", "basemap_address",
+    NULL,
   };
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 n = -1;
 
   g_return_val_if_fail (SM_IS_STORE (self), -1);
-  g_return_val_if_fail (g_strv_contains ((const char * const *) allowed, table) ||
-                        FALSE, -1);
+  g_return_val_if_fail (g_strv_contains (allowed, table), -1);
 
   /* The table name comes from the fixed list above, never from input. */
   sql = g_strdup_printf ("SELECT count(*) FROM %s", table);

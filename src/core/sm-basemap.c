@@ -1,0 +1,542 @@
+#define G_LOG_DOMAIN "sm-basemap"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <ogr_api.h>
+
+#include "sm-basemap.h"
+#include "sm-error.h"
+#include "sm-mercator.h"
+#include "sm-ogr-private.h"
+#include "sm-store-private.h"
+
+/* Reads an OpenStreetMap extract with GDAL's OSM driver into the local
+ * basemap tables: roads, railways, waterways, land use, water, buildings and
+ * named places for the tile renderer, and every addressed point or building
+ * for the geocoder. One transaction: a failed or cancelled import leaves the
+ * earlier basemap as it was. */
+
+typedef struct {
+  const char     *key;
+  const char     *value;       /* NULL: any value but "no" */
+  SmBasemapClass  klass;
+  int             min_zoom;
+} Rule;
+
+static const Rule line_rules[] = {
+  { "highway", "motorway", SM_BASEMAP_MOTORWAY, 5 },
+  { "highway", "motorway_link", SM_BASEMAP_MOTORWAY, 10 },
+  { "highway", "trunk", SM_BASEMAP_TRUNK, 6 },
+  { "highway", "trunk_link", SM_BASEMAP_TRUNK, 10 },
+  { "highway", "primary", SM_BASEMAP_PRIMARY, 8 },
+  { "highway", "primary_link", SM_BASEMAP_PRIMARY, 11 },
+  { "highway", "secondary", SM_BASEMAP_SECONDARY, 9 },
+  { "highway", "secondary_link", SM_BASEMAP_SECONDARY, 12 },
+  { "highway", "tertiary", SM_BASEMAP_TERTIARY, 11 },
+  { "highway", "tertiary_link", SM_BASEMAP_TERTIARY, 12 },
+  { "highway", "residential", SM_BASEMAP_MINOR, 12 },
+  { "highway", "unclassified", SM_BASEMAP_MINOR, 12 },
+  { "highway", "living_street", SM_BASEMAP_MINOR, 12 },
+  { "highway", "road", SM_BASEMAP_MINOR, 12 },
+  { "highway", "service", SM_BASEMAP_SERVICE, 14 },
+  { "highway", "track", SM_BASEMAP_SERVICE, 14 },
+  { "highway", "pedestrian", SM_BASEMAP_PATH, 14 },
+  { "highway", "footway", SM_BASEMAP_PATH, 15 },
+  { "highway", "cycleway", SM_BASEMAP_PATH, 15 },
+  { "highway", "path", SM_BASEMAP_PATH, 15 },
+  { "highway", "bridleway", SM_BASEMAP_PATH, 15 },
+  { "highway", "steps", SM_BASEMAP_PATH, 15 },
+  { "railway", "rail", SM_BASEMAP_RAIL, 9 },
+  { "railway", "light_rail", SM_BASEMAP_RAIL, 11 },
+  { "railway", "narrow_gauge", SM_BASEMAP_RAIL, 11 },
+  { "railway", "tram", SM_BASEMAP_RAIL, 12 },
+  { "railway", "subway", SM_BASEMAP_RAIL, 12 },
+  { "waterway", "river", SM_BASEMAP_RIVER, 8 },
+  { "waterway", "canal", SM_BASEMAP_RIVER, 10 },
+  { "waterway", "stream", SM_BASEMAP_STREAM, 13 },
+  { "waterway", "ditch", SM_BASEMAP_STREAM, 14 },
+  { "waterway", "drain", SM_BASEMAP_STREAM, 14 },
+};
+
+static const Rule area_rules[] = {
+  { "building", NULL, SM_BASEMAP_BUILDING, 14 },
+  { "natural", "water", SM_BASEMAP_WATER, 6 },
+  { "waterway", "riverbank", SM_BASEMAP_WATER, 6 },
+  { "landuse", "reservoir", SM_BASEMAP_WATER, 6 },
+  { "landuse", "basin", SM_BASEMAP_WATER, 10 },
+  { "natural", "wood", SM_BASEMAP_FOREST, 8 },
+  { "landuse", "forest", SM_BASEMAP_FOREST, 8 },
+  { "natural", "scrub", SM_BASEMAP_GRASS, 11 },
+  { "natural", "heath", SM_BASEMAP_GRASS, 11 },
+  { "natural", "grassland", SM_BASEMAP_GRASS, 11 },
+  { "natural", "wetland", SM_BASEMAP_GRASS, 11 },
+  { "landuse", "grass", SM_BASEMAP_GRASS, 12 },
+  { "landuse", "meadow", SM_BASEMAP_GRASS, 11 },
+  { "landuse", "village_green", SM_BASEMAP_GRASS, 12 },
+  { "landuse", "recreation_ground", SM_BASEMAP_GRASS, 12 },
+  { "leisure", "park", SM_BASEMAP_GRASS, 11 },
+  { "leisure", "garden", SM_BASEMAP_GRASS, 13 },
+  { "leisure", "pitch", SM_BASEMAP_GRASS, 13 },
+  { "leisure", "playground", SM_BASEMAP_GRASS, 14 },
+  { "leisure", "recreation_ground", SM_BASEMAP_GRASS, 12 },
+  { "landuse", "residential", SM_BASEMAP_RESIDENTIAL, 10 },
+  { "landuse", "industrial", SM_BASEMAP_INDUSTRIAL, 11 },
+  { "landuse", "commercial", SM_BASEMAP_INDUSTRIAL, 11 },
+  { "landuse", "retail", SM_BASEMAP_INDUSTRIAL, 11 },
+  { "landuse", "railway", SM_BASEMAP_INDUSTRIAL, 12 },
+  { "landuse", "farmland", SM_BASEMAP_FARMLAND, 10 },
+  { "landuse", "farmyard", SM_BASEMAP_FARMLAND, 11 },
+  { "landuse", "orchard", SM_BASEMAP_FARMLAND, 11 },
+  { "landuse", "vineyard", SM_BASEMAP_FARMLAND, 11 },
+  { "landuse", "allotments", SM_BASEMAP_FARMLAND, 12 },
+  { "landuse", "cemetery", SM_BASEMAP_CEMETERY, 12 },
+  { "amenity", "grave_yard", SM_BASEMAP_CEMETERY, 12 },
+};
+
+static const Rule place_rules[] = {
+  { "place", "city", SM_BASEMAP_PLACE, 8 },
+  { "place", "town", SM_BASEMAP_PLACE, 10 },
+  { "place", "village", SM_BASEMAP_PLACE, 12 },
+  { "place", "suburb", SM_BASEMAP_PLACE, 13 },
+  { "place", "hamlet", SM_BASEMAP_PLACE, 14 },
+  { "place", "neighbourhood", SM_BASEMAP_PLACE, 15 },
+  { "place", "quarter", SM_BASEMAP_PLACE, 14 },
+};
+
+/* The value of @key in an hstore text such as
+ * "addr:street"=>"Main Street","building"=>"yes", or NULL. */
+static char *
+hstore_get (const char *hstore,
+            const char *key)
+{
+  size_t key_len = strlen (key);
+  const char *p = hstore;
+
+  if (hstore == NULL)
+    return NULL;
+  while ((p = strstr (p, key)) != NULL)
+    {
+      if (p > hstore && p[-1] == '"' && strncmp (p + key_len, "\"=>\"", 4) == 0)
+        {
+          GString *value = g_string_new (NULL);
+
+          for (p += key_len + 4; *p != '\0' && *p != '"'; p++)
+            {
+              if (*p == '\\' && p[1] != '\0')
+                p++;
+              g_string_append_c (value, *p);
+            }
+          return g_string_free (value, FALSE);
+        }
+      p += key_len;
+    }
+  return NULL;
+}
+
+/* A tag's value from its own column where the driver has one, else from
+ * other_tags. */
+static char *
+feature_tag (OGRFeatureH  feature,
+             const char  *key,
+             const char  *other_tags)
+{
+  int field = OGR_F_GetFieldIndex (feature, key);
+
+  if (field >= 0)
+    return OGR_F_IsFieldSetAndNotNull (feature, field)
+             ? g_strdup (OGR_F_GetFieldAsString (feature, field)) : NULL;
+  return hstore_get (other_tags, key);
+}
+
+static const Rule *
+classify (OGRFeatureH  feature,
+          const char  *other_tags,
+          const Rule  *rules,
+          gsize        n_rules)
+{
+  for (gsize i = 0; i < n_rules; i++)
+    {
+      g_autofree char *value = feature_tag (feature, rules[i].key, other_tags);
+
+      if (value == NULL || *value == '\0')
+        continue;
+      if (rules[i].value == NULL ? strcmp (value, "no") != 0
+                                 : strcmp (value, rules[i].value) == 0)
+        return &rules[i];
+    }
+  return NULL;
+}
+
+static void
+append_u32 (GByteArray *blob,
+            guint32     value)
+{
+  guint32 le = GUINT32_TO_LE (value);
+
+  g_byte_array_append (blob, (const guint8 *) &le, sizeof le);
+}
+
+/* Appends every linear part of @geometry (rings of polygons, members of
+ * collections) and counts them in *n_parts. */
+static void
+pack_parts (OGRGeometryH  geometry,
+            GByteArray   *blob,
+            guint32      *n_parts)
+{
+  OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+  int count;
+
+  if (type == wkbPoint || type == wkbLineString || type == wkbLinearRing)
+    {
+      count = OGR_G_GetPointCount (geometry);
+      if (count <= 0)
+        return;
+      append_u32 (blob, (guint32) count);
+      for (int i = 0; i < count; i++)
+        {
+          double x, y;
+
+          sm_mercator_from_lonlat (OGR_G_GetX (geometry, i), OGR_G_GetY (geometry, i), &x, &y);
+          append_u32 (blob, (guint32) CLAMP (x * SM_BASEMAP_WORLD, 0, SM_BASEMAP_WORLD - 1));
+          append_u32 (blob, (guint32) CLAMP (y * SM_BASEMAP_WORLD, 0, SM_BASEMAP_WORLD - 1));
+        }
+      (*n_parts)++;
+      return;
+    }
+  count = OGR_G_GetGeometryCount (geometry);
+  for (int i = 0; i < count; i++)
+    pack_parts (OGR_G_GetGeometryRef (geometry, i), blob, n_parts);
+}
+
+static GBytes *
+pack_geometry (OGRGeometryH geometry)
+{
+  GByteArray *blob = g_byte_array_new ();
+  guint32 n_parts = 0, le;
+
+  append_u32 (blob, 0);
+  pack_parts (geometry, blob, &n_parts);
+  le = GUINT32_TO_LE (n_parts);
+  memcpy (blob->data, &le, sizeof le);
+  if (n_parts == 0)
+    {
+      g_byte_array_unref (blob);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (blob);
+}
+
+typedef struct {
+  double west, south, east, north;
+  gboolean has_clip;
+} ClipBox;
+
+/* Whether a feature with envelope @env and @geometry touches the clip area:
+ * one of its points lies inside, or (an area around the town) it holds one
+ * of the clip area's points. */
+static gboolean
+touches_clip (const SmShape     *clip,
+              const ClipBox     *box,
+              const OGREnvelope *env,
+              OGRGeometryH       geometry)
+{
+  OGRwkbGeometryType type;
+  gboolean inside = FALSE;
+
+  if (clip == NULL)
+    return TRUE;
+  if (env->MaxX < box->west || env->MinX > box->east ||
+      env->MaxY < box->south || env->MinY > box->north)
+    return FALSE;
+
+  type = wkbFlatten (OGR_G_GetGeometryType (geometry));
+  if (type == wkbPoint || type == wkbLineString || type == wkbLinearRing)
+    {
+      int count = OGR_G_GetPointCount (geometry);
+
+      for (int i = 0; i < count && !inside; i++)
+        inside = sm_shape_contains (clip, OGR_G_GetX (geometry, i), OGR_G_GetY (geometry, i));
+      return inside;
+    }
+  for (int i = 0; i < OGR_G_GetGeometryCount (geometry) && !inside; i++)
+    inside = touches_clip (clip, box, env, OGR_G_GetGeometryRef (geometry, i));
+  if (!inside && (type == wkbPolygon || type == wkbMultiPolygon) &&
+      sm_shape_get_n_rings (clip) > 0)
+    {
+      guint n;
+      const double *p = sm_shape_get_ring (clip, 0, &n);
+      OGRGeometryH point = OGR_G_CreateGeometry (wkbPoint);
+
+      OGR_G_SetPoint_2D (point, 0, p[0], p[1]);
+      inside = OGR_G_Intersects (geometry, point);
+      OGR_G_DestroyGeometry (point);
+    }
+  return inside;
+}
+
+typedef struct {
+  SmStore              *store;
+  sqlite3_stmt         *insert_feature;
+  sqlite3_stmt         *insert_rtree;
+  sqlite3_stmt         *insert_address;
+  SmBasemapImportStats  stats;
+} Import;
+
+static gboolean
+store_feature (Import             *im,
+               const Rule         *rule,
+               const char         *name,
+               OGRGeometryH        geometry,
+               const OGREnvelope  *env,
+               GError            **error)
+{
+  g_autoptr(GBytes) blob = pack_geometry (geometry);
+  gint64 id;
+
+  if (blob == NULL)
+    return TRUE;
+  sqlite3_bind_int (im->insert_feature, 1, rule->klass);
+  _sm_bind_text_or_null (im->insert_feature, 2, name != NULL && *name ? name : NULL);
+  sqlite3_bind_blob (im->insert_feature, 3, g_bytes_get_data (blob, NULL),
+                     (int) g_bytes_get_size (blob), SQLITE_STATIC);
+  if (!_sm_store_step_done (im->store, im->insert_feature, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (_sm_store_get_db (im->store));
+
+  sqlite3_bind_int64 (im->insert_rtree, 1, id);
+  sqlite3_bind_double (im->insert_rtree, 2, env->MinX);
+  sqlite3_bind_double (im->insert_rtree, 3, env->MaxX);
+  sqlite3_bind_double (im->insert_rtree, 4, env->MinY);
+  sqlite3_bind_double (im->insert_rtree, 5, env->MaxY);
+  sqlite3_bind_int (im->insert_rtree, 6, rule->min_zoom);
+  if (!_sm_store_step_done (im->store, im->insert_rtree, error))
+    return FALSE;
+
+  im->stats.n_features++;
+  if (rule->klass == SM_BASEMAP_BUILDING)
+    im->stats.n_buildings++;
+  else if (rule->klass >= SM_BASEMAP_MOTORWAY && rule->klass <= SM_BASEMAP_PATH)
+    im->stats.n_roads++;
+  return TRUE;
+}
+
+static gboolean
+store_address (Import        *im,
+               OGRFeatureH    feature,
+               const char    *other_tags,
+               OGRGeometryH   geometry,
+               GError       **error)
+{
+  g_autofree char *number = hstore_get (other_tags, "addr:housenumber");
+  g_autofree char *street = NULL, *postcode = NULL, *city = NULL;
+  double lon, lat;
+
+  if (number == NULL || *number == '\0')
+    return TRUE;
+  street = hstore_get (other_tags, "addr:street");
+  if (street == NULL)
+    street = hstore_get (other_tags, "addr:place");
+  postcode = hstore_get (other_tags, "addr:postcode");
+  city = hstore_get (other_tags, "addr:city");
+
+  if (wkbFlatten (OGR_G_GetGeometryType (geometry)) == wkbPoint)
+    {
+      lon = OGR_G_GetX (geometry, 0);
+      lat = OGR_G_GetY (geometry, 0);
+    }
+  else
+    {
+      OGRGeometryH centre = OGR_G_CreateGeometry (wkbPoint);
+
+      if (OGR_G_Centroid (geometry, centre) != OGRERR_NONE)
+        {
+          OGR_G_DestroyGeometry (centre);
+          return TRUE;
+        }
+      lon = OGR_G_GetX (centre, 0);
+      lat = OGR_G_GetY (centre, 0);
+      OGR_G_DestroyGeometry (centre);
+    }
+
+  _sm_bind_text_or_null (im->insert_address, 1, street);
+  sqlite3_bind_text (im->insert_address, 2, number, -1, SQLITE_TRANSIENT);
+  _sm_bind_text_or_null (im->insert_address, 3, postcode);
+  _sm_bind_text_or_null (im->insert_address, 4, city);
+  sqlite3_bind_double (im->insert_address, 5, lat);
+  sqlite3_bind_double (im->insert_address, 6, lon);
+  if (!_sm_store_step_done (im->store, im->insert_address, error))
+    return FALSE;
+  im->stats.n_addresses++;
+  return TRUE;
+}
+
+static gboolean
+import_feature (Import         *im,
+                OGRLayerH       layer,
+                OGRFeatureH     feature,
+                const SmShape  *clip,
+                const ClipBox  *box,
+                GError        **error)
+{
+  const char *layer_name = OGR_L_GetName (layer);
+  OGRGeometryH geometry = OGR_F_GetGeometryRef (feature);
+  int tags_field = OGR_F_GetFieldIndex (feature, "other_tags");
+  int name_field = OGR_F_GetFieldIndex (feature, "name");
+  const char *other_tags = NULL, *name = NULL;
+  const Rule *rule = NULL;
+  OGREnvelope env;
+
+  if (geometry == NULL || OGR_G_IsEmpty (geometry))
+    return TRUE;
+  OGR_G_GetEnvelope (geometry, &env);
+  if (!touches_clip (clip, box, &env, geometry))
+    return TRUE;
+
+  if (tags_field >= 0 && OGR_F_IsFieldSetAndNotNull (feature, tags_field))
+    other_tags = OGR_F_GetFieldAsString (feature, tags_field);
+  if (name_field >= 0 && OGR_F_IsFieldSetAndNotNull (feature, name_field))
+    name = OGR_F_GetFieldAsString (feature, name_field);
+
+  if (strcmp (layer_name, "lines") == 0)
+    rule = classify (feature, other_tags, line_rules, G_N_ELEMENTS (line_rules));
+  else if (strcmp (layer_name, "multipolygons") == 0)
+    rule = classify (feature, other_tags, area_rules, G_N_ELEMENTS (area_rules));
+  else if (strcmp (layer_name, "points") == 0 && name != NULL)
+    rule = classify (feature, other_tags, place_rules, G_N_ELEMENTS (place_rules));
+
+  if (rule != NULL && !store_feature (im, rule, name, geometry, &env, error))
+    return FALSE;
+  if (strcmp (layer_name, "points") == 0 || strcmp (layer_name, "multipolygons") == 0)
+    return store_address (im, feature, other_tags, geometry, error);
+  return TRUE;
+}
+
+static int
+progress_cb (double      fraction,
+             const char *message,
+             void       *data)
+{
+  return TRUE;
+}
+
+/**
+ * sm_basemap_import_osm:
+ * @clip: (nullable): keep only what touches this area
+ *
+ * Replaces the database's basemap with the extract at @path.
+ */
+gboolean
+sm_basemap_import_osm (SmStore               *store,
+                       const char            *path,
+                       const SmShape         *clip,
+                       SmProgressFunc         progress,
+                       gpointer               progress_data,
+                       GCancellable          *cancellable,
+                       SmBasemapImportStats  *stats,
+                       GError               **error)
+{
+  static const char * const open_options[] = { "INTERLEAVED_READING=YES", NULL };
+  Import im = { .store = store };
+  ClipBox box = { 0 };
+  GDALDatasetH ds;
+  OGRFeatureH feature;
+  OGRLayerH layer;
+  double fraction = 0, reported = -1;
+  gboolean ok = FALSE;
+  guint seen = 0;
+
+  g_return_val_if_fail (SM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  _sm_ogr_init ();
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("No such file: “%s”"), path);
+      return FALSE;
+    }
+  CPLErrorReset ();
+  ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                   (const char * const[]) { "OSM", NULL }, open_options, NULL);
+  if (ds == NULL)
+    {
+      g_autofree char *what = g_strdup_printf (_("“%s” is not an OpenStreetMap extract "
+                                                 "(.osm or .osm.pbf)"), path);
+      _sm_ogr_set_error (error, SM_ERROR_FORMAT, what);
+      return FALSE;
+    }
+  if (clip != NULL)
+    {
+      sm_shape_get_bbox (clip, &box.west, &box.south, &box.east, &box.north);
+      box.has_clip = TRUE;
+    }
+
+  if (!sm_store_begin (store, error))
+    goto out;
+  if (!_sm_store_exec (store, "DELETE FROM basemap_feature; DELETE FROM basemap_rtree; "
+                                "DELETE FROM basemap_address;", error))
+    goto fail;
+  im.insert_feature = _sm_store_prepare (store, "INSERT INTO basemap_feature (class, name, geom)"
+                                                " VALUES (?, ?, ?)", error);
+  im.insert_rtree = _sm_store_prepare (store, "INSERT INTO basemap_rtree VALUES (?, ?, ?, ?, ?, ?, 30)",
+                                       error);
+  im.insert_address = _sm_store_prepare (store, "INSERT INTO basemap_address"
+                                                " (street, housenumber, postcode, city, lat, lon)"
+                                                " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (im.insert_feature == NULL || im.insert_rtree == NULL || im.insert_address == NULL)
+    goto fail;
+
+  CPLErrorReset ();
+  while ((feature = GDALDatasetGetNextFeature (ds, &layer, &fraction, progress_cb, NULL)) != NULL)
+    {
+      gboolean feature_ok = import_feature (&im, layer, feature, clip, &box, error);
+
+      OGR_F_Destroy (feature);
+      if (!feature_ok)
+        goto fail;
+      if ((++seen & 1023) == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            goto fail;
+          if (progress != NULL && fraction - reported >= 0.01)
+            {
+              progress (fraction, progress_data);
+              reported = fraction;
+            }
+        }
+    }
+  if (CPLGetLastErrorType () >= CE_Failure)
+    {
+      _sm_ogr_set_error (error, SM_ERROR_FORMAT, path);
+      goto fail;
+    }
+  if (im.stats.n_features == 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT,
+                   clip != NULL ? _("“%s” holds no map features inside the clip area")
+                                : _("“%s” holds no map features"), path);
+      goto fail;
+    }
+  if (!sm_store_set_meta (store, "basemap.source", path, error))
+    goto fail;
+  ok = sm_store_commit (store, error);
+  if (ok && progress != NULL)
+    progress (1.0, progress_data);
+  if (ok && stats != NULL)
+    *stats = im.stats;
+  goto out;
+
+fail:
+  sm_store_rollback (store);
+out:
+  GDALClose (ds);
+  return ok;
+}
+
+gboolean
+sm_store_has_basemap (SmStore *store)
+{
+  g_return_val_if_fail (SM_IS_STORE (store), FALSE);
+
+  return sm_store_count (store, "basemap_feature") > 0;
+}

@@ -1,0 +1,310 @@
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sm-basemap.h"
+#include "sm-boundary.h"
+#include "sm-error.h"
+#include "sm-mercator.h"
+#include "sm-png.h"
+#include "sm-store-private.h"
+#include "sm-test-util.h"
+#include "sm-tile-renderer.h"
+
+/* The offline basemap on the real Liechtenstein extract: import, clip,
+ * failure leaving the old basemap, and tiles that show what is there. */
+
+#define BACKGROUND 0xf2efe9u
+#define BUILDING   0xd9d0c9u
+#define PRIMARY    0xfcd6a4u
+#define WATER      0xaad3dfu
+
+static char *tmpdir;
+static char *extract;
+static SmStore *full_store;
+
+static SmStore *
+new_store (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  SmStore *store = sm_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static SmStore *
+imported_store (void)
+{
+  SmStore *store = full_store;
+
+  if (store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      SmBasemapImportStats stats;
+
+      store = full_store = new_store ("full.db");
+      g_assert_true (sm_basemap_import_osm (store, extract, NULL, NULL, NULL, NULL, &stats,
+                                            &error));
+      g_assert_no_error (error);
+      /* The extract's own counts: 3,723 buildings, about 2,750 roads. */
+      g_assert_cmpuint (stats.n_buildings, ==, 3723);
+      g_assert_cmpuint (stats.n_roads, >=, 2700);
+      g_assert_cmpuint (stats.n_addresses, >, 100);
+      g_assert_cmpint (sm_store_count (store, "basemap_feature"), ==, stats.n_features);
+      g_assert_cmpint (sm_store_count (store, "basemap_rtree"), ==, stats.n_features);
+      g_assert_cmpint (sm_store_count (store, "basemap_address"), ==, stats.n_addresses);
+    }
+  return store;
+}
+
+typedef struct {
+  const guint8 *p;
+  gsize         left;
+} Reader;
+
+static cairo_status_t
+read_bytes (void          *closure,
+            unsigned char *data,
+            unsigned int   length)
+{
+  Reader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->p, length);
+  reader->p += length;
+  reader->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Decodes @png with libpng through cairo: a check of our own encoder too. */
+static cairo_surface_t *
+decode (GBytes *png)
+{
+  Reader reader = { g_bytes_get_data (png, NULL), g_bytes_get_size (png) };
+  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_bytes, &reader);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, SM_TILE_SIZE);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, SM_TILE_SIZE);
+  return surface;
+}
+
+/* Counts the pixels of a tile with exactly @rgb. */
+static guint
+count_colour (GBytes  *png,
+              guint32  rgb)
+{
+  cairo_surface_t *surface = decode (png);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint n = 0;
+
+  for (int y = 0; y < SM_TILE_SIZE; y++)
+    for (int x = 0; x < SM_TILE_SIZE; x++)
+      if ((((const guint32 *) (data + y * stride))[x] & 0xffffff) == rgb)
+        n++;
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+static GBytes *
+render_at (SmStore *store,
+           int      z,
+           double   lon,
+           double   lat)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmTileRenderer) renderer = sm_tile_renderer_new (sm_store_get_path (store), &error);
+  GBytes *png;
+  double x, y;
+
+  g_assert_no_error (error);
+  sm_mercator_from_lonlat (lon, lat, &x, &y);
+  png = sm_tile_renderer_render_png (renderer, z, (int) (x * (1 << z)), (int) (y * (1 << z)),
+                                     &error);
+  g_assert_no_error (error);
+  return png;
+}
+
+static void
+test_import (void)
+{
+  SmStore *store = imported_store ();
+  g_autofree char *source = NULL;
+
+  g_assert_true (sm_store_has_basemap (store));
+  g_assert_true (sm_store_get_meta (store, "basemap.source", &source));
+  g_assert_cmpstr (source, ==, extract);
+  /* A street of Vaduz and its addresses made it. */
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM basemap_feature"
+                                          " WHERE name = 'Äulestrasse'"), >, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM basemap_address"
+                                          " WHERE street IS NOT NULL AND housenumber <> ''"), >, 100);
+}
+
+/* The centre of Vaduz at zoom 16 shows buildings, the main road and the
+ * background; a tile of the Hungarian plain shows only the background. */
+static void
+test_render (void)
+{
+  SmStore *store = imported_store ();
+  g_autoptr(GBytes) vaduz = render_at (store, 16, 9.5209, 47.1399);
+  g_autoptr(GBytes) rhine = render_at (store, 14, 9.5040, 47.1500);
+  g_autoptr(GBytes) elsewhere = render_at (store, 16, 18.33, 47.65);
+
+  g_assert_cmpuint (count_colour (vaduz, BUILDING), >, 300);
+  g_assert_cmpuint (count_colour (vaduz, PRIMARY), >, 300);
+  g_assert_cmpuint (count_colour (vaduz, BACKGROUND), >, 10000);
+  g_assert_cmpuint (count_colour (rhine, WATER), >, 300);
+  g_assert_cmpuint (count_colour (elsewhere, BACKGROUND), ==, SM_TILE_SIZE * SM_TILE_SIZE);
+}
+
+static void
+test_render_bad_tile (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmTileRenderer) renderer = sm_tile_renderer_new (sm_store_get_path (imported_store ()),
+                                                             &error);
+  g_autoptr(GBytes) png = NULL;
+
+  png = sm_tile_renderer_render_png (renderer, 3, 8, 0, &error);
+  g_assert_null (png);
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+  png = sm_tile_renderer_render_png (renderer, 23, 0, 0, &error);
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+}
+
+/* Our PNG encoder gives back every pixel exactly. */
+static void
+test_png_round_trip (void)
+{
+  cairo_surface_t *in = cairo_image_surface_create (CAIRO_FORMAT_RGB24, SM_TILE_SIZE, SM_TILE_SIZE);
+  cairo_surface_t *out;
+  g_autoptr(GBytes) png = NULL;
+  guint32 *a, *b;
+
+  cairo_surface_flush (in);
+  a = (guint32 *) cairo_image_surface_get_data (in);
+  for (int i = 0; i < SM_TILE_SIZE * SM_TILE_SIZE; i++)
+    a[i] = (guint32) (i * 2654435761u) & 0xffffff;
+  cairo_surface_mark_dirty (in);
+  png = sm_png_encode (in);
+  out = decode (png);
+  b = (guint32 *) cairo_image_surface_get_data (out);
+  for (int i = 0; i < SM_TILE_SIZE * SM_TILE_SIZE; i++)
+    g_assert_cmphex (b[i] & 0xffffff, ==, a[i]);
+  cairo_surface_destroy (in);
+  cairo_surface_destroy (out);
+}
+
+/* Clipped to a box around Vaduz: fewer features, each of them touching the
+ * box. The clip area comes from a GeoJSON file. */
+static void
+test_clip (void)
+{
+  g_autoptr(SmStore) store = new_store ("clip.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *box_path = g_build_filename (tmpdir, "vaduz.geojson", NULL);
+  g_autoptr(SmShape) clip = NULL;
+  SmBasemapImportStats stats;
+
+  g_assert_true (g_file_set_contents (box_path,
+    "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+    "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[9.51,47.13],[9.53,47.13],"
+    "[9.53,47.15],[9.51,47.15],[9.51,47.13]]]}}]}", -1, NULL));
+  clip = sm_shape_load_file (box_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sm_basemap_import_osm (store, extract, clip, NULL, NULL, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.n_features, >, 300);
+  g_assert_cmpuint (stats.n_features, <, sm_store_count (imported_store (), "basemap_feature") / 2);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM basemap_rtree"
+                                          " WHERE max_lon < 9.509 OR min_lon > 9.531"
+                                          "    OR max_lat < 47.129 OR min_lat > 47.151"), ==, 0);
+}
+
+typedef struct {
+  GCancellable *cancellable;
+  double        last;
+  guint         calls;
+} Progress;
+
+static void
+progress_cb (double   fraction,
+             gpointer data)
+{
+  Progress *progress = data;
+
+  g_assert_cmpfloat (fraction, >=, progress->last);
+  progress->last = fraction;
+  progress->calls++;
+  if (progress->cancellable != NULL && fraction > 0.3)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+/* Junk, a missing file and a cancelled import all leave the basemap that
+ * was there. */
+static void
+test_failures_keep_basemap (void)
+{
+  g_autoptr(SmStore) store = new_store ("keep.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *junk = g_build_filename (tmpdir, "junk.osm.pbf", NULL);
+  Progress progress = { NULL, 0, 0 };
+  gint64 before;
+
+  g_assert_true (sm_basemap_import_osm (store, extract, NULL, progress_cb, &progress, NULL, NULL,
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (progress.last, ==, 1.0);
+  g_assert_cmpuint (progress.calls, >=, 2);
+  before = sm_store_count (store, "basemap_feature");
+
+  g_assert_true (g_file_set_contents (junk, "this is not an OpenStreetMap file", -1, NULL));
+  g_assert_false (sm_basemap_import_osm (store, junk, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  g_assert_false (sm_basemap_import_osm (store, "/nonexistent/x.osm.pbf", NULL, NULL, NULL, NULL,
+                                         NULL, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  progress = (Progress) { cancellable, 0, 0 };
+  g_assert_false (sm_basemap_import_osm (store, extract, NULL, progress_cb, &progress, cancellable,
+                                         NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  g_assert_cmpint (sm_store_count (store, "basemap_feature"), ==, before);
+  g_assert_cmpint (sm_store_count (store, "basemap_rtree"), ==, before);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = sm_test_make_dir ("sm-basemap");
+  extract = g_build_filename (SM_SOURCE_TESTDATADIR, "liechtenstein-2013-08-03.osm.pbf", NULL);
+
+  g_test_add_func ("/basemap/import", test_import);
+  g_test_add_func ("/basemap/render", test_render);
+  g_test_add_func ("/basemap/render-bad-tile", test_render_bad_tile);
+  g_test_add_func ("/basemap/png-round-trip", test_png_round_trip);
+  g_test_add_func ("/basemap/clip", test_clip);
+  g_test_add_func ("/basemap/failures-keep-basemap", test_failures_keep_basemap);
+
+  status = g_test_run ();
+  g_clear_object (&full_store);
+  sm_test_remove_dir (tmpdir);
+  g_free (tmpdir);
+  g_free (extract);
+  return status;
+}
