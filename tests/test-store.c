@@ -407,6 +407,107 @@ test_bbox_query (Fixture       *f,
   g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
 }
 
+static gint64
+add_person (SmStore *store,
+            gint64   household,
+            int      birth_year)
+{
+  g_autoptr(GError) error = NULL;
+  SmPerson p = { .household_id = household, .family_name = "Teszt", .given_name = "Elek",
+                 .birth_year = birth_year, .synthetic = TRUE };
+  gint64 id = sm_store_add_person (store, &p, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+add_assessment (SmStore    *store,
+                gint64      person,
+                const char *day,
+                gboolean    alone,
+                gboolean    alarm)
+{
+  g_autoptr(GError) error = NULL;
+  SmElderlyAssessment a = { .person_id = person, .assessed_on = (char *) day,
+                            .mobility = "limited", .lives_alone = alone, .alarm_device = alarm };
+
+  g_assert_cmpint (sm_store_add_elderly_assessment (store, &a, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static guint
+count_hits (SmStore  *store,
+            SmFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) hits = sm_store_query (store, filter, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+/* Need state, age groups on the day, the latest elderly assessment on or
+ * before the day, and settlement parts. */
+static void
+test_household_conditions (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  gint64 family = add_household (f->store, "Tata, Ady Endre utca 1.", 47.65, 18.32);
+  gint64 widow = add_household (f->store, "Tata, Ady Endre utca 3.", 47.65, 18.321);
+  gint64 other = add_household (f->store, "Tata, Agostyáni út 5.", 47.66, 18.30);
+  gint64 grandma;
+  GDate day;
+
+  sm_store_set_household_location (f->store, other, 47.66, 18.30, SM_GEOCODE_MANUAL, NULL);
+  g_assert_cmpint (sqlite3_exec (_sm_store_get_db (f->store),
+                                 "UPDATE household SET settlement_part = 'Agostyán' WHERE id = 3",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  add_person (f->store, family, 1985);
+  add_person (f->store, family, 2015);
+  grandma = add_person (f->store, widow, 1950);
+  add_person (f->store, other, 1990);
+  add_assessment (f->store, grandma, "2024-01-10", FALSE, FALSE);
+  add_assessment (f->store, grandma, "2025-02-01", TRUE, FALSE);
+  add_need (f->store, family, "lakhatas", 2, "2024-01-01", "2025-01-01");
+  add_need (f->store, widow, "idos_gondozas", 3, "2024-01-05", NULL);
+  add_need (f->store, other, "munkanelkuliseg", 1, "2024-03-01", NULL);
+
+  sm_date_parse_iso ("2025-06-01", &day, NULL);
+  sm_filter_set_as_of (filter, &day);
+  g_assert_cmpuint (count_hits (f->store, filter), ==, 2);
+  sm_filter_set_status (filter, SM_NEED_RESOLVED);
+  g_assert_cmpuint (count_hits (f->store, filter), ==, 1);
+  sm_filter_set_status (filter, SM_NEED_ANY);
+  g_assert_cmpuint (count_hits (f->store, filter), ==, 3);
+
+  sm_filter_set_age_groups (filter, SM_AGE_CHILD);
+  g_assert_cmpuint (count_hits (f->store, filter), ==, 1);
+  sm_filter_set_age_groups (filter, SM_AGE_ELDERLY);
+  g_assert_cmpuint (count_hits (f->store, filter), ==, 1);
+  sm_filter_set_age_groups (filter, SM_AGE_ADULT);
+  g_assert_cmpuint (count_hits (f->store, filter), ==, 2);
+  sm_filter_set_age_groups (filter, 0);
+
+  /* Living alone since February 2025, not before. */
+  sm_filter_set_elderly_flags (filter, SM_ELDERLY_LIVES_ALONE);
+  g_assert_cmpuint (count_hits (f->store, filter), ==, 1);
+  sm_date_parse_iso ("2024-12-31", &day, NULL);
+  sm_filter_set_as_of (filter, &day);
+  g_assert_cmpuint (count_hits (f->store, filter), ==, 0);
+  sm_filter_set_elderly_flags (filter, SM_ELDERLY_NO_ALARM);
+  g_assert_cmpuint (count_hits (f->store, filter), ==, 1);
+  sm_filter_set_elderly_flags (filter, SM_ELDERLY_ALARM_DEVICE);
+  g_assert_cmpuint (count_hits (f->store, filter), ==, 0);
+  sm_filter_set_elderly_flags (filter, 0);
+
+  sm_filter_set_settlement_part (filter, "Agostyán");
+  g_assert_cmpuint (count_hits (f->store, filter), ==, 1);
+  sm_filter_set_settlement_part (filter, "Nowhere");
+  g_assert_cmpuint (count_hits (f->store, filter), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -422,6 +523,7 @@ main (int    argc,
   g_test_add ("/store/rollback", Fixture, NULL, fixture_setup, test_rollback, fixture_teardown);
   g_test_add ("/store/rtree-in-step", Fixture, NULL, fixture_setup, test_rtree_in_step, fixture_teardown);
   g_test_add ("/store/as-of", Fixture, NULL, fixture_setup, test_as_of, fixture_teardown);
+  g_test_add ("/store/household-conditions", Fixture, NULL, fixture_setup, test_household_conditions, fixture_teardown);
   g_test_add ("/store/bbox", Fixture, NULL, fixture_setup, test_bbox_query, fixture_teardown);
 
   return g_test_run ();

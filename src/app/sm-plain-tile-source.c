@@ -5,6 +5,7 @@
 #include <cairo.h>
 
 #include "sm-plain-tile-source.h"
+#include "sm-tile-delivery.h"
 
 /* The basemap when no street data has been imported: a quiet paper colour
  * with a faint grid, drawn here, so that nothing about where the user is
@@ -67,10 +68,7 @@ sm_plain_tile_source_get_tile_data_async (ShumateDataSource   *source,
   g_autoptr(GTask) task = g_task_new (source, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, sm_plain_tile_source_get_tile_data_async);
-  /* libshumate 1.0 turns bytes into a texture only in this signal's
-   * handler; completing the task alone leaves the tile blank. */
-  g_signal_emit_by_name (source, "received-data", x, y, zoom, self->tile);
-  g_task_return_pointer (task, g_bytes_ref (self->tile), (GDestroyNotify) g_bytes_unref);
+  sm_tile_deliver (source, task, x, y, zoom, self->tile);
 }
 
 static void

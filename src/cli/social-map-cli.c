@@ -522,19 +522,28 @@ static int
 cmd_query (int    argc,
            char **argv)
 {
-  g_autofree char *bbox = NULL, *at = NULL, *format = NULL;
+  g_autofree char *bbox = NULL, *at = NULL, *format = NULL, *need_status = NULL, *settlement_part = NULL;
   g_auto(GStrv) categories = NULL;
+  g_auto(GStrv) age_groups = NULL;
+  gboolean lives_alone = FALSE, alarm = FALSE, no_alarm = FALSE;
   int severity = 1;
   GOptionEntry entries[] = {
     { "bbox", 'b', 0, G_OPTION_ARG_STRING, &bbox, N_("Only inside west,south,east,north (degrees)"), "W,S,E,N" },
     { "category", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &categories, N_("Only needs of this category (code or name); may be repeated"), "C" },
     { "severity", 0, 0, G_OPTION_ARG_INT, &severity, N_("Only needs at least this severe (1–3)"), "N" },
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("Needs open on this day (default: today)"), "DATE" },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &need_status, N_("Needs open on the day, resolved by it, or any (default: open)"), "open|resolved|any" },
+    { "age-group", 0, 0, G_OPTION_ARG_STRING_ARRAY, &age_groups, N_("Only households with a person of this age on the day; may be repeated"), "child|adult|elderly" },
+    { "lives-alone", 0, 0, G_OPTION_ARG_NONE, &lives_alone, N_("Only households with an elderly person assessed as living alone"), NULL },
+    { "alarm-device", 0, 0, G_OPTION_ARG_NONE, &alarm, N_("Only households with an elderly person who has an alarm device"), NULL },
+    { "no-alarm-device", 0, 0, G_OPTION_ARG_NONE, &no_alarm, N_("Only households with an elderly person who has no alarm device"), NULL },
+    { "settlement-part", 0, 0, G_OPTION_ARG_STRING, &settlement_part, N_("Only households in this settlement part"), "NAME" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: csv or json"), "FORMAT" },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
     g_option_context_new (_("DB — the households the map shows for a filter"));
+  SmAgeGroups groups = 0;
   g_autoptr(SmStore) store = NULL;
   g_autoptr(SmFilter) filter = sm_filter_new ();
   g_autoptr(GArray) hits = NULL;
@@ -552,8 +561,24 @@ cmd_query (int    argc,
   if (severity < 1 || severity > 3)
     return usage_error (_("--severity must be 1, 2 or 3, not %d"), severity);
   if (!parse_day_option (at, &day, &as_of, &error) ||
-      (bbox != NULL && !sm_filter_parse_bbox (filter, bbox, &error)))
+      (bbox != NULL && !sm_filter_parse_bbox (filter, bbox, &error)) ||
+      (need_status != NULL && !sm_filter_parse_status (filter, need_status, &error)))
     return fail (error);
+  for (guint i = 0; age_groups != NULL && age_groups[i] != NULL; i++)
+    {
+      SmAgeGroups group;
+
+      if (!sm_filter_parse_age_group (age_groups[i], &group, &error))
+        return fail (error);
+      groups |= group;
+    }
+  if (alarm && no_alarm)
+    return usage_error (_("--alarm-device and --no-alarm-device exclude each other"));
+  sm_filter_set_age_groups (filter, groups);
+  sm_filter_set_elderly_flags (filter, (lives_alone ? SM_ELDERLY_LIVES_ALONE : 0) |
+                                       (alarm ? SM_ELDERLY_ALARM_DEVICE : 0) |
+                                       (no_alarm ? SM_ELDERLY_NO_ALARM : 0));
+  sm_filter_set_settlement_part (filter, settlement_part);
 
   store = open_existing (argv[1], &error);
   if (store == NULL)

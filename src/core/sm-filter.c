@@ -19,6 +19,11 @@ struct _SmFilter
   GArray   *categories;      /* gint64 ids, sorted; empty means all */
   int       min_severity;
   GDate     as_of;           /* invalid means today */
+  SmNeedStatus   status;
+  SmAgeGroups    age_groups;     /* 0: any age */
+  SmElderlyFlags elderly_flags;  /* 0: no condition */
+  char     *settlement_part;    /* NULL: all */
+  char     *service_type;       /* NULL: all, for the service layer */
 };
 
 G_DEFINE_FINAL_TYPE (SmFilter, sm_filter, G_TYPE_OBJECT)
@@ -36,6 +41,8 @@ sm_filter_finalize (GObject *object)
   SmFilter *self = SM_FILTER (object);
 
   g_array_unref (self->categories);
+  g_free (self->settlement_part);
+  g_free (self->service_type);
 
   G_OBJECT_CLASS (sm_filter_parent_class)->finalize (object);
 }
@@ -172,6 +179,22 @@ sm_filter_add_category (SmFilter *self,
   changed (self);
 }
 
+/* Chooses exactly @ids (none: all categories), with one "changed". */
+void
+sm_filter_set_categories (SmFilter     *self,
+                          const gint64 *ids,
+                          guint         n_ids)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  g_array_set_size (self->categories, 0);
+  for (guint i = 0; i < n_ids; i++)
+    if (!sm_filter_has_category (self, ids[i]) || self->categories->len == 0)
+      g_array_append_val (self->categories, ids[i]);
+  g_array_sort (self->categories, compare_ids);
+  changed (self);
+}
+
 void
 sm_filter_clear_categories (SmFilter *self)
 {
@@ -258,4 +281,153 @@ sm_filter_get_as_of (SmFilter *self,
     }
   g_date_clear (out, 1);
   g_date_set_time_t (out, time (NULL));
+}
+
+void
+sm_filter_set_status (SmFilter     *self,
+                      SmNeedStatus  status)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+  g_return_if_fail (status <= SM_NEED_ANY);
+
+  self->status = status;
+  changed (self);
+}
+
+SmNeedStatus
+sm_filter_get_status (SmFilter *self)
+{
+  g_return_val_if_fail (SM_IS_FILTER (self), SM_NEED_OPEN);
+
+  return self->status;
+}
+
+/**
+ * sm_filter_parse_status:
+ * @text: "open", "resolved" or "any"
+ */
+gboolean
+sm_filter_parse_status (SmFilter    *self,
+                        const char  *text,
+                        GError     **error)
+{
+  static const char * const names[] = { "open", "resolved", "any" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      {
+        sm_filter_set_status (self, (SmNeedStatus) i);
+        return TRUE;
+      }
+  g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+               _("“%s” is not a need status; use open, resolved or any"), text ? text : "");
+  return FALSE;
+}
+
+void
+sm_filter_set_age_groups (SmFilter    *self,
+                          SmAgeGroups  groups)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  self->age_groups = groups & (SM_AGE_CHILD | SM_AGE_ADULT | SM_AGE_ELDERLY);
+  changed (self);
+}
+
+SmAgeGroups
+sm_filter_get_age_groups (SmFilter *self)
+{
+  g_return_val_if_fail (SM_IS_FILTER (self), 0);
+
+  return self->age_groups;
+}
+
+/**
+ * sm_filter_parse_age_group:
+ * @text: "child", "adult" or "elderly"
+ */
+gboolean
+sm_filter_parse_age_group (const char   *text,
+                           SmAgeGroups  *out,
+                           GError      **error)
+{
+  if (g_strcmp0 (text, "child") == 0)
+    *out = SM_AGE_CHILD;
+  else if (g_strcmp0 (text, "adult") == 0)
+    *out = SM_AGE_ADULT;
+  else if (g_strcmp0 (text, "elderly") == 0)
+    *out = SM_AGE_ELDERLY;
+  else
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("“%s” is not an age group; use child (0–17), adult (18–64) or "
+                     "elderly (65 and over)"), text ? text : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+sm_filter_set_elderly_flags (SmFilter       *self,
+                             SmElderlyFlags  flags)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  self->elderly_flags = flags & (SM_ELDERLY_LIVES_ALONE | SM_ELDERLY_ALARM_DEVICE |
+                                 SM_ELDERLY_NO_ALARM);
+  changed (self);
+}
+
+SmElderlyFlags
+sm_filter_get_elderly_flags (SmFilter *self)
+{
+  g_return_val_if_fail (SM_IS_FILTER (self), 0);
+
+  return self->elderly_flags;
+}
+
+/**
+ * sm_filter_set_settlement_part:
+ * @name: (nullable): a settlement part's name as households record it
+ */
+void
+sm_filter_set_settlement_part (SmFilter   *self,
+                               const char *name)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  g_free (self->settlement_part);
+  self->settlement_part = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
+  changed (self);
+}
+
+const char *
+sm_filter_get_settlement_part (SmFilter *self)
+{
+  g_return_val_if_fail (SM_IS_FILTER (self), NULL);
+
+  return self->settlement_part;
+}
+
+/**
+ * sm_filter_set_service_type:
+ * @code: (nullable): a service type code; %NULL shows every service
+ */
+void
+sm_filter_set_service_type (SmFilter   *self,
+                            const char *code)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  g_free (self->service_type);
+  self->service_type = code != NULL && *code != '\0' ? g_strdup (code) : NULL;
+  changed (self);
+}
+
+const char *
+sm_filter_get_service_type (SmFilter *self)
+{
+  g_return_val_if_fail (SM_IS_FILTER (self), NULL);
+
+  return self->service_type;
 }

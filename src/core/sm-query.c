@@ -15,16 +15,36 @@
 typedef struct {
   double  lon;
   double  lat;
-  gint64  household;
+  guint32 household;   /* index into CaseTable.households */
   gint32  category;
   gint32  first_day;   /* assessed */
   gint32  end_day;     /* resolved, or far in the future while open */
   gint32  severity;
 } NeedRow;
 
+/* What the household-level conditions of a filter look at. */
 typedef struct {
-  guint64  generation;
-  GArray  *rows;       /* NeedRow */
+  gint64  id;
+  gint32  part;              /* index into CaseTable.parts, or -1 */
+  guint32 first_birth;       /* into CaseTable.births */
+  guint32 n_births;
+  guint32 first_assessment;  /* into CaseTable.assessments */
+  guint32 n_assessments;
+} HouseholdRow;
+
+typedef struct {
+  gint64 person;
+  gint32 day;
+  gint32 flags;              /* SmElderlyFlags as recorded: lives alone, alarm */
+} AssessmentRow;
+
+typedef struct {
+  guint64     generation;
+  GArray     *rows;          /* NeedRow, by household */
+  GArray     *households;    /* HouseholdRow, by id */
+  GArray     *births;        /* gint32 birth years, by household */
+  GArray     *assessments;   /* AssessmentRow, by household, person, day */
+  GPtrArray  *parts;         /* settlement part names */
 } CaseTable;
 
 #define OPEN_END_DAY G_MAXINT32
@@ -41,7 +61,120 @@ case_table_free (gpointer data)
   CaseTable *table = data;
 
   g_array_unref (table->rows);
+  g_array_unref (table->households);
+  g_array_unref (table->births);
+  g_array_unref (table->assessments);
+  g_ptr_array_unref (table->parts);
   g_free (table);
+}
+
+/* Finds the household row of @id at or after *@cursor; the callers walk
+ * ids in ascending order, so the whole load is one merge. */
+static HouseholdRow *
+advance_to (CaseTable *table,
+            gint64     id,
+            guint     *cursor)
+{
+  while (*cursor < table->households->len &&
+         g_array_index (table->households, HouseholdRow, *cursor).id < id)
+    (*cursor)++;
+  if (*cursor < table->households->len &&
+      g_array_index (table->households, HouseholdRow, *cursor).id == id)
+    return &g_array_index (table->households, HouseholdRow, *cursor);
+  return NULL;
+}
+
+static gboolean
+load_households (SmStore    *store,
+                 CaseTable  *table,
+                 GError    **error)
+{
+  g_autoptr(GHashTable) part_index = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt;
+  guint cursor = 0;
+  int rc;
+
+  stmt = _sm_store_prepare (store, "SELECT id, settlement_part FROM household"
+                                   " WHERE lat IS NOT NULL ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *part = (const char *) sqlite3_column_text (stmt, 1);
+      HouseholdRow row = { .id = sqlite3_column_int64 (stmt, 0), .part = -1 };
+      gpointer index;
+
+      if (part != NULL)
+        {
+          if (!g_hash_table_lookup_extended (part_index, part, NULL, &index))
+            {
+              char *copy = g_strdup (part);
+
+              index = GUINT_TO_POINTER (table->parts->len);
+              g_ptr_array_add (table->parts, copy);
+              g_hash_table_insert (part_index, copy, index);
+            }
+          row.part = (gint32) GPOINTER_TO_UINT (index);
+        }
+      g_array_append_val (table->households, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+
+  stmt = _sm_store_prepare (store, "SELECT household_id, birth_year FROM person"
+                                   " WHERE birth_year IS NOT NULL ORDER BY household_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HouseholdRow *h = advance_to (table, sqlite3_column_int64 (stmt, 0), &cursor);
+      gint32 year = sqlite3_column_int (stmt, 1);
+
+      if (h == NULL)
+        continue;
+      if (h->n_births == 0)
+        h->first_birth = table->births->len;
+      h->n_births++;
+      g_array_append_val (table->births, year);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+
+  cursor = 0;
+  stmt = _sm_store_prepare (store,
+    "SELECT p.household_id, e.person_id,"
+    " CAST(julianday(e.assessed_on) - 2440587.5 AS INTEGER), e.lives_alone, e.alarm_device"
+    " FROM elderly_assessment e JOIN person p ON p.id = e.person_id"
+    " ORDER BY p.household_id, e.person_id, e.assessed_on", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HouseholdRow *h = advance_to (table, sqlite3_column_int64 (stmt, 0), &cursor);
+      AssessmentRow row = {
+        .person = sqlite3_column_int64 (stmt, 1),
+        .day = sqlite3_column_int (stmt, 2),
+        .flags = (sqlite3_column_int (stmt, 3) ? SM_ELDERLY_LIVES_ALONE : 0) |
+                 (sqlite3_column_int (stmt, 4) ? SM_ELDERLY_ALARM_DEVICE : 0),
+      };
+
+      if (h == NULL)
+        continue;
+      if (h->n_assessments == 0)
+        h->first_assessment = table->assessments->len;
+      h->n_assessments++;
+      g_array_append_val (table->assessments, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+  return TRUE;
+
+fail:
+  _sm_store_set_error (store, error);
+  return FALSE;
 }
 
 static CaseTable *
@@ -51,10 +184,21 @@ get_case_table (SmStore  *store,
   CaseTable *table = g_object_get_qdata (G_OBJECT (store), case_table_quark ());
   guint64 generation = _sm_store_get_generation (store);
   sqlite3_stmt *stmt;
+  guint cursor = 0;
   int rc;
 
   if (table != NULL && table->generation == generation)
     return table;
+
+  table = g_new0 (CaseTable, 1);
+  table->generation = generation;
+  table->rows = g_array_new (FALSE, FALSE, sizeof (NeedRow));
+  table->households = g_array_new (FALSE, FALSE, sizeof (HouseholdRow));
+  table->births = g_array_new (FALSE, FALSE, sizeof (gint32));
+  table->assessments = g_array_new (FALSE, FALSE, sizeof (AssessmentRow));
+  table->parts = g_ptr_array_new_with_free_func (g_free);
+  if (!load_households (store, table, error))
+    goto fail;
 
   stmt = _sm_store_prepare (store,
     "SELECT n.household_id, h.lon, h.lat, n.category_id, n.severity,"
@@ -63,15 +207,10 @@ get_case_table (SmStore  *store,
     " FROM need n JOIN household h ON h.id = n.household_id"
     " WHERE h.lat IS NOT NULL ORDER BY n.household_id", error);
   if (stmt == NULL)
-    return NULL;
-
-  table = g_new0 (CaseTable, 1);
-  table->generation = generation;
-  table->rows = g_array_new (FALSE, FALSE, sizeof (NeedRow));
+    goto fail;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       NeedRow row = {
-        .household = sqlite3_column_int64 (stmt, 0),
         .lon = sqlite3_column_double (stmt, 1),
         .lat = sqlite3_column_double (stmt, 2),
         .category = sqlite3_column_int (stmt, 3),
@@ -80,26 +219,97 @@ get_case_table (SmStore  *store,
         .end_day = sqlite3_column_type (stmt, 6) == SQLITE_NULL ? OPEN_END_DAY
                                                                  : sqlite3_column_int (stmt, 6),
       };
+
+      if (advance_to (table, sqlite3_column_int64 (stmt, 0), &cursor) == NULL)
+        continue;
+      row.household = cursor;
       g_array_append_val (table->rows, row);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       _sm_store_set_error (store, error);
-      case_table_free (table);
-      return NULL;
+      goto fail;
     }
 
   g_object_set_qdata_full (G_OBJECT (store), case_table_quark (), table, case_table_free);
   return table;
+
+fail:
+  case_table_free (table);
+  return NULL;
+}
+
+typedef struct {
+  gint32          part;        /* -1: any; -2: a part no household has */
+  SmAgeGroups     age_groups;
+  SmElderlyFlags  elderly;
+  int             year;
+  int             day;
+} HouseholdCondition;
+
+static gboolean
+household_matches (const CaseTable          *table,
+                   const HouseholdRow       *h,
+                   const HouseholdCondition *c)
+{
+  if (c->part != -1 && h->part != c->part)
+    return FALSE;
+
+  if (c->age_groups != 0)
+    {
+      SmAgeGroups present = 0;
+
+      for (guint i = 0; i < h->n_births; i++)
+        {
+          int age = c->year - g_array_index (table->births, gint32, h->first_birth + i);
+
+          if (age < 0)
+            continue;
+          present |= age < 18 ? SM_AGE_CHILD : age < 65 ? SM_AGE_ADULT : SM_AGE_ELDERLY;
+        }
+      if ((present & c->age_groups) == 0)
+        return FALSE;
+    }
+
+  if (c->elderly != 0)
+    {
+      const AssessmentRow *rows = &g_array_index (table->assessments, AssessmentRow,
+                                                  h->first_assessment);
+      gboolean found = FALSE;
+
+      /* Each person's latest assessment on or before the day decides. */
+      for (guint i = 0; i < h->n_assessments && !found; i++)
+        {
+          gboolean last_of_person;
+          gint32 f;
+
+          if (rows[i].day > c->day)
+            continue;
+          last_of_person = i + 1 == h->n_assessments || rows[i + 1].person != rows[i].person ||
+                           rows[i + 1].day > c->day;
+          if (!last_of_person)
+            continue;
+          f = rows[i].flags;
+          found = (!(c->elderly & SM_ELDERLY_LIVES_ALONE) || (f & SM_ELDERLY_LIVES_ALONE)) &&
+                  (!(c->elderly & SM_ELDERLY_ALARM_DEVICE) || (f & SM_ELDERLY_ALARM_DEVICE)) &&
+                  (!(c->elderly & SM_ELDERLY_NO_ALARM) || !(f & SM_ELDERLY_ALARM_DEVICE));
+        }
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /**
  * sm_store_query:
  *
  * A need matches when its household lies inside the filter's box, its
- * category is chosen, it is at least as severe as asked, and it was open on
- * the filter's day: assessed on or before it and not resolved by it.
+ * category is chosen, it is at least as severe as asked, and its state on
+ * the filter's day is the one asked: open (assessed on or before the day and
+ * not resolved by it), resolved (on or before the day) or any (assessed on
+ * or before the day). The household must also pass the filter's settlement
+ * part, age group and elderly conditions.
  *
  * Returns: (transfer full): an array of #SmCaseHit, one per household with
  *   at least one matching need, in household order
@@ -118,6 +328,11 @@ sm_store_query (SmStore   *store,
   const NeedRow *rows;
   CaseTable *table;
   int day, min_severity;
+  SmNeedStatus status;
+  HouseholdCondition cond;
+  gboolean has_cond;
+  guint cond_household = G_MAXUINT;
+  gboolean cond_result = TRUE;
   GDate as_of;
 
   g_return_val_if_fail (SM_IS_STORE (store), NULL);
@@ -131,6 +346,23 @@ sm_store_query (SmStore   *store,
   sm_filter_get_as_of (filter, &as_of);
   day = sm_date_to_epoch_day (&as_of);
   min_severity = sm_filter_get_min_severity (filter);
+  status = sm_filter_get_status (filter);
+  cond = (HouseholdCondition) {
+    .part = -1,
+    .age_groups = sm_filter_get_age_groups (filter),
+    .elderly = sm_filter_get_elderly_flags (filter),
+    .year = g_date_get_year (&as_of),
+    .day = day,
+  };
+  if (sm_filter_get_settlement_part (filter) != NULL)
+    {
+      guint index;
+
+      cond.part = g_ptr_array_find_with_equal_func (table->parts,
+                                                    sm_filter_get_settlement_part (filter),
+                                                    g_str_equal, &index) ? (gint32) index : -2;
+    }
+  has_cond = cond.part != -1 || cond.age_groups != 0 || cond.elderly != 0;
   for (guint i = 0; i < cats->len; i++)
     {
       gint64 id = g_array_index (cats, gint64, i);
@@ -146,17 +378,36 @@ sm_store_query (SmStore   *store,
     {
       const NeedRow *r = &rows[i];
       SmCaseHit *last;
+      gint64 household_id;
 
-      if (r->first_day > day || r->end_day <= day || r->severity < min_severity ||
+      if (r->severity < min_severity ||
           r->lon < west || r->lon > east || r->lat < south || r->lat > north)
+        continue;
+      if (status == SM_NEED_OPEN ? (r->first_day > day || r->end_day <= day)
+          : status == SM_NEED_RESOLVED ? r->end_day > day
+          : r->first_day > day)
         continue;
       if (!all_categories &&
           !(masked ? (r->category < 64 && (category_mask >> r->category) & 1)
                    : sm_filter_has_category (filter, r->category)))
         continue;
 
+      if (has_cond)
+        {
+          if (r->household != cond_household)
+            {
+              cond_household = r->household;
+              cond_result = household_matches (table, &g_array_index (table->households,
+                                                                      HouseholdRow,
+                                                                      r->household), &cond);
+            }
+          if (!cond_result)
+            continue;
+        }
+
+      household_id = g_array_index (table->households, HouseholdRow, r->household).id;
       last = hits->len ? &g_array_index (hits, SmCaseHit, hits->len - 1) : NULL;
-      if (last != NULL && last->household_id == r->household)
+      if (last != NULL && last->household_id == household_id)
         {
           last->n_needs++;
           if (r->severity > last->max_severity ||
@@ -169,7 +420,7 @@ sm_store_query (SmStore   *store,
         }
 
       SmCaseHit hit = {
-        .household_id = r->household,
+        .household_id = household_id,
         .lat = r->lat,
         .lon = r->lon,
         .main_category = r->category,
