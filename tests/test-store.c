@@ -508,6 +508,80 @@ test_household_conditions (Fixture       *f,
   g_assert_cmpuint (count_hits (f->store, filter), ==, 0);
 }
 
+/* What the Case page reads and writes. */
+static void
+test_case_edits (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 h = add_household (f->store, "Tata, Kossuth tér 1.", 47.65, 18.32);
+  gint64 p = add_person (f->store, h, 1950);
+  g_autoptr(GPtrArray) persons = NULL;
+  g_autoptr(GPtrArray) needs = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  SmHousehold edit = { .id = h, .address_raw = "Tata, Kossuth tér 2.", .postal_code = "2890",
+                       .settlement = "Tata", .settlement_part = "Tóváros" };
+  SmPerson person = { .id = p, .household_id = h, .family_name = "Kovács", .given_name = "Anna",
+                      .birth_year = 1951, .role = "head" };
+  SmHousehold back;
+
+  add_need (f->store, h, "lakhatas", 2, "2024-01-01", "2024-06-01");
+  add_need (f->store, h, "idos_gondozas", 3, "2024-02-01", NULL);
+  add_assessment (f->store, p, "2024-02-01", TRUE, TRUE);
+
+  g_assert_true (sm_store_update_household (f->store, &edit, &error));
+  g_assert_no_error (error);
+  g_assert_true (sm_store_get_household (f->store, h, &back, &error));
+  g_assert_cmpstr (back.address_raw, ==, "Tata, Kossuth tér 2.");
+  g_assert_cmpstr (back.settlement_part, ==, "Tóváros");
+  sm_household_clear (&back);
+
+  edit.address_raw = "  ";
+  g_assert_false (sm_store_update_household (f->store, &edit, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (sm_store_update_person (f->store, &person, &error));
+  g_assert_no_error (error);
+  person.birth_year = 1700;
+  g_assert_false (sm_store_update_person (f->store, &person, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  persons = sm_store_list_persons (f->store, h, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (persons->len, ==, 1);
+  g_assert_cmpstr (((SmPerson *) persons->pdata[0])->family_name, ==, "Kovács");
+  g_assert_cmpint (((SmPerson *) persons->pdata[0])->birth_year, ==, 1951);
+
+  /* Open needs first. */
+  needs = sm_store_list_needs (f->store, h, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (needs->len, ==, 2);
+  g_assert_cmpstr (((SmNeed *) needs->pdata[0])->category, ==, "idos_gondozas");
+  g_assert_null (((SmNeed *) needs->pdata[0])->resolved_on);
+  g_assert_cmpstr (((SmNeed *) needs->pdata[1])->resolved_on, ==, "2024-06-01");
+
+  assessments = sm_store_list_assessments (f->store, h, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (assessments->len, ==, 1);
+  g_assert_true (((SmElderlyAssessment *) assessments->pdata[0])->alarm_device);
+
+  found = sm_store_search_households (f->store, "Kossuth", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = sm_store_search_households (f->store, "Kovács Anna", 10, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = sm_store_search_households (f->store, "Petőfi", 10, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+
+  g_assert_true (sm_store_delete_person (f->store, p, &error));
+  g_assert_cmpint (sm_store_count (f->store, "elderly_assessment"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -524,6 +598,7 @@ main (int    argc,
   g_test_add ("/store/rtree-in-step", Fixture, NULL, fixture_setup, test_rtree_in_step, fixture_teardown);
   g_test_add ("/store/as-of", Fixture, NULL, fixture_setup, test_as_of, fixture_teardown);
   g_test_add ("/store/household-conditions", Fixture, NULL, fixture_setup, test_household_conditions, fixture_teardown);
+  g_test_add ("/store/case-edits", Fixture, NULL, fixture_setup, test_case_edits, fixture_teardown);
   g_test_add ("/store/bbox", Fixture, NULL, fixture_setup, test_bbox_query, fixture_teardown);
 
   return g_test_run ();

@@ -6,13 +6,53 @@
 
 #include "sm-boundary.h"
 #include "sm-case-layer.h"
+#include "sm-mercator.h"
 #include "sm-query.h"
 
-/* Settlement outlines with their names, and the households the filter
- * matches as dots coloured by their main need and sized by severity, drawn
- * in one cairo node. */
+/* Households the filter matches, services and settlement outlines.
+ *
+ * Cases and outlines are drawn into 256 px textures per tile of the nearest
+ * whole zoom level and kept while the map pans; a frame only places the
+ * visible textures (scaled between zoom levels), so its cost does not grow
+ * with the number of households. Below zoom 16 the households of each
+ * 40 px cell of the world grid become one bubble with their count; the grid
+ * is global, so neighbouring tiles agree. A filter change drops the
+ * textures; a change of one household drops only the tiles around it.
+ * Names, services and the selection are drawn per frame: they are few. */
 
-#define TILE_SIZE 256.0
+#define TILE 256
+#define CLUSTER_BELOW_ZOOM 16
+#define CELL 40.0
+#define MAX_RADIUS 18.0
+#define MAX_CACHED_TILES 192
+#define MAX_CATEGORIES 32
+#define MAX_INCREMENTAL 64
+
+typedef struct {
+  double  x, y;          /* Web Mercator, unit square */
+  guint32 hit;           /* index into hits */
+} Point;
+
+typedef struct {
+  SmCaseLayerItemKind kind;
+  gint64              id;
+  guint               count;
+  double              wx, wy;   /* world pixels at the tile's zoom */
+  double              radius;
+} TileItem;
+
+typedef struct {
+  GdkTexture *texture;
+  GArray     *items;     /* TileItem whose centre lies in this tile */
+} CaseTile;
+
+typedef struct {
+  double  west, south, east, north;   /* unit-square box */
+  GPtrArray *rings;                   /* GArray of double x, y pairs per ring */
+  char   *name;
+  double  label_x, label_y;
+  gboolean home;
+} Outline;
 
 struct _SmCaseLayer
 {
@@ -21,9 +61,18 @@ struct _SmCaseLayer
   SmStore      *store;
   SmFilter     *filter;
   GArray       *hits;          /* SmCaseHit */
-  GPtrArray    *boundaries;    /* SmBoundary, settlements */
+  GArray       *points;        /* Point, by x */
+  GPtrArray    *outlines;      /* Outline */
+  GPtrArray    *services;      /* SmServicePoint */
   GArray       *colors;        /* GdkRGBA, indexed by category id */
   guint         n_needs;
+  GHashTable   *tiles;         /* tile key → CaseTile */
+  gint64        selected;
+  gboolean      show_cases;
+  gboolean      show_services;
+  gboolean      show_boundaries;
+  guint         n_tiles_drawn;
+  PangoLayout  *label_layout;
 };
 
 G_DEFINE_FINAL_TYPE (SmCaseLayer, sm_case_layer, SHUMATE_TYPE_LAYER)
@@ -35,78 +84,141 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct {
-  double cx, cy;      /* the centre in world pixels */
-  double scale;       /* world size in pixels */
-  double half_w, half_h;
-} Projection;
-
-/* Web Mercator: a point's place in a world @scale pixels wide. */
-static inline void
-world_xy (double  scale,
-          double  lon,
-          double  lat,
-          double *x,
-          double *y)
+static guint64
+tile_key (int z,
+          int x,
+          int y)
 {
-  double s = sin (lat * G_PI / 180.0);
-
-  *x = (lon + 180.0) / 360.0 * scale;
-  *y = (0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI)) * scale;
+  return ((guint64) z << 58) | ((guint64) (guint32) y << 29) | (guint64) (guint32) x;
 }
 
 static void
-projection_init (Projection   *p,
-                 SmCaseLayer  *self)
+case_tile_free (CaseTile *tile)
+{
+  g_clear_object (&tile->texture);
+  g_array_unref (tile->items);
+  g_free (tile);
+}
+
+static void
+outline_free (Outline *outline)
+{
+  g_ptr_array_unref (outline->rings);
+  g_free (outline->name);
+  g_free (outline);
+}
+
+static const GdkRGBA *
+category_color (SmCaseLayer *self,
+                gint64       category)
+{
+  guint index = category > 0 && (guint64) category < self->colors->len ? (guint) category : 0;
+
+  return &g_array_index (self->colors, GdkRGBA, index);
+}
+
+/* --- where things are ------------------------------------------------- */
+
+typedef struct {
+  int    zi;          /* whole zoom level of the tiles */
+  double scale;       /* drawn size of a tile pixel */
+  double world;       /* world width in tile pixels */
+  double cx, cy;      /* the viewport centre in tile pixels */
+  double half_w, half_h;
+} View;
+
+static void
+view_init (View        *v,
+           SmCaseLayer *self)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double ux, uy;
 
-  p->scale = TILE_SIZE * pow (2.0, shumate_viewport_get_zoom_level (viewport));
-  world_xy (p->scale,
-            shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-            shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-            &p->cx, &p->cy);
-  p->half_w = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  p->half_h = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+  v->zi = CLAMP ((int) floor (zoom + 0.5), 0, 20);
+  v->scale = pow (2.0, zoom - v->zi);
+  v->world = TILE * ldexp (1.0, v->zi);
+  sm_mercator_from_lonlat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                           shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                           &ux, &uy);
+  v->cx = ux * v->world;
+  v->cy = uy * v->world;
+  v->half_w = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  v->half_h = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
 }
 
 static inline void
-project (const Projection *p,
-         double            lon,
-         double            lat,
-         double           *x,
-         double           *y)
+view_to_widget (const View *v,
+                double      wx,
+                double      wy,
+                double     *x,
+                double     *y)
 {
-  world_xy (p->scale, lon, lat, x, y);
-  *x += p->half_w - p->cx;
-  *y += p->half_h - p->cy;
+  *x = (wx - v->cx) * v->scale + v->half_w;
+  *y = (wy - v->cy) * v->scale + v->half_h;
+}
+
+/* --- tiles ------------------------------------------------------------ */
+
+/* The first point with x ≥ @x. */
+static guint
+lower_bound (GArray *points,
+             double  x)
+{
+  guint lo = 0, hi = points->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (points, Point, mid).x < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 static void
-draw_boundaries (SmCaseLayer      *self,
-                 cairo_t          *cr,
-                 const Projection *p)
+draw_dot (cairo_t       *cr,
+          const GdkRGBA *color,
+          double         x,
+          double         y,
+          double         r)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 10");
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.9);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_stroke (cr);
+}
 
-  pango_layout_set_font_description (layout, font);
-  for (guint i = 0; i < self->boundaries->len; i++)
+static void
+draw_outlines (SmCaseLayer *self,
+               cairo_t     *cr,
+               double       world,
+               double       ox,
+               double       oy)
+{
+  double w = ox / world, e = (ox + TILE) / world, n = oy / world, s = (oy + TILE) / world;
+
+  for (guint i = 0; i < self->outlines->len; i++)
     {
-      SmBoundary *b = g_ptr_array_index (self->boundaries, i);
-      gboolean home = g_strcmp0 (b->name, "Tata") == 0;
-      double w, s, e, n, x0, y0, x1, y1;
-      int tw, th;
+      Outline *o = g_ptr_array_index (self->outlines, i);
+      GPtrArray *rings = o->rings;
 
-      for (guint r = 0; r < sm_shape_get_n_rings (b->shape); r++)
+      if (o->east < w || o->west > e || o->south < n || o->north > s)
+        continue;
+      for (guint r = 0; r < rings->len; r++)
         {
-          guint count;
-          const double *pts = sm_shape_get_ring (b->shape, r, &count);
+          GArray *ring = g_ptr_array_index (rings, r);
+          const double *p = (const double *) ring->data;
 
-          for (guint k = 0; k < count; k++)
+          for (guint k = 0; k < ring->len / 2; k++)
             {
-              double x, y;
-              project (p, pts[2 * k], pts[2 * k + 1], &x, &y);
+              double x = p[2 * k] * world - ox, y = p[2 * k + 1] * world - oy;
+
               if (k == 0)
                 cairo_move_to (cr, x, y);
               else
@@ -114,9 +226,10 @@ draw_boundaries (SmCaseLayer      *self,
             }
           cairo_close_path (cr);
         }
-      if (home)
+      if (o->home)
         {
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.55);
+          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.35);
           cairo_fill_preserve (cr);
           cairo_set_source_rgba (cr, 0.55, 0.20, 0.45, 0.9);
           cairo_set_line_width (cr, 2.5);
@@ -127,51 +240,318 @@ draw_boundaries (SmCaseLayer      *self,
           cairo_set_line_width (cr, 1.2);
         }
       cairo_stroke (cr);
-
-      sm_shape_get_bbox (b->shape, &w, &s, &e, &n);
-      project (p, w, n, &x0, &y0);
-      project (p, e, s, &x1, &y1);
-      pango_layout_set_text (layout, b->name, -1);
-      pango_layout_get_pixel_size (layout, &tw, &th);
-      /* The town itself is named in the title; a neighbour only where its
-       * name fits inside it. */
-      if (home || x1 - x0 < tw * 1.5)
-        continue;
-      cairo_set_source_rgba (cr, 0.30, 0.28, 0.25, 0.75);
-      cairo_move_to (cr, (x0 + x1 - tw) / 2, (y0 + y1 - th) / 2);
-      pango_cairo_show_layout (cr, layout);
     }
-  /* Leave no current point behind, or the next arc starts with a line. */
-  cairo_new_path (cr);
-  pango_font_description_free (font);
-  g_object_unref (layout);
+}
+
+typedef struct {
+  guint   count;
+  double  sum_x, sum_y;
+  guint32 first;                       /* a hit, for a cell of one */
+  guint   by_category[MAX_CATEGORIES];
+} Cell;
+
+static void
+draw_bubble (cairo_t       *cr,
+             const GdkRGBA *color,
+             double         x,
+             double         y,
+             double         r,
+             guint          count)
+{
+  char text[16];
+  cairo_text_extents_t ext;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.85);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+
+  g_snprintf (text, sizeof text, "%u", count);
+  cairo_set_font_size (cr, count >= 1000 ? 9 : 10.5);
+  cairo_text_extents (cr, text, &ext);
+  cairo_move_to (cr, x - ext.width / 2 - ext.x_bearing, y - ext.height / 2 - ext.y_bearing);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_show_text (cr, text);
 }
 
 static void
-draw_cases (SmCaseLayer      *self,
-            cairo_t          *cr,
-            const Projection *p)
+add_item (CaseTile            *tile,
+          SmCaseLayerItemKind  kind,
+          gint64               id,
+          guint                count,
+          double               wx,
+          double               wy,
+          double               radius)
 {
-  double width = p->half_w * 2, height = p->half_h * 2;
+  TileItem item = { kind, id, count, wx, wy, radius };
 
-  cairo_set_line_width (cr, 1);
-  for (guint i = 0; i < self->hits->len; i++)
+  g_array_append_val (tile->items, item);
+}
+
+static void
+draw_cases_clustered (SmCaseLayer *self,
+                      cairo_t     *cr,
+                      CaseTile    *tile,
+                      double       world,
+                      double       ox,
+                      double       oy)
+{
+  int cx0 = (int) floor ((ox - MAX_RADIUS) / CELL), cx1 = (int) floor ((ox + TILE + MAX_RADIUS) / CELL);
+  int cy0 = (int) floor ((oy - MAX_RADIUS) / CELL), cy1 = (int) floor ((oy + TILE + MAX_RADIUS) / CELL);
+  int ncx = cx1 - cx0 + 1, ncy = cy1 - cy0 + 1;
+  double x_min = cx0 * CELL / world, x_max = (cx1 + 1) * CELL / world;
+  double y_min = cy0 * CELL / world, y_max = (cy1 + 1) * CELL / world;
+  g_autofree Cell *cells = g_new0 (Cell, (gsize) ncx * ncy);
+
+  for (guint i = lower_bound (self->points, x_min); i < self->points->len; i++)
     {
-      const SmCaseHit *hit = &g_array_index (self->hits, SmCaseHit, i);
-      const GdkRGBA *color = &g_array_index (self->colors, GdkRGBA,
-                                             (guint) hit->main_category < self->colors->len
-                                               ? (guint) hit->main_category : 0);
-      double x, y, r = 2.5 + hit->max_severity;
+      const Point *p = &g_array_index (self->points, Point, i);
+      const SmCaseHit *hit;
+      Cell *cell;
+      int gx, gy;
 
-      project (p, hit->lon, hit->lat, &x, &y);
-      if (x < -r || y < -r || x > width + r || y > height + r)
+      if (p->x >= x_max)
+        break;
+      if (p->y < y_min || p->y >= y_max)
         continue;
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.85);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-      cairo_stroke (cr);
+      gx = CLAMP ((int) floor (p->x * world / CELL) - cx0, 0, ncx - 1);
+      gy = CLAMP ((int) floor (p->y * world / CELL) - cy0, 0, ncy - 1);
+      cell = &cells[gy * ncx + gx];
+      hit = &g_array_index (self->hits, SmCaseHit, p->hit);
+      if (cell->count == 0)
+        cell->first = p->hit;
+      cell->count++;
+      cell->sum_x += p->x * world;
+      cell->sum_y += p->y * world;
+      cell->by_category[hit->main_category > 0 && hit->main_category < MAX_CATEGORIES
+                          ? hit->main_category : 0]++;
     }
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_line_width (cr, 1);
+  for (int k = 0; k < ncx * ncy; k++)
+    {
+      const Cell *cell = &cells[k];
+      double x, y, r;
+      guint best = 0;
+
+      if (cell->count == 0)
+        continue;
+      x = cell->sum_x / cell->count;
+      y = cell->sum_y / cell->count;
+      if (cell->count == 1)
+        {
+          const SmCaseHit *hit = &g_array_index (self->hits, SmCaseHit, cell->first);
+
+          r = 2.5 + hit->max_severity;
+          draw_dot (cr, category_color (self, hit->main_category), x - ox, y - oy, r);
+          if (x >= ox && x < ox + TILE && y >= oy && y < oy + TILE)
+            add_item (tile, SM_CASE_LAYER_HOUSEHOLD, hit->household_id, 1, x, y, r);
+          continue;
+        }
+      for (guint c = 1; c < MAX_CATEGORIES; c++)
+        if (cell->by_category[c] > cell->by_category[best])
+          best = c;
+      r = MIN (MAX_RADIUS, 8 + 2.2 * log2 (cell->count));
+      draw_bubble (cr, category_color (self, best), x - ox, y - oy, r, cell->count);
+      if (x >= ox && x < ox + TILE && y >= oy && y < oy + TILE)
+        add_item (tile, SM_CASE_LAYER_CLUSTER, 0, cell->count, x, y, r);
+    }
+}
+
+static void
+draw_cases_single (SmCaseLayer *self,
+                   cairo_t     *cr,
+                   CaseTile    *tile,
+                   double       world,
+                   double       ox,
+                   double       oy)
+{
+  double pad = 8;
+  double x_min = (ox - pad) / world, x_max = (ox + TILE + pad) / world;
+  double y_min = (oy - pad) / world, y_max = (oy + TILE + pad) / world;
+
+  cairo_set_line_width (cr, 1.2);
+  for (guint i = lower_bound (self->points, x_min); i < self->points->len; i++)
+    {
+      const Point *p = &g_array_index (self->points, Point, i);
+      const SmCaseHit *hit;
+      double x, y, r;
+
+      if (p->x >= x_max)
+        break;
+      if (p->y < y_min || p->y >= y_max)
+        continue;
+      hit = &g_array_index (self->hits, SmCaseHit, p->hit);
+      x = p->x * world;
+      y = p->y * world;
+      r = 3 + hit->max_severity;
+      draw_dot (cr, category_color (self, hit->main_category), x - ox, y - oy, r);
+      if (x >= ox && x < ox + TILE && y >= oy && y < oy + TILE)
+        add_item (tile, SM_CASE_LAYER_HOUSEHOLD, hit->household_id, 1, x, y, r);
+    }
+}
+
+static CaseTile *
+render_tile (SmCaseLayer *self,
+             int          zi,
+             int          tx,
+             int          ty)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE, TILE);
+  cairo_t *cr = cairo_create (surface);
+  CaseTile *tile = g_new0 (CaseTile, 1);
+  double world = TILE * ldexp (1.0, zi), ox = (double) tx * TILE, oy = (double) ty * TILE;
+  g_autoptr(GBytes) bytes = NULL;
+
+  tile->items = g_array_new (FALSE, FALSE, sizeof (TileItem));
+  if (self->show_boundaries)
+    draw_outlines (self, cr, world, ox, oy);
+  if (self->show_cases)
+    {
+      if (zi < CLUSTER_BELOW_ZOOM)
+        draw_cases_clustered (self, cr, tile, world, ox, oy);
+      else
+        draw_cases_single (self, cr, tile, world, ox, oy);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * TILE);
+  tile->texture = gdk_memory_texture_new (TILE, TILE, GDK_MEMORY_DEFAULT, bytes,
+                                          (gsize) cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  self->n_tiles_drawn++;
+  return tile;
+}
+
+static CaseTile *
+get_tile (SmCaseLayer *self,
+          int          zi,
+          int          tx,
+          int          ty)
+{
+  guint64 key = tile_key (zi, tx, ty);
+  CaseTile *tile = g_hash_table_lookup (self->tiles, &key);
+
+  if (tile != NULL)
+    return tile;
+  /* Keep the cache to a few screens: drop other zoom levels first, and
+   * everything if one level alone outgrows it. */
+  if (g_hash_table_size (self->tiles) >= MAX_CACHED_TILES)
+    {
+      GHashTableIter iter;
+      gpointer k;
+
+      g_hash_table_iter_init (&iter, self->tiles);
+      while (g_hash_table_iter_next (&iter, &k, NULL))
+        if ((int) (*(guint64 *) k >> 58) != zi)
+          g_hash_table_iter_remove (&iter);
+      if (g_hash_table_size (self->tiles) >= MAX_CACHED_TILES)
+        g_hash_table_remove_all (self->tiles);
+    }
+  tile = render_tile (self, zi, tx, ty);
+  g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), tile);
+  return tile;
+}
+
+/* --- per frame -------------------------------------------------------- */
+
+static void
+snapshot_labels (SmCaseLayer *self,
+                 GtkSnapshot *snapshot,
+                 const View  *v)
+{
+  static const GdkRGBA ink = { 0.30, 0.28, 0.25, 0.85 };
+  double unit_w = 2 * v->half_w / (v->world * v->scale);
+
+  for (guint i = 0; i < self->outlines->len; i++)
+    {
+      Outline *o = g_ptr_array_index (self->outlines, i);
+      double x, y;
+      int tw, th;
+
+      /* The town itself is named in the title; a neighbour only where its
+       * name fits inside it. */
+      if (o->home)
+        continue;
+      pango_layout_set_text (self->label_layout, o->name, -1);
+      pango_layout_get_pixel_size (self->label_layout, &tw, &th);
+      if ((o->east - o->west) / unit_w * 2 * v->half_w < tw * 1.5)
+        continue;
+      view_to_widget (v, o->label_x * v->world, o->label_y * v->world, &x, &y);
+      if (x < -tw || y < -th || x > 2 * v->half_w + tw || y > 2 * v->half_h + th)
+        continue;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (floor (x - tw / 2.0),
+                                                              floor (y - th / 2.0)));
+      gtk_snapshot_append_layout (snapshot, self->label_layout, &ink);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+static const GdkRGBA *
+branch_color (const char *branch)
+{
+  static const GdkRGBA basic = { 0.10, 0.45, 0.70, 1 }, specialised = { 0.40, 0.25, 0.60, 1 };
+  static const GdkRGBA child = { 0.85, 0.45, 0.05, 1 };
+
+  if (g_strcmp0 (branch, "basic") == 0)
+    return &basic;
+  if (g_strcmp0 (branch, "specialised") == 0)
+    return &specialised;
+  return &child;
+}
+
+static void
+snapshot_services (SmCaseLayer *self,
+                   GtkSnapshot *snapshot,
+                   const View  *v)
+{
+  static const GdkRGBA white = { 1, 1, 1, 1 };
+
+  for (guint i = 0; i < self->services->len; i++)
+    {
+      SmServicePoint *s = g_ptr_array_index (self->services, i);
+      double ux, uy, x, y;
+      GskRoundedRect outer;
+
+      sm_mercator_from_lonlat (s->lon, s->lat, &ux, &uy);
+      view_to_widget (v, ux * v->world, uy * v->world, &x, &y);
+      if (x < -10 || y < -10 || x > 2 * v->half_w + 10 || y > 2 * v->half_h + 10)
+        continue;
+      /* A square with a white rim: services never look like households. */
+      gsk_rounded_rect_init_from_rect (&outer, &GRAPHENE_RECT_INIT (x - 8, y - 8, 16, 16), 3);
+      gtk_snapshot_push_rounded_clip (snapshot, &outer);
+      gtk_snapshot_append_color (snapshot, &white, &GRAPHENE_RECT_INIT (x - 8, y - 8, 16, 16));
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_append_color (snapshot, branch_color (s->branch),
+                                 &GRAPHENE_RECT_INIT (x - 6, y - 6, 12, 12));
+    }
+}
+
+static void
+snapshot_selection (SmCaseLayer *self,
+                    GtkSnapshot *snapshot)
+{
+  double x, y;
+  cairo_t *cr;
+
+  if (self->selected == 0 || !sm_case_layer_locate (self, self->selected, &x, &y))
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - 16, y - 16, 32, 32));
+  cairo_arc (cr, x, y, 11, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_line_width (cr, 5);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 0.11, 0.11, 0.11);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
 }
 
 static void
@@ -179,23 +559,155 @@ sm_case_layer_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   SmCaseLayer *self = SM_CASE_LAYER (widget);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  Projection p;
-  cairo_t *cr;
+  int n_tiles;
+  View v;
+  int tx0, tx1, ty0, ty1;
 
-  if (width <= 0 || height <= 0)
+  if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0)
     return;
-  projection_init (&p, self);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_boundaries (self, cr, &p);
-  draw_cases (self, cr, &p);
-  cairo_destroy (cr);
+  view_init (&v, self);
+
+  n_tiles = 1 << v.zi;
+  tx0 = (int) floor ((v.cx - v.half_w / v.scale) / TILE);
+  tx1 = (int) floor ((v.cx + v.half_w / v.scale) / TILE);
+  ty0 = MAX (0, (int) floor ((v.cy - v.half_h / v.scale) / TILE));
+  ty1 = MIN (n_tiles - 1, (int) floor ((v.cy + v.half_h / v.scale) / TILE));
+  if (self->show_cases || self->show_boundaries)
+    for (int ty = ty0; ty <= ty1; ty++)
+      for (int tx = tx0; tx <= tx1; tx++)
+        {
+          int wrapped = ((tx % n_tiles) + n_tiles) % n_tiles;
+          CaseTile *tile = get_tile (self, v.zi, wrapped, ty);
+          double x, y, size = TILE * v.scale;
+
+          view_to_widget (&v, (double) tx * TILE, (double) ty * TILE, &x, &y);
+          if (v.scale == 1.0)
+            {
+              x = round (x);
+              y = round (y);
+            }
+          gtk_snapshot_append_texture (snapshot, tile->texture,
+                                       &GRAPHENE_RECT_INIT (x, y, size, size));
+        }
+  if (self->show_boundaries)
+    snapshot_labels (self, snapshot, &v);
+  if (self->show_services)
+    snapshot_services (self, snapshot, &v);
+  snapshot_selection (self, snapshot);
 }
 
 static void
 viewport_changed_cb (SmCaseLayer *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* --- data ------------------------------------------------------------- */
+
+static int
+compare_points (gconstpointer a,
+                gconstpointer b)
+{
+  double x = ((const Point *) a)->x, y = ((const Point *) b)->x;
+
+  return (x > y) - (x < y);
+}
+
+static void
+load_services (SmCaseLayer *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *services = sm_store_list_service_points (self->store,
+                                                      sm_filter_get_service_type (self->filter),
+                                                      &error);
+
+  if (services == NULL)
+    {
+      g_warning ("Cannot read the services: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->services, g_ptr_array_unref);
+  self->services = services;
+}
+
+static gboolean
+same_drawing (const SmCaseHit *a,
+              const SmCaseHit *b)
+{
+  return a->lat == b->lat && a->lon == b->lon && a->main_category == b->main_category &&
+         a->max_severity == b->max_severity;
+}
+
+/* The households drawn differently in @new_hits than in @old_hits (both by
+ * household id), as unit-square points; NULL when too many to be worth it. */
+static GArray *
+changed_points (GArray *old_hits,
+                GArray *new_hits)
+{
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+  guint i = 0, j = 0;
+
+  while (i < old_hits->len || j < new_hits->len)
+    {
+      const SmCaseHit *a = i < old_hits->len ? &g_array_index (old_hits, SmCaseHit, i) : NULL;
+      const SmCaseHit *b = j < new_hits->len ? &g_array_index (new_hits, SmCaseHit, j) : NULL;
+      const SmCaseHit *gone = NULL, *came = NULL;
+      double xy[2];
+
+      if (b == NULL || (a != NULL && a->household_id < b->household_id))
+        gone = a, i++;
+      else if (a == NULL || b->household_id < a->household_id)
+        came = b, j++;
+      else
+        {
+          if (!same_drawing (a, b))
+            gone = a, came = b;
+          i++, j++;
+        }
+      if (gone != NULL)
+        {
+          sm_mercator_from_lonlat (gone->lon, gone->lat, &xy[0], &xy[1]);
+          g_array_append_vals (changed, xy, 1);
+        }
+      if (came != NULL)
+        {
+          sm_mercator_from_lonlat (came->lon, came->lat, &xy[0], &xy[1]);
+          g_array_append_vals (changed, xy, 1);
+        }
+      if (changed->len > MAX_INCREMENTAL)
+        return NULL;
+    }
+  return g_steal_pointer (&changed);
+}
+
+/* Drops the tiles a changed point can show in: its own and, for the
+ * bubbles and symbols that reach over edges, its neighbours. */
+static void
+drop_tiles_near (SmCaseLayer *self,
+                 GArray      *changed)
+{
+  GHashTableIter iter;
+  gpointer k;
+
+  g_hash_table_iter_init (&iter, self->tiles);
+  while (g_hash_table_iter_next (&iter, &k, NULL))
+    {
+      guint64 key = *(guint64 *) k;
+      int z = (int) (key >> 58);
+      double tx = (double) (key & ((1u << 29) - 1)), ty = (double) ((key >> 29) & ((1u << 29) - 1));
+      double n = ldexp (1.0, z);
+
+      for (guint i = 0; i < changed->len; i++)
+        {
+          const double *xy = &g_array_index (changed, double, 2 * i);
+
+          if (fabs (floor (xy[0] * n) - tx) <= 1 && fabs (floor (xy[1] * n) - ty) <= 1)
+            {
+              g_hash_table_iter_remove (&iter);
+              break;
+            }
+        }
+    }
 }
 
 /**
@@ -217,11 +729,29 @@ sm_case_layer_refresh (SmCaseLayer *self)
       g_warning ("Cannot read the cases: %s", error->message);
       return;
     }
+  {
+    g_autoptr(GArray) changed = changed_points (self->hits, hits);
+
+    if (changed != NULL)
+      drop_tiles_near (self, changed);
+    else
+      g_hash_table_remove_all (self->tiles);
+  }
   g_clear_pointer (&self->hits, g_array_unref);
   self->hits = hits;
+  g_array_set_size (self->points, hits->len);
   self->n_needs = 0;
   for (guint i = 0; i < hits->len; i++)
-    self->n_needs += g_array_index (hits, SmCaseHit, i).n_needs;
+    {
+      const SmCaseHit *hit = &g_array_index (hits, SmCaseHit, i);
+      Point *p = &g_array_index (self->points, Point, i);
+
+      sm_mercator_from_lonlat (hit->lon, hit->lat, &p->x, &p->y);
+      p->hit = i;
+      self->n_needs += hit->n_needs;
+    }
+  g_array_sort (self->points, compare_points);
+  load_services (self);
 
   g_signal_emit (self, signals[UPDATED], 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -249,10 +779,57 @@ load_colors (SmCaseLayer *self)
 }
 
 static void
+load_outlines (SmCaseLayer *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) boundaries = sm_store_list_boundaries (self->store, "settlement", &error);
+  g_autofree char *town = NULL;
+
+  if (boundaries == NULL)
+    {
+      g_warning ("Cannot read the boundaries: %s", error->message);
+      return;
+    }
+  if (!sm_store_get_meta (self->store, "demo.town", &town))
+    town = g_strdup ("Tata");
+  for (guint i = 0; i < boundaries->len; i++)
+    {
+      SmBoundary *b = g_ptr_array_index (boundaries, i);
+      Outline *o = g_new0 (Outline, 1);
+      GPtrArray *rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      double w, s, e, n;
+
+      for (guint r = 0; r < sm_shape_get_n_rings (b->shape); r++)
+        {
+          guint count;
+          const double *pts = sm_shape_get_ring (b->shape, r, &count);
+          GArray *ring = g_array_sized_new (FALSE, FALSE, sizeof (double), count * 2);
+
+          for (guint k = 0; k < count; k++)
+            {
+              double xy[2];
+
+              sm_mercator_from_lonlat (pts[2 * k], pts[2 * k + 1], &xy[0], &xy[1]);
+              g_array_append_vals (ring, xy, 2);
+            }
+          g_ptr_array_add (rings, ring);
+        }
+      sm_shape_get_bbox (b->shape, &w, &s, &e, &n);
+      sm_mercator_from_lonlat (w, n, &o->west, &o->north);
+      sm_mercator_from_lonlat (e, s, &o->east, &o->south);
+      o->label_x = (o->west + o->east) / 2;
+      o->label_y = (o->north + o->south) / 2;
+      o->rings = rings;
+      o->name = g_strdup (b->name);
+      o->home = g_strcmp0 (b->name, town) == 0;
+      g_ptr_array_add (self->outlines, o);
+    }
+}
+
+static void
 sm_case_layer_dispose (GObject *object)
 {
   SmCaseLayer *self = SM_CASE_LAYER (object);
-
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
 
   if (viewport != NULL)
@@ -261,9 +838,13 @@ sm_case_layer_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->store);
   g_clear_object (&self->filter);
+  g_clear_object (&self->label_layout);
   g_clear_pointer (&self->hits, g_array_unref);
-  g_clear_pointer (&self->boundaries, g_ptr_array_unref);
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->outlines, g_ptr_array_unref);
+  g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_pointer (&self->colors, g_array_unref);
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
 
   G_OBJECT_CLASS (sm_case_layer_parent_class)->dispose (object);
 }
@@ -283,6 +864,12 @@ sm_case_layer_init (SmCaseLayer *self)
 {
   self->colors = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
   self->hits = g_array_new (FALSE, FALSE, sizeof (SmCaseHit));
+  self->points = g_array_new (FALSE, FALSE, sizeof (Point));
+  self->outlines = g_ptr_array_new_with_free_func ((GDestroyNotify) outline_free);
+  self->services = g_ptr_array_new ();
+  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) case_tile_free);
+  self->show_cases = self->show_services = self->show_boundaries = TRUE;
 }
 
 SmCaseLayer *
@@ -290,17 +877,15 @@ sm_case_layer_new (ShumateViewport *viewport,
                    SmStore         *store,
                    SmFilter        *filter)
 {
-  g_autoptr(GError) error = NULL;
   SmCaseLayer *self = g_object_new (SM_TYPE_CASE_LAYER, "viewport", viewport, NULL);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 10");
 
   self->store = g_object_ref (store);
   self->filter = g_object_ref (filter);
-  self->boundaries = sm_store_list_boundaries (store, "settlement", &error);
-  if (self->boundaries == NULL)
-    {
-      g_warning ("Cannot read the boundaries: %s", error->message);
-      self->boundaries = g_ptr_array_new ();
-    }
+  self->label_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_font_description (self->label_layout, font);
+  pango_font_description_free (font);
+  load_outlines (self);
   load_colors (self);
 
   g_signal_connect_swapped (viewport, "notify", G_CALLBACK (viewport_changed_cb), self);
@@ -323,4 +908,164 @@ sm_case_layer_get_n_needs (SmCaseLayer *self)
   g_return_val_if_fail (SM_IS_CASE_LAYER (self), 0);
 
   return self->n_needs;
+}
+
+/**
+ * sm_case_layer_pick:
+ * @x: widget coordinates
+ *
+ * Finds what is drawn at a point: a service, a household or a bubble.
+ */
+gboolean
+sm_case_layer_pick (SmCaseLayer     *self,
+                    double           x,
+                    double           y,
+                    SmCaseLayerItem *item)
+{
+  double wx, wy, best = G_MAXDOUBLE;
+  int tx, ty;
+  View v;
+
+  g_return_val_if_fail (SM_IS_CASE_LAYER (self), FALSE);
+
+  *item = (SmCaseLayerItem) { SM_CASE_LAYER_NOTHING };
+  view_init (&v, self);
+  if (self->show_services)
+    for (guint i = 0; i < self->services->len; i++)
+      {
+        SmServicePoint *s = g_ptr_array_index (self->services, i);
+        double ux, uy, sx, sy;
+
+        sm_mercator_from_lonlat (s->lon, s->lat, &ux, &uy);
+        view_to_widget (&v, ux * v.world, uy * v.world, &sx, &sy);
+        if (fabs (sx - x) <= 9 && fabs (sy - y) <= 9)
+          {
+            *item = (SmCaseLayerItem) { SM_CASE_LAYER_SERVICE, s->location_id, 1, s->lat, s->lon };
+            return TRUE;
+          }
+      }
+  if (!self->show_cases)
+    return FALSE;
+
+  wx = (x - v.half_w) / v.scale + v.cx;
+  wy = (y - v.half_h) / v.scale + v.cy;
+  tx = (int) floor (wx / TILE);
+  ty = (int) floor (wy / TILE);
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      {
+        guint64 key = tile_key (v.zi, tx + dx, ty + dy);
+        CaseTile *tile = g_hash_table_lookup (self->tiles, &key);
+
+        if (tile == NULL)
+          continue;
+        for (guint i = 0; i < tile->items->len; i++)
+          {
+            const TileItem *t = &g_array_index (tile->items, TileItem, i);
+            double d = hypot (t->wx - wx, t->wy - wy) * v.scale;
+
+            if (d <= t->radius * v.scale + 2 && d < best)
+              {
+                best = d;
+                item->kind = t->kind;
+                item->id = t->id;
+                item->count = t->count;
+                sm_mercator_to_lonlat (t->wx / v.world, t->wy / v.world, &item->lon, &item->lat);
+              }
+          }
+      }
+  return item->kind != SM_CASE_LAYER_NOTHING;
+}
+
+/**
+ * sm_case_layer_locate:
+ *
+ * Where household @household_id stands in widget coordinates, if the
+ * filter shows it.
+ */
+gboolean
+sm_case_layer_locate (SmCaseLayer *self,
+                      gint64       household_id,
+                      double      *x,
+                      double      *y)
+{
+  View v;
+
+  g_return_val_if_fail (SM_IS_CASE_LAYER (self), FALSE);
+
+  for (guint i = 0; i < self->hits->len; i++)
+    {
+      const SmCaseHit *hit = &g_array_index (self->hits, SmCaseHit, i);
+      double ux, uy;
+
+      if (hit->household_id != household_id)
+        continue;
+      view_init (&v, self);
+      sm_mercator_from_lonlat (hit->lon, hit->lat, &ux, &uy);
+      view_to_widget (&v, ux * v.world, uy * v.world, x, y);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+sm_case_layer_set_selected (SmCaseLayer *self,
+                            gint64       household_id)
+{
+  g_return_if_fail (SM_IS_CASE_LAYER (self));
+
+  self->selected = household_id;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gint64
+sm_case_layer_get_selected (SmCaseLayer *self)
+{
+  g_return_val_if_fail (SM_IS_CASE_LAYER (self), 0);
+
+  return self->selected;
+}
+
+static void
+set_shown (SmCaseLayer *self,
+           gboolean    *field,
+           gboolean     show)
+{
+  if (*field == show)
+    return;
+  *field = show;
+  g_hash_table_remove_all (self->tiles);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sm_case_layer_set_show_cases (SmCaseLayer *self,
+                              gboolean     show)
+{
+  g_return_if_fail (SM_IS_CASE_LAYER (self));
+  set_shown (self, &self->show_cases, show);
+}
+
+void
+sm_case_layer_set_show_services (SmCaseLayer *self,
+                                 gboolean     show)
+{
+  g_return_if_fail (SM_IS_CASE_LAYER (self));
+  set_shown (self, &self->show_services, show);
+}
+
+void
+sm_case_layer_set_show_boundaries (SmCaseLayer *self,
+                                   gboolean     show)
+{
+  g_return_if_fail (SM_IS_CASE_LAYER (self));
+  set_shown (self, &self->show_boundaries, show);
+}
+
+guint
+sm_case_layer_get_n_tiles_drawn (SmCaseLayer *self)
+{
+  g_return_val_if_fail (SM_IS_CASE_LAYER (self), 0);
+
+  return self->n_tiles_drawn;
 }

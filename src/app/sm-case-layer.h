@@ -11,11 +11,44 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SmCaseLayer, sm_case_layer, SM, CASE_LAYER, ShumateLayer)
 
+/* What lies under a point of the layer. */
+typedef enum {
+  SM_CASE_LAYER_NOTHING,
+  SM_CASE_LAYER_HOUSEHOLD,
+  SM_CASE_LAYER_CLUSTER,
+  SM_CASE_LAYER_SERVICE,
+} SmCaseLayerItemKind;
+
+typedef struct {
+  SmCaseLayerItemKind kind;
+  gint64              id;          /* household or location */
+  guint               count;       /* households in a cluster */
+  double              lat, lon;    /* where the symbol stands */
+} SmCaseLayerItem;
+
 SmCaseLayer *sm_case_layer_new              (ShumateViewport *viewport,
                                              SmStore         *store,
                                              SmFilter        *filter);
 guint        sm_case_layer_get_n_households (SmCaseLayer     *self);
 guint        sm_case_layer_get_n_needs      (SmCaseLayer     *self);
 void         sm_case_layer_refresh          (SmCaseLayer     *self);
+gboolean     sm_case_layer_pick             (SmCaseLayer     *self,
+                                             double           x,
+                                             double           y,
+                                             SmCaseLayerItem *item);
+void         sm_case_layer_set_selected     (SmCaseLayer     *self,
+                                             gint64           household_id);
+gint64       sm_case_layer_get_selected     (SmCaseLayer     *self);
+gboolean     sm_case_layer_locate           (SmCaseLayer     *self,
+                                             gint64           household_id,
+                                             double          *x,
+                                             double          *y);
+void         sm_case_layer_set_show_cases   (SmCaseLayer     *self,
+                                             gboolean         show);
+void         sm_case_layer_set_show_services (SmCaseLayer    *self,
+                                              gboolean        show);
+void         sm_case_layer_set_show_boundaries (SmCaseLayer  *self,
+                                                gboolean      show);
+guint        sm_case_layer_get_n_tiles_drawn (SmCaseLayer    *self);
 
 G_END_DECLS

@@ -64,3 +64,27 @@ sm_need_clear (SmNeed *need)
   g_clear_pointer (&need->resolved_on, g_free);
   g_clear_pointer (&need->note, g_free);
 }
+
+void
+sm_elderly_assessment_clear (SmElderlyAssessment *assessment)
+{
+  g_clear_pointer (&assessment->assessed_on, g_free);
+  g_clear_pointer (&assessment->mobility, g_free);
+  g_clear_pointer (&assessment->last_visit_on, g_free);
+  g_clear_pointer (&assessment->note, g_free);
+}
+
+#define DEFINE_FREE(Type, name)  \
+  void                           \
+  name##_free (Type *record)     \
+  {                              \
+    if (record == NULL)          \
+      return;                    \
+    name##_clear (record);       \
+    g_free (record);             \
+  }
+
+DEFINE_FREE (SmHousehold, sm_household)
+DEFINE_FREE (SmPerson, sm_person)
+DEFINE_FREE (SmNeed, sm_need)
+DEFINE_FREE (SmElderlyAssessment, sm_elderly_assessment)

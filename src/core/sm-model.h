@@ -115,5 +115,12 @@ typedef struct {
 void sm_household_clear (SmHousehold *household);
 void sm_person_clear    (SmPerson    *person);
 void sm_need_clear      (SmNeed      *need);
+void sm_elderly_assessment_clear (SmElderlyAssessment *assessment);
+
+/* For records allocated with g_new0(). */
+void sm_household_free  (SmHousehold *household);
+void sm_person_free     (SmPerson    *person);
+void sm_need_free       (SmNeed      *need);
+void sm_elderly_assessment_free  (SmElderlyAssessment *assessment);
 
 G_END_DECLS

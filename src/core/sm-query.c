@@ -431,3 +431,64 @@ sm_store_query (SmStore   *store,
     }
   return g_steal_pointer (&hits);
 }
+
+void
+sm_service_point_free (SmServicePoint *point)
+{
+  g_free (point->name);
+  g_free (point->services);
+  g_free (point->branch);
+  g_free (point);
+}
+
+/**
+ * sm_store_list_service_points:
+ * @service_type: (nullable): a service type code; %NULL for all
+ *
+ * Returns: (transfer full) (element-type SmServicePoint): every placed
+ *   location with at least one active service of the type
+ */
+GPtrArray *
+sm_store_list_service_points (SmStore     *store,
+                              const char  *service_type,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_service_point_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SM_IS_STORE (store), NULL);
+
+  stmt = _sm_store_prepare (store,
+    "SELECT l.id, l.lat, l.lon, coalesce(l.name, o.name),"
+    " group_concat(s.name, char(10)), min(t.branch)"
+    " FROM location l"
+    " JOIN service_at_location sl ON sl.location_id = l.id"
+    " JOIN service s ON s.id = sl.service_id AND s.status = 'active'"
+    " JOIN service_type t ON t.id = s.service_type_id"
+    " LEFT JOIN organization o ON o.id = l.organization_id"
+    " WHERE l.lat IS NOT NULL AND (?1 IS NULL OR t.code = ?1)"
+    " GROUP BY l.id ORDER BY l.id", error);
+  if (stmt == NULL)
+    return NULL;
+  _sm_bind_text_or_null (stmt, 1, service_type);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SmServicePoint *point = g_new0 (SmServicePoint, 1);
+
+      point->location_id = sqlite3_column_int64 (stmt, 0);
+      point->lat = sqlite3_column_double (stmt, 1);
+      point->lon = sqlite3_column_double (stmt, 2);
+      point->name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      point->services = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      point->branch = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (points, point);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&points);
+}

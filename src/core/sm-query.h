@@ -20,4 +20,19 @@ GArray *sm_store_query (SmStore   *store,
                         SmFilter  *filter,
                         GError   **error);
 
+/* A place where services are offered, for the service layer. */
+typedef struct {
+  gint64  location_id;
+  double  lat;
+  double  lon;
+  char   *name;          /* the location's or its organization's */
+  char   *services;      /* names of the services there, one per line */
+  char   *branch;        /* service_type.branch of the first service */
+} SmServicePoint;
+
+GPtrArray *sm_store_list_service_points (SmStore     *store,
+                                         const char  *service_type,
+                                         GError     **error);
+void       sm_service_point_free        (SmServicePoint *point);
+
 G_END_DECLS

@@ -748,6 +748,25 @@ static const char * const roles[] = {
   "head", "partner", "child", "parent", "grandchild", "relative", "other", NULL
 };
 
+static gboolean
+check_person (const SmPerson  *p,
+              GError         **error)
+{
+  if (p->family_name == NULL || strspn (p->family_name, " \t") == strlen (p->family_name))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” must be filled in"), "family_name");
+      return FALSE;
+    }
+  if (p->birth_year != 0 && (p->birth_year < 1890 || p->birth_year > 2100))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("Birth year %d is not plausible"), p->birth_year);
+      return FALSE;
+    }
+  return check_one_of ("sex", p->sex, sexes, error) &&
+         check_one_of ("role", p->role, roles, error);
+}
+
 gint64
 sm_store_add_person (SmStore        *self,
                      const SmPerson *p,
@@ -757,19 +776,7 @@ sm_store_add_person (SmStore        *self,
 
   g_return_val_if_fail (SM_IS_STORE (self), 0);
 
-  if (p->family_name == NULL || *p->family_name == '\0')
-    {
-      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” must be filled in"), "family_name");
-      return 0;
-    }
-  if (p->birth_year != 0 && (p->birth_year < 1890 || p->birth_year > 2100))
-    {
-      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
-                   _("Birth year %d is not plausible"), p->birth_year);
-      return 0;
-    }
-  if (!check_one_of ("sex", p->sex, sexes, error) ||
-      !check_one_of ("role", p->role, roles, error))
+  if (!check_person (p, error))
     return 0;
 
   stmt = _sm_store_prepare (self,
@@ -1093,4 +1100,287 @@ sm_store_link_service_location (SmStore  *self,
   sqlite3_bind_int64 (stmt, 1, service_id);
   sqlite3_bind_int64 (stmt, 2, location_id);
   return run_action (self, stmt, error);
+}
+
+/* --- the Case page's reads and edits ------------------------------------ */
+
+/**
+ * sm_store_update_household:
+ *
+ * Changes a household's address fields; its place changes with
+ * sm_store_set_household_location().
+ */
+gboolean
+sm_store_update_household (SmStore            *self,
+                           const SmHousehold  *h,
+                           GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  if (h->address_raw == NULL || strspn (h->address_raw, " \t\r\n") == strlen (h->address_raw))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” must be filled in"), "address");
+      return FALSE;
+    }
+  stmt = _sm_store_prepare (self,
+    "UPDATE household SET address_raw = ?, postal_code = ?, settlement = ?, settlement_part = ?,"
+    " updated_at = unixepoch() WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, h->address_raw, -1, SQLITE_TRANSIENT);
+  _sm_bind_text_or_null (stmt, 2, h->postal_code);
+  _sm_bind_text_or_null (stmt, 3, h->settlement);
+  _sm_bind_text_or_null (stmt, 4, h->settlement_part);
+  sqlite3_bind_int64 (stmt, 5, h->id);
+  return run_change (self, stmt, "household", h->id, error);
+}
+
+gboolean
+sm_store_update_person (SmStore         *self,
+                        const SmPerson  *p,
+                        GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  if (!check_person (p, error))
+    return FALSE;
+  stmt = _sm_store_prepare (self,
+    "UPDATE person SET family_name = ?, given_name = ?, birth_year = ?, sex = ?,"
+    " role = coalesce(?, 'other'), updated_at = unixepoch() WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, p->family_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, p->given_name ? p->given_name : "", -1, SQLITE_TRANSIENT);
+  if (p->birth_year != 0)
+    sqlite3_bind_int (stmt, 3, p->birth_year);
+  else
+    sqlite3_bind_null (stmt, 3);
+  _sm_bind_text_or_null (stmt, 4, p->sex);
+  _sm_bind_text_or_null (stmt, 5, p->role);
+  sqlite3_bind_int64 (stmt, 6, p->id);
+  return run_change (self, stmt, "person", p->id, error);
+}
+
+gboolean
+sm_store_delete_person (SmStore  *self,
+                        gint64    id,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  stmt = _sm_store_prepare (self, "DELETE FROM person WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return run_change (self, stmt, "person", id, error);
+}
+
+/**
+ * sm_store_list_persons:
+ *
+ * Returns: (transfer full) (element-type SmPerson): the household's people,
+ *   oldest first
+ */
+GPtrArray *
+sm_store_list_persons (SmStore  *self,
+                       gint64    household_id,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) persons = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_person_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SM_IS_STORE (self), NULL);
+
+  stmt = _sm_store_prepare (self,
+    "SELECT id, family_name, given_name, coalesce(birth_year, 0), sex, role, synthetic"
+    " FROM person WHERE household_id = ? ORDER BY coalesce(birth_year, 9999), id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SmPerson *p = g_new0 (SmPerson, 1);
+
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->household_id = household_id;
+      p->family_name = column_dup (stmt, 1);
+      p->given_name = column_dup (stmt, 2);
+      p->birth_year = sqlite3_column_int (stmt, 3);
+      p->sex = column_dup (stmt, 4);
+      p->role = column_dup (stmt, 5);
+      p->synthetic = sqlite3_column_int (stmt, 6);
+      g_ptr_array_add (persons, p);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&persons);
+}
+
+/**
+ * sm_store_list_needs:
+ *
+ * Returns: (transfer full) (element-type SmNeed): the household's needs and
+ *   its people's, open ones first, newest first
+ */
+GPtrArray *
+sm_store_list_needs (SmStore  *self,
+                     gint64    household_id,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) needs = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_need_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SM_IS_STORE (self), NULL);
+
+  stmt = _sm_store_prepare (self,
+    "SELECT n.id, coalesce(n.person_id, 0), c.code, n.severity, n.assessed_on, n.resolved_on,"
+    " n.note, n.synthetic FROM need n JOIN need_category c ON c.id = n.category_id"
+    " WHERE n.household_id = ?"
+    " ORDER BY n.resolved_on IS NOT NULL, n.assessed_on DESC, n.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SmNeed *n = g_new0 (SmNeed, 1);
+
+      n->id = sqlite3_column_int64 (stmt, 0);
+      n->household_id = household_id;
+      n->person_id = sqlite3_column_int64 (stmt, 1);
+      n->category = column_dup (stmt, 2);
+      n->severity = sqlite3_column_int (stmt, 3);
+      n->assessed_on = column_dup (stmt, 4);
+      n->resolved_on = column_dup (stmt, 5);
+      n->note = column_dup (stmt, 6);
+      n->synthetic = sqlite3_column_int (stmt, 7);
+      g_ptr_array_add (needs, n);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&needs);
+}
+
+/**
+ * sm_store_list_assessments:
+ *
+ * Returns: (transfer full) (element-type SmElderlyAssessment): the elderly
+ *   assessments of the household's people, newest first
+ */
+GPtrArray *
+sm_store_list_assessments (SmStore  *self,
+                           gint64    household_id,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sm_elderly_assessment_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SM_IS_STORE (self), NULL);
+
+  stmt = _sm_store_prepare (self,
+    "SELECT e.id, e.person_id, e.assessed_on, e.mobility, e.lives_alone, e.chronic_illness,"
+    " e.cognitive_decline, e.alarm_device, e.receives_meals, e.last_visit_on, e.note, e.synthetic"
+    " FROM elderly_assessment e JOIN person p ON p.id = e.person_id"
+    " WHERE p.household_id = ? ORDER BY e.assessed_on DESC, e.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SmElderlyAssessment *a = g_new0 (SmElderlyAssessment, 1);
+
+      a->id = sqlite3_column_int64 (stmt, 0);
+      a->person_id = sqlite3_column_int64 (stmt, 1);
+      a->assessed_on = column_dup (stmt, 2);
+      a->mobility = column_dup (stmt, 3);
+      a->lives_alone = sqlite3_column_int (stmt, 4);
+      a->chronic_illness = sqlite3_column_int (stmt, 5);
+      a->cognitive_decline = sqlite3_column_int (stmt, 6);
+      a->alarm_device = sqlite3_column_int (stmt, 7);
+      a->receives_meals = sqlite3_column_int (stmt, 8);
+      a->last_visit_on = column_dup (stmt, 9);
+      a->note = column_dup (stmt, 10);
+      a->synthetic = sqlite3_column_int (stmt, 11);
+      g_ptr_array_add (list, a);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * sm_store_search_households:
+ * @text: part of an address, a family name or a household number
+ *
+ * Returns: (transfer full) (element-type SmHousehold): at most @limit placed
+ *   households
+ */
+GPtrArray *
+sm_store_search_households (SmStore     *self,
+                            const char  *text,
+                            guint        limit,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_household_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *pattern = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SM_IS_STORE (self), NULL);
+
+  pattern = g_strdup_printf ("%%%s%%", text);
+  stmt = _sm_store_prepare (self,
+    "SELECT h.id FROM household h WHERE h.lat IS NOT NULL AND (h.address_raw LIKE ?1"
+    " OR h.id = CAST(?2 AS INTEGER)"
+    " OR EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id"
+    "            AND (p.family_name || ' ' || p.given_name) LIKE ?1))"
+    " ORDER BY h.address_raw LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, (int) limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (self, error);
+      return NULL;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      SmHousehold *h = g_new0 (SmHousehold, 1);
+
+      g_ptr_array_add (found, h);
+      if (!sm_store_get_household (self, g_array_index (ids, gint64, i), h, error))
+        return NULL;
+    }
+  return g_steal_pointer (&found);
 }

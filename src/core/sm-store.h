@@ -99,6 +99,29 @@ gboolean    sm_store_link_service_location (SmStore           *self,
                                             gint64             location_id,
                                             GError           **error);
 
+gboolean    sm_store_update_household    (SmStore           *self,
+                                          const SmHousehold *household,
+                                          GError           **error);
+gboolean    sm_store_update_person       (SmStore           *self,
+                                          const SmPerson    *person,
+                                          GError           **error);
+gboolean    sm_store_delete_person       (SmStore           *self,
+                                          gint64             id,
+                                          GError           **error);
+GPtrArray  *sm_store_list_persons        (SmStore           *self,
+                                          gint64             household_id,
+                                          GError           **error);
+GPtrArray  *sm_store_list_needs          (SmStore           *self,
+                                          gint64             household_id,
+                                          GError           **error);
+GPtrArray  *sm_store_list_assessments    (SmStore           *self,
+                                          gint64             household_id,
+                                          GError           **error);
+GPtrArray  *sm_store_search_households   (SmStore           *self,
+                                          const char        *text,
+                                          guint              limit,
+                                          GError           **error);
+
 void        sm_category_free             (SmCategory *category);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmCategory, sm_category_free)
