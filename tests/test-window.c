@@ -8,6 +8,13 @@
 #include "sm-window.h"
 #include "sm-test-util.h"
 
+/* The workspace driven as a person would: filter and see the counts move,
+ * select a household by where it is on the map, edit and save it, reopen
+ * the database and find the change. */
+
+static char *tmpdir;
+static char *db_path;
+
 static void
 iterate (guint ms)
 {
@@ -17,59 +24,286 @@ iterate (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* The window shows the demo town: its case layer holds what the core query
- * gives for the same filter, and a filter change changes the counts. */
+/* With SM_SCREENSHOT_DIR set, saves what the window shows as NAME.png. */
 static void
-test_window_follows_filter (void)
+maybe_screenshot (SmWindow   *window,
+                  const char *name)
+{
+  const char *dir = g_getenv ("SM_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  iterate (1500);
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  w = gtk_widget_get_width (GTK_WIDGET (window));
+  h = gtk_widget_get_height (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static SmWindow *
+open_window (SmStore *store)
+{
+  SmWindow *window = sm_window_new (NULL, store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (600);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return window;
+}
+
+static void
+close_window (SmWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (100);
+}
+
+/* The map, the counts and the core query agree; unticking a category in
+ * the Filters page changes all of them. */
+static void
+test_filter_changes_counts (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = sm_test_make_dir ("sm-window");
-  g_autofree char *path = g_build_filename (dir, "w.db", NULL);
-  g_autoptr(SmStore) store = sm_store_open (path, &error);
-  SmDemoOptions options = { .n_households = 500, .seed = 3, .until = "2025-06-30" };
+  g_autoptr(SmStore) store = sm_store_open (db_path, &error);
+  g_autoptr(SmFilter) same = sm_filter_new ();
   g_autoptr(GArray) hits = NULL;
-  SmCaseLayer *layer;
+  g_autofree char *before = NULL;
   SmWindow *window;
-  SmFilter *filter;
-  GDate d;
+  SmCaseLayer *layer;
 
   g_assert_no_error (error);
-  g_assert_true (sm_demo_generate (store, &options, NULL, NULL, &error));
-
-  window = sm_window_new (NULL, store);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate (500);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
+  window = open_window (store);
   layer = sm_window_get_case_layer (window);
-  filter = sm_window_get_filter (window);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (layer)), >, 100);
 
-  sm_date_parse_iso ("2025-06-30", &d, NULL);
-  sm_filter_set_as_of (filter, &d);
-  hits = sm_store_query (store, filter, &error);
+  hits = sm_store_query (store, same, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sm_case_layer_get_n_households (layer), ==, hits->len);
   g_assert_cmpuint (hits->len, >, 100);
+  before = g_strdup (sm_window_get_counts_text (window));
+  g_assert_nonnull (strstr (before, "households"));
+  maybe_screenshot (window, "filters-page");
 
-  sm_filter_add_category (filter, sm_store_lookup_category (store, "lakhatas", NULL));
+  sm_filter_panel_set_category (sm_window_get_filter_panel (window), "lakhatas", FALSE);
   iterate (100);
   g_assert_cmpuint (sm_case_layer_get_n_households (layer), <, hits->len);
-  g_assert_cmpuint (sm_case_layer_get_n_households (layer), >, 0);
+  g_assert_cmpstr (sm_window_get_counts_text (window), !=, before);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* The command line's query with the same filter gives the same. */
+  g_clear_pointer (&hits, g_array_unref);
+  hits = sm_store_query (store, sm_window_get_filter (window), &error);
+  g_assert_cmpuint (sm_case_layer_get_n_households (layer), ==, hits->len);
+
+  sm_filter_panel_reset (sm_window_get_filter_panel (window));
   iterate (100);
+  g_assert_cmpstr (sm_window_get_counts_text (window), ==, before);
+  close_window (window);
+}
+
+static gint64
+household_on_screen (SmWindow *window,
+                     double   *x,
+                     double   *y)
+{
+  SmCaseLayer *layer = sm_window_get_case_layer (window);
+  GtkWidget *map = GTK_WIDGET (sm_window_get_map (window));
+  g_autoptr(GArray) hits = sm_store_query (sm_window_get_store (window),
+                                           sm_window_get_filter (window), NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      gint64 id = g_array_index (hits, SmCaseHit, i).household_id;
+
+      if (sm_case_layer_locate (layer, id, x, y) && *x > 40 && *y > 40 &&
+          *x < gtk_widget_get_width (map) - 40 && *y < gtk_widget_get_height (map) - 40)
+        {
+          SmCaseLayerItem item;
+
+          /* A household drawn alone, not inside a bubble. */
+          if (sm_case_layer_pick (layer, *x, *y, &item) && item.kind == SM_CASE_LAYER_HOUSEHOLD &&
+              item.id == id)
+            return id;
+        }
+    }
+  return 0;
+}
+
+static void
+test_select_edit_save_reopen (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (db_path, &error);
+  SmWindow *window;
+  ShumateMap *map;
+  SmCasePanel *panel;
+  gint64 id;
+  double x, y;
+  SmHousehold h;
+  g_autoptr(GPtrArray) needs = NULL;
+  guint open_before = 0, open_after = 0;
+
+  g_assert_no_error (error);
+  window = open_window (store);
+  map = sm_window_get_map (window);
+
+  /* Close enough that households stand alone. */
+  shumate_map_center_on (map, 47.6465, 18.3250);
+  shumate_viewport_set_zoom_level (shumate_map_get_viewport (map), 17);
+  iterate (400);
+  id = household_on_screen (window, &x, &y);
+  g_assert_cmpint (id, >, 0);
+
+  sm_window_click_map (window, x, y);
+  iterate (100);
+  panel = sm_window_get_case_panel (window);
+  g_assert_cmpint (sm_case_panel_get_household (panel), ==, id);
+  g_assert_cmpint (sm_case_layer_get_selected (sm_window_get_case_layer (window)), ==, id);
+  g_assert_false (sm_case_panel_is_dirty (panel));
+  maybe_screenshot (window, "case-page");
+
+  /* Edit the address and resolve the open needs through the page's own
+   * widgets, then save. */
+  {
+    GtkWidget *w;
+    GList *rows = NULL;
+
+    for (w = GTK_WIDGET (panel); w != NULL;)
+      {
+        if (ADW_IS_ENTRY_ROW (w))
+          rows = g_list_append (rows, w);
+        if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && w != GTK_WIDGET (panel) && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            if (w == NULL || w == GTK_WIDGET (panel))
+              break;
+            w = gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_nonnull (rows);
+    /* The first entry row is the address; every "Resolved on" row that is
+     * empty gets a day. */
+    gtk_editable_set_text (GTK_EDITABLE (rows->data), "Tata, Próba utca 7.");
+    for (GList *l = rows; l != NULL; l = l->next)
+      if (g_str_has_prefix (adw_preferences_row_get_title (l->data), "Resolved on") &&
+          *gtk_editable_get_text (GTK_EDITABLE (l->data)) == '\0')
+        {
+          gtk_editable_set_text (GTK_EDITABLE (l->data), "2026-01-15");
+          open_before++;
+        }
+    g_list_free (rows);
+  }
+  g_assert_true (sm_case_panel_is_dirty (panel));
+  g_assert_true (sm_case_panel_save (panel));
+  iterate (100);
+  g_assert_false (sm_case_panel_is_dirty (panel));
+  close_window (window);
   g_clear_object (&store);
-  sm_test_remove_dir (dir);
+
+  /* Reopened: the change is in the file. */
+  store = sm_store_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sm_store_get_household (store, id, &h, &error));
+  g_assert_cmpstr (h.address_raw, ==, "Tata, Próba utca 7.");
+  sm_household_clear (&h);
+  needs = sm_store_list_needs (store, id, &error);
+  for (guint i = 0; i < needs->len; i++)
+    if (((SmNeed *) g_ptr_array_index (needs, i))->resolved_on == NULL)
+      open_after++;
+  g_assert_cmpuint (open_before, >, 0);
+  g_assert_cmpuint (open_after, ==, 0);
+
+  window = open_window (store);
+  sm_window_select_household (window, id);
+  iterate (100);
+  g_assert_cmpint (sm_case_panel_get_household (sm_window_get_case_panel (window)), ==, id);
+  close_window (window);
+}
+
+/* A bad value is refused at its field and nothing is written. */
+static void
+test_invalid_input_writes_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (db_path, &error);
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(GArray) hits = sm_store_query (store, filter, &error);
+  SmWindow *window = open_window (store);
+  SmCasePanel *panel = sm_window_get_case_panel (window);
+  gint64 id = g_array_index (hits, SmCaseHit, 0).household_id;
+  GtkWidget *first_entry = NULL;
+  gint64 changes_before = sm_test_scalar (store, "SELECT total_changes()");
+  SmHousehold h;
+
+  sm_window_select_household (window, id);
+  iterate (50);
+  for (GtkWidget *w = GTK_WIDGET (panel); w != NULL && first_entry == NULL;)
+    {
+      if (ADW_IS_ENTRY_ROW (w))
+        first_entry = w;
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (first_entry);
+  gtk_editable_set_text (GTK_EDITABLE (first_entry), "   ");
+  g_assert_false (sm_case_panel_save (panel));
+  g_assert_true (gtk_widget_has_css_class (first_entry, "error"));
+  g_assert_true (sm_case_panel_is_dirty (panel));
+  g_assert_cmpint (sm_test_scalar (store, "SELECT total_changes()"), ==, changes_before);
+  g_assert_true (sm_store_get_household (store, id, &h, NULL));
+  g_assert_cmpstr (h.address_raw, !=, "   ");
+  sm_household_clear (&h);
+  close_window (window);
 }
 
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GError) error = NULL;
+  SmDemoOptions options = { .n_households = 1000, .seed = 3, .until = "2025-06-30" };
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  tmpdir = sm_test_make_dir ("sm-window");
+  db_path = g_build_filename (tmpdir, "demo.db", NULL);
+  {
+    g_autoptr(SmStore) store = sm_store_open (db_path, &error);
 
-  g_test_add_func ("/window/follows-filter", test_window_follows_filter);
-  return g_test_run ();
+    g_assert_no_error (error);
+    g_assert_true (sm_demo_generate (store, &options, NULL, NULL, &error));
+  }
+
+  g_test_add_func ("/window/filter-changes-counts", test_filter_changes_counts);
+  g_test_add_func ("/window/select-edit-save-reopen", test_select_edit_save_reopen);
+  g_test_add_func ("/window/invalid-input-writes-nothing", test_invalid_input_writes_nothing);
+  status = g_test_run ();
+  sm_test_remove_dir (tmpdir);
+  g_free (tmpdir);
+  g_free (db_path);
+  return status;
 }

@@ -12,6 +12,12 @@ main (int    argc,
 {
   g_autoptr(SmApplication) app = NULL;
 
+  /* Run from the build folder, the settings schema is the one compiled
+   * there; an installed copy finds its own under the data folders. */
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL &&
+      g_file_test (SM_BUILD_SCHEMADIR "/gschemas.compiled", G_FILE_TEST_EXISTS))
+    g_setenv ("GSETTINGS_SCHEMA_DIR", SM_BUILD_SCHEMADIR, FALSE);
+
   setlocale (LC_ALL, "");
   /* SOCIAL_MAP_LOCALEDIR: translations of an uninstalled build. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SOCIAL_MAP_LOCALEDIR") ? g_getenv ("SOCIAL_MAP_LOCALEDIR")

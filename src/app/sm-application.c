@@ -75,11 +75,21 @@ sm_application_activate (GApplication *app)
   SmApplication *self = SM_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *last = NULL;
   g_autofree char *demo = NULL;
 
   if (window != NULL)
     {
       gtk_window_present (window);
+      return;
+    }
+  /* The database used last, or the demo town on the first start. */
+  settings = g_settings_new (APP_ID);
+  last = g_settings_get_string (settings, "last-database");
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    {
+      open_store (self, last);
       return;
     }
   demo = ensure_demo (&error);
@@ -113,7 +123,7 @@ about_cb (GSimpleAction *action,
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   static const char * const data_credits[] = {
-    "© OpenStreetMap contributors (ODbL 1.0): boundaries",
+    "© OpenStreetMap contributors (ODbL 1.0): boundaries and imported basemaps",
     "KSH Helységnévtár 2018: settlement parts and populations",
     "GeoNames (CC BY 4.0): town centres",
     NULL
@@ -150,8 +160,11 @@ static void
 sm_application_startup (GApplication *app)
 {
   static const char * const quit_accels[] = { "<Control>q", NULL };
+  static const char * const help_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (sm_application_parent_class)->startup (app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         help_accels);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);

@@ -68,6 +68,7 @@ struct _SmCaseLayer
   guint         n_needs;
   GHashTable   *tiles;         /* tile key → CaseTile */
   gint64        selected;
+  gint64        hidden;        /* deleted, waiting for undo */
   gboolean      show_cases;
   gboolean      show_services;
   gboolean      show_boundaries;
@@ -729,6 +730,12 @@ sm_case_layer_refresh (SmCaseLayer *self)
       g_warning ("Cannot read the cases: %s", error->message);
       return;
     }
+  for (guint i = 0; self->hidden != 0 && i < hits->len; i++)
+    if (g_array_index (hits, SmCaseHit, i).household_id == self->hidden)
+      {
+        g_array_remove_index (hits, i);
+        break;
+      }
   {
     g_autoptr(GArray) changed = changed_points (self->hits, hits);
 
@@ -1060,6 +1067,24 @@ sm_case_layer_set_show_boundaries (SmCaseLayer *self,
 {
   g_return_if_fail (SM_IS_CASE_LAYER (self));
   set_shown (self, &self->show_boundaries, show);
+}
+
+/**
+ * sm_case_layer_set_hidden:
+ * @household_id: a household to leave out, or 0
+ *
+ * Leaves out one household, such as one deleted while its undo is offered.
+ */
+void
+sm_case_layer_set_hidden (SmCaseLayer *self,
+                          gint64       household_id)
+{
+  g_return_if_fail (SM_IS_CASE_LAYER (self));
+
+  if (self->hidden == household_id)
+    return;
+  self->hidden = household_id;
+  sm_case_layer_refresh (self);
 }
 
 guint

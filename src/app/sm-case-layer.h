@@ -49,6 +49,8 @@ void         sm_case_layer_set_show_services (SmCaseLayer    *self,
                                               gboolean        show);
 void         sm_case_layer_set_show_boundaries (SmCaseLayer  *self,
                                                 gboolean      show);
+void         sm_case_layer_set_hidden       (SmCaseLayer     *self,
+                                             gint64           household_id);
 guint        sm_case_layer_get_n_tiles_drawn (SmCaseLayer    *self);
 
 G_END_DECLS

@@ -4,45 +4,155 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-basemap.h"
+#include "sm-basemap-source.h"
 #include "sm-boundary.h"
+#include "sm-mbtiles-source.h"
+#include "sm-online-tile-source.h"
 #include "sm-plain-tile-source.h"
+#include "sm-preferences-window.h"
+#include "sm-query.h"
 #include "sm-window.h"
+
+/* The workspace: the map with the case layer, the Filters and Case pages in
+ * a side panel, search, layers and the basemap choice. */
+
+#define OSM_TILE_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+#define SEARCH_LIMIT 12
 
 struct _SmWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  AdwToastOverlay      *toasts;
+  AdwWindowTitle       *title;
+  AdwFlap              *flap;
+  GtkStack             *panel_stack;
+  GtkSearchEntry       *search_entry;
+  GtkPopover           *search_popover;
+  GtkListBox           *search_results;
+  GtkMenuButton        *layers_button;
   ShumateSimpleMap     *map;
   GtkLabel             *counts;
-  AdwWindowTitle       *title;
 
+  GSettings            *settings;
   SmStore              *store;
   SmFilter             *filter;
   SmCaseLayer          *case_layer;
+  SmFilterPanel        *filter_panel;
+  SmCasePanel          *case_panel;
+  char                 *counts_text;
+  gboolean              placing_new;
+  gint64                pending_delete;
+  AdwToast             *delete_toast;
+  GCancellable         *import_cancellable;
+  gboolean              closing;
 };
 
 G_DEFINE_FINAL_TYPE (SmWindow, sm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static ShumateMap *
+get_map (SmWindow *self)
+{
+  return shumate_simple_map_get_map (self->map);
+}
+
+static void
+toast (SmWindow   *self,
+       const char *text)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+}
 
 static void
 update_counts_cb (SmWindow *self)
 {
   guint households = sm_case_layer_get_n_households (self->case_layer);
   guint needs = sm_case_layer_get_n_needs (self->case_layer);
-  g_autofree char *h = g_strdup_printf (ngettext ("%u household", "%u households", households),
+  g_autofree char *h = g_strdup_printf (ngettext ("%'u household", "%'u households", households),
                                         households);
-  g_autofree char *n = g_strdup_printf (ngettext ("%u open need shown", "%u open needs shown",
-                                                  needs), needs);
-  g_autofree char *text = g_strdup_printf ("%s · %s", h, n);
+  g_autofree char *n = NULL;
 
-  gtk_label_set_label (self->counts, text);
+  switch (sm_filter_get_status (self->filter))
+    {
+    case SM_NEED_RESOLVED:
+      n = g_strdup_printf (ngettext ("%'u resolved need shown", "%'u resolved needs shown", needs),
+                           needs);
+      break;
+    case SM_NEED_ANY:
+      n = g_strdup_printf (ngettext ("%'u need shown", "%'u needs shown", needs), needs);
+      break;
+    case SM_NEED_OPEN:
+    default:
+      n = g_strdup_printf (ngettext ("%'u open need shown", "%'u open needs shown", needs), needs);
+      break;
+    }
+  g_free (self->counts_text);
+  self->counts_text = g_strdup_printf ("%s · %s", h, n);
+  gtk_label_set_label (self->counts, self->counts_text);
 }
 
-/* Centre on the town the database is about (the demo's, else Tata), with
- * all of its parts in view. */
+/* --- basemap ---------------------------------------------------------- */
+
+static void
+apply_basemap (SmWindow *self)
+{
+  g_autoptr(ShumateDataSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *choice = g_settings_get_string (self->settings, "basemap");
+  const char *id = "social-map-local", *name = _("Drawn on this computer");
+  const char *license = "© OpenStreetMap contributors, KSH";
+  ShumateRasterRenderer *renderer;
+
+  if (g_str_equal (choice, "mbtiles"))
+    {
+      g_autofree char *path = g_settings_get_string (self->settings, "mbtiles-path");
+
+      source = *path ? SHUMATE_DATA_SOURCE (sm_mbtiles_source_new (path, &error)) : NULL;
+      if (source == NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("The MBTiles basemap cannot be shown: %s"),
+                                                   error ? error->message
+                                                         : _("no file is chosen in Preferences"));
+          toast (self, text);
+        }
+      id = "social-map-mbtiles";
+      name = _("MBTiles file");
+      license = "";
+    }
+  else if (g_str_equal (choice, "online"))
+    {
+      g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "social-map", "tiles",
+                                                 "openstreetmap", NULL);
+
+      source = SHUMATE_DATA_SOURCE (sm_online_tile_source_new (OSM_TILE_URL, cache));
+      id = "social-map-osm-online";
+      name = _("OpenStreetMap online");
+      license = "© OpenStreetMap contributors";
+    }
+  if (source == NULL)
+    {
+      if (sm_store_has_basemap (self->store))
+        source = SHUMATE_DATA_SOURCE (sm_basemap_source_new (sm_store_get_path (self->store)));
+      else
+        {
+          source = sm_plain_tile_source_new ();
+          name = _("Boundaries only");
+        }
+    }
+  renderer = shumate_raster_renderer_new_full (id, name, license,
+                                               "https://www.openstreetmap.org/copyright",
+                                               0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+                                               source);
+  shumate_simple_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (renderer));
+  g_object_unref (renderer);
+}
+
+/* --- moving around ---------------------------------------------------- */
+
 static void
 show_town (SmWindow *self)
 {
-  ShumateMap *map = shumate_simple_map_get_map (self->map);
   g_autofree char *town = NULL;
   g_autoptr(SmShape) shape = NULL;
   double w = 18.23, s = 47.58, e = 18.42, n = 47.68;
@@ -52,9 +162,945 @@ show_town (SmWindow *self)
   shape = sm_store_get_boundary_shape (self->store, town, "settlement", NULL);
   if (shape != NULL)
     sm_shape_get_bbox (shape, &w, &s, &e, &n);
-  shumate_map_center_on (map, (s + n) / 2, (w + e) / 2);
-  shumate_viewport_set_zoom_level (shumate_map_get_viewport (map), 12.5);
+  shumate_map_center_on (get_map (self), (s + n) / 2, (w + e) / 2);
+  shumate_viewport_set_zoom_level (shumate_map_get_viewport (get_map (self)), 12.5);
   adw_window_title_set_subtitle (self->title, town);
+}
+
+static void
+pan_by (SmWindow *self,
+        double    fx,
+        double    fy)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (get_map (self));
+  GtkWidget *widget = GTK_WIDGET (get_map (self));
+  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget), lat, lon;
+
+  shumate_viewport_widget_coords_to_location (viewport, widget, w / 2 + fx * w, h / 2 + fy * h,
+                                              &lat, &lon);
+  shumate_map_center_on (get_map (self), lat, lon);
+}
+
+static gboolean
+focus_in_text (SmWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus));
+}
+
+static gboolean
+key_pressed_cb (SmWindow        *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
+{
+  if (focus_in_text (self) || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: pan_by (self, -0.25, 0); return TRUE;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: pan_by (self, 0.25, 0); return TRUE;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: pan_by (self, 0, -0.25); return TRUE;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: pan_by (self, 0, 0.25); return TRUE;
+    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add:
+      shumate_map_zoom_in (get_map (self));
+      return TRUE;
+    case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
+      shumate_map_zoom_out (get_map (self));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* --- selection and the Case page ------------------------------------- */
+
+typedef void (*AfterAsk) (SmWindow *self, gpointer data);
+
+typedef struct {
+  SmWindow *self;
+  AfterAsk  then;
+  gpointer  data;
+} Ask;
+
+static void
+ask_response_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 gpointer          user_data)
+{
+  Ask *ask = user_data;
+
+  if (g_str_equal (response, "save") && !sm_case_panel_save (ask->self->case_panel))
+    {
+      /* The page shows what is wrong; stay. */
+      gtk_stack_set_visible_child_name (ask->self->panel_stack, "case");
+      adw_flap_set_reveal_flap (ask->self->flap, TRUE);
+    }
+  else if (!g_str_equal (response, "cancel"))
+    ask->then (ask->self, ask->data);
+  g_object_unref (ask->self);
+  g_free (ask);
+}
+
+/* Runs @then now, or once the user has saved or dropped unsaved edits. */
+static void
+unless_unsaved (SmWindow *self,
+                AfterAsk  then,
+                gpointer  data)
+{
+  GtkWidget *dialog;
+  Ask *ask;
+
+  if (!sm_case_panel_is_dirty (self->case_panel))
+    {
+      then (self, data);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the Changes?"),
+                                   _("The household on the Case page has changes that are not "
+                                     "saved yet."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  ask = g_new0 (Ask, 1);
+  *ask = (Ask) { g_object_ref (self), then, data };
+  g_signal_connect (dialog, "response", G_CALLBACK (ask_response_cb), ask);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_case_actions (SmWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-household",
+                                 sm_case_panel_get_household (self->case_panel) != 0);
+}
+
+static void
+do_select (SmWindow *self,
+           gpointer  data)
+{
+  gint64 id = GPOINTER_TO_SIZE (data);
+  g_autoptr(GError) error = NULL;
+
+  if (id == 0)
+    sm_case_panel_clear (self->case_panel);
+  else if (!sm_case_panel_load (self->case_panel, id, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  sm_case_layer_set_selected (self->case_layer, id);
+  if (id != 0)
+    {
+      gtk_stack_set_visible_child_name (self->panel_stack, "case");
+      adw_flap_set_reveal_flap (self->flap, TRUE);
+    }
+  update_case_actions (self);
+}
+
+/**
+ * sm_window_select_household:
+ *
+ * Shows @household_id on the Case page, asking first about unsaved edits.
+ */
+void
+sm_window_select_household (SmWindow *self,
+                            gint64    household_id)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  if (household_id == sm_case_panel_get_household (self->case_panel) && household_id != 0)
+    {
+      do_select (self, GSIZE_TO_POINTER ((gsize) household_id));
+      return;
+    }
+  unless_unsaved (self, do_select, GSIZE_TO_POINTER ((gsize) household_id));
+}
+
+static void
+start_new_household (SmWindow *self,
+                     gpointer  data)
+{
+  double *at = data;
+
+  sm_case_panel_new_household (self->case_panel, at[0], at[1]);
+  sm_case_layer_set_selected (self->case_layer, 0);
+  gtk_stack_set_visible_child_name (self->panel_stack, "case");
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  update_case_actions (self);
+  g_free (at);
+}
+
+/**
+ * sm_window_click_map:
+ * @x: map widget coordinates
+ *
+ * What a click on the map does: place a new household or the one being
+ * edited, open a household, zoom into a bubble, or name a service.
+ */
+void
+sm_window_click_map (SmWindow *self,
+                     double    x,
+                     double    y)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (get_map (self));
+  SmCaseLayerItem item;
+  double lat, lon;
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (get_map (self)), x, y,
+                                              &lat, &lon);
+  if (self->placing_new)
+    {
+      double *at = g_new (double, 2);
+
+      self->placing_new = FALSE;
+      at[0] = lat;
+      at[1] = lon;
+      unless_unsaved (self, start_new_household, at);
+      return;
+    }
+  if (sm_case_panel_is_placing (self->case_panel))
+    {
+      sm_case_panel_place (self->case_panel, lat, lon);
+      return;
+    }
+  if (!sm_case_layer_pick (self->case_layer, x, y, &item))
+    return;
+  switch (item.kind)
+    {
+    case SM_CASE_LAYER_HOUSEHOLD:
+      sm_window_select_household (self, item.id);
+      break;
+    case SM_CASE_LAYER_CLUSTER:
+      shumate_map_center_on (get_map (self), item.lat, item.lon);
+      shumate_viewport_set_zoom_level (viewport,
+                                       MIN (shumate_viewport_get_zoom_level (viewport) + 2, 18));
+      break;
+    case SM_CASE_LAYER_SERVICE:
+    case SM_CASE_LAYER_NOTHING:
+    default:
+      break;
+    }
+}
+
+static void
+map_released_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 SmWindow        *self)
+{
+  if (n_press == 1)
+    sm_window_click_map (self, x, y);
+}
+
+static char *
+household_tooltip (SmWindow *self,
+                   gint64    id)
+{
+  g_autoptr(GPtrArray) needs = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *address = NULL;
+  SmHousehold h;
+
+  if (!sm_store_get_household (self->store, id, &h, NULL))
+    return NULL;
+  address = g_markup_escape_text (h.address_raw, -1);
+  g_string_append_printf (text, "<b>%s</b>", address);
+  sm_household_clear (&h);
+  needs = sm_store_list_needs (self->store, id, NULL);
+  for (guint i = 0; needs != NULL && i < needs->len; i++)
+    {
+      const SmNeed *n = g_ptr_array_index (needs, i);
+      gint64 category = sm_store_lookup_category (self->store, n->category, NULL);
+      const SmCategory *c = sm_store_get_category (self->store, category);
+      g_autofree char *name = NULL;
+
+      if (n->resolved_on != NULL || c == NULL)
+        continue;
+      name = g_markup_escape_text (sm_locale_is_hungarian () ? c->name_hu : c->name_en, -1);
+      /* Translators: a need in the map's tooltip: category, severity 1–3, date */
+      g_string_append_printf (text, "\n• %s · %d · %s", name, n->severity, n->assessed_on);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+service_tooltip (SmWindow *self,
+                 gint64    location_id)
+{
+  g_autoptr(GPtrArray) points = sm_store_list_service_points (self->store, NULL, NULL);
+
+  for (guint i = 0; points != NULL && i < points->len; i++)
+    {
+      SmServicePoint *p = g_ptr_array_index (points, i);
+
+      if (p->location_id == location_id)
+        {
+          g_autofree char *name = g_markup_escape_text (p->name ? p->name : "", -1);
+          g_autofree char *services = g_markup_escape_text (p->services ? p->services : "", -1);
+
+          return g_strdup_printf ("<b>%s</b>\n%s", name, services);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+map_query_tooltip_cb (GtkWidget  *widget,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip,
+                      SmWindow   *self)
+{
+  SmCaseLayerItem item;
+  g_autofree char *markup = NULL;
+
+  if (keyboard || !sm_case_layer_pick (self->case_layer, x, y, &item))
+    return FALSE;
+  switch (item.kind)
+    {
+    case SM_CASE_LAYER_HOUSEHOLD:
+      markup = household_tooltip (self, item.id);
+      break;
+    case SM_CASE_LAYER_CLUSTER:
+      markup = g_strdup_printf (ngettext ("%u household — click to zoom in",
+                                          "%u households — click to zoom in", item.count),
+                                item.count);
+      break;
+    case SM_CASE_LAYER_SERVICE:
+      markup = service_tooltip (self, item.id);
+      break;
+    case SM_CASE_LAYER_NOTHING:
+    default:
+      break;
+    }
+  if (markup == NULL)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static void
+case_saved_cb (SmWindow *self,
+               gint64    household_id)
+{
+  sm_case_layer_refresh (self->case_layer);
+  sm_case_layer_set_selected (self->case_layer, household_id);
+  update_case_actions (self);
+  toast (self, _("Saved"));
+}
+
+/* --- deleting, with undo ---------------------------------------------- */
+
+static void
+commit_pending_delete (SmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->pending_delete;
+
+  if (id == 0)
+    return;
+  self->pending_delete = 0;
+  if (!sm_store_delete_household (self->store, id, &error))
+    toast (self, error->message);
+  sm_case_layer_set_hidden (self->case_layer, 0);
+}
+
+static void
+delete_toast_dismissed_cb (SmWindow *self)
+{
+  g_clear_object (&self->delete_toast);
+  commit_pending_delete (self);
+}
+
+static void
+undo_delete_cb (SmWindow *self)
+{
+  gint64 id = self->pending_delete;
+
+  self->pending_delete = 0;
+  sm_case_layer_set_hidden (self->case_layer, 0);
+  if (id != 0)
+    sm_window_select_household (self, id);
+}
+
+static void
+delete_confirmed_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SmWindow         *self)
+{
+  gint64 id = sm_case_panel_get_household (self->case_panel);
+  g_autofree char *title = NULL;
+
+  if (!g_str_equal (response, "delete") || id == 0)
+    return;
+  if (self->delete_toast != NULL)
+    adw_toast_dismiss (self->delete_toast);   /* deletes the earlier one for good */
+  commit_pending_delete (self);
+
+  self->pending_delete = id;
+  sm_case_layer_set_hidden (self->case_layer, id);
+  sm_case_panel_clear (self->case_panel);
+  sm_case_layer_set_selected (self->case_layer, 0);
+  update_case_actions (self);
+
+  title = g_strdup_printf (_("Household %lld deleted"), (long long) id);
+  self->delete_toast = g_object_ref (adw_toast_new (title));
+  adw_toast_set_button_label (self->delete_toast, _("_Undo"));
+  adw_toast_set_priority (self->delete_toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (self->delete_toast, 10);
+  g_signal_connect_swapped (self->delete_toast, "button-clicked", G_CALLBACK (undo_delete_cb), self);
+  g_signal_connect_swapped (self->delete_toast, "dismissed",
+                            G_CALLBACK (delete_toast_dismissed_cb), self);
+  adw_toast_overlay_add_toast (self->toasts, self->delete_toast);
+}
+
+static void
+delete_household_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  gint64 id = sm_case_panel_get_household (self->case_panel);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (id == 0)
+    return;
+  heading = g_strdup_printf (_("Delete Household %lld?"), (long long) id);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Its people, needs and assessments are deleted with it. "
+                                     "You can undo this for a few seconds."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_confirmed_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- search ----------------------------------------------------------- */
+
+static void
+clear_results (SmWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))) != NULL)
+    gtk_list_box_remove (self->search_results, child);
+}
+
+static void
+search_changed_cb (SmWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_results (self);
+  if (strlen (text) < 2)
+    {
+      gtk_popover_popdown (self->search_popover);
+      return;
+    }
+  found = sm_store_search_households (self->store, text, SEARCH_LIMIT, &error);
+  if (found == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      SmHousehold *h = g_ptr_array_index (found, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = g_strdup_printf (_("Household %lld · %s"), (long long) h->id,
+                                                   h->settlement_part ? h->settlement_part : "");
+      g_autofree char *title = g_markup_escape_text (h->address_raw, -1);
+
+      if (h->id == self->pending_delete)
+        continue;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "household-id", GSIZE_TO_POINTER ((gsize) h->id));
+      g_object_set_data_full (G_OBJECT (row), "lat", g_memdup2 (&h->lat, sizeof h->lat), g_free);
+      g_object_set_data_full (G_OBJECT (row), "lon", g_memdup2 (&h->lon, sizeof h->lon), g_free);
+      gtk_list_box_append (self->search_results, row);
+    }
+  if (found->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No household found"));
+      gtk_list_box_append (self->search_results, row);
+    }
+  gtk_popover_popup (self->search_popover);
+}
+
+static void
+go_to_result (SmWindow      *self,
+              GtkListBoxRow *row)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "household-id"));
+  double *lat = g_object_get_data (G_OBJECT (row), "lat");
+  double *lon = g_object_get_data (G_OBJECT (row), "lon");
+  ShumateViewport *viewport = shumate_map_get_viewport (get_map (self));
+
+  if (id == 0)
+    return;
+  gtk_popover_popdown (self->search_popover);
+  shumate_map_center_on (get_map (self), *lat, *lon);
+  if (shumate_viewport_get_zoom_level (viewport) < 16)
+    shumate_viewport_set_zoom_level (viewport, 16);
+  sm_window_select_household (self, id);
+}
+
+static void
+search_result_activated_cb (SmWindow      *self,
+                            GtkListBoxRow *row)
+{
+  go_to_result (self, row);
+}
+
+static void
+search_activate_cb (SmWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->search_results, 0);
+
+  if (first != NULL)
+    go_to_result (self, first);
+}
+
+/* --- importing a basemap ---------------------------------------------- */
+
+typedef struct {
+  char                 *db_path;
+  char                 *osm_path;
+  GtkProgressBar       *bar;      /* owned by the dialog */
+  SmBasemapImportStats  stats;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->osm_path);
+  g_clear_object (&job->bar);
+  g_free (job);
+}
+
+typedef struct {
+  GtkProgressBar *bar;
+  double          fraction;
+} ProgressUpdate;
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  gtk_progress_bar_set_fraction (update->bar, update->fraction);
+  g_object_unref (update->bar);
+  g_free (update);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+import_progress (double   fraction,
+                 gpointer data)
+{
+  ImportJob *job = data;
+  ProgressUpdate *update = g_new (ProgressUpdate, 1);
+
+  update->bar = g_object_ref (job->bar);
+  update->fraction = fraction;
+  g_idle_add (show_progress_cb, update);
+}
+
+/* On a worker thread with a connection of its own: the window's stays free
+ * for drawing, and SQLite keeps the two apart. */
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = data;
+  g_autoptr(SmStore) store = NULL;
+  GError *error = NULL;
+
+  store = sm_store_open (job->db_path, &error);
+  if (store == NULL ||
+      !sm_basemap_import_osm (store, job->osm_path, NULL, import_progress, job, cancellable,
+                              &job->stats, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SmWindow *self = SM_WINDOW (source);
+  GtkWindow *dialog = user_data;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_destroy (dialog);
+  g_clear_object (&self->import_cancellable);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self),
+                                                     _("The Extract Was Not Imported"),
+                                                     error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (alert));
+        }
+      else
+        toast (self, _("Import cancelled; the basemap is as it was"));
+      return;
+    }
+  {
+    g_autofree char *text = g_strdup_printf (_("Imported %u map features and %u addresses"),
+                                             job->stats.n_features, job->stats.n_addresses);
+    toast (self, text);
+  }
+  g_settings_set_string (self->settings, "basemap", "local");
+  apply_basemap (self);
+}
+
+static void
+import_dialog_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           SmWindow         *self)
+{
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+static gboolean
+keep_open_cb (GtkWindow *window)
+{
+  return TRUE;
+}
+
+static void
+start_import (SmWindow   *self,
+              const char *osm_path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *base = g_path_get_basename (osm_path);
+  ImportJob *job = g_new0 (ImportJob, 1);
+  GtkWidget *dialog, *bar;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Importing the Basemap"), base);
+  bar = gtk_progress_bar_new ();
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (import_dialog_response_cb), self);
+  /* The dialog closes itself on "cancel"; keep it until the work stops. */
+  g_signal_connect (dialog, "close-request", G_CALLBACK (keep_open_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  job->db_path = g_strdup (sm_store_get_path (self->store));
+  job->osm_path = g_strdup (osm_path);
+  job->bar = g_object_ref (GTK_PROGRESS_BAR (bar));
+  self->import_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->import_cancellable, import_done_cb, dialog);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+import_chosen_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  SmWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        start_import (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_osm_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->import_cancellable != NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Import an OpenStreetMap Extract"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("OpenStreetMap extracts (.osm.pbf, .osm)"));
+  gtk_file_filter_add_pattern (filter, "*.osm.pbf");
+  gtk_file_filter_add_pattern (filter, "*.pbf");
+  gtk_file_filter_add_pattern (filter, "*.osm");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (import_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* --- databases -------------------------------------------------------- */
+
+static void
+database_chosen_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    SmWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                          &file, 1, "");
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_database (SmWindow             *self,
+                 GtkFileChooserAction  action,
+                 const char           *title,
+                 const char           *accept)
+{
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                              accept, _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Social Map databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("town.db"));
+  g_signal_connect (dialog, "response", G_CALLBACK (database_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_database (SM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open a Database"),
+                   _("_Open"));
+}
+
+static void
+new_database_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  choose_database (SM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Database"),
+                   _("_Create"));
+}
+
+/* --- the other actions ------------------------------------------------ */
+
+static void
+new_household_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  self->placing_new = TRUE;
+  toast (self, _("Click the map where the household lives"));
+}
+
+static void
+save_household_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  if (sm_case_panel_is_dirty (self->case_panel))
+    sm_case_panel_save (self->case_panel);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (sm_preferences_window_new (GTK_WINDOW (self), self->settings)));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (SM_WINDOW (widget)->search_entry));
+}
+
+static void
+show_town_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_town (SM_WINDOW (widget));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    shumate_map_zoom_in (get_map (self));
+  else
+    shumate_map_zoom_out (get_map (self));
+}
+
+static void
+panel_page_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->panel_stack, g_variant_get_string (parameter, NULL));
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+layers_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_menu_button_popup (SM_WINDOW (widget)->layers_button);
+}
+
+static void
+layer_setting_changed_cb (SmWindow *self)
+{
+  sm_case_layer_set_show_cases (self->case_layer, g_settings_get_boolean (self->settings, "show-cases"));
+  sm_case_layer_set_show_services (self->case_layer,
+                                   g_settings_get_boolean (self->settings, "show-services"));
+  sm_case_layer_set_show_boundaries (self->case_layer,
+                                     g_settings_get_boolean (self->settings, "show-boundaries"));
+}
+
+/* --- window state ----------------------------------------------------- */
+
+static void
+save_state (SmWindow *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (get_map (self));
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_double (self->settings, "map-latitude",
+                         shumate_location_get_latitude (SHUMATE_LOCATION (viewport)));
+  g_settings_set_double (self->settings, "map-longitude",
+                         shumate_location_get_longitude (SHUMATE_LOCATION (viewport)));
+  g_settings_set_double (self->settings, "map-zoom", shumate_viewport_get_zoom_level (viewport));
+  g_settings_set_string (self->settings, "panel-page",
+                         gtk_stack_get_visible_child_name (self->panel_stack));
+  g_settings_set_string (self->settings, "last-database", sm_store_get_path (self->store));
+}
+
+static void
+close_now (SmWindow *self,
+           gpointer  data)
+{
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+sm_window_close_request (GtkWindow *window)
+{
+  SmWindow *self = SM_WINDOW (window);
+
+  if (!self->closing && sm_case_panel_is_dirty (self->case_panel))
+    {
+      unless_unsaved (self, close_now, NULL);
+      return TRUE;
+    }
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  commit_pending_delete (self);
+  save_state (self);
+  return GTK_WINDOW_CLASS (sm_window_parent_class)->close_request (window);
+}
+
+static void
+restore_view (SmWindow *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+  g_autofree char *page = g_settings_get_string (self->settings, "panel-page");
+  double lat = g_settings_get_double (self->settings, "map-latitude");
+  double lon = g_settings_get_double (self->settings, "map-longitude");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_stack_set_visible_child_name (self->panel_stack,
+                                    g_str_equal (page, "case") ? "case" : "filters");
+
+  show_town (self);
+  /* The place last looked at, if it was in this database. */
+  if (g_strcmp0 (last, sm_store_get_path (self->store)) == 0 && (lat != 0 || lon != 0))
+    {
+      shumate_map_center_on (get_map (self), lat, lon);
+      shumate_viewport_set_zoom_level (shumate_map_get_viewport (get_map (self)),
+                                       g_settings_get_double (self->settings, "map-zoom"));
+    }
 }
 
 static void
@@ -62,9 +1108,21 @@ sm_window_dispose (GObject *object)
 {
   SmWindow *self = SM_WINDOW (object);
 
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->delete_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->delete_toast, self);
+  if (self->store != NULL)
+    commit_pending_delete (self);
+  if (self->search_popover != NULL && gtk_widget_get_parent (GTK_WIDGET (self->search_popover)))
+    gtk_widget_unparent (GTK_WIDGET (self->search_popover));
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_WINDOW);
+  g_clear_object (&self->delete_toast);
+  g_clear_object (&self->import_cancellable);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->counts_text, g_free);
 
   G_OBJECT_CLASS (sm_window_parent_class)->dispose (object);
 }
@@ -75,19 +1133,79 @@ sm_window_class_init (SmWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = sm_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = sm_window_close_request;
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/hu/szocterkep/SocialMap/ui/sm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_stack);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, search_popover);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, search_results);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, layers_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, map);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, counts);
-  gtk_widget_class_bind_template_child (widget_class, SmWindow, title);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-household", NULL, new_household_action);
+  gtk_widget_class_install_action (widget_class, "win.save-household", NULL, save_household_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-household", NULL,
+                                   delete_household_action);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.import-osm", NULL, import_osm_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-town", NULL, show_town_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.panel-page", "s", panel_page_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.layers", NULL, layers_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-household", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "win.save-household", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
+                                       "win.delete-household", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "win.show-town", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.panel-page", "s", "filters");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.panel-page", "s", "case");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.layers", NULL);
 }
 
 static void
 sm_window_init (SmWindow *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_parent (GTK_WIDGET (self->search_popover), GTK_WIDGET (self->search_entry));
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 SmWindow *
@@ -95,31 +1213,67 @@ sm_window_new (GtkApplication *application,
                SmStore        *store)
 {
   SmWindow *self = g_object_new (SM_TYPE_WINDOW, "application", application, NULL);
-  g_autoptr(ShumateDataSource) source = sm_plain_tile_source_new ();
-  g_autoptr(ShumateMapSource) basemap = NULL;
-  ShumateMap *map = shumate_simple_map_get_map (self->map);
+  ShumateMap *map = get_map (self);
+  GtkGesture *click = gtk_gesture_click_new ();
+  static const char * const layer_keys[] = { "show-cases", "show-services", "show-boundaries" };
 
+  self->settings = g_settings_new (APP_ID);
   self->store = g_object_ref (store);
   self->filter = sm_filter_new ();
 
-  basemap = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full (
-    "social-map-plain", _("Boundaries only"), "© OpenStreetMap contributors, KSH", NULL,
-    8, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR, source));
-  shumate_simple_map_set_map_source (self->map, basemap);
+  apply_basemap (self);
+  g_signal_connect_swapped (self->settings, "changed::basemap", G_CALLBACK (apply_basemap), self);
+  g_signal_connect_swapped (self->settings, "changed::mbtiles-path", G_CALLBACK (apply_basemap), self);
 
   self->case_layer = sm_case_layer_new (shumate_map_get_viewport (map), store, self->filter);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->case_layer));
   g_signal_connect_swapped (self->case_layer, "updated", G_CALLBACK (update_counts_cb), self);
+
+  self->filter_panel = sm_filter_panel_new (store, self->filter);
+  self->case_panel = sm_case_panel_new (store);
+  gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->filter_panel), "filters", _("Filters"));
+  gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->case_panel), "case", _("Case"));
+  g_signal_connect_swapped (self->case_panel, "saved", G_CALLBACK (case_saved_cb), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (layer_keys); i++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, layer_keys[i]);
+      g_autofree char *signal = g_strconcat ("changed::", layer_keys[i], NULL);
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+      g_signal_connect_swapped (self->settings, signal, G_CALLBACK (layer_setting_changed_cb), self);
+    }
+  {
+    g_autoptr(GAction) basemap = g_settings_create_action (self->settings, "basemap");
+    g_action_map_add_action (G_ACTION_MAP (self), basemap);
+  }
+  layer_setting_changed_cb (self);
+  g_settings_bind (self->settings, "panel-revealed", self->flap, "reveal-flap",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (map_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (map), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (map), TRUE);
+  g_signal_connect (map, "query-tooltip", G_CALLBACK (map_query_tooltip_cb), self);
+
   update_counts_cb (self);
-  show_town (self);
+  update_case_actions (self);
+  restore_view (self);
   return self;
+}
+
+SmStore *
+sm_window_get_store (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->store;
 }
 
 SmCaseLayer *
 sm_window_get_case_layer (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
-
   return self->case_layer;
 }
 
@@ -127,6 +1281,33 @@ SmFilter *
 sm_window_get_filter (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
-
   return self->filter;
+}
+
+SmFilterPanel *
+sm_window_get_filter_panel (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->filter_panel;
+}
+
+SmCasePanel *
+sm_window_get_case_panel (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->case_panel;
+}
+
+ShumateMap *
+sm_window_get_map (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return get_map (self);
+}
+
+const char *
+sm_window_get_counts_text (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->counts_text;
 }

@@ -3,6 +3,8 @@
 #include <adwaita.h>
 
 #include "sm-case-layer.h"
+#include "sm-case-panel.h"
+#include "sm-filter-panel.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS
@@ -11,9 +13,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SmWindow, sm_window, SM, WINDOW, AdwApplicationWindow)
 
-SmWindow    *sm_window_new            (GtkApplication *application,
-                                       SmStore        *store);
-SmCaseLayer *sm_window_get_case_layer (SmWindow       *self);
-SmFilter    *sm_window_get_filter     (SmWindow       *self);
+SmWindow      *sm_window_new              (GtkApplication *application,
+                                           SmStore        *store);
+SmStore       *sm_window_get_store        (SmWindow       *self);
+SmCaseLayer   *sm_window_get_case_layer   (SmWindow       *self);
+SmFilter      *sm_window_get_filter       (SmWindow       *self);
+SmFilterPanel *sm_window_get_filter_panel (SmWindow       *self);
+SmCasePanel   *sm_window_get_case_panel   (SmWindow       *self);
+ShumateMap    *sm_window_get_map          (SmWindow       *self);
+const char    *sm_window_get_counts_text  (SmWindow       *self);
+void           sm_window_click_map        (SmWindow       *self,
+                                           double          x,
+                                           double          y);
+void           sm_window_select_household (SmWindow       *self,
+                                           gint64          household_id);
 
 G_END_DECLS

@@ -339,14 +339,6 @@ parse_day_option (const char   *text,
   return TRUE;
 }
 
-static gboolean
-prefers_hungarian (void)
-{
-  const char * const *langs = g_get_language_names ();
-
-  return langs[0] != NULL && g_str_has_prefix (langs[0], "hu");
-}
-
 /* Counts of fewer than k households are shown as "<k" so that no one can be
  * recognised in a table passed on. */
 static char *
@@ -454,7 +446,7 @@ cmd_stats (int    argc,
     return fail (error);
 
   store = open_existing (argv[1], &error);
-  if (store == NULL || (stats = sm_stats_compute (store, as_of, prefers_hungarian (), &error)) == NULL)
+  if (store == NULL || (stats = sm_stats_compute (store, as_of, sm_locale_is_hungarian (), &error)) == NULL)
     return fail (error);
 
   if (format != NULL && g_str_equal (format, "json"))

@@ -88,3 +88,11 @@ DEFINE_FREE (SmHousehold, sm_household)
 DEFINE_FREE (SmPerson, sm_person)
 DEFINE_FREE (SmNeed, sm_need)
 DEFINE_FREE (SmElderlyAssessment, sm_elderly_assessment)
+
+gboolean
+sm_locale_is_hungarian (void)
+{
+  const char * const *langs = g_get_language_names ();
+
+  return langs[0] != NULL && g_str_has_prefix (langs[0], "hu");
+}

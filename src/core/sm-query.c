@@ -492,3 +492,74 @@ sm_store_list_service_points (SmStore     *store,
     }
   return g_steal_pointer (&points);
 }
+
+void
+sm_named_code_free (SmNamedCode *item)
+{
+  g_free (item->code);
+  g_free (item->name);
+  g_free (item);
+}
+
+static GPtrArray *
+list_named_codes (SmStore       *store,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_named_code_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SmNamedCode *item = g_new0 (SmNamedCode, 1);
+
+      item->code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      item->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (list, item);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/**
+ * sm_store_list_settlement_parts:
+ *
+ * Returns: (transfer full) (element-type SmNamedCode): the settlement parts
+ *   households are recorded in; code and name are both the part's name
+ */
+GPtrArray *
+sm_store_list_settlement_parts (SmStore  *store,
+                                GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT DISTINCT settlement_part, settlement_part FROM household"
+    " WHERE settlement_part IS NOT NULL ORDER BY 1", error);
+
+  return stmt != NULL ? list_named_codes (store, stmt, error) : NULL;
+}
+
+/**
+ * sm_store_list_service_types:
+ *
+ * Returns: (transfer full) (element-type SmNamedCode): the service types at
+ *   least one service has, by name
+ */
+GPtrArray *
+sm_store_list_service_types (SmStore   *store,
+                             gboolean   hungarian,
+                             GError   **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT t.code, iif(?1, t.name_hu, t.name_en) FROM service_type t"
+    " WHERE EXISTS (SELECT 1 FROM service s WHERE s.service_type_id = t.id) ORDER BY 2", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, hungarian);
+  return list_named_codes (store, stmt, error);
+}

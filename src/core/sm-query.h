@@ -35,4 +35,17 @@ GPtrArray *sm_store_list_service_points (SmStore     *store,
                                          GError     **error);
 void       sm_service_point_free        (SmServicePoint *point);
 
+/* A code with the name to show for it. */
+typedef struct {
+  char *code;
+  char *name;
+} SmNamedCode;
+
+GPtrArray *sm_store_list_settlement_parts (SmStore  *store,
+                                           GError  **error);
+GPtrArray *sm_store_list_service_types    (SmStore  *store,
+                                           gboolean  hungarian,
+                                           GError  **error);
+void       sm_named_code_free             (SmNamedCode *item);
+
 G_END_DECLS

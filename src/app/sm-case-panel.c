@@ -1,0 +1,947 @@
+#define G_LOG_DOMAIN "sm-case-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-case-panel.h"
+#include "sm-date.h"
+#include "sm-error.h"
+
+/* Edits are kept in the widgets until Save, which writes the household,
+ * its people and its needs in one transaction: all of it or, on any error,
+ * none of it. A field with a bad value is marked and named above the form. */
+
+static const char * const roles[] = {
+  "head", "partner", "child", "parent", "grandchild", "relative", "other"
+};
+
+typedef struct {
+  gint64          id;          /* 0: new */
+  AdwExpanderRow *row;
+  AdwEntryRow    *family;
+  AdwEntryRow    *given;
+  AdwEntryRow    *birth;
+  AdwComboRow    *role;
+  gboolean        removed;
+} PersonEditor;
+
+typedef struct {
+  gint64          id;          /* 0: new */
+  gint64          person_id;
+  char           *note;
+  AdwExpanderRow *row;
+  AdwComboRow    *category;
+  AdwComboRow    *severity;
+  AdwEntryRow    *assessed;
+  AdwEntryRow    *resolved;
+  gboolean        removed;
+} NeedEditor;
+
+struct _SmCasePanel
+{
+  GtkBox               parent_instance;
+
+  GtkStack            *stack;
+  GtkLabel            *error_label;
+  AdwPreferencesGroup *household_group;
+  AdwEntryRow         *address_row;
+  AdwEntryRow         *postal_row;
+  AdwEntryRow         *settlement_row;
+  AdwEntryRow         *part_row;
+  AdwActionRow        *location_row;
+  GtkToggleButton     *place_button;
+  AdwPreferencesGroup *persons_group;
+  AdwPreferencesGroup *needs_group;
+  AdwPreferencesGroup *assessments_group;
+  GtkButton           *save_button;
+  GtkButton           *revert_button;
+
+  SmStore             *store;
+  GPtrArray           *categories;      /* SmCategory, in combo order */
+  gint64               household_id;    /* 0: a new household, or none */
+  gboolean             has_location;
+  double               lat, lon;
+  SmGeocodeQuality     quality;
+  gboolean             location_changed;
+  GPtrArray           *persons;         /* PersonEditor */
+  GPtrArray           *needs;           /* NeedEditor */
+  GPtrArray           *assessment_rows; /* GtkWidget */
+  GPtrArray           *marked;          /* rows marked as wrong */
+  gboolean             loading;
+  gboolean             dirty;
+};
+
+G_DEFINE_FINAL_TYPE (SmCasePanel, sm_case_panel, GTK_TYPE_BOX)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+person_editor_free (PersonEditor *e)
+{
+  g_free (e);
+}
+
+static void
+need_editor_free (NeedEditor *e)
+{
+  g_free (e->note);
+  g_free (e);
+}
+
+static void
+set_dirty (SmCasePanel *self,
+           gboolean     dirty)
+{
+  self->dirty = dirty;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), dirty);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->revert_button), dirty && self->household_id != 0);
+}
+
+static void
+changed_cb (SmCasePanel *self)
+{
+  if (!self->loading)
+    set_dirty (self, TRUE);
+}
+
+static void
+watch (SmCasePanel *self,
+       gpointer     widget)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    g_signal_connect_swapped (widget, "notify::selected", G_CALLBACK (changed_cb), self);
+  else
+    g_signal_connect_swapped (widget, "changed", G_CALLBACK (changed_cb), self);
+}
+
+static void
+clear_marks (SmCasePanel *self)
+{
+  for (guint i = 0; i < self->marked->len; i++)
+    gtk_widget_remove_css_class (g_ptr_array_index (self->marked, i), "error");
+  g_ptr_array_set_size (self->marked, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
+/* Shows @message above the form and marks @row (may be NULL), opening the
+ * expander that holds it. */
+static void
+show_problem (SmCasePanel *self,
+              GtkWidget   *row,
+              const char  *message)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  if (row == NULL)
+    return;
+  gtk_widget_add_css_class (row, "error");
+  g_ptr_array_add (self->marked, row);
+  for (GtkWidget *w = gtk_widget_get_parent (row); w != NULL; w = gtk_widget_get_parent (w))
+    if (ADW_IS_EXPANDER_ROW (w))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
+  gtk_widget_grab_focus (row);
+}
+
+static const char *
+text_of (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static char *
+trimmed (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (text_of (row)));
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static AdwEntryRow *
+entry_row (const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  return ADW_ENTRY_ROW (row);
+}
+
+static AdwComboRow *
+combo_row (const char        *title,
+           const char * const *items)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkStringList) model = gtk_string_list_new (items);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_combo_row_set_use_subtitle (row, TRUE);
+  return row;
+}
+
+static const char *
+role_label (const char *role)
+{
+  if (g_strcmp0 (role, "head") == 0) return _("Head of household");
+  if (g_strcmp0 (role, "partner") == 0) return _("Partner");
+  if (g_strcmp0 (role, "child") == 0) return _("Child");
+  if (g_strcmp0 (role, "parent") == 0) return _("Parent");
+  if (g_strcmp0 (role, "grandchild") == 0) return _("Grandchild");
+  if (g_strcmp0 (role, "relative") == 0) return _("Relative");
+  return _("Other");
+}
+
+static void
+update_person_title (PersonEditor *e)
+{
+  g_autofree char *name = g_strdup_printf ("%s %s", text_of (e->family), text_of (e->given));
+  const char *birth = text_of (e->birth);
+  g_autofree char *subtitle = NULL;
+
+  g_strstrip (name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (e->row), *name ? name : _("New person"));
+  subtitle = *birth ? g_strdup_printf (_("born %s · %s"), birth,
+                                       role_label (roles[adw_combo_row_get_selected (e->role)]))
+                    : g_strdup (role_label (roles[adw_combo_row_get_selected (e->role)]));
+  adw_expander_row_set_subtitle (e->row, subtitle);
+}
+
+static void
+remove_person_cb (GtkButton *button,
+                  gpointer   user_data)
+{
+  SmCasePanel *self = user_data;
+  PersonEditor *e = g_object_get_data (G_OBJECT (button), "editor");
+
+  e->removed = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (e->row), FALSE);
+  set_dirty (self, TRUE);
+}
+
+static GtkWidget *
+remove_button (SmCasePanel *self,
+               const char  *label,
+               gpointer     editor,
+               GCallback    callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_widget_set_margin_bottom (button, 6);
+  gtk_widget_set_margin_end (button, 6);
+  gtk_widget_add_css_class (button, "destructive-action");
+  g_object_set_data (G_OBJECT (button), "editor", editor);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static PersonEditor *
+add_person_editor (SmCasePanel    *self,
+                   const SmPerson *person)
+{
+  PersonEditor *e = g_new0 (PersonEditor, 1);
+  const char *role_names[G_N_ELEMENTS (roles) + 1] = { NULL };
+  guint role = G_N_ELEMENTS (roles) - 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      role_names[i] = role_label (roles[i]);
+      if (person != NULL && g_strcmp0 (person->role, roles[i]) == 0)
+        role = i;
+    }
+  e->id = person != NULL ? person->id : 0;
+  e->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  e->family = entry_row (_("Family name"));
+  e->given = entry_row (_("Given name"));
+  e->birth = entry_row (_("Birth year"));
+  e->role = combo_row (_("Role"), role_names);
+  adw_combo_row_set_selected (e->role, role);
+  if (person != NULL)
+    {
+      g_autofree char *birth = person->birth_year ? g_strdup_printf ("%d", person->birth_year) : NULL;
+
+      set_text (e->family, person->family_name);
+      set_text (e->given, person->given_name);
+      set_text (e->birth, birth);
+    }
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->family));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->given));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->birth));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->role));
+  adw_expander_row_add_row (e->row, remove_button (self, _("_Remove Person"), e,
+                                                   G_CALLBACK (remove_person_cb)));
+  update_person_title (e);
+  watch (self, e->family);
+  watch (self, e->given);
+  watch (self, e->birth);
+  watch (self, e->role);
+  g_signal_connect_swapped (e->family, "changed", G_CALLBACK (update_person_title), e);
+  g_signal_connect_swapped (e->given, "changed", G_CALLBACK (update_person_title), e);
+  g_signal_connect_swapped (e->birth, "changed", G_CALLBACK (update_person_title), e);
+  g_signal_connect_swapped (e->role, "notify::selected", G_CALLBACK (update_person_title), e);
+  adw_preferences_group_add (self->persons_group, GTK_WIDGET (e->row));
+  g_ptr_array_add (self->persons, e);
+  return e;
+}
+
+static const char *
+category_name (const SmCategory *c)
+{
+  return sm_locale_is_hungarian () ? c->name_hu : c->name_en;
+}
+
+static void
+update_need_title (NeedEditor *e)
+{
+  SmCasePanel *self = g_object_get_data (G_OBJECT (e->row), "panel");
+  guint index = adw_combo_row_get_selected (e->category);
+  const char *resolved = text_of (e->resolved);
+  g_autofree char *subtitle = NULL;
+  static const char * const severity_names[] = { N_("mild"), N_("moderate"), N_("severe") };
+  guint severity = MIN (adw_combo_row_get_selected (e->severity), 2);
+
+  if (index < self->categories->len)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (e->row),
+                                   category_name (g_ptr_array_index (self->categories, index)));
+  if (*resolved)
+    subtitle = g_strdup_printf (_("%s · %s to %s"), _(severity_names[severity]),
+                                text_of (e->assessed), resolved);
+  else
+    subtitle = g_strdup_printf (_("%s · open since %s"), _(severity_names[severity]),
+                                text_of (e->assessed));
+  adw_expander_row_set_subtitle (e->row, subtitle);
+}
+
+static void
+resolve_today_cb (GtkButton *button,
+                  gpointer   user_data)
+{
+  NeedEditor *e = g_object_get_data (G_OBJECT (button), "editor");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  set_text (e->resolved, today);
+}
+
+static void
+remove_need_cb (GtkButton *button,
+                gpointer   user_data)
+{
+  SmCasePanel *self = user_data;
+  NeedEditor *e = g_object_get_data (G_OBJECT (button), "editor");
+
+  e->removed = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (e->row), FALSE);
+  set_dirty (self, TRUE);
+}
+
+static NeedEditor *
+add_need_editor (SmCasePanel  *self,
+                 const SmNeed *need)
+{
+  NeedEditor *e = g_new0 (NeedEditor, 1);
+  g_autofree const char **names = g_new0 (const char *, self->categories->len + 1);
+  const char *severities[] = { _("1 – mild"), _("2 – moderate"), _("3 – severe"), NULL };
+  GtkWidget *resolve = gtk_button_new_with_mnemonic (_("Resolved _Today"));
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint category = 0;
+
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      const SmCategory *c = g_ptr_array_index (self->categories, i);
+
+      names[i] = category_name (c);
+      if (need != NULL && g_strcmp0 (need->category, c->code) == 0)
+        category = i;
+    }
+  e->id = need != NULL ? need->id : 0;
+  e->person_id = need != NULL ? need->person_id : 0;
+  e->note = need != NULL ? g_strdup (need->note) : NULL;
+  e->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  g_object_set_data (G_OBJECT (e->row), "panel", self);
+  e->category = combo_row (_("Category"), names);
+  e->severity = combo_row (_("Severity"), severities);
+  e->assessed = entry_row (_("Assessed on (YYYY-MM-DD)"));
+  e->resolved = entry_row (_("Resolved on (empty while open)"));
+  adw_combo_row_set_selected (e->category, category);
+  adw_combo_row_set_selected (e->severity, need != NULL ? (guint) CLAMP (need->severity - 1, 0, 2) : 1);
+  set_text (e->assessed, need != NULL ? need->assessed_on : today);
+  set_text (e->resolved, need != NULL ? need->resolved_on : NULL);
+
+  g_object_set_data (G_OBJECT (resolve), "editor", e);
+  g_signal_connect (resolve, "clicked", G_CALLBACK (resolve_today_cb), self);
+  gtk_widget_set_margin_top (resolve, 6);
+  gtk_widget_set_margin_bottom (resolve, 6);
+  gtk_box_append (GTK_BOX (buttons), resolve);
+  gtk_box_append (GTK_BOX (buttons), remove_button (self, _("_Remove Need"), e,
+                                                    G_CALLBACK (remove_need_cb)));
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->category));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->severity));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->assessed));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->resolved));
+  adw_expander_row_add_row (e->row, buttons);
+  update_need_title (e);
+  watch (self, e->category);
+  watch (self, e->severity);
+  watch (self, e->assessed);
+  watch (self, e->resolved);
+  g_signal_connect_swapped (e->category, "notify::selected", G_CALLBACK (update_need_title), e);
+  g_signal_connect_swapped (e->severity, "notify::selected", G_CALLBACK (update_need_title), e);
+  g_signal_connect_swapped (e->assessed, "changed", G_CALLBACK (update_need_title), e);
+  g_signal_connect_swapped (e->resolved, "changed", G_CALLBACK (update_need_title), e);
+  adw_preferences_group_add (self->needs_group, GTK_WIDGET (e->row));
+  g_ptr_array_add (self->needs, e);
+  return e;
+}
+
+static void
+add_person_cb (SmCasePanel *self)
+{
+  PersonEditor *e = add_person_editor (self, NULL);
+
+  adw_expander_row_set_expanded (e->row, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (e->family));
+  set_dirty (self, TRUE);
+}
+
+static void
+add_need_cb (SmCasePanel *self)
+{
+  NeedEditor *e = add_need_editor (self, NULL);
+
+  adw_expander_row_set_expanded (e->row, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (e->category));
+  set_dirty (self, TRUE);
+}
+
+static const char *
+quality_label (SmGeocodeQuality quality)
+{
+  switch (quality)
+    {
+    case SM_GEOCODE_SETTLEMENT: return _("settlement only");
+    case SM_GEOCODE_SETTLEMENT_PART: return _("settlement part only");
+    case SM_GEOCODE_STREET: return _("street");
+    case SM_GEOCODE_INTERPOLATED: return _("interpolated on the street");
+    case SM_GEOCODE_ADDRESS: return _("address point");
+    case SM_GEOCODE_MANUAL: return _("placed by hand");
+    case SM_GEOCODE_NONE:
+    default: return _("not placed");
+    }
+}
+
+static void
+show_location (SmCasePanel *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->has_location)
+    text = g_strdup_printf ("%.6f, %.6f · %s", self->lat, self->lon, quality_label (self->quality));
+  else
+    text = g_strdup (_("Not placed on the map"));
+  adw_action_row_set_subtitle (self->location_row, text);
+}
+
+static void
+remove_rows (AdwPreferencesGroup *group,
+             GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+}
+
+static void
+reset_form (SmCasePanel *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  clear_marks (self);
+  for (guint i = 0; i < self->persons->len; i++)
+    g_ptr_array_add (rows, ((PersonEditor *) g_ptr_array_index (self->persons, i))->row);
+  remove_rows (self->persons_group, rows);
+  g_ptr_array_set_size (rows, 0);
+  for (guint i = 0; i < self->needs->len; i++)
+    g_ptr_array_add (rows, ((NeedEditor *) g_ptr_array_index (self->needs, i))->row);
+  remove_rows (self->needs_group, rows);
+  remove_rows (self->assessments_group, self->assessment_rows);
+  g_ptr_array_set_size (self->persons, 0);
+  g_ptr_array_set_size (self->needs, 0);
+  g_ptr_array_set_size (self->assessment_rows, 0);
+  gtk_toggle_button_set_active (self->place_button, FALSE);
+  self->location_changed = FALSE;
+}
+
+static const char *
+mobility_label (const char *mobility)
+{
+  if (g_strcmp0 (mobility, "independent") == 0) return _("independent");
+  if (g_strcmp0 (mobility, "limited") == 0) return _("limited mobility");
+  if (g_strcmp0 (mobility, "assisted") == 0) return _("needs assistance");
+  if (g_strcmp0 (mobility, "bedridden") == 0) return _("bedridden");
+  return mobility;
+}
+
+static void
+add_assessment_rows (SmCasePanel *self,
+                     GPtrArray   *assessments,
+                     GPtrArray   *persons)
+{
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      const SmElderlyAssessment *a = g_ptr_array_index (assessments, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autoptr(GString) facts = g_string_new (mobility_label (a->mobility));
+      g_autofree char *title = NULL;
+      const char *who = "";
+
+      for (guint k = 0; k < persons->len; k++)
+        if (((SmPerson *) g_ptr_array_index (persons, k))->id == a->person_id)
+          who = ((SmPerson *) g_ptr_array_index (persons, k))->given_name;
+      if (a->lives_alone)
+        g_string_append_printf (facts, ", %s", _("lives alone"));
+      if (a->chronic_illness)
+        g_string_append_printf (facts, ", %s", _("chronic illness"));
+      if (a->cognitive_decline)
+        g_string_append_printf (facts, ", %s", _("cognitive decline"));
+      g_string_append_printf (facts, ", %s", a->alarm_device ? _("has an alarm device")
+                                                             : _("no alarm device"));
+      if (a->receives_meals)
+        g_string_append_printf (facts, ", %s", _("receives meals"));
+      title = g_strdup_printf ("%s · %s", a->assessed_on, who);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), facts->str);
+      adw_preferences_group_add (self->assessments_group, row);
+      g_ptr_array_add (self->assessment_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->assessments_group), assessments->len > 0);
+}
+
+/**
+ * sm_case_panel_load:
+ *
+ * Shows household @household_id, dropping unsaved edits: ask first.
+ */
+gboolean
+sm_case_panel_load (SmCasePanel  *self,
+                    gint64        household_id,
+                    GError      **error)
+{
+  g_autoptr(GPtrArray) persons = NULL;
+  g_autoptr(GPtrArray) needs = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autofree char *title = NULL;
+  SmHousehold h;
+
+  g_return_val_if_fail (SM_IS_CASE_PANEL (self), FALSE);
+
+  if (!sm_store_get_household (self->store, household_id, &h, error))
+    return FALSE;
+  persons = sm_store_list_persons (self->store, household_id, error);
+  needs = persons ? sm_store_list_needs (self->store, household_id, error) : NULL;
+  assessments = needs ? sm_store_list_assessments (self->store, household_id, error) : NULL;
+  if (assessments == NULL)
+    {
+      sm_household_clear (&h);
+      return FALSE;
+    }
+
+  self->loading = TRUE;
+  reset_form (self);
+  self->household_id = household_id;
+  set_text (self->address_row, h.address_raw);
+  set_text (self->postal_row, h.postal_code);
+  set_text (self->settlement_row, h.settlement);
+  set_text (self->part_row, h.settlement_part);
+  self->has_location = h.has_location;
+  self->lat = h.lat;
+  self->lon = h.lon;
+  self->quality = h.quality;
+  show_location (self);
+  title = g_strdup_printf (_("Household %lld"), (long long) household_id);
+  adw_preferences_group_set_title (self->household_group, title);
+  adw_preferences_group_set_description (self->household_group,
+                                         h.synthetic ? _("Synthetic demo record") : NULL);
+  for (guint i = 0; i < persons->len; i++)
+    add_person_editor (self, g_ptr_array_index (persons, i));
+  for (guint i = 0; i < needs->len; i++)
+    add_need_editor (self, g_ptr_array_index (needs, i));
+  add_assessment_rows (self, assessments, persons);
+  gtk_stack_set_visible_child_name (self->stack, "case");
+  self->loading = FALSE;
+  set_dirty (self, FALSE);
+  sm_household_clear (&h);
+  return TRUE;
+}
+
+/**
+ * sm_case_panel_new_household:
+ *
+ * An empty form for a household at @lat, @lon (placed by hand).
+ */
+void
+sm_case_panel_new_household (SmCasePanel *self,
+                             double       lat,
+                             double       lon)
+{
+  g_return_if_fail (SM_IS_CASE_PANEL (self));
+
+  self->loading = TRUE;
+  reset_form (self);
+  self->household_id = 0;
+  set_text (self->address_row, NULL);
+  set_text (self->postal_row, NULL);
+  set_text (self->settlement_row, NULL);
+  set_text (self->part_row, NULL);
+  self->has_location = TRUE;
+  self->lat = lat;
+  self->lon = lon;
+  self->quality = SM_GEOCODE_MANUAL;
+  self->location_changed = TRUE;
+  show_location (self);
+  adw_preferences_group_set_title (self->household_group, _("New Household"));
+  adw_preferences_group_set_description (self->household_group, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->assessments_group), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "case");
+  self->loading = FALSE;
+  set_dirty (self, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->address_row));
+}
+
+void
+sm_case_panel_clear (SmCasePanel *self)
+{
+  g_return_if_fail (SM_IS_CASE_PANEL (self));
+
+  self->loading = TRUE;
+  reset_form (self);
+  self->household_id = 0;
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  self->loading = FALSE;
+  set_dirty (self, FALSE);
+}
+
+static gboolean
+parse_date_field (SmCasePanel  *self,
+                  AdwEntryRow  *row,
+                  gboolean      optional,
+                  char        **out)
+{
+  g_autofree char *text = trimmed (row);
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  *out = NULL;
+  if (*text == '\0' && optional)
+    return TRUE;
+  if (!sm_date_parse_iso (text, &date, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s",
+        adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), error->message);
+      show_problem (self, GTK_WIDGET (row), message);
+      return FALSE;
+    }
+  *out = g_steal_pointer (&text);
+  return TRUE;
+}
+
+static gboolean
+save_persons (SmCasePanel  *self,
+              GError      **error)
+{
+  for (guint i = 0; i < self->persons->len; i++)
+    {
+      PersonEditor *e = g_ptr_array_index (self->persons, i);
+      g_autofree char *family = trimmed (e->family), *given = trimmed (e->given);
+      g_autofree char *birth_text = trimmed (e->birth);
+      SmPerson p = { .id = e->id, .household_id = self->household_id, .family_name = family,
+                     .given_name = given, .role = (char *) roles[adw_combo_row_get_selected (e->role)] };
+      gint64 year = 0;
+
+      if (e->removed)
+        {
+          if (e->id != 0 && !sm_store_delete_person (self->store, e->id, error))
+            return FALSE;
+          continue;
+        }
+      if (*family == '\0')
+        {
+          show_problem (self, GTK_WIDGET (e->family), _("Family name: fill it in"));
+          return FALSE;
+        }
+      if (*birth_text != '\0' && !g_ascii_string_to_signed (birth_text, 10, 1890, 2100, &year, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("Birth year: “%s” is not a year between "
+                                                        "1890 and 2100"), birth_text);
+          show_problem (self, GTK_WIDGET (e->birth), message);
+          return FALSE;
+        }
+      p.birth_year = (int) year;
+      if (e->id == 0)
+        {
+          gint64 id = sm_store_add_person (self->store, &p, error);
+          if (id == 0)
+            return FALSE;
+        }
+      else if (!sm_store_update_person (self->store, &p, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_needs (SmCasePanel  *self,
+            GError      **error)
+{
+  for (guint i = 0; i < self->needs->len; i++)
+    {
+      NeedEditor *e = g_ptr_array_index (self->needs, i);
+      g_autofree char *assessed = NULL, *resolved = NULL;
+      const SmCategory *category;
+      SmNeed n;
+
+      if (e->removed)
+        {
+          if (e->id != 0 && !sm_store_delete_need (self->store, e->id, error))
+            return FALSE;
+          continue;
+        }
+      if (!parse_date_field (self, e->assessed, FALSE, &assessed) ||
+          !parse_date_field (self, e->resolved, TRUE, &resolved))
+        return FALSE;
+      if (resolved != NULL && strcmp (resolved, assessed) < 0)
+        {
+          show_problem (self, GTK_WIDGET (e->resolved),
+                        _("Resolved on: a need cannot be resolved before it was assessed"));
+          return FALSE;
+        }
+      category = g_ptr_array_index (self->categories,
+                                    MIN (adw_combo_row_get_selected (e->category),
+                                         self->categories->len - 1));
+      n = (SmNeed) { .id = e->id, .household_id = self->household_id, .person_id = e->person_id,
+                     .category = category->code,
+                     .severity = (int) adw_combo_row_get_selected (e->severity) + 1,
+                     .assessed_on = assessed, .resolved_on = resolved, .note = e->note };
+      if (e->id == 0)
+        {
+          if (sm_store_add_need (self->store, &n, error) == 0)
+            return FALSE;
+        }
+      else if (!sm_store_update_need (self->store, &n, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sm_case_panel_save:
+ *
+ * Writes the form in one transaction. Returns: whether it was saved; if
+ * not, the problem is shown on the page and nothing was written.
+ */
+gboolean
+sm_case_panel_save (SmCasePanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = NULL, *postal = NULL, *settlement = NULL, *part = NULL;
+  gint64 new_id = 0, saved_id;
+  SmHousehold h;
+
+  g_return_val_if_fail (SM_IS_CASE_PANEL (self), FALSE);
+
+  clear_marks (self);
+  address = trimmed (self->address_row);
+  postal = trimmed (self->postal_row);
+  settlement = trimmed (self->settlement_row);
+  part = trimmed (self->part_row);
+  if (*address == '\0')
+    {
+      show_problem (self, GTK_WIDGET (self->address_row), _("Address: fill it in"));
+      return FALSE;
+    }
+  h = (SmHousehold) { .id = self->household_id, .address_raw = address, .postal_code = postal,
+                      .settlement = settlement, .settlement_part = part,
+                      .has_location = self->has_location, .lat = self->lat, .lon = self->lon,
+                      .quality = self->quality };
+
+  if (!sm_store_begin (self->store, &error))
+    goto failed;
+  if (self->household_id == 0)
+    {
+      new_id = sm_store_add_household (self->store, &h, &error);
+      if (new_id == 0)
+        goto rollback;
+      self->household_id = new_id;
+    }
+  else if (!sm_store_update_household (self->store, &h, &error) ||
+           (self->location_changed &&
+            !sm_store_set_household_location (self->store, h.id, self->lat, self->lon,
+                                              SM_GEOCODE_MANUAL, &error)))
+    goto rollback;
+  if (!save_persons (self, &error) || !save_needs (self, &error))
+    goto rollback;
+  if (!sm_store_commit (self->store, &error))
+    goto failed;
+
+  saved_id = self->household_id;
+  if (!sm_case_panel_load (self, saved_id, &error))
+    goto failed;
+  g_signal_emit (self, signals[SAVED], 0, saved_id);
+  return TRUE;
+
+rollback:
+  sm_store_rollback (self->store);
+  if (new_id != 0)
+    self->household_id = 0;
+failed:
+  if (error != NULL)
+    show_problem (self, NULL, error->message);
+  return FALSE;
+}
+
+static void
+save_cb (SmCasePanel *self)
+{
+  sm_case_panel_save (self);
+}
+
+static void
+revert_cb (SmCasePanel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->household_id != 0 && !sm_case_panel_load (self, self->household_id, &error))
+    show_problem (self, NULL, error->message);
+}
+
+gint64
+sm_case_panel_get_household (SmCasePanel *self)
+{
+  g_return_val_if_fail (SM_IS_CASE_PANEL (self), 0);
+
+  return self->household_id;
+}
+
+gboolean
+sm_case_panel_is_dirty (SmCasePanel *self)
+{
+  g_return_val_if_fail (SM_IS_CASE_PANEL (self), FALSE);
+
+  return self->dirty;
+}
+
+gboolean
+sm_case_panel_is_placing (SmCasePanel *self)
+{
+  g_return_val_if_fail (SM_IS_CASE_PANEL (self), FALSE);
+
+  return gtk_toggle_button_get_active (self->place_button);
+}
+
+/**
+ * sm_case_panel_place:
+ *
+ * Sets the household's location from a map click; saved with the rest.
+ */
+void
+sm_case_panel_place (SmCasePanel *self,
+                     double       lat,
+                     double       lon)
+{
+  g_return_if_fail (SM_IS_CASE_PANEL (self));
+
+  self->has_location = TRUE;
+  self->lat = lat;
+  self->lon = lon;
+  self->quality = SM_GEOCODE_MANUAL;
+  self->location_changed = TRUE;
+  gtk_toggle_button_set_active (self->place_button, FALSE);
+  show_location (self);
+  set_dirty (self, TRUE);
+}
+
+static void
+sm_case_panel_dispose (GObject *object)
+{
+  SmCasePanel *self = SM_CASE_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_CASE_PANEL);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->persons, g_ptr_array_unref);
+  g_clear_pointer (&self->needs, g_ptr_array_unref);
+  g_clear_pointer (&self->assessment_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->marked, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sm_case_panel_parent_class)->dispose (object);
+}
+
+static void
+sm_case_panel_class_init (SmCasePanelClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = sm_case_panel_dispose;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/hu/szocterkep/SocialMap/ui/sm-case-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, household_group);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, address_row);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, postal_row);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, settlement_row);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, part_row);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, location_row);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, place_button);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, persons_group);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, needs_group);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, assessments_group);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, revert_button);
+  gtk_widget_class_bind_template_callback (widget_class, add_person_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_need_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revert_cb);
+}
+
+static void
+sm_case_panel_init (SmCasePanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->persons = g_ptr_array_new_with_free_func ((GDestroyNotify) person_editor_free);
+  self->needs = g_ptr_array_new_with_free_func ((GDestroyNotify) need_editor_free);
+  self->assessment_rows = g_ptr_array_new ();
+  self->marked = g_ptr_array_new ();
+}
+
+SmCasePanel *
+sm_case_panel_new (SmStore *store)
+{
+  SmCasePanel *self = g_object_new (SM_TYPE_CASE_PANEL, NULL);
+
+  self->store = g_object_ref (store);
+  self->categories = sm_store_list_categories (store);
+  watch (self, self->address_row);
+  watch (self, self->postal_row);
+  watch (self, self->settlement_row);
+  watch (self, self->part_row);
+  return self;
+}
