@@ -135,7 +135,15 @@ test_import (void)
   SmStore *store = imported_store ();
   g_autofree char *source = NULL;
 
+  double w, s, e, n;
+
   g_assert_true (sm_store_has_basemap (store));
+  /* Liechtenstein: about 9.47–9.64 E, 47.05–47.27 N. */
+  g_assert_true (sm_basemap_get_extent (store, &w, &s, &e, &n));
+  g_assert_cmpfloat (w, >, 9.3);
+  g_assert_cmpfloat (e, <, 9.8);
+  g_assert_cmpfloat (s, >, 46.9);
+  g_assert_cmpfloat (n, <, 47.4);
   g_assert_true (sm_store_get_meta (store, "basemap.source", &source));
   g_assert_cmpstr (source, ==, extract);
   /* A street of Vaduz and its addresses made it. */

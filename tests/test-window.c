@@ -1,5 +1,8 @@
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "sm-date.h"
@@ -279,6 +282,34 @@ test_invalid_input_writes_nothing (void)
   close_window (window);
 }
 
+/* The window follows the locale: LANGUAGE=hu shows Hungarian. In a
+ * process of its own, as the C library keeps what it translated once. */
+static void
+test_hungarian (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = NULL;
+  SmWindow *window;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  /* gtk_test_init() leaves the C locale, in which gettext ignores
+   * LANGUAGE; take the environment's, as the application does. */
+  g_setenv ("LANGUAGE", "hu", TRUE);
+  setlocale (LC_ALL, "");
+  store = sm_store_open (db_path, &error);
+  g_assert_no_error (error);
+  window = open_window (store);
+  g_assert_nonnull (strstr (sm_window_get_counts_text (window), "háztartás"));
+  g_assert_nonnull (strstr (sm_window_get_counts_text (window), "nyitott szükséglet látható"));
+  close_window (window);
+  g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -288,6 +319,9 @@ main (int    argc,
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SOCIAL_MAP_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   adw_init ();
   tmpdir = sm_test_make_dir ("sm-window");
   db_path = g_build_filename (tmpdir, "demo.db", NULL);
@@ -301,6 +335,7 @@ main (int    argc,
   g_test_add_func ("/window/filter-changes-counts", test_filter_changes_counts);
   g_test_add_func ("/window/select-edit-save-reopen", test_select_edit_save_reopen);
   g_test_add_func ("/window/invalid-input-writes-nothing", test_invalid_input_writes_nothing);
+  g_test_add_func ("/window/hungarian", test_hungarian);
   status = g_test_run ();
   sm_test_remove_dir (tmpdir);
   g_free (tmpdir);

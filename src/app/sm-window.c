@@ -162,6 +162,8 @@ show_town (SmWindow *self)
   shape = sm_store_get_boundary_shape (self->store, town, "settlement", NULL);
   if (shape != NULL)
     sm_shape_get_bbox (shape, &w, &s, &e, &n);
+  else if (sm_basemap_get_extent (self->store, &w, &s, &e, &n))
+    g_clear_pointer (&town, g_free);   /* a database of some other place */
   shumate_map_center_on (get_map (self), (s + n) / 2, (w + e) / 2);
   shumate_viewport_set_zoom_level (shumate_map_get_viewport (get_map (self)), 12.5);
   adw_window_title_set_subtitle (self->title, town);

@@ -540,3 +540,37 @@ sm_store_has_basemap (SmStore *store)
 
   return sm_store_count (store, "basemap_feature") > 0;
 }
+
+/**
+ * sm_basemap_get_extent:
+ *
+ * The box that holds the imported basemap's roads and buildings.
+ * Returns: %FALSE when there is no basemap
+ */
+gboolean
+sm_basemap_get_extent (SmStore *store,
+                       double  *west,
+                       double  *south,
+                       double  *east,
+                       double  *north)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (SM_IS_STORE (store), FALSE);
+
+  stmt = _sm_store_prepare (store, "SELECT min(min_lon), min(min_lat), max(max_lon), max(max_lat)"
+                                   " FROM basemap_rtree WHERE min_zoom >= 12", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      *west = sqlite3_column_double (stmt, 0);
+      *south = sqlite3_column_double (stmt, 1);
+      *east = sqlite3_column_double (stmt, 2);
+      *north = sqlite3_column_double (stmt, 3);
+      found = TRUE;
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return found;
+}

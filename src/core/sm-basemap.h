@@ -61,5 +61,10 @@ gboolean  sm_basemap_import_osm (SmStore               *store,
                                  GError               **error);
 
 gboolean  sm_store_has_basemap  (SmStore               *store);
+gboolean  sm_basemap_get_extent (SmStore               *store,
+                                 double                *west,
+                                 double                *south,
+                                 double                *east,
+                                 double                *north);
 
 G_END_DECLS
