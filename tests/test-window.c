@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sm-basemap.h"
 #include "sm-date.h"
+#include "sm-error.h"
 #include "sm-demo.h"
 #include "sm-query.h"
 #include "sm-window.h"
@@ -282,6 +284,166 @@ test_invalid_input_writes_nothing (void)
   close_window (window);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Delete asks, hides the household at once, and undo brings it back; a
+ * deletion that is not undone is in the file once the window closes. */
+static void
+test_delete_undo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (db_path, &error);
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(GArray) hits = sm_store_query (store, filter, &error);
+  gint64 id = g_array_index (hits, SmCaseHit, 1).household_id;
+  SmWindow *window = open_window (store);
+  SmCaseLayer *layer = sm_window_get_case_layer (window);
+  guint shown = sm_case_layer_get_n_households (layer);
+  AdwMessageDialog *dialog;
+  SmHousehold h;
+
+  sm_window_select_household (window, id);
+  iterate (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-household", NULL);
+  iterate (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  iterate (50);
+  g_assert_cmpuint (sm_case_layer_get_n_households (layer), ==, shown - 1);
+  g_assert_cmpint (sm_case_panel_get_household (sm_window_get_case_panel (window)), ==, 0);
+  g_assert_true (sm_store_get_household (store, id, &h, NULL));   /* not yet */
+  sm_household_clear (&h);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate (50);
+  g_assert_cmpuint (sm_case_layer_get_n_households (layer), ==, shown);
+  g_assert_cmpint (sm_case_panel_get_household (sm_window_get_case_panel (window)), ==, id);
+
+  /* Cancel keeps it; delete and close removes it for good. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-household", NULL);
+  iterate (50);
+  adw_message_dialog_response (find_dialog (), "cancel");
+  iterate (50);
+  g_assert_cmpuint (sm_case_layer_get_n_households (layer), ==, shown);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-household", NULL);
+  iterate (50);
+  adw_message_dialog_response (find_dialog (), "delete");
+  iterate (50);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate (100);
+  g_assert_false (sm_store_get_household (store, id, &h, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_NOT_FOUND);
+}
+
+/* A bubble zooms in on a click; a new household is placed where the map
+ * is clicked and saved with its address. */
+static void
+test_bubble_and_new_household (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (db_path, &error);
+  SmWindow *window = open_window (store);
+  ShumateMap *map = sm_window_get_map (window);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  GtkWidget *map_widget = GTK_WIDGET (map);
+  SmCaseLayer *layer = sm_window_get_case_layer (window);
+  SmCasePanel *panel = sm_window_get_case_panel (window);
+  gint64 before = sm_store_count (store, "household");
+  SmCaseLayerItem item = { 0 };
+  double zoom, x = 0, y = 0, lat, lon;
+  gboolean found = FALSE;
+  GtkWidget *address = NULL;
+
+  shumate_map_center_on (map, 47.6465, 18.3250);
+  shumate_viewport_set_zoom_level (viewport, 13);
+  iterate (300);
+  for (y = 20; y < gtk_widget_get_height (map_widget) - 20 && !found; y += 4)
+    for (x = 20; x < gtk_widget_get_width (map_widget) - 20 && !found; x += 4)
+      found = sm_case_layer_pick (layer, x, y, &item) && item.kind == SM_CASE_LAYER_CLUSTER;
+  g_assert_true (found);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  sm_window_click_map (window, x - 4, y - 4);
+  iterate (100);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-household", NULL);
+  sm_window_click_map (window, 200, 150);
+  iterate (50);
+  shumate_viewport_widget_coords_to_location (viewport, map_widget, 200, 150, &lat, &lon);
+  g_assert_true (sm_case_panel_is_dirty (panel));
+  for (GtkWidget *w = GTK_WIDGET (panel); w != NULL && address == NULL;)
+    {
+      if (ADW_IS_ENTRY_ROW (w))
+        address = w;
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  gtk_editable_set_text (GTK_EDITABLE (address), "Tata, Új utca 1.");
+  g_assert_true (sm_case_panel_save (panel));
+  g_assert_cmpint (sm_store_count (store, "household"), ==, before + 1);
+  {
+    SmHousehold h;
+
+    g_assert_true (sm_store_get_household (store, sm_case_panel_get_household (panel), &h, NULL));
+    g_assert_cmpstr (h.address_raw, ==, "Tata, Új utca 1.");
+    g_assert_cmpfloat_with_epsilon (h.lat, lat, 1e-9);
+    g_assert_cmpfloat_with_epsilon (h.lon, lon, 1e-9);
+    g_assert_cmpint (h.quality, ==, SM_GEOCODE_MANUAL);
+    sm_household_clear (&h);
+  }
+  close_window (window);
+}
+
+/* Importing an extract from the window: on a worker thread, then the map
+ * shows the new basemap. */
+static void
+test_import_osm (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "import.db", NULL);
+  g_autofree char *extract = g_build_filename (SM_SOURCE_TESTDATADIR,
+                                               "liechtenstein-2013-08-03.osm.pbf", NULL);
+  g_autoptr(SmStore) store = sm_store_open (path, &error);
+  SmWindow *window = open_window (store);
+  ShumateMapSource *source;
+  gint64 end;
+
+  g_assert_no_error (error);
+  g_assert_false (sm_store_has_basemap (store));
+  sm_window_import_osm (window, extract);
+  g_assert_true (sm_window_is_importing (window));
+  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (sm_window_is_importing (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sm_window_is_importing (window));
+  g_assert_true (sm_store_has_basemap (store));
+  source = shumate_simple_map_get_map_source (
+    SHUMATE_SIMPLE_MAP (gtk_widget_get_parent (GTK_WIDGET (sm_window_get_map (window)))));
+  g_assert_cmpstr (shumate_map_source_get_id (source), ==, "social-map-local");
+  close_window (window);
+}
+
 /* The window follows the locale: LANGUAGE=hu shows Hungarian. In a
  * process of its own, as the C library keeps what it translated once. */
 static void
@@ -335,6 +497,9 @@ main (int    argc,
   g_test_add_func ("/window/filter-changes-counts", test_filter_changes_counts);
   g_test_add_func ("/window/select-edit-save-reopen", test_select_edit_save_reopen);
   g_test_add_func ("/window/invalid-input-writes-nothing", test_invalid_input_writes_nothing);
+  g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/bubble-and-new-household", test_bubble_and_new_household);
+  g_test_add_func ("/window/import-osm", test_import_osm);
   g_test_add_func ("/window/hungarian", test_hungarian);
   status = g_test_run ();
   sm_test_remove_dir (tmpdir);

@@ -525,18 +525,30 @@ static void
 delete_toast_dismissed_cb (SmWindow *self)
 {
   g_clear_object (&self->delete_toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   commit_pending_delete (self);
 }
 
 static void
-undo_delete_cb (SmWindow *self)
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
+  SmWindow *self = SM_WINDOW (widget);
   gint64 id = self->pending_delete;
 
+  if (id == 0)
+    return;
   self->pending_delete = 0;
   sm_case_layer_set_hidden (self->case_layer, 0);
-  if (id != 0)
-    sm_window_select_household (self, id);
+  if (self->delete_toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->delete_toast, self);
+      adw_toast_dismiss (self->delete_toast);
+      g_clear_object (&self->delete_toast);
+    }
+  gtk_widget_action_set_enabled (widget, "win.undo", FALSE);
+  sm_window_select_household (self, id);
 }
 
 static void
@@ -564,7 +576,8 @@ delete_confirmed_cb (AdwMessageDialog *dialog,
   adw_toast_set_button_label (self->delete_toast, _("_Undo"));
   adw_toast_set_priority (self->delete_toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (self->delete_toast, 10);
-  g_signal_connect_swapped (self->delete_toast, "button-clicked", G_CALLBACK (undo_delete_cb), self);
+  adw_toast_set_action_name (self->delete_toast, "win.undo");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
   g_signal_connect_swapped (self->delete_toast, "dismissed",
                             G_CALLBACK (delete_toast_dismissed_cb), self);
   adw_toast_overlay_add_toast (self->toasts, self->delete_toast);
@@ -792,6 +805,14 @@ import_done_cb (GObject      *source,
   apply_basemap (self);
 }
 
+gboolean
+sm_window_is_importing (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), FALSE);
+
+  return self->import_cancellable != NULL;
+}
+
 static void
 import_dialog_response_cb (AdwMessageDialog *dialog,
                            const char       *response,
@@ -807,9 +828,15 @@ keep_open_cb (GtkWindow *window)
   return TRUE;
 }
 
-static void
-start_import (SmWindow   *self,
-              const char *osm_path)
+/**
+ * sm_window_import_osm:
+ *
+ * Imports an OpenStreetMap extract as the database's basemap on a worker
+ * thread, with a progress dialog that can cancel it.
+ */
+void
+sm_window_import_osm (SmWindow   *self,
+                      const char *osm_path)
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *base = g_path_get_basename (osm_path);
@@ -847,7 +874,7 @@ import_chosen_cb (GtkNativeDialog *dialog,
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
-        start_import (self, path);
+        sm_window_import_osm (self, path);
     }
   g_object_unref (dialog);
 }
@@ -1158,6 +1185,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-household", NULL, save_household_action);
   gtk_widget_class_install_action (widget_class, "win.delete-household", NULL,
                                    delete_household_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.import-osm", NULL, import_osm_action);
@@ -1176,6 +1204,8 @@ sm_window_class_init (SmWindowClass *klass)
                                        "win.save-household", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
                                        "win.delete-household", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
@@ -1261,6 +1291,7 @@ sm_window_new (GtkApplication *application,
 
   update_counts_cb (self);
   update_case_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   restore_view (self);
   return self;
 }

@@ -25,6 +25,9 @@ const char    *sm_window_get_counts_text  (SmWindow       *self);
 void           sm_window_click_map        (SmWindow       *self,
                                            double          x,
                                            double          y);
+void           sm_window_import_osm       (SmWindow       *self,
+                                           const char     *osm_path);
+gboolean       sm_window_is_importing     (SmWindow       *self);
 void           sm_window_select_household (SmWindow       *self,
                                            gint64          household_id);
 
