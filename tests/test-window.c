@@ -444,6 +444,53 @@ test_import_osm (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Typing in the search box finds households by address or name, Enter
+ * opens the first; Ctrl+plus and Ctrl+minus zoom. */
+static void
+test_search_and_zoom (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (db_path, &error);
+  SmWindow *window = open_window (store);
+  GtkWidget *entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  ShumateViewport *viewport = shumate_map_get_viewport (sm_window_get_map (window));
+  g_autoptr(GPtrArray) expected = sm_store_search_households (store, "utca", 12, &error);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (expected->len, >, 0);
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "utca");
+  iterate (400);
+  g_signal_emit_by_name (entry, "activate");
+  iterate (100);
+  g_assert_cmpint (sm_case_panel_get_household (sm_window_get_case_panel (window)), ==,
+                   ((SmHousehold *) g_ptr_array_index (expected, 0))->id);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 16);
+
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  iterate (600);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <, zoom);
+  close_window (window);
+}
+
 /* The window follows the locale: LANGUAGE=hu shows Hungarian. In a
  * process of its own, as the C library keeps what it translated once. */
 static void
@@ -497,6 +544,7 @@ main (int    argc,
   g_test_add_func ("/window/filter-changes-counts", test_filter_changes_counts);
   g_test_add_func ("/window/select-edit-save-reopen", test_select_edit_save_reopen);
   g_test_add_func ("/window/invalid-input-writes-nothing", test_invalid_input_writes_nothing);
+  g_test_add_func ("/window/search-and-zoom", test_search_and_zoom);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/bubble-and-new-household", test_bubble_and_new_household);
   g_test_add_func ("/window/import-osm", test_import_osm);

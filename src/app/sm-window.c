@@ -183,12 +183,16 @@ pan_by (SmWindow *self,
   shumate_map_center_on (get_map (self), lat, lon);
 }
 
+/* Arrows and +/- move the map unless the focus is in the side panel or the
+ * header bar, where they belong to the widgets. */
 static gboolean
-focus_in_text (SmWindow *self)
+keys_for_map (SmWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  return focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus));
+  return focus == NULL || focus == GTK_WIDGET (self) ||
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (self->map)) ||
+         focus == GTK_WIDGET (self->map);
 }
 
 static gboolean
@@ -197,7 +201,7 @@ key_pressed_cb (SmWindow        *self,
                 guint            keycode,
                 GdkModifierType  state)
 {
-  if (focus_in_text (self) || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+  if (!keys_for_map (self) || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return FALSE;
   switch (keyval)
     {
@@ -684,6 +688,13 @@ go_to_result (SmWindow      *self,
   if (shumate_viewport_get_zoom_level (viewport) < 16)
     shumate_viewport_set_zoom_level (viewport, 16);
   sm_window_select_household (self, id);
+}
+
+static void
+search_stop_cb (SmWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_popover_popdown (self->search_popover);
 }
 
 static void
@@ -1180,6 +1191,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-household", NULL, new_household_action);
   gtk_widget_class_install_action (widget_class, "win.save-household", NULL, save_household_action);
@@ -1236,6 +1248,7 @@ sm_window_init (SmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_parent (GTK_WIDGET (self->search_popover), GTK_WIDGET (self->search_entry));
   keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
