@@ -60,6 +60,34 @@ maybe_screenshot (SmWindow   *window,
   gdk_texture_save_to_png (texture, path);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every widget of @type below @root, in the order they are drawn. */
+static void
+collect_widgets (GtkWidget  *root,
+                 GType       type,
+                 GPtrArray  *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_widgets (c, type, out);
+}
+
 static SmWindow *
 open_window (SmStore *store)
 {
@@ -183,36 +211,24 @@ test_select_edit_save_reopen (void)
   /* Edit the address and resolve the open needs through the page's own
    * widgets, then save. */
   {
-    GtkWidget *w;
-    GList *rows = NULL;
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-    for (w = GTK_WIDGET (panel); w != NULL;)
-      {
-        if (ADW_IS_ENTRY_ROW (w))
-          rows = g_list_append (rows, w);
-        if (gtk_widget_get_first_child (w) != NULL)
-          w = gtk_widget_get_first_child (w);
-        else
-          {
-            while (w != NULL && w != GTK_WIDGET (panel) && gtk_widget_get_next_sibling (w) == NULL)
-              w = gtk_widget_get_parent (w);
-            if (w == NULL || w == GTK_WIDGET (panel))
-              break;
-            w = gtk_widget_get_next_sibling (w);
-          }
-      }
-    g_assert_nonnull (rows);
+    collect_widgets (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, rows);
+    g_assert_cmpuint (rows->len, >, 0);
     /* The first entry row is the address; every "Resolved on" row that is
      * empty gets a day. */
-    gtk_editable_set_text (GTK_EDITABLE (rows->data), "Tata, Próba utca 7.");
-    for (GList *l = rows; l != NULL; l = l->next)
-      if (g_str_has_prefix (adw_preferences_row_get_title (l->data), "Resolved on") &&
-          *gtk_editable_get_text (GTK_EDITABLE (l->data)) == '\0')
-        {
-          gtk_editable_set_text (GTK_EDITABLE (l->data), "2026-01-15");
-          open_before++;
-        }
-    g_list_free (rows);
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 0)), "Tata, Próba utca 7.");
+    for (guint i = 0; i < rows->len; i++)
+      {
+        GtkWidget *row = g_ptr_array_index (rows, i);
+
+        if (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Resolved on") &&
+            *gtk_editable_get_text (GTK_EDITABLE (row)) == '\0')
+          {
+            gtk_editable_set_text (GTK_EDITABLE (row), "2026-01-15");
+            open_before++;
+          }
+      }
   }
   g_assert_true (sm_case_panel_is_dirty (panel));
   g_assert_true (sm_case_panel_save (panel));
@@ -258,20 +274,7 @@ test_invalid_input_writes_nothing (void)
 
   sm_window_select_household (window, id);
   iterate (50);
-  for (GtkWidget *w = GTK_WIDGET (panel); w != NULL && first_entry == NULL;)
-    {
-      if (ADW_IS_ENTRY_ROW (w))
-        first_entry = w;
-      else if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          if (w != NULL)
-            w = gtk_widget_get_next_sibling (w);
-        }
-    }
+  first_entry = find_widget (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (first_entry);
   gtk_editable_set_text (GTK_EDITABLE (first_entry), "   ");
   g_assert_false (sm_case_panel_save (panel));
@@ -385,20 +388,7 @@ test_bubble_and_new_household (void)
   iterate (50);
   shumate_viewport_widget_coords_to_location (viewport, map_widget, 200, 150, &lat, &lon);
   g_assert_true (sm_case_panel_is_dirty (panel));
-  for (GtkWidget *w = GTK_WIDGET (panel); w != NULL && address == NULL;)
-    {
-      if (ADW_IS_ENTRY_ROW (w))
-        address = w;
-      else if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          if (w != NULL)
-            w = gtk_widget_get_next_sibling (w);
-        }
-    }
+  address = find_widget (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW);
   gtk_editable_set_text (GTK_EDITABLE (address), "Tata, Új utca 1.");
   g_assert_true (sm_case_panel_save (panel));
   g_assert_cmpint (sm_store_count (store, "household"), ==, before + 1);
@@ -442,22 +432,6 @@ test_import_osm (void)
     SHUMATE_SIMPLE_MAP (gtk_widget_get_parent (GTK_WIDGET (sm_window_get_map (window)))));
   g_assert_cmpstr (shumate_map_source_get_id (source), ==, "social-map-local");
   close_window (window);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_widget (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Typing in the search box finds households by address or name, Enter
