@@ -88,6 +88,27 @@ collect_widgets (GtkWidget  *root,
     collect_widgets (c, type, out);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  AdwMessageDialog *found = NULL;
+
+  /* The newest one still shown. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          g_object_get_data (w, "answered") == NULL)
+        found = ADW_MESSAGE_DIALOG (w);
+    }
+  if (found != NULL)
+    g_object_set_data (G_OBJECT (found), "answered", GINT_TO_POINTER (1));
+  return found;
+}
+
 static SmWindow *
 open_window (SmStore *store)
 {
@@ -287,21 +308,6 @@ test_invalid_input_writes_nothing (void)
   close_window (window);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
 /* Delete asks, hides the household at once, and undo brings it back; a
  * deletion that is not undone is in the file once the window closes. */
 static void
@@ -434,6 +440,42 @@ test_import_osm (void)
   close_window (window);
 }
 
+/* Closing with unsaved edits asks; Cancel keeps the window, Discard closes
+ * it without writing. */
+static void
+test_close_asks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (db_path, &error);
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(GArray) hits = sm_store_query (store, filter, &error);
+  gint64 id = g_array_index (hits, SmCaseHit, 2).household_id;
+  SmWindow *window = open_window (store);
+  gint64 changes = sm_test_scalar (store, "SELECT total_changes()");
+  GtkWidget *address;
+
+  g_object_ref (window);
+  sm_window_select_household (window, id);
+  iterate (50);
+  address = find_widget (GTK_WIDGET (sm_window_get_case_panel (window)), ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (address), "Tata, Másik utca 2.");
+  gtk_window_close (GTK_WINDOW (window));
+  iterate (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  adw_message_dialog_response (find_dialog (), "cancel");
+  iterate (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (sm_case_panel_is_dirty (sm_window_get_case_panel (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate (50);
+  adw_message_dialog_response (find_dialog (), "discard");
+  iterate (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpint (sm_test_scalar (store, "SELECT total_changes()"), ==, changes);
+  g_object_unref (window);
+}
+
 /* Typing in the search box finds households by address or name, Enter
  * opens the first; Ctrl+plus and Ctrl+minus zoom. */
 static void
@@ -519,6 +561,7 @@ main (int    argc,
   g_test_add_func ("/window/select-edit-save-reopen", test_select_edit_save_reopen);
   g_test_add_func ("/window/invalid-input-writes-nothing", test_invalid_input_writes_nothing);
   g_test_add_func ("/window/search-and-zoom", test_search_and_zoom);
+  g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/bubble-and-new-household", test_bubble_and_new_household);
   g_test_add_func ("/window/import-osm", test_import_osm);

@@ -237,6 +237,8 @@ ask_response_cb (AdwMessageDialog *dialog,
 {
   Ask *ask = user_data;
 
+  /* One answer per question. */
+  g_signal_handlers_disconnect_by_data (dialog, ask);
   if (g_str_equal (response, "save") && !sm_case_panel_save (ask->self->case_panel))
     {
       /* The page shows what is wrong; stay. */
