@@ -45,6 +45,7 @@ typedef struct {
   GArray     *births;        /* gint32 birth years, by household */
   GArray     *assessments;   /* AssessmentRow, by household, person, day */
   GPtrArray  *parts;         /* settlement part names */
+  gboolean    has_details;   /* births and assessments loaded */
 } CaseTable;
 
 #define OPEN_END_DAY G_MAXINT32
@@ -91,7 +92,6 @@ load_households (SmStore    *store,
 {
   g_autoptr(GHashTable) part_index = g_hash_table_new (g_str_hash, g_str_equal);
   sqlite3_stmt *stmt;
-  guint cursor = 0;
   int rc;
 
   stmt = _sm_store_prepare (store, "SELECT id, settlement_part FROM household"
@@ -121,7 +121,26 @@ load_households (SmStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     goto fail;
+  return TRUE;
 
+fail:
+  _sm_store_set_error (store, error);
+  return FALSE;
+}
+
+/* Birth years and elderly assessments, read the first time a filter asks
+ * about age groups or assessments. */
+static gboolean
+load_household_details (SmStore    *store,
+                        CaseTable  *table,
+                        GError    **error)
+{
+  sqlite3_stmt *stmt;
+  guint cursor = 0;
+  int rc;
+
+  if (table->has_details)
+    return TRUE;
   stmt = _sm_store_prepare (store, "SELECT household_id, birth_year FROM person"
                                    " WHERE birth_year IS NOT NULL ORDER BY household_id", error);
   if (stmt == NULL)
@@ -170,6 +189,7 @@ load_households (SmStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     goto fail;
+  table->has_details = TRUE;
   return TRUE;
 
 fail:
@@ -363,6 +383,8 @@ sm_store_query (SmStore   *store,
                                                     g_str_equal, &index) ? (gint32) index : -2;
     }
   has_cond = cond.part != -1 || cond.age_groups != 0 || cond.elderly != 0;
+  if ((cond.age_groups != 0 || cond.elderly != 0) && !load_household_details (store, table, error))
+    return NULL;
   for (guint i = 0; i < cats->len; i++)
     {
       gint64 id = g_array_index (cats, gint64, i);

@@ -257,7 +257,7 @@ _sm_store_open_at_version (const char  *path,
   if (!_sm_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_sm_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !_sm_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !_sm_store_exec (self, "PRAGMA cache_size = -65536", error) ||
+      !_sm_store_exec (self, "PRAGMA cache_size = -16384", error) ||
       /* Statement journals of inserts that fire triggers: in memory, not a
        * temporary file written for every row. */
       !_sm_store_exec (self, "PRAGMA temp_store = MEMORY", error))
