@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "sm-bench-util.h"
+#include "sm-application.h"
 #include "sm-demo.h"
 #include "sm-plain-tile-source.h"
 #include "sm-query.h"
@@ -243,6 +244,8 @@ main (int    argc,
 
   gtk_init ();
   adw_init ();
+  /* The renderer the application would choose on this machine. */
+  sm_application_choose_renderer ();
   /* The town is made by the command line in a process of its own, so the
    * memory figure is the application's alone. */
   {

@@ -10,4 +10,6 @@ G_DECLARE_FINAL_TYPE (SmApplication, sm_application, SM, APPLICATION, AdwApplica
 
 SmApplication *sm_application_new (void);
 
+void           sm_application_choose_renderer (void);
+
 G_END_DECLS
