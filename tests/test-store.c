@@ -567,6 +567,21 @@ test_case_edits (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (assessments->len, ==, 1);
   g_assert_true (((SmElderlyAssessment *) assessments->pdata[0])->alarm_device);
+  {
+    SmElderlyAssessment *a = assessments->pdata[0];
+
+    a->alarm_device = FALSE;
+    g_free (a->mobility);
+    a->mobility = g_strdup ("bedridden");
+    g_assert_true (sm_store_update_elderly_assessment (f->store, a, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (sm_test_scalar (f->store, "SELECT alarm_device FROM elderly_assessment"), ==, 0);
+    g_free (a->mobility);
+    a->mobility = g_strdup ("flying");
+    g_assert_false (sm_store_update_elderly_assessment (f->store, a, &error));
+    g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+    g_clear_error (&error);
+  }
 
   found = sm_store_search_households (f->store, "Kossuth", 10, &error);
   g_assert_no_error (error);

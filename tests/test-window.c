@@ -209,6 +209,7 @@ test_select_edit_save_reopen (void)
   SmHousehold h;
   g_autoptr(GPtrArray) needs = NULL;
   guint open_before = 0, open_after = 0;
+  gint64 assessments_before;
 
   g_assert_no_error (error);
   window = open_window (store);
@@ -251,10 +252,30 @@ test_select_edit_save_reopen (void)
           }
       }
   }
+  /* A new elderly assessment of the oldest person, with an alarm device. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+
+    assessments_before = sm_test_scalar (store, "SELECT count(*) FROM elderly_assessment");
+    collect_widgets (GTK_WIDGET (panel), GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)),
+                     "Add an Assessment of a Saved Person") == 0)
+        g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+    collect_widgets (GTK_WIDGET (panel), GTK_TYPE_SWITCH, switches);
+    g_assert_cmpuint (switches->len, >=, 5);
+    /* lives alone, chronic illness, cognitive decline, alarm, meals */
+    gtk_switch_set_active (g_ptr_array_index (switches, switches->len - 2), TRUE);
+  }
   g_assert_true (sm_case_panel_is_dirty (panel));
   g_assert_true (sm_case_panel_save (panel));
   iterate (100);
   g_assert_false (sm_case_panel_is_dirty (panel));
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM elderly_assessment"), ==,
+                   assessments_before + 1);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT alarm_device FROM elderly_assessment"
+                                          " ORDER BY id DESC LIMIT 1"), ==, 1);
   close_window (window);
   g_clear_object (&store);
 

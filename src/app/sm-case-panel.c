@@ -38,6 +38,24 @@ typedef struct {
   gboolean        removed;
 } NeedEditor;
 
+typedef struct {
+  gint64          id;          /* 0: new */
+  char           *note;
+  char           *last_visit;
+  AdwExpanderRow *row;
+  AdwComboRow    *person;
+  AdwEntryRow    *assessed;
+  AdwComboRow    *mobility;
+  GtkSwitch      *lives_alone;
+  GtkSwitch      *chronic;
+  GtkSwitch      *cognitive;
+  GtkSwitch      *alarm;
+  GtkSwitch      *meals;
+  gboolean        removed;
+} AssessmentEditor;
+
+static const char * const mobilities[] = { "independent", "limited", "assisted", "bedridden" };
+
 struct _SmCasePanel
 {
   GtkBox               parent_instance;
@@ -66,7 +84,9 @@ struct _SmCasePanel
   gboolean             location_changed;
   GPtrArray           *persons;         /* PersonEditor */
   GPtrArray           *needs;           /* NeedEditor */
-  GPtrArray           *assessment_rows; /* GtkWidget */
+  GPtrArray           *assessments;     /* AssessmentEditor */
+  GPtrArray           *people;          /* SmPerson, as saved: who can be assessed */
+  GtkButton           *add_assessment_button;
   GPtrArray           *marked;          /* rows marked as wrong */
   gboolean             loading;
   gboolean             dirty;
@@ -91,6 +111,14 @@ static void
 need_editor_free (NeedEditor *e)
 {
   g_free (e->note);
+  g_free (e);
+}
+
+static void
+assessment_editor_free (AssessmentEditor *e)
+{
+  g_free (e->note);
+  g_free (e->last_visit);
   g_free (e);
 }
 
@@ -478,10 +506,13 @@ reset_form (SmCasePanel *self)
   for (guint i = 0; i < self->needs->len; i++)
     g_ptr_array_add (rows, ((NeedEditor *) g_ptr_array_index (self->needs, i))->row);
   remove_rows (self->needs_group, rows);
-  remove_rows (self->assessments_group, self->assessment_rows);
+  g_ptr_array_set_size (rows, 0);
+  for (guint i = 0; i < self->assessments->len; i++)
+    g_ptr_array_add (rows, ((AssessmentEditor *) g_ptr_array_index (self->assessments, i))->row);
+  remove_rows (self->assessments_group, rows);
   g_ptr_array_set_size (self->persons, 0);
   g_ptr_array_set_size (self->needs, 0);
-  g_ptr_array_set_size (self->assessment_rows, 0);
+  g_ptr_array_set_size (self->assessments, 0);
   gtk_toggle_button_set_active (self->place_button, FALSE);
   self->location_changed = FALSE;
 }
@@ -497,38 +528,137 @@ mobility_label (const char *mobility)
 }
 
 static void
-add_assessment_rows (SmCasePanel *self,
-                     GPtrArray   *assessments,
-                     GPtrArray   *persons)
+update_assessment_title (AssessmentEditor *e)
 {
-  for (guint i = 0; i < assessments->len; i++)
-    {
-      const SmElderlyAssessment *a = g_ptr_array_index (assessments, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autoptr(GString) facts = g_string_new (mobility_label (a->mobility));
-      g_autofree char *title = NULL;
-      const char *who = "";
+  SmCasePanel *self = g_object_get_data (G_OBJECT (e->row), "panel");
+  guint index = adw_combo_row_get_selected (e->person);
+  g_autoptr(GString) facts = g_string_new (
+    mobility_label (mobilities[MIN (adw_combo_row_get_selected (e->mobility), 3)]));
+  g_autofree char *title = NULL;
+  const char *who = "";
 
-      for (guint k = 0; k < persons->len; k++)
-        if (((SmPerson *) g_ptr_array_index (persons, k))->id == a->person_id)
-          who = ((SmPerson *) g_ptr_array_index (persons, k))->given_name;
-      if (a->lives_alone)
-        g_string_append_printf (facts, ", %s", _("lives alone"));
-      if (a->chronic_illness)
-        g_string_append_printf (facts, ", %s", _("chronic illness"));
-      if (a->cognitive_decline)
-        g_string_append_printf (facts, ", %s", _("cognitive decline"));
-      g_string_append_printf (facts, ", %s", a->alarm_device ? _("has an alarm device")
-                                                             : _("no alarm device"));
-      if (a->receives_meals)
-        g_string_append_printf (facts, ", %s", _("receives meals"));
-      title = g_strdup_printf ("%s · %s", a->assessed_on, who);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), facts->str);
-      adw_preferences_group_add (self->assessments_group, row);
-      g_ptr_array_add (self->assessment_rows, row);
+  if (index < self->people->len)
+    who = ((SmPerson *) g_ptr_array_index (self->people, index))->given_name;
+  if (gtk_switch_get_active (e->lives_alone))
+    g_string_append_printf (facts, ", %s", _("lives alone"));
+  if (gtk_switch_get_active (e->chronic))
+    g_string_append_printf (facts, ", %s", _("chronic illness"));
+  if (gtk_switch_get_active (e->cognitive))
+    g_string_append_printf (facts, ", %s", _("cognitive decline"));
+  g_string_append_printf (facts, ", %s", gtk_switch_get_active (e->alarm) ? _("has an alarm device")
+                                                                          : _("no alarm device"));
+  if (gtk_switch_get_active (e->meals))
+    g_string_append_printf (facts, ", %s", _("receives meals"));
+  title = g_strdup_printf ("%s · %s", text_of (e->assessed), who);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (e->row), title);
+  adw_expander_row_set_subtitle (e->row, facts->str);
+}
+
+static GtkSwitch *
+switch_row (SmCasePanel      *self,
+            AssessmentEditor *e,
+            const char       *title,
+            gboolean          active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  adw_expander_row_add_row (e->row, row);
+  g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (update_assessment_title), e);
+  return GTK_SWITCH (toggle);
+}
+
+static void
+remove_assessment_cb (GtkButton *button,
+                      gpointer   user_data)
+{
+  SmCasePanel *self = user_data;
+  AssessmentEditor *e = g_object_get_data (G_OBJECT (button), "editor");
+
+  e->removed = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (e->row), FALSE);
+  set_dirty (self, TRUE);
+}
+
+static AssessmentEditor *
+add_assessment_editor (SmCasePanel               *self,
+                       const SmElderlyAssessment *a)
+{
+  AssessmentEditor *e = g_new0 (AssessmentEditor, 1);
+  g_autofree const char **names = g_new0 (const char *, self->people->len + 1);
+  const char *mobility_names[G_N_ELEMENTS (mobilities) + 1] = { NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint person = 0, mobility = 0;
+
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      SmPerson *p = g_ptr_array_index (self->people, i);
+
+      names[i] = g_strdup_printf ("%s %s", p->family_name, p->given_name);
+      if (a != NULL && p->id == a->person_id)
+        person = i;
+      /* Offer the oldest person first for a new assessment: they come
+       * first in the list. */
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->assessments_group), assessments->len > 0);
+  for (guint i = 0; i < G_N_ELEMENTS (mobilities); i++)
+    {
+      mobility_names[i] = mobility_label (mobilities[i]);
+      if (a != NULL && g_strcmp0 (a->mobility, mobilities[i]) == 0)
+        mobility = i;
+    }
+  e->id = a != NULL ? a->id : 0;
+  e->note = a != NULL ? g_strdup (a->note) : NULL;
+  e->last_visit = a != NULL ? g_strdup (a->last_visit_on) : NULL;
+  e->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  g_object_set_data (G_OBJECT (e->row), "panel", self);
+  e->person = combo_row (_("Person"), names);
+  for (guint i = 0; i < self->people->len; i++)
+    g_free ((char *) names[i]);
+  e->assessed = entry_row (_("Assessed on (YYYY-MM-DD)"));
+  e->mobility = combo_row (_("Mobility"), mobility_names);
+  adw_combo_row_set_selected (e->person, person);
+  adw_combo_row_set_selected (e->mobility, mobility);
+  set_text (e->assessed, a != NULL ? a->assessed_on : today);
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->person));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->assessed));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->mobility));
+  e->lives_alone = switch_row (self, e, _("Lives alone"), a != NULL && a->lives_alone);
+  e->chronic = switch_row (self, e, _("Chronic illness"), a != NULL && a->chronic_illness);
+  e->cognitive = switch_row (self, e, _("Cognitive decline"), a != NULL && a->cognitive_decline);
+  e->alarm = switch_row (self, e, _("Alarm device"), a != NULL && a->alarm_device);
+  e->meals = switch_row (self, e, _("Receives meals"), a != NULL && a->receives_meals);
+  adw_expander_row_add_row (e->row, remove_button (self, _("_Remove Assessment"), e,
+                                                   G_CALLBACK (remove_assessment_cb)));
+  update_assessment_title (e);
+  watch (self, e->person);
+  watch (self, e->assessed);
+  watch (self, e->mobility);
+  g_signal_connect_swapped (e->person, "notify::selected", G_CALLBACK (update_assessment_title), e);
+  g_signal_connect_swapped (e->mobility, "notify::selected", G_CALLBACK (update_assessment_title), e);
+  g_signal_connect_swapped (e->assessed, "changed", G_CALLBACK (update_assessment_title), e);
+  adw_preferences_group_add (self->assessments_group, GTK_WIDGET (e->row));
+  g_ptr_array_add (self->assessments, e);
+  return e;
+}
+
+static void
+add_assessment_cb (SmCasePanel *self)
+{
+  AssessmentEditor *e;
+
+  if (self->people->len == 0)
+    return;
+  e = add_assessment_editor (self, NULL);
+  adw_expander_row_set_expanded (e->row, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (e->person));
+  set_dirty (self, TRUE);
 }
 
 /**
@@ -580,7 +710,11 @@ sm_case_panel_load (SmCasePanel  *self,
     add_person_editor (self, g_ptr_array_index (persons, i));
   for (guint i = 0; i < needs->len; i++)
     add_need_editor (self, g_ptr_array_index (needs, i));
-  add_assessment_rows (self, assessments, persons);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  self->people = g_ptr_array_ref (persons);
+  for (guint i = 0; i < assessments->len; i++)
+    add_assessment_editor (self, g_ptr_array_index (assessments, i));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_assessment_button), persons->len > 0);
   gtk_stack_set_visible_child_name (self->stack, "case");
   self->loading = FALSE;
   set_dirty (self, FALSE);
@@ -615,7 +749,8 @@ sm_case_panel_new_household (SmCasePanel *self,
   show_location (self);
   adw_preferences_group_set_title (self->household_group, _("New Household"));
   adw_preferences_group_set_description (self->household_group, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->assessments_group), FALSE);
+  g_ptr_array_set_size (self->people, 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_assessment_button), FALSE);
   gtk_stack_set_visible_child_name (self->stack, "case");
   self->loading = FALSE;
   set_dirty (self, TRUE);
@@ -747,6 +882,48 @@ save_needs (SmCasePanel  *self,
   return TRUE;
 }
 
+static gboolean
+save_assessments (SmCasePanel  *self,
+                  GError      **error)
+{
+  for (guint i = 0; i < self->assessments->len; i++)
+    {
+      AssessmentEditor *e = g_ptr_array_index (self->assessments, i);
+      g_autofree char *assessed = NULL;
+      SmElderlyAssessment a;
+      SmPerson *person;
+
+      if (e->removed)
+        {
+          if (e->id != 0 && !sm_store_delete_elderly_assessment (self->store, e->id, error))
+            return FALSE;
+          continue;
+        }
+      if (!parse_date_field (self, e->assessed, FALSE, &assessed))
+        return FALSE;
+      person = g_ptr_array_index (self->people, MIN (adw_combo_row_get_selected (e->person),
+                                                     self->people->len - 1));
+      a = (SmElderlyAssessment) {
+        .id = e->id, .person_id = person->id, .assessed_on = assessed,
+        .mobility = (char *) mobilities[MIN (adw_combo_row_get_selected (e->mobility), 3)],
+        .lives_alone = gtk_switch_get_active (e->lives_alone),
+        .chronic_illness = gtk_switch_get_active (e->chronic),
+        .cognitive_decline = gtk_switch_get_active (e->cognitive),
+        .alarm_device = gtk_switch_get_active (e->alarm),
+        .receives_meals = gtk_switch_get_active (e->meals),
+        .last_visit_on = e->last_visit, .note = e->note,
+      };
+      if (e->id == 0)
+        {
+          if (sm_store_add_elderly_assessment (self->store, &a, error) == 0)
+            return FALSE;
+        }
+      else if (!sm_store_update_elderly_assessment (self->store, &a, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * sm_case_panel_save:
  *
@@ -792,7 +969,9 @@ sm_case_panel_save (SmCasePanel *self)
             !sm_store_set_household_location (self->store, h.id, self->lat, self->lon,
                                               SM_GEOCODE_MANUAL, &error)))
     goto rollback;
-  if (!save_persons (self, &error) || !save_needs (self, &error))
+  /* Assessments first: a person removed takes theirs along. */
+  if (!save_assessments (self, &error) || !save_persons (self, &error) ||
+      !save_needs (self, &error))
     goto rollback;
   if (!sm_store_commit (self->store, &error))
     goto failed;
@@ -884,7 +1063,8 @@ sm_case_panel_dispose (GObject *object)
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->persons, g_ptr_array_unref);
   g_clear_pointer (&self->needs, g_ptr_array_unref);
-  g_clear_pointer (&self->assessment_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->assessments, g_ptr_array_unref);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->marked, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sm_case_panel_parent_class)->dispose (object);
@@ -916,8 +1096,10 @@ sm_case_panel_class_init (SmCasePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, assessments_group);
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, save_button);
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, revert_button);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, add_assessment_button);
   gtk_widget_class_bind_template_callback (widget_class, add_person_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_need_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_assessment_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
   gtk_widget_class_bind_template_callback (widget_class, revert_cb);
 }
@@ -928,7 +1110,8 @@ sm_case_panel_init (SmCasePanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->persons = g_ptr_array_new_with_free_func ((GDestroyNotify) person_editor_free);
   self->needs = g_ptr_array_new_with_free_func ((GDestroyNotify) need_editor_free);
-  self->assessment_rows = g_ptr_array_new ();
+  self->assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) assessment_editor_free);
+  self->people = g_ptr_array_new ();
   self->marked = g_ptr_array_new ();
 }
 

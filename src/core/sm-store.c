@@ -924,6 +924,15 @@ static const char * const mobilities[] = {
   "independent", "limited", "assisted", "bedridden", NULL
 };
 
+static gboolean
+check_assessment (const SmElderlyAssessment  *a,
+                  GError                    **error)
+{
+  return check_date ("assessed_on", a->assessed_on, FALSE, error) &&
+         check_date ("last_visit_on", a->last_visit_on, TRUE, error) &&
+         check_one_of ("mobility", a->mobility ? a->mobility : "", mobilities, error);
+}
+
 gint64
 sm_store_add_elderly_assessment (SmStore                   *self,
                                  const SmElderlyAssessment *a,
@@ -933,9 +942,7 @@ sm_store_add_elderly_assessment (SmStore                   *self,
 
   g_return_val_if_fail (SM_IS_STORE (self), 0);
 
-  if (!check_date ("assessed_on", a->assessed_on, FALSE, error) ||
-      !check_date ("last_visit_on", a->last_visit_on, TRUE, error) ||
-      !check_one_of ("mobility", a->mobility ? a->mobility : "", mobilities, error))
+  if (!check_assessment (a, error))
     return 0;
 
   stmt = _sm_store_prepare (self,
@@ -1383,4 +1390,51 @@ sm_store_search_households (SmStore     *self,
         return NULL;
     }
   return g_steal_pointer (&found);
+}
+
+gboolean
+sm_store_update_elderly_assessment (SmStore                    *self,
+                                    const SmElderlyAssessment  *a,
+                                    GError                    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  if (!check_assessment (a, error))
+    return FALSE;
+  stmt = _sm_store_prepare (self,
+    "UPDATE elderly_assessment SET person_id = ?, assessed_on = ?, mobility = ?, lives_alone = ?,"
+    " chronic_illness = ?, cognitive_decline = ?, alarm_device = ?, receives_meals = ?,"
+    " last_visit_on = ?, note = ?, updated_at = unixepoch() WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a->person_id);
+  sqlite3_bind_text (stmt, 2, a->assessed_on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, a->mobility, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, !!a->lives_alone);
+  sqlite3_bind_int (stmt, 5, !!a->chronic_illness);
+  sqlite3_bind_int (stmt, 6, !!a->cognitive_decline);
+  sqlite3_bind_int (stmt, 7, !!a->alarm_device);
+  sqlite3_bind_int (stmt, 8, !!a->receives_meals);
+  _sm_bind_text_or_null (stmt, 9, a->last_visit_on);
+  _sm_bind_text_or_null (stmt, 10, a->note);
+  sqlite3_bind_int64 (stmt, 11, a->id);
+  return run_change (self, stmt, "elderly assessment", a->id, error);
+}
+
+gboolean
+sm_store_delete_elderly_assessment (SmStore  *self,
+                                    gint64    id,
+                                    GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  stmt = _sm_store_prepare (self, "DELETE FROM elderly_assessment WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return run_change (self, stmt, "elderly assessment", id, error);
 }

@@ -85,6 +85,13 @@ gint64      sm_store_add_elderly_assessment (SmStore                   *self,
                                              const SmElderlyAssessment *assessment,
                                              GError                   **error);
 
+gboolean    sm_store_update_elderly_assessment (SmStore                   *self,
+                                                const SmElderlyAssessment *assessment,
+                                                GError                   **error);
+gboolean    sm_store_delete_elderly_assessment (SmStore                   *self,
+                                                gint64                     id,
+                                                GError                   **error);
+
 gint64      sm_store_add_organization    (SmStore              *self,
                                           const SmOrganization *organization,
                                           GError              **error);
