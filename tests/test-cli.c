@@ -66,7 +66,7 @@ static void
 test_help (void)
 {
   static const char * const commands[] = {
-    "init", "demo", "import-boundaries", "import-osm", "render-tile", "stats", "query"
+    "init", "demo", "import-boundaries", "import-osm", "render-tile", "geocode", "stats", "query"
   };
   g_auto(Run) top = { 0 };
   g_auto(Run) none = { 0 };
@@ -378,6 +378,52 @@ test_import_osm_render_tile (void)
   expect_user_error (&no_basemap, "import-osm");
 }
 
+/* geocode: addresses as arguments or one per line on standard input, a
+ * JSON object per address. */
+static void
+test_geocode (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (tmpdir, "geocode.db", NULL);
+  g_autofree char *osm = g_build_filename (SM_SOURCE_TESTDATADIR, "tata-streets-synthetic.osm", NULL);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) one = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+
+  run (&init, "init", db, NULL);
+  run (&import, "import-osm", db, osm, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+
+  run (&one, "geocode", db, "2890 Tata, Kossuth Lajos utca 5.", NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, one.out, -1, &error));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (o, "quality"), ==, "address");
+  g_assert_cmpstr (json_object_get_string_member (
+    json_object_get_object_member (o, "parsed"), "street_type"), ==, "utca");
+  g_assert_cmpstr (json_object_get_string_member (
+    json_object_get_object_member (o, "parsed"), "postal_code"), ==, "2890");
+  g_assert_cmpfloat (json_object_get_double_member (o, "lat"), >, 47.6);
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                           G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                           cli, "geocode", db, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, "Kossuth L. u. 7\n\nTata, Fő utca 3\n",
+                                                NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_nonnull (strstr (lines[0], "\"quality\":\"interpolated\""));
+  g_assert_nonnull (strstr (lines[1], "\"ambiguous\":true"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -402,6 +448,7 @@ main (int    argc,
   g_test_add_func ("/cli/import-boundaries", test_import_boundaries);
   g_test_add_func ("/cli/hungarian", test_hungarian);
   g_test_add_func ("/cli/import-osm-render-tile", test_import_osm_render_tile);
+  g_test_add_func ("/cli/geocode", test_geocode);
   status = g_test_run ();
 
   sm_test_remove_dir (tmpdir);

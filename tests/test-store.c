@@ -80,7 +80,7 @@ static void
 test_migrate_from_empty (Fixture       *f,
                          gconstpointer  data)
 {
-  g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 3);
+  g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 4);
   g_assert_cmpint (sm_store_count (f->store, "need_category"), ==, 11);
   g_assert_cmpint (sm_store_count (f->store, "service_type"), >=, 30);
   g_assert_cmpint (sm_test_scalar (f->store, "PRAGMA foreign_keys"), ==, 1);
@@ -93,7 +93,7 @@ test_migrate_from_empty (Fixture       *f,
 static void
 test_migrate_from_each_version (void)
 {
-  for (int from = 0; from < 3; from++)
+  for (int from = 0; from < 4; from++)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *dir = sm_test_make_dir ("sm-migrate");
@@ -112,7 +112,7 @@ test_migrate_from_each_version (void)
 
       store = sm_store_open (path, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (sm_store_get_schema_version (store), ==, 3);
+      g_assert_cmpint (sm_store_get_schema_version (store), ==, 4);
       g_assert_cmpint (sm_store_count (store, "household"), ==, from >= 1 ? 1 : 0);
       g_assert_cmpint (sm_store_count (store, "household_rtree"), ==, from >= 1 ? 1 : 0);
       g_clear_object (&store);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gio/gunixinputstream.h>
 #include <json-glib/json-glib.h>
 
 #include "sm-basemap.h"
@@ -17,6 +18,7 @@
 #include "sm-date.h"
 #include "sm-demo.h"
 #include "sm-error.h"
+#include "sm-geocoder.h"
 #include "sm-query.h"
 #include "sm-stats.h"
 #include "sm-store.h"
@@ -320,6 +322,60 @@ cmd_render_tile (int    argc,
     return fail (error);
   if (!g_file_set_contents (argv[5], g_bytes_get_data (png, NULL), g_bytes_get_size (png), &error))
     return fail (error);
+  return EXIT_OK;
+}
+
+static int
+cmd_geocode (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB [ADDRESS…] — find addresses offline; with no address, one per line "
+                            "from standard input"));
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmGeocoder) geocoder = NULL;
+  GError *error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (argc < 2)
+    return usage_error (_("expected %s; see --help"), "DB [ADDRESS…]");
+  store = open_existing (argv[1], &error);
+  if (store == NULL || (geocoder = sm_geocoder_new (store, &error)) == NULL)
+    return fail (error);
+
+  if (argc > 2)
+    for (int i = 2; i < argc; i++)
+      {
+        g_autoptr(SmGeocodeResult) r = sm_geocoder_geocode (geocoder, argv[i]);
+        g_autofree char *json = sm_geocode_result_to_json (r, argv[i]);
+
+        g_print ("%s\n", json);
+      }
+  else
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+      g_autoptr(GDataInputStream) lines = g_data_input_stream_new (in);
+      char *line;
+
+      while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error)) != NULL)
+        {
+          g_autoptr(SmGeocodeResult) r = NULL;
+          g_autofree char *json = NULL;
+
+          g_strstrip (line);
+          if (*line != '\0')
+            {
+              r = sm_geocoder_geocode (geocoder, line);
+              json = sm_geocode_result_to_json (r, line);
+              g_print ("%s\n", json);
+            }
+          g_free (line);
+        }
+      if (error != NULL)
+        return fail (error);
+    }
   return EXIT_OK;
 }
 
@@ -658,6 +714,8 @@ static const Command commands[] = {
   { "import-osm", "DB FILE [--clip BOUNDARY]",
     N_("Import an OpenStreetMap extract as the offline basemap"), cmd_import_osm },
   { "render-tile", "DB Z X Y OUT.png", N_("Draw one basemap tile as PNG"), cmd_render_tile },
+  { "geocode", "DB [ADDRESS…]", N_("Find addresses offline; JSON, one line per address"),
+    cmd_geocode },
   { "stats", "DB [--at DATE]", N_("Open needs by category, severity and settlement part"),
     cmd_stats },
   { "query", "DB [--bbox W,S,E,N] [--category C]… [--severity N] [--at DATE] [--format csv|json]",

@@ -100,6 +100,16 @@ sm_places_add_part (SmPlaces   *places,
   g_hash_table_replace (places->part_town, g_strdup (folded), g_strdup (settlement));
 }
 
+/* The part's name as the gazetteer writes it, or NULL. */
+const char *
+sm_places_lookup_part (const SmPlaces *places,
+                       const char     *name)
+{
+  g_autofree char *folded = sm_text_fold (name);
+
+  return g_hash_table_lookup (places->parts, folded);
+}
+
 void
 sm_places_free (SmPlaces *places)
 {

@@ -29,6 +29,8 @@ void        sm_places_add_settlement   (SmPlaces      *places,
 void        sm_places_add_part         (SmPlaces      *places,
                                         const char    *settlement,
                                         const char    *part);
+const char *sm_places_lookup_part      (const SmPlaces *places,
+                                        const char     *name);
 void        sm_places_free             (SmPlaces      *places);
 
 SmAddress  *sm_address_parse           (const char     *text,

@@ -474,7 +474,7 @@ sm_basemap_import_osm (SmStore               *store,
   if (!sm_store_begin (store, error))
     goto out;
   if (!_sm_store_exec (store, "DELETE FROM basemap_feature; DELETE FROM basemap_rtree; "
-                                "DELETE FROM basemap_address;", error))
+                                "DELETE FROM basemap_address WHERE source = 'osm';", error))
     goto fail;
   im.insert_feature = _sm_store_prepare (store, "INSERT INTO basemap_feature (class, name, geom)"
                                                 " VALUES (?, ?, ?)", error);

@@ -447,12 +447,38 @@ migrate_to_3 (sqlite3  *db,
   return exec (db, schema_v3, error);
 }
 
+/* Geocoding: addresses from an address register beside those of the
+ * basemap, the households whose place needs a person's look, and the column
+ * mappings remembered per file layout. */
+static const char schema_v4[] =
+  "ALTER TABLE basemap_address ADD COLUMN source TEXT NOT NULL DEFAULT 'osm';"
+
+  "CREATE TABLE geocode_review ("
+  "  household_id INTEGER PRIMARY KEY REFERENCES household (id) ON DELETE CASCADE,"
+  "  quality TEXT NOT NULL,"
+  "  score REAL NOT NULL,"
+  "  candidates TEXT,"
+  "  created_at INTEGER NOT NULL DEFAULT " NOW ");"
+
+  "CREATE TABLE import_layout ("
+  "  signature TEXT PRIMARY KEY,"
+  "  mapping TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL DEFAULT " NOW ") WITHOUT ROWID;";
+
+static gboolean
+migrate_to_4 (sqlite3  *db,
+              GError  **error)
+{
+  return exec (db, schema_v4, error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 static const MigrationFunc migrations[] = {
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
+  migrate_to_4,
 };
 
 int
