@@ -18,7 +18,9 @@
 #include "sm-date.h"
 #include "sm-demo.h"
 #include "sm-error.h"
+#include "sm-export.h"
 #include "sm-geocoder.h"
+#include "sm-import.h"
 #include "sm-query.h"
 #include "sm-stats.h"
 #include "sm-store.h"
@@ -379,6 +381,116 @@ cmd_geocode (int    argc,
   return EXIT_OK;
 }
 
+static char *csv_quote (const char *text);
+
+static void
+print_rejections (SmImportReport *report,
+                  const char     *report_path)
+{
+  g_autoptr(GString) csv = g_string_new ("row,reason\n");
+
+  for (guint i = 0; i < report->rejected->len; i++)
+    {
+      SmImportRejection *r = g_ptr_array_index (report->rejected, i);
+      g_autofree char *quoted = csv_quote (r->reason);
+
+      g_string_append_printf (csv, "%u,%s\n", r->row, quoted);
+      if (report_path == NULL)
+        g_printerr (_("row %u: %s\n"), r->row, r->reason);
+    }
+  if (report_path != NULL)
+    g_file_set_contents (report_path, csv->str, (gssize) csv->len, NULL);
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  g_autofree char *target = NULL, *layer = NULL, *mapping_file = NULL, *crs = NULL;
+  g_autofree char *encoding = NULL, *report_path = NULL;
+  g_auto(GStrv) maps = NULL;
+  gboolean skip = FALSE, no_geocode = FALSE;
+  GOptionEntry entries[] = {
+    { "target", 't', 0, G_OPTION_ARG_STRING, &target, N_("What the rows are: households (default) or services"), "households|services" },
+    { "layer", 'l', 0, G_OPTION_ARG_STRING, &layer, N_("Layer or sheet to read (default: the first)"), "L" },
+    { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Which column holds a field, e.g. address=Lakcím; may be repeated"), "FIELD=COLUMN" },
+    { "mapping", 0, 0, G_OPTION_ARG_FILENAME, &mapping_file, N_("A file of FIELD=COLUMN lines or a JSON object"), "FILE" },
+    { "crs", 0, 0, G_OPTION_ARG_STRING, &crs, N_("Coordinates: auto (default), wgs84 or eov"), "auto|wgs84|eov" },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding, N_("Text encoding: auto (default), utf-8, cp1250 or iso-8859-2"), "ENC" },
+    { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &skip, N_("Import the good rows when some are bad"), NULL },
+    { "no-geocode", 0, 0, G_OPTION_ARG_NONE, &no_geocode, N_("Leave rows without coordinates unplaced"), NULL },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &report_path, N_("Write every rejected row and why to this CSV file"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB FILE — import households (with people and needs) or services from "
+                            "CSV, XLSX, ODS, GeoJSON, GeoPackage, Shapefile, …"));
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmImportReport) report = NULL;
+  g_autoptr(GHashTable) columns = NULL;
+  SmImportOptions options = { 0 };
+  GError *error = NULL;
+  gboolean ok;
+  int status;
+
+  if ((status = parse (context, entries, &argc, &argv, 2, "DB FILE")) >= 0)
+    return status;
+  if (target != NULL && !g_str_equal (target, "households") && !g_str_equal (target, "services"))
+    return usage_error (_("unknown target “%s”; use households or services"), target);
+  if (crs != NULL && !g_str_equal (crs, "auto") && !g_str_equal (crs, "wgs84") && !g_str_equal (crs, "eov"))
+    return usage_error (_("unknown coordinate system “%s”; use auto, wgs84 or eov"), crs);
+  if (mapping_file != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (!g_file_get_contents (mapping_file, &text, NULL, &error) ||
+          !sm_import_parse_mapping (text, &columns, &error))
+        return fail (error);
+    }
+  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
+    {
+      g_autoptr(GHashTable) one = NULL;
+
+      if (!sm_import_parse_mapping (maps[i], &one, &error))
+        return fail (error);
+      GHashTableIter iter;
+      gpointer field, column;
+
+      if (columns == NULL)
+        columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_iter_init (&iter, one);
+      while (g_hash_table_iter_next (&iter, &field, &column))
+        g_hash_table_replace (columns, g_strdup (field), g_strdup (column));
+    }
+  options = (SmImportOptions) {
+    .target = target != NULL && g_str_equal (target, "services") ? SM_IMPORT_SERVICES
+                                                                 : SM_IMPORT_HOUSEHOLDS,
+    .layer = layer, .columns = columns,
+    .crs = crs == NULL || g_str_equal (crs, "auto") ? SM_IMPORT_CRS_AUTO
+           : g_str_equal (crs, "eov") ? SM_IMPORT_CRS_EOV : SM_IMPORT_CRS_WGS84,
+    .encoding = encoding, .skip_bad_rows = skip, .no_geocode = no_geocode,
+  };
+  store = open_existing (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+  ok = sm_import_file (store, argv[2], &options, show_progress, NULL, NULL, &report, &error);
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\r");
+  if (report != NULL && report->rejected->len > 0)
+    print_rejections (report, report_path);
+  if (!ok)
+    return fail (error);
+  if (options.target == SM_IMPORT_SERVICES)
+    g_print (_("Imported %u services from %u rows (%u placed by address); %u rows left out\n"),
+             report->n_services, report->n_rows, report->n_geocoded, report->rejected->len);
+  else
+    g_print (_("Imported %u households, %u people and %u needs from %u rows; %u placed by "
+               "address, %u to review; %u rows left out\n"),
+             report->n_households, report->n_persons, report->n_needs, report->n_rows,
+             report->n_geocoded, report->n_review, report->rejected->len);
+  return EXIT_OK;
+}
+
 /* An optional --at: NULL when absent, so the core takes today. */
 static gboolean
 parse_day_option (const char   *text,
@@ -566,80 +678,135 @@ csv_quote (const char *text)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* The filter options query and export share: what the map's filter holds. */
+typedef struct {
+  char     *bbox;
+  char     *at;
+  char     *need_status;
+  char     *settlement_part;
+  char    **categories;
+  char    **age_groups;
+  gboolean  lives_alone;
+  gboolean  alarm;
+  gboolean  no_alarm;
+  int       severity;
+} FilterArgs;
+
+static void
+filter_args_clear (FilterArgs *a)
+{
+  g_free (a->bbox);
+  g_free (a->at);
+  g_free (a->need_status);
+  g_free (a->settlement_part);
+  g_strfreev (a->categories);
+  g_strfreev (a->age_groups);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FilterArgs, filter_args_clear)
+
+/* @entries: the command's own, ending with { NULL } */
+static GArray *
+with_filter_entries (FilterArgs         *a,
+                     const GOptionEntry *entries)
+{
+  const GOptionEntry filter_entries[] = {
+    { "bbox", 'b', 0, G_OPTION_ARG_STRING, &a->bbox, N_("Only inside west,south,east,north (degrees)"), "W,S,E,N" },
+    { "category", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &a->categories, N_("Only needs of this category (code or name); may be repeated"), "C" },
+    { "severity", 0, 0, G_OPTION_ARG_INT, &a->severity, N_("Only needs at least this severe (1–3)"), "N" },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &a->at, N_("Needs open on this day (default: today)"), "DATE" },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &a->need_status, N_("Needs open on the day, resolved by it, or any (default: open)"), "open|resolved|any" },
+    { "age-group", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->age_groups, N_("Only households with a person of this age on the day; may be repeated"), "child|adult|elderly" },
+    { "lives-alone", 0, 0, G_OPTION_ARG_NONE, &a->lives_alone, N_("Only households with an elderly person assessed as living alone"), NULL },
+    { "alarm-device", 0, 0, G_OPTION_ARG_NONE, &a->alarm, N_("Only households with an elderly person who has an alarm device"), NULL },
+    { "no-alarm-device", 0, 0, G_OPTION_ARG_NONE, &a->no_alarm, N_("Only households with an elderly person who has no alarm device"), NULL },
+    { "settlement-part", 0, 0, G_OPTION_ARG_STRING, &a->settlement_part, N_("Only households in this settlement part"), "NAME" },
+  };
+  GArray *all = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+
+  a->severity = 1;
+  g_array_append_vals (all, filter_entries, G_N_ELEMENTS (filter_entries));
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    g_array_append_val (all, entries[i]);
+  return all;
+}
+
+/* Sets @filter from the options, or says what is wrong. Returns -1 or the
+ * exit status. */
+static int
+apply_filter_args (const FilterArgs *a,
+                   SmStore          *store,
+                   SmFilter         *filter)
+{
+  SmAgeGroups groups = 0;
+  GError *error = NULL;
+  GDate day, *as_of;
+
+  if (a->severity < 1 || a->severity > 3)
+    return usage_error (_("--severity must be 1, 2 or 3, not %d"), a->severity);
+  if (a->alarm && a->no_alarm)
+    return usage_error (_("--alarm-device and --no-alarm-device exclude each other"));
+  if (!parse_day_option (a->at, &day, &as_of, &error) ||
+      (a->bbox != NULL && !sm_filter_parse_bbox (filter, a->bbox, &error)) ||
+      (a->need_status != NULL && !sm_filter_parse_status (filter, a->need_status, &error)))
+    return fail (error);
+  for (guint i = 0; a->age_groups != NULL && a->age_groups[i] != NULL; i++)
+    {
+      SmAgeGroups group;
+
+      if (!sm_filter_parse_age_group (a->age_groups[i], &group, &error))
+        return fail (error);
+      groups |= group;
+    }
+  for (guint i = 0; a->categories != NULL && a->categories[i] != NULL; i++)
+    {
+      gint64 id = sm_store_lookup_category (store, a->categories[i], &error);
+
+      if (id == 0)
+        return fail (error);
+      sm_filter_add_category (filter, id);
+    }
+  sm_filter_set_age_groups (filter, groups);
+  sm_filter_set_elderly_flags (filter, (a->lives_alone ? SM_ELDERLY_LIVES_ALONE : 0) |
+                                       (a->alarm ? SM_ELDERLY_ALARM_DEVICE : 0) |
+                                       (a->no_alarm ? SM_ELDERLY_NO_ALARM : 0));
+  sm_filter_set_settlement_part (filter, a->settlement_part);
+  sm_filter_set_min_severity (filter, a->severity);
+  sm_filter_set_as_of (filter, as_of);
+  return -1;
+}
+
 static int
 cmd_query (int    argc,
            char **argv)
 {
-  g_autofree char *bbox = NULL, *at = NULL, *format = NULL, *need_status = NULL, *settlement_part = NULL;
-  g_auto(GStrv) categories = NULL;
-  g_auto(GStrv) age_groups = NULL;
-  gboolean lives_alone = FALSE, alarm = FALSE, no_alarm = FALSE;
-  int severity = 1;
-  GOptionEntry entries[] = {
-    { "bbox", 'b', 0, G_OPTION_ARG_STRING, &bbox, N_("Only inside west,south,east,north (degrees)"), "W,S,E,N" },
-    { "category", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &categories, N_("Only needs of this category (code or name); may be repeated"), "C" },
-    { "severity", 0, 0, G_OPTION_ARG_INT, &severity, N_("Only needs at least this severe (1–3)"), "N" },
-    { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("Needs open on this day (default: today)"), "DATE" },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &need_status, N_("Needs open on the day, resolved by it, or any (default: open)"), "open|resolved|any" },
-    { "age-group", 0, 0, G_OPTION_ARG_STRING_ARRAY, &age_groups, N_("Only households with a person of this age on the day; may be repeated"), "child|adult|elderly" },
-    { "lives-alone", 0, 0, G_OPTION_ARG_NONE, &lives_alone, N_("Only households with an elderly person assessed as living alone"), NULL },
-    { "alarm-device", 0, 0, G_OPTION_ARG_NONE, &alarm, N_("Only households with an elderly person who has an alarm device"), NULL },
-    { "no-alarm-device", 0, 0, G_OPTION_ARG_NONE, &no_alarm, N_("Only households with an elderly person who has no alarm device"), NULL },
-    { "settlement-part", 0, 0, G_OPTION_ARG_STRING, &settlement_part, N_("Only households in this settlement part"), "NAME" },
+  g_auto(FilterArgs) args = { 0 };
+  g_autofree char *format = NULL;
+  GOptionEntry own[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: csv or json"), "FORMAT" },
     { NULL }
   };
+  g_autoptr(GArray) entries = with_filter_entries (&args, own);
   g_autoptr(GOptionContext) context =
     g_option_context_new (_("DB — the households the map shows for a filter"));
-  SmAgeGroups groups = 0;
   g_autoptr(SmStore) store = NULL;
   g_autoptr(SmFilter) filter = sm_filter_new ();
   g_autoptr(GArray) hits = NULL;
   g_autoptr(JsonBuilder) b = NULL;
   gboolean json;
   GError *error = NULL;
-  GDate day, *as_of;
   int status;
 
-  if ((status = parse (context, entries, &argc, &argv, 1, "DB")) >= 0)
+  if ((status = parse (context, (GOptionEntry *) entries->data, &argc, &argv, 1, "DB")) >= 0)
     return status;
   if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "json"))
     return usage_error (_("unknown format “%s”; use csv or json"), format);
   json = format != NULL && g_str_equal (format, "json");
-  if (severity < 1 || severity > 3)
-    return usage_error (_("--severity must be 1, 2 or 3, not %d"), severity);
-  if (!parse_day_option (at, &day, &as_of, &error) ||
-      (bbox != NULL && !sm_filter_parse_bbox (filter, bbox, &error)) ||
-      (need_status != NULL && !sm_filter_parse_status (filter, need_status, &error)))
-    return fail (error);
-  for (guint i = 0; age_groups != NULL && age_groups[i] != NULL; i++)
-    {
-      SmAgeGroups group;
-
-      if (!sm_filter_parse_age_group (age_groups[i], &group, &error))
-        return fail (error);
-      groups |= group;
-    }
-  if (alarm && no_alarm)
-    return usage_error (_("--alarm-device and --no-alarm-device exclude each other"));
-  sm_filter_set_age_groups (filter, groups);
-  sm_filter_set_elderly_flags (filter, (lives_alone ? SM_ELDERLY_LIVES_ALONE : 0) |
-                                       (alarm ? SM_ELDERLY_ALARM_DEVICE : 0) |
-                                       (no_alarm ? SM_ELDERLY_NO_ALARM : 0));
-  sm_filter_set_settlement_part (filter, settlement_part);
-
   store = open_existing (argv[1], &error);
   if (store == NULL)
     return fail (error);
-  for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
-    {
-      gint64 id = sm_store_lookup_category (store, categories[i], &error);
-      if (id == 0)
-        return fail (error);
-      sm_filter_add_category (filter, id);
-    }
-  sm_filter_set_min_severity (filter, severity);
-  sm_filter_set_as_of (filter, as_of);
+  if ((status = apply_filter_args (&args, store, filter)) >= 0)
+    return status;
 
   hits = sm_store_query (store, filter, &error);
   if (hits == NULL)
@@ -706,6 +873,54 @@ cmd_query (int    argc,
   return EXIT_OK;
 }
 
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_auto(FilterArgs) args = { 0 };
+  g_autofree char *kind = NULL, *format = NULL;
+  double cell = 0;
+  int k = 0;
+  GOptionEntry own[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("cases (one row per need, exact places; default), grid (counts per cell) or parts (counts per settlement part)"), "cases|grid|parts" },
+    { "cell", 0, 0, G_OPTION_ARG_DOUBLE, &cell, N_("Grid cell side in metres (default 250)"), "M" },
+    { "k", 'k', 0, G_OPTION_ARG_INT, &k, N_("Leave out the counts of cells and parts with fewer than K persons (at least 5, the default)"), "K" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("gpkg, geojson, csv or xlsx (default: by the file name)"), "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GArray) entries = with_filter_entries (&args, own);
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB OUT — write what a filter shows as GeoPackage, GeoJSON, CSV or XLSX"));
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  SmExportOptions options = { .cell_m = cell, .k = k };
+  GError *error = NULL;
+  guint n = 0;
+  int status;
+
+  if ((status = parse (context, (GOptionEntry *) entries->data, &argc, &argv, 2, "DB OUT")) >= 0)
+    return status;
+  if (kind == NULL || g_str_equal (kind, "cases"))
+    options.kind = SM_EXPORT_CASES;
+  else if (g_str_equal (kind, "grid"))
+    options.kind = SM_EXPORT_GRID;
+  else if (g_str_equal (kind, "parts"))
+    options.kind = SM_EXPORT_PARTS;
+  else
+    return usage_error (_("unknown kind “%s”; use cases, grid or parts"), kind);
+  options.cell_m = cell;
+  options.k = k;
+  store = open_existing (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+  if ((status = apply_filter_args (&args, store, filter)) >= 0)
+    return status;
+  if (!sm_export (store, filter, argv[2], format, &options, &n, &error))
+    return fail (error);
+  g_print (ngettext ("Wrote %u row to %s\n", "Wrote %u rows to %s\n", n), n, argv[2]);
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "init", "DB", N_("Create an empty database with the taxonomies"), cmd_init },
   { "demo", "DB [--cases N] [--seed S]", N_("Create the synthetic demo town (Tata)"), cmd_demo },
@@ -714,6 +929,10 @@ static const Command commands[] = {
   { "import-osm", "DB FILE [--clip BOUNDARY]",
     N_("Import an OpenStreetMap extract as the offline basemap"), cmd_import_osm },
   { "render-tile", "DB Z X Y OUT.png", N_("Draw one basemap tile as PNG"), cmd_render_tile },
+  { "import", "DB FILE [--map FIELD=COLUMN]…", N_("Import households or services from a table or GIS file"),
+    cmd_import },
+  { "export", "DB OUT [--kind cases|grid|parts] [--k K]",
+    N_("Write what a filter shows; grid and parts hide small counts"), cmd_export },
   { "geocode", "DB [ADDRESS…]", N_("Find addresses offline; JSON, one line per address"),
     cmd_geocode },
   { "stats", "DB [--at DATE]", N_("Open needs by category, severity and settlement part"),

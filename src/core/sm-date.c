@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -81,4 +82,74 @@ sm_date_today_iso (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * sm_date_parse_any:
+ *
+ * ISO dates and the Hungarian forms office software writes: "2024.03.01.",
+ * "2024. 03. 01.", "2024.3.1", "2024. március 1.", "2024. márc. 1.", and
+ * "2024/03/01".
+ */
+gboolean
+sm_date_parse_any (const char  *text,
+                   GDate       *out,
+                   GError     **error)
+{
+  static const char * const months[] = {
+    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "szep", "okt", "nov", "dec"
+  };
+  g_autofree char *lower = NULL, *plain = NULL;
+  g_autoptr(GRegex) numeric = NULL, named = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  int y = 0, m = 0, d = 0;
+
+  if (text == NULL)
+    goto bad;
+  if (sm_date_parse_iso (text, out, NULL))
+    return TRUE;
+  lower = g_utf8_strdown (text, -1);
+  plain = g_str_to_ascii (lower, "C");
+  g_strstrip (plain);
+
+  numeric = g_regex_new ("^([0-9]{4})\\s*[./-]\\s*([0-9]{1,2})\\s*[./-]\\s*([0-9]{1,2})\\.?$",
+                         0, 0, NULL);
+  named = g_regex_new ("^([0-9]{4})\\.?\\s*([a-z]+)\\.?\\s*([0-9]{1,2})\\.?$", 0, 0, NULL);
+  if (g_regex_match (numeric, plain, 0, &match))
+    {
+      g_autofree char *ys = g_match_info_fetch (match, 1);
+      g_autofree char *ms = g_match_info_fetch (match, 2);
+      g_autofree char *ds = g_match_info_fetch (match, 3);
+
+      y = atoi (ys);
+      m = atoi (ms);
+      d = atoi (ds);
+    }
+  else
+    {
+      g_clear_pointer (&match, g_match_info_free);
+      if (g_regex_match (named, plain, 0, &match))
+        {
+          g_autofree char *ys = g_match_info_fetch (match, 1);
+          g_autofree char *month = g_match_info_fetch (match, 2);
+          g_autofree char *ds = g_match_info_fetch (match, 3);
+
+          y = atoi (ys);
+          d = atoi (ds);
+          for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+            if (g_str_has_prefix (month, months[i]) && strlen (month) >= 3)
+              m = (int) i + 1;
+        }
+    }
+  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    goto bad;
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+
+bad:
+  g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+               _("“%s” is not a date; write it as 2024-03-01, 2024.03.01. or 2024. március 1."),
+               text ? text : "");
+  return FALSE;
 }

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 gboolean sm_date_parse_iso (const char *text,
                             GDate      *out,
                             GError    **error);
+gboolean sm_date_parse_any (const char *text,
+                            GDate      *out,
+                            GError    **error);
 char    *sm_date_to_iso     (const GDate *date);
 int      sm_date_to_epoch_day (const GDate *date);
 void     sm_date_from_epoch_day (int day, GDate *out);

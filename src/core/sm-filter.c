@@ -3,10 +3,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include <glib/gi18n-lib.h>
 
+#include "sm-date.h"
 #include "sm-error.h"
 #include "sm-filter.h"
 
@@ -430,4 +432,40 @@ sm_filter_get_service_type (SmFilter *self)
   g_return_val_if_fail (SM_IS_FILTER (self), NULL);
 
   return self->service_type;
+}
+
+/**
+ * sm_filter_accepts_need:
+ *
+ * Whether one need passes the filter's need conditions (category,
+ * severity, state on the day), as sm_store_query() counts it; the
+ * household conditions are the query's.
+ */
+gboolean
+sm_filter_accepts_need (SmFilter   *self,
+                        gint64      category_id,
+                        int         severity,
+                        const char *assessed_on,
+                        const char *resolved_on)
+{
+  g_autofree char *day = NULL;
+  GDate as_of;
+
+  g_return_val_if_fail (SM_IS_FILTER (self), FALSE);
+
+  if (severity < self->min_severity || !sm_filter_has_category (self, category_id))
+    return FALSE;
+  sm_filter_get_as_of (self, &as_of);
+  day = sm_date_to_iso (&as_of);
+  switch (self->status)
+    {
+    case SM_NEED_RESOLVED:
+      return resolved_on != NULL && strcmp (resolved_on, day) <= 0;
+    case SM_NEED_ANY:
+      return assessed_on != NULL && strcmp (assessed_on, day) <= 0;
+    case SM_NEED_OPEN:
+    default:
+      return assessed_on != NULL && strcmp (assessed_on, day) <= 0 &&
+             (resolved_on == NULL || strcmp (resolved_on, day) > 0);
+    }
 }

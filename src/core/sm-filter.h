@@ -93,4 +93,10 @@ void          sm_filter_set_service_type  (SmFilter     *self,
                                            const char   *code);
 const char   *sm_filter_get_service_type  (SmFilter     *self);
 
+gboolean      sm_filter_accepts_need      (SmFilter     *self,
+                                           gint64        category_id,
+                                           int           severity,
+                                           const char   *assessed_on,
+                                           const char   *resolved_on);
+
 G_END_DECLS

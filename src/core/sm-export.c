@@ -1,0 +1,489 @@
+#define G_LOG_DOMAIN "sm-export"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cpl_string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <ogr_api.h>
+
+#include "sm-date.h"
+#include "sm-error.h"
+#include "sm-export.h"
+#include "sm-ogr-private.h"
+#include "sm-query.h"
+#include "sm-store-private.h"
+
+/* What the filter shows, written with GDAL: GeoPackage, GeoJSON, CSV or
+ * XLSX. The case export is for colleagues who work with the cases (no
+ * names, but exact places); the aggregated ones are for planners and
+ * partners: counts per 250 m cell or per settlement part, never a place of
+ * one household, and every unit with fewer than k persons or k households
+ * written without its counts. */
+
+typedef struct {
+  const char *ext;
+  const char *driver;
+  gboolean    geometry;
+} Format;
+
+static const Format formats[] = {
+  { "gpkg", "GPKG", TRUE },
+  { "geojson", "GeoJSON", TRUE },
+  { "json", "GeoJSON", TRUE },
+  { "csv", "CSV", FALSE },
+  { "xlsx", "XLSX", FALSE },
+};
+
+static const Format *
+find_format (const char  *path,
+             const char  *name,
+             GError     **error)
+{
+  const char *dot = strrchr (path, '.');
+  const char *wanted = name != NULL ? name : (dot != NULL ? dot + 1 : "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (wanted, formats[i].ext) == 0 ||
+        g_ascii_strcasecmp (wanted, formats[i].driver) == 0)
+      return &formats[i];
+  g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+               _("Cannot tell the format of “%s”; use .gpkg, .geojson, .csv or .xlsx"), path);
+  return NULL;
+}
+
+typedef struct {
+  GDALDatasetH  ds;
+  OGRLayerH     layer;
+  gboolean      geometry;
+} Out;
+
+static gboolean
+open_out (Out            *out,
+          const Format   *format,
+          const char     *path,
+          const char     *layer_name,
+          OGRwkbGeometryType type,
+          const char * const *fields,
+          const OGRFieldType *types,
+          GError        **error)
+{
+  OGRSpatialReferenceH wgs84 = _sm_ogr_new_wgs84 ();
+  char **layer_options = NULL;
+
+  out->geometry = format->geometry;
+  g_unlink (path);
+  CPLErrorReset ();
+  out->ds = GDALCreate (GDALGetDriverByName (format->driver), path, 0, 0, 0, GDT_Unknown, NULL);
+  if (out->ds == NULL)
+    {
+      OSRDestroySpatialReference (wgs84);
+      _sm_ogr_set_error (error, SM_ERROR_INVALID, path);
+      return FALSE;
+    }
+  if (g_str_equal (format->driver, "GeoJSON"))
+    layer_options = CSLSetNameValue (layer_options, "RFC7946", "YES");
+  if (g_str_equal (format->driver, "CSV"))
+    layer_options = CSLSetNameValue (layer_options, "STRING_QUOTING", "IF_NEEDED");
+  out->layer = GDALDatasetCreateLayer (out->ds, layer_name, format->geometry ? wgs84 : NULL,
+                                       format->geometry ? type : wkbNone, layer_options);
+  CSLDestroy (layer_options);
+  OSRDestroySpatialReference (wgs84);
+  if (out->layer == NULL)
+    {
+      _sm_ogr_set_error (error, SM_ERROR_INTERNAL, path);
+      return FALSE;
+    }
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      OGRFieldDefnH field = OGR_Fld_Create (fields[i], types[i]);
+
+      OGR_L_CreateField (out->layer, field, TRUE);
+      OGR_Fld_Destroy (field);
+    }
+  GDALDatasetStartTransaction (out->ds, FALSE);
+  return TRUE;
+}
+
+static gboolean
+close_out (Out         *out,
+           const char  *path,
+           GError     **error)
+{
+  gboolean ok = GDALDatasetCommitTransaction (out->ds) == OGRERR_NONE ||
+                GDALDatasetTestCapability (out->ds, ODsCTransactions) == FALSE;
+
+  CPLErrorReset ();
+  GDALClose (out->ds);
+  out->ds = NULL;
+  if (!ok || CPLGetLastErrorType () >= CE_Failure)
+    {
+      _sm_ogr_set_error (error, SM_ERROR_INTERNAL, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_string (OGRFeatureH  f,
+            const char  *field,
+            const char  *value)
+{
+  if (value != NULL)
+    OGR_F_SetFieldString (f, OGR_F_GetFieldIndex (f, field), value);
+}
+
+static gboolean
+write_feature (Out         *out,
+               OGRFeatureH  f,
+               GError     **error)
+{
+  if (OGR_L_CreateFeature (out->layer, f) != OGRERR_NONE)
+    {
+      _sm_ogr_set_error (error, SM_ERROR_INTERNAL, _("Cannot write a feature"));
+      OGR_F_Destroy (f);
+      return FALSE;
+    }
+  OGR_F_Destroy (f);
+  return TRUE;
+}
+
+/* --- cases ------------------------------------------------------------ */
+
+static gboolean
+export_cases (SmStore      *store,
+              SmFilter     *filter,
+              const Format *format,
+              const char   *path,
+              guint        *n_written,
+              GError      **error)
+{
+  static const char * const fields[] = {
+    "household_id", "address", "postal_code", "settlement", "settlement_part", "lat", "lon",
+    "geocode_quality", "need_category", "need_severity", "need_assessed_on", "need_resolved_on",
+    "synthetic", NULL
+  };
+  static const OGRFieldType types[] = {
+    OFTInteger64, OFTString, OFTString, OFTString, OFTString, OFTReal, OFTReal, OFTString,
+    OFTString, OFTInteger, OFTString, OFTString, OFTInteger
+  };
+  g_autoptr(GArray) hits = sm_store_query (store, filter, error);
+  Out out = { 0 };
+  guint n = 0;
+
+  if (hits == NULL || !open_out (&out, format, path, "cases", wkbPoint, fields, types, error))
+    return FALSE;
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SmCaseHit *hit = &g_array_index (hits, SmCaseHit, i);
+      g_autoptr(GPtrArray) needs = sm_store_list_needs (store, hit->household_id, error);
+      SmHousehold h;
+
+      if (needs == NULL || !sm_store_get_household (store, hit->household_id, &h, error))
+        goto fail;
+      for (guint k = 0; k < needs->len; k++)
+        {
+          const SmNeed *need = g_ptr_array_index (needs, k);
+          OGRFeatureH f;
+
+          if (!sm_filter_accepts_need (filter, need->category ? sm_store_lookup_category (store, need->category, NULL) : 0,
+                                       need->severity, need->assessed_on, need->resolved_on))
+            continue;
+          f = OGR_F_Create (OGR_L_GetLayerDefn (out.layer));
+          OGR_F_SetFieldInteger64 (f, OGR_F_GetFieldIndex (f, "household_id"), h.id);
+          set_string (f, "address", h.address_raw);
+          set_string (f, "postal_code", h.postal_code);
+          set_string (f, "settlement", h.settlement);
+          set_string (f, "settlement_part", h.settlement_part);
+          OGR_F_SetFieldDouble (f, OGR_F_GetFieldIndex (f, "lat"), h.lat);
+          OGR_F_SetFieldDouble (f, OGR_F_GetFieldIndex (f, "lon"), h.lon);
+          set_string (f, "geocode_quality", sm_geocode_quality_to_string (h.quality));
+          set_string (f, "need_category", need->category);
+          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "need_severity"), need->severity);
+          set_string (f, "need_assessed_on", need->assessed_on);
+          set_string (f, "need_resolved_on", need->resolved_on);
+          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "synthetic"), need->synthetic);
+          if (out.geometry)
+            {
+              OGRGeometryH point = OGR_G_CreateGeometry (wkbPoint);
+
+              OGR_G_SetPoint_2D (point, 0, h.lon, h.lat);
+              OGR_F_SetGeometryDirectly (f, point);
+            }
+          if (!write_feature (&out, f, error))
+            {
+              sm_household_clear (&h);
+              goto fail;
+            }
+          n++;
+        }
+      sm_household_clear (&h);
+    }
+  *n_written = n;
+  return close_out (&out, path, error);
+
+fail:
+  GDALClose (out.ds);
+  g_unlink (path);
+  return FALSE;
+}
+
+/* --- aggregates ------------------------------------------------------- */
+
+typedef struct {
+  char   *key;
+  char   *label;
+  guint   households;
+  guint   persons;
+  guint   needs;
+  double  x0, y0;          /* grid: the cell's corner in EOV metres */
+  gboolean has_anchor;
+  double  lat, lon;        /* parts: the gazetteer's anchor */
+  gint64  population;
+} Unit;
+
+static void
+unit_free (Unit *u)
+{
+  g_free (u->key);
+  g_free (u->label);
+  g_free (u);
+}
+
+static GHashTable *
+persons_per_household (SmStore  *store,
+                       GError  **error)
+{
+  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT household_id, count(*) FROM person GROUP BY household_id", error);
+
+  if (stmt == NULL)
+    {
+      g_hash_table_unref (counts);
+      return NULL;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (counts, g_memdup2 (&id, sizeof id),
+                           GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  return counts;
+}
+
+static gboolean
+export_aggregate (SmStore                *store,
+                  SmFilter               *filter,
+                  const Format           *format,
+                  const char             *path,
+                  const SmExportOptions  *options,
+                  guint                  *n_written,
+                  GError                **error)
+{
+  static const char * const fields[] = {
+    "unit", "households", "persons", "needs", "population", "suppressed", NULL
+  };
+  static const OGRFieldType types[] = {
+    OFTString, OFTInteger, OFTInteger, OFTInteger, OFTInteger64, OFTInteger
+  };
+  g_autoptr(GArray) hits = sm_store_query (store, filter, error);
+  g_autoptr(GHashTable) persons = NULL;
+  g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) unit_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  OGRSpatialReferenceH wgs84 = NULL, eov = NULL;
+  OGRCoordinateTransformationH to_eov = NULL, from_eov = NULL;
+  double cell = options->cell_m > 0 ? options->cell_m : 250;
+  int k = options->k > 0 ? options->k : SM_EXPORT_MIN_K;
+  gboolean grid = options->kind == SM_EXPORT_GRID, ok = FALSE;
+  Out out = { 0 };
+  guint n = 0;
+
+  if (hits == NULL || (persons = persons_per_household (store, error)) == NULL)
+    return FALSE;
+  wgs84 = _sm_ogr_new_wgs84 ();
+  eov = OSRNewSpatialReference (NULL);
+  OSRImportFromEPSG (eov, 23700);
+  OSRSetAxisMappingStrategy (eov, OAMS_TRADITIONAL_GIS_ORDER);
+  to_eov = OCTNewCoordinateTransformation (wgs84, eov);
+  from_eov = OCTNewCoordinateTransformation (eov, wgs84);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SmCaseHit *hit = &g_array_index (hits, SmCaseHit, i);
+      g_autofree char *key = NULL;
+      Unit *u;
+      /* A household without recorded people still counts as one person:
+       * no unit can hide a household behind a count of zero. */
+      guint people = MAX (1, GPOINTER_TO_UINT (g_hash_table_lookup (persons, &hit->household_id)));
+      double x = hit->lon, y = hit->lat, z = 0, x0 = 0, y0 = 0;
+
+      if (grid)
+        {
+          if (!OCTTransform (to_eov, 1, &x, &y, &z))
+            continue;
+          x0 = floor (x / cell) * cell;
+          y0 = floor (y / cell) * cell;
+          key = g_strdup_printf ("E%.0f_N%.0f", x0, y0);
+        }
+      else
+        {
+          SmHousehold h;
+
+          if (!sm_store_get_household (store, hit->household_id, &h, error))
+            goto out;
+          key = g_strdup (h.settlement_part ? h.settlement_part : _("(unknown)"));
+          sm_household_clear (&h);
+        }
+      u = g_hash_table_lookup (units, key);
+      if (u == NULL)
+        {
+          u = g_new0 (Unit, 1);
+          u->key = g_strdup (key);
+          u->label = g_strdup (key);
+          u->x0 = x0;
+          u->y0 = y0;
+          u->population = -1;
+          g_hash_table_insert (units, u->key, u);
+          g_ptr_array_add (order, u);
+        }
+      u->households++;
+      u->persons += people;
+      u->needs += (guint) hit->n_needs;
+    }
+
+  if (!grid)
+    {
+      sqlite3_stmt *stmt = _sm_store_prepare (store,
+        "SELECT name, population, anchor_lat, anchor_lon FROM settlement_part", error);
+
+      if (stmt == NULL)
+        goto out;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          Unit *u = g_hash_table_lookup (units, sqlite3_column_text (stmt, 0));
+
+          if (u == NULL)
+            continue;
+          u->population = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 1);
+          u->has_anchor = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
+          u->lat = sqlite3_column_double (stmt, 2);
+          u->lon = sqlite3_column_double (stmt, 3);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  if (!open_out (&out, format, path, grid ? "grid" : "settlement_parts",
+                 grid ? wkbPolygon : wkbPoint, fields, types, error))
+    goto out;
+  for (guint i = 0; i < order->len; i++)
+    {
+      Unit *u = g_ptr_array_index (order, i);
+      OGRFeatureH f = OGR_F_Create (OGR_L_GetLayerDefn (out.layer));
+      /* Fewer than k persons, or fewer than k households (one large
+       * family is still one family): no counts. */
+      gboolean suppressed = u->persons < (guint) k || u->households < (guint) k;
+
+      set_string (f, "unit", u->label);
+      if (!suppressed)
+        {
+          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "households"), (int) u->households);
+          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "persons"), (int) u->persons);
+          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "needs"), (int) u->needs);
+        }
+      if (u->population >= 0)
+        OGR_F_SetFieldInteger64 (f, OGR_F_GetFieldIndex (f, "population"), u->population);
+      OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "suppressed"), suppressed);
+      if (out.geometry && grid)
+        {
+          OGRGeometryH ring = OGR_G_CreateGeometry (wkbLinearRing);
+          OGRGeometryH polygon = OGR_G_CreateGeometry (wkbPolygon);
+          const double cx[] = { 0, 1, 1, 0, 0 }, cy[] = { 0, 0, 1, 1, 0 };
+
+          for (guint c = 0; c < 5; c++)
+            {
+              double px = u->x0 + cx[c] * cell, py = u->y0 + cy[c] * cell, pz = 0;
+
+              OCTTransform (from_eov, 1, &px, &py, &pz);
+              OGR_G_AddPoint_2D (ring, px, py);
+            }
+          OGR_G_AddGeometryDirectly (polygon, ring);
+          OGR_F_SetGeometryDirectly (f, polygon);
+        }
+      else if (out.geometry && u->has_anchor)
+        {
+          OGRGeometryH point = OGR_G_CreateGeometry (wkbPoint);
+
+          OGR_G_SetPoint_2D (point, 0, u->lon, u->lat);
+          OGR_F_SetGeometryDirectly (f, point);
+        }
+      if (!write_feature (&out, f, error))
+        goto out;
+      n++;
+    }
+  *n_written = n;
+  ok = close_out (&out, path, error);
+
+out:
+  if (out.ds != NULL)
+    {
+      GDALClose (out.ds);
+      g_unlink (path);
+    }
+  OCTDestroyCoordinateTransformation (to_eov);
+  OCTDestroyCoordinateTransformation (from_eov);
+  OSRDestroySpatialReference (wgs84);
+  OSRDestroySpatialReference (eov);
+  return ok;
+}
+
+/**
+ * sm_export:
+ * @format: (nullable): "gpkg", "geojson", "csv" or "xlsx"; %NULL: by the
+ *   file name
+ *
+ * Writes what @filter shows to @path. A failed export leaves no file.
+ */
+gboolean
+sm_export (SmStore                *store,
+           SmFilter               *filter,
+           const char             *path,
+           const char             *format_name,
+           const SmExportOptions  *options,
+           guint                  *n_written,
+           GError                **error)
+{
+  const Format *format;
+  guint n = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SM_IS_STORE (store), FALSE);
+
+  if (options->k != 0 && options->k < SM_EXPORT_MIN_K)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("k must be at least %d: smaller counts can point at a family"), SM_EXPORT_MIN_K);
+      return FALSE;
+    }
+  if (options->cell_m != 0 && (options->cell_m < 50 || options->cell_m > 10000))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("A grid cell of %.0f m is not allowed; use 50 to 10000 m"), options->cell_m);
+      return FALSE;
+    }
+  _sm_ogr_init ();
+  format = find_format (path, format_name, error);
+  if (format == NULL)
+    return FALSE;
+  ok = options->kind == SM_EXPORT_CASES ? export_cases (store, filter, format, path, &n, error)
+                                        : export_aggregate (store, filter, format, path, options, &n, error);
+  if (ok && n_written != NULL)
+    *n_written = n;
+  return ok;
+}
