@@ -66,7 +66,8 @@ static void
 test_help (void)
 {
   static const char * const commands[] = {
-    "init", "demo", "import-boundaries", "import-osm", "render-tile", "geocode", "stats", "query"
+    "init", "demo", "import-boundaries", "import-osm", "render-tile", "import", "export", "geocode",
+    "stats", "query"
   };
   g_auto(Run) top = { 0 };
   g_auto(Run) none = { 0 };
@@ -424,6 +425,46 @@ test_geocode (void)
   g_assert_nonnull (strstr (lines[1], "\"ambiguous\":true"));
 }
 
+/* import and export from the command line: a bad file changes nothing and
+ * names its rows; the good rows with consent; aggregated export refuses
+ * k below 5. */
+static void
+test_import_export (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "ie.db", NULL);
+  g_autofree char *csv = g_build_filename (tmpdir, "ie.csv", NULL);
+  g_autofree char *report = g_build_filename (tmpdir, "ie-report.csv", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "ie-parts.csv", NULL);
+  g_autofree char *report_text = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) skip = { 0 };
+  g_auto(Run) low_k = { 0 };
+  g_auto(Run) parts = { 0 };
+
+  g_assert_true (g_file_set_contents (csv,
+    "Lakcím,lat,lon,Szükséglet,Súlyosság,Felmérés\n"
+    "\"Tata, A utca 1\",47.65,18.32,Lakhatás,2,2024.03.01.\n"
+    "\"Tata, A utca 2\",47.65,18.32,Nincs ilyen,2,2024.03.01.\n", -1, NULL));
+  run (&init, "init", db, NULL);
+  run (&bad, "import", db, csv, "--report", report, NULL);
+  expect_user_error (&bad, "nothing was imported");
+  g_assert_true (g_file_get_contents (report, &report_text, NULL, NULL));
+  g_assert_nonnull (strstr (report_text, "2,"));
+  g_assert_nonnull (strstr (report_text, "Nincs ilyen"));
+
+  run (&skip, "import", db, csv, "--skip-bad-rows", "--no-geocode", NULL);
+  g_assert_cmpint (skip.status, ==, 0);
+  g_assert_nonnull (strstr (skip.out, "Imported 1 households"));
+  g_assert_nonnull (strstr (skip.err, "row 2"));
+
+  run (&low_k, "export", demo_db, out, "--kind", "parts", "--k", "3", NULL);
+  expect_user_error (&low_k, "at least 5");
+  run (&parts, "export", demo_db, out, "--kind", "parts", "--at", "2025-06-30", NULL);
+  g_assert_cmpint (parts.status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -449,6 +490,7 @@ main (int    argc,
   g_test_add_func ("/cli/hungarian", test_hungarian);
   g_test_add_func ("/cli/import-osm-render-tile", test_import_osm_render_tile);
   g_test_add_func ("/cli/geocode", test_geocode);
+  g_test_add_func ("/cli/import-export", test_import_export);
   status = g_test_run ();
 
   sm_test_remove_dir (tmpdir);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <cpl_conv.h>
 #include <ogr_api.h>
 
 #include "sm-date.h"
@@ -22,6 +23,8 @@
  * refuses is a rejected row like any other. With rejected rows and no
  * consent to leave them out, the transaction is rolled back: a file goes
  * in whole, or without its bad rows, or not at all. */
+
+#define MAX_TEXT 1000     /* characters in an address, name or key */
 
 static const char * const household_fields[] = {
   "household_key", "address", "postal_code", "settlement", "settlement_part", "x", "y",
@@ -214,6 +217,18 @@ field_slot (const Layout *layout,
   return -1;
 }
 
+static char *
+to_utf8 (const char *raw,
+         const char *encoding)
+{
+  char *text;
+
+  if (g_str_equal (encoding, "utf-8"))
+    return g_utf8_validate (raw, -1, NULL) ? g_strdup (raw) : g_utf8_make_valid (raw, -1);
+  text = g_convert (raw, -1, "UTF-8", encoding, NULL, NULL, NULL);
+  return text != NULL ? text : g_utf8_make_valid (raw, -1);
+}
+
 /* The value of @field in @feature as UTF-8, or NULL when empty. */
 static char *
 value_of (const Layout *layout,
@@ -228,14 +243,7 @@ value_of (const Layout *layout,
       !OGR_F_IsFieldSetAndNotNull (feature, index))
     return NULL;
   raw = OGR_F_GetFieldAsString (feature, index);
-  if (g_str_equal (layout->encoding, "utf-8"))
-    text = g_utf8_validate (raw, -1, NULL) ? g_strdup (raw) : g_utf8_make_valid (raw, -1);
-  else
-    {
-      text = g_convert (raw, -1, "UTF-8", layout->encoding, NULL, NULL, NULL);
-      if (text == NULL)
-        text = g_utf8_make_valid (raw, -1);
-    }
+  text = to_utf8 (raw, layout->encoding);
   g_strstrip (text);
   if (*text == '\0')
     {
@@ -448,6 +456,19 @@ read_household_row (SmStore      *store,
       r->household.has_location = TRUE;
       r->household.quality = SM_GEOCODE_MANUAL;
     }
+  {
+    const char *texts[] = { r->household.address_raw, r->household.settlement,
+                            r->household.settlement_part, r->key };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      if (texts[i] != NULL && strlen (texts[i]) > MAX_TEXT)
+        {
+          g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                       _("a value of %zu characters is longer than the %d allowed"),
+                       strlen (texts[i]), MAX_TEXT);
+          goto bad;
+        }
+  }
   if (r->household.address_raw == NULL && !r->household.has_location)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("neither an address nor coordinates"));
@@ -671,6 +692,13 @@ store_service_row (SmStore       *store,
 
 /* --- the file --------------------------------------------------------- */
 
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
 static char *
 layout_signature (SmImportTarget      target,
                   const char * const *columns)
@@ -678,7 +706,7 @@ layout_signature (SmImportTarget      target,
   g_auto(GStrv) sorted = g_strdupv ((char **) columns);
   g_autofree char *joined = NULL;
 
-  qsort (sorted, g_strv_length (sorted), sizeof (char *), (GCompareFunc) g_strcmp0);
+  qsort (sorted, g_strv_length (sorted), sizeof (char *), compare_strings);
   joined = g_strjoinv ("\x1f", sorted);
   return g_strdup_printf ("%s:%s", target == SM_IMPORT_SERVICES ? "services" : "households", joined);
 }
@@ -766,10 +794,10 @@ detect_encoding (OGRLayerH  layer,
 }
 
 static gboolean
-check_mapping (SmImportTarget   target,
-               GHashTable      *mapping,
-               OGRFeatureDefnH  defn,
-               gboolean         has_geometry,
+check_mapping (SmImportTarget      target,
+               GHashTable         *mapping,
+               const char * const *names,
+               gboolean            has_geometry,
                Layout          *layout,
                GError         **error)
 {
@@ -784,7 +812,11 @@ check_mapping (SmImportTarget   target,
   while (g_hash_table_iter_next (&iter, &k, &v))
     {
       int slot = field_slot (layout, k);
-      int index = OGR_FD_GetFieldIndex (defn, v);
+      int index = -1;
+
+      for (int i = 0; names[i] != NULL && index < 0; i++)
+        if (g_str_equal (names[i], v))
+          index = i;
 
       if (slot < 0)
         {
@@ -860,7 +892,7 @@ sm_import_file (SmStore                *store,
   g_autoptr(SmImportReport) report = g_new0 (SmImportReport, 1);
   g_autoptr(GHashTable) households = NULL;   /* group key → GPtrArray of HouseholdRow */
   g_autoptr(GPtrArray) order = NULL;         /* group keys, first seen first */
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SmGeocoder) geocoder = NULL;
   g_autofree char *signature = NULL;
   OGRSpatialReferenceH eov = NULL, wgs84 = NULL, layer_srs;
@@ -868,7 +900,7 @@ sm_import_file (SmStore                *store,
   Layout layout = { 0 };
   OGRFeatureDefnH defn;
   OGRFeatureH feature;
-  GDALDatasetH ds;
+  GDALDatasetH ds = NULL;
   OGRLayerH layer;
   gboolean ok = FALSE, began = FALSE;
   GIntBig total;
@@ -878,9 +910,13 @@ sm_import_file (SmStore                *store,
 
   report->rejected = g_ptr_array_new_with_free_func ((GDestroyNotify) rejection_free);
   _sm_ogr_init ();
-  ds = _sm_ogr_open_vector (path, error);
+  /* A spreadsheet's first row holds the column names, also where every
+   * cell below is text too. */
+  CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", "FORCE");
+  CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", "FORCE");
+  ds = _sm_ogr_open_table (path, (const char * const[]) { "HEADERS=FORCE", NULL }, error);
   if (ds == NULL)
-    return FALSE;
+    goto out;
   if (options->layer != NULL)
     layer = GDALDatasetGetLayerByName (ds, options->layer);
   else
@@ -893,18 +929,6 @@ sm_import_file (SmStore                *store,
       goto out;
     }
   defn = OGR_L_GetLayerDefn (layer);
-  for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)
-    g_ptr_array_add (names, (gpointer) OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (defn, i)));
-  g_ptr_array_add (names, NULL);
-
-  signature = layout_signature (options->target, (const char * const *) names->pdata);
-  report->columns = options->columns != NULL ? g_hash_table_ref (options->columns)
-                                             : remembered_mapping (store, signature);
-  if (report->columns == NULL)
-    report->columns = sm_import_guess_columns (options->target, (const char * const *) names->pdata);
-  if (!check_mapping (options->target, report->columns, defn,
-                      OGR_FD_GetGeomType (defn) != wkbNone, &layout, error))
-    goto out;
   report->encoding = detect_encoding (layer, options->encoding);
   layout.encoding = report->encoding;
   if (!g_str_equal (report->encoding, "utf-8"))
@@ -918,7 +942,20 @@ sm_import_file (SmStore                *store,
           goto out;
         }
     }
+  /* Column names as text, in the file's encoding like its values. */
+  for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)
+    g_ptr_array_add (names, to_utf8 (OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (defn, i)),
+                                     report->encoding));
+  g_ptr_array_add (names, NULL);
 
+  signature = layout_signature (options->target, (const char * const *) names->pdata);
+  report->columns = options->columns != NULL ? g_hash_table_ref (options->columns)
+                                             : remembered_mapping (store, signature);
+  if (report->columns == NULL)
+    report->columns = sm_import_guess_columns (options->target, (const char * const *) names->pdata);
+  if (!check_mapping (options->target, report->columns, (const char * const *) names->pdata,
+                      OGR_FD_GetGeomType (defn) != wkbNone, &layout, error))
+    goto out;
   wgs84 = _sm_ogr_new_wgs84 ();
   eov = OSRNewSpatialReference (NULL);
   OSRImportFromEPSG (eov, 23700);
@@ -1086,6 +1123,10 @@ sm_import_file (SmStore                *store,
     progress (1.0, progress_data);
 
 out:
+  /* Spreadsheet drivers read their sheets when first asked, so the option
+   * stays until the file is closed. */
+  CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", NULL);
+  CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", NULL);
   if (began)
     sm_store_rollback (store);
   if (coords.eov_to_wgs84 != NULL)
@@ -1096,7 +1137,8 @@ out:
     OSRDestroySpatialReference (eov);
   if (wgs84 != NULL)
     OSRDestroySpatialReference (wgs84);
-  GDALClose (ds);
+  if (ds != NULL)
+    GDALClose (ds);
   if (report_out != NULL)
     *report_out = g_steal_pointer (&report);
   return ok;

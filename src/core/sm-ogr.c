@@ -50,6 +50,16 @@ GDALDatasetH
 _sm_ogr_open_vector (const char  *path,
                      GError     **error)
 {
+  return _sm_ogr_open_table (path, NULL, error);
+}
+
+/* @open_options: (nullable): GDAL open options, for the drivers that know
+ * them; the others ignore them. */
+GDALDatasetH
+_sm_ogr_open_table (const char          *path,
+                    const char * const  *open_options,
+                    GError             **error)
+{
   GDALDatasetH ds;
 
   _sm_ogr_init ();
@@ -60,7 +70,7 @@ _sm_ogr_open_vector (const char  *path,
     }
   CPLErrorReset ();
   ds = GDALOpenEx (path, GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                   NULL, NULL, NULL);
+                   NULL, open_options, NULL);
   if (ds == NULL)
     {
       g_autofree char *what = g_strdup_printf (_("Cannot read “%s” as a vector data file"), path);

@@ -1,0 +1,510 @@
+#include "config.h"
+
+#include <math.h>
+
+#include <gdal.h>
+#include <glib/gstdio.h>
+#include <ogr_api.h>
+
+#include "sm-date.h"
+#include "sm-demo.h"
+#include "sm-error.h"
+#include "sm-export.h"
+#include "sm-import.h"
+#include "sm-query.h"
+#include "sm-store-private.h"
+#include "sm-test-util.h"
+
+/* Import and export: round trips through every format, EOV coordinates at a
+ * known point, legacy encodings, Hungarian dates, bad and malformed files
+ * leaving the database as it was, remembered column layouts, and small
+ * numbers never leaking out of an aggregated export. */
+
+static char *tmpdir;
+static char *demo_db;
+
+static char *
+tmp_path (const char *name)
+{
+  return g_build_filename (tmpdir, name, NULL);
+}
+
+static SmStore *
+new_store (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tmp_path (name);
+  SmStore *store;
+
+  g_unlink (path);
+  store = sm_store_open (path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+write_file (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = tmp_path (name);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static SmImportReport *
+import (SmStore               *store,
+        const char            *name,
+        const SmImportOptions *options,
+        GError               **error)
+{
+  g_autofree char *path = tmp_path (name);
+  SmImportOptions defaults = { .no_geocode = TRUE };
+  SmImportReport *report = NULL;
+
+  sm_import_file (store, path, options ? options : &defaults, NULL, NULL, NULL, &report, error);
+  return report;
+}
+
+static GPtrArray *
+case_rows (SmStore *store)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_sm_store_get_db (store),
+    "SELECT h.address_raw, printf('%.6f %.6f', h.lat, h.lon), c.code, n.severity, n.assessed_on,"
+    " coalesce(n.resolved_on, '-'), h.synthetic"
+    " FROM need n JOIN household h ON h.id = n.household_id"
+    " JOIN need_category c ON c.id = n.category_id ORDER BY 1, 2, 3, 5", -1, &stmt, NULL),
+    ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, g_strdup_printf ("%s|%s|%s|%d|%s|%s|%d", sqlite3_column_text (stmt, 0),
+                                            sqlite3_column_text (stmt, 1),
+                                            sqlite3_column_text (stmt, 2),
+                                            sqlite3_column_int (stmt, 3),
+                                            sqlite3_column_text (stmt, 4),
+                                            sqlite3_column_text (stmt, 5),
+                                            sqlite3_column_int (stmt, 6)));
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+/* Export the demo's open needs, import them into an empty database: the
+ * same addresses, places, needs and dates, in every format. */
+static void
+test_round_trip (void)
+{
+  static const char * const names[] = { "cases.gpkg", "cases.geojson", "cases.csv", "cases.xlsx" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) demo = sm_store_open (demo_db, &error);
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  GDate day;
+
+  g_assert_no_error (error);
+  sm_date_parse_iso ("2025-06-30", &day, NULL);
+  sm_filter_set_as_of (filter, &day);
+  sm_filter_set_status (filter, SM_NEED_ANY);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = tmp_path (names[i]);
+      g_autoptr(SmStore) copy = new_store ("copy.db");
+      g_autoptr(SmImportReport) report = NULL;
+      g_autoptr(GPtrArray) want = NULL, got = NULL;
+      SmExportOptions options = { SM_EXPORT_CASES };
+      guint n = 0;
+
+      g_assert_true (sm_export (demo, filter, path, NULL, &options, &n, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, >, 100);
+      report = import (copy, names[i], NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->n_needs, ==, n);
+      g_assert_cmpuint (report->rejected->len, ==, 0);
+
+      /* The demo's rows that were exported, as the copy has them. */
+      {
+        g_autoptr(SmStore) only = new_store ("only.db");
+        g_autoptr(SmImportReport) again = import (only, names[i], NULL, &error);
+        want = case_rows (only);
+      }
+      got = case_rows (copy);
+      g_assert_cmpuint (got->len, ==, n);
+      g_assert_cmpuint (want->len, ==, got->len);
+      for (guint k = 0; k < got->len; k++)
+        g_assert_cmpstr (g_ptr_array_index (got, k), ==, g_ptr_array_index (want, k));
+    }
+}
+
+/* The exported rows are the demo's own: compare one format against the
+ * source database directly. */
+static void
+test_export_matches_source (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) demo = sm_store_open (demo_db, &error);
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(SmStore) copy = new_store ("source-check.db");
+  g_autoptr(SmImportReport) report = NULL;
+  g_autofree char *path = tmp_path ("all.gpkg");
+  SmExportOptions options = { SM_EXPORT_CASES };
+  g_autoptr(GPtrArray) source = NULL, imported = NULL;
+  GDate day;
+  guint n;
+
+  sm_date_parse_iso ("2030-01-01", &day, NULL);
+  sm_filter_set_as_of (filter, &day);
+  sm_filter_set_status (filter, SM_NEED_ANY);
+  g_assert_true (sm_export (demo, filter, path, NULL, &options, &n, &error));
+  report = import (copy, "all.gpkg", NULL, &error);
+  g_assert_no_error (error);
+  source = case_rows (demo);
+  imported = case_rows (copy);
+  g_assert_cmpuint (source->len, ==, imported->len);
+  for (guint k = 0; k < source->len; k++)
+    g_assert_cmpstr (g_ptr_array_index (source, k), ==, g_ptr_array_index (imported, k));
+}
+
+/* Hungarian files call the easting Y. (650684, 240066) is at 19.0565 E,
+ * 47.5045 N. */
+static void
+test_eov_point (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = new_store ("eov.db");
+  g_autoptr(SmImportReport) report = NULL;
+  double lat, lon;
+
+  write_file ("eov.csv", "Cím;Y;X\nBudapest, Próba utca 1.;650684;240066\n"
+                         "Budapest, Próba utca 2.;650684,0;240066,0\n", -1);
+  report = import (store, "eov.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_households, ==, 2);
+  lat = sm_test_scalar (store, "SELECT CAST(lat * 1e4 AS INTEGER) FROM household LIMIT 1") / 1e4;
+  lon = sm_test_scalar (store, "SELECT CAST(lon * 1e4 AS INTEGER) FROM household LIMIT 1") / 1e4;
+  g_assert_cmpfloat_with_epsilon (lat, 47.5045, 0.0002);
+  g_assert_cmpfloat_with_epsilon (lon, 19.0565, 0.0002);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(DISTINCT round(lat, 6)) FROM household"), ==, 1);
+}
+
+static void
+assert_address (SmStore    *store,
+                const char *address)
+{
+  sqlite3_stmt *stmt;
+
+  sqlite3_prepare_v2 (_sm_store_get_db (store), "SELECT count(*) FROM household WHERE address_raw = ?",
+                      -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, address, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  if (sqlite3_column_int (stmt, 0) != 1)
+    g_error ("no household at “%s”", address);
+  sqlite3_finalize (stmt);
+}
+
+/* The same text in UTF-8, Windows-1250 and ISO-8859-2, found out or named. */
+static void
+test_encodings (void)
+{
+  static const char text[] = "Lakcím,lat,lon\n\"Tata, Őrház utca 3. (Tűzoltó köz)\",47.65,18.32\n";
+  static const char * const encodings[] = { "UTF-8", "CP1250", "ISO-8859-2" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SmStore) store = new_store ("enc.db");
+      g_autoptr(SmImportReport) report = NULL;
+      gsize length;
+      g_autofree char *bytes = g_convert (text, -1, encodings[i], "UTF-8", NULL, &length, NULL);
+      SmImportOptions named = { .no_geocode = TRUE, .encoding = encodings[i] };
+
+      write_file ("enc.csv", bytes, (gssize) length);
+      report = import (store, "enc.csv", NULL, &error);
+      g_assert_no_error (error);
+      assert_address (store, "Tata, Őrház utca 3. (Tűzoltó köz)");
+      g_clear_object (&store);
+      g_clear_pointer (&report, sm_import_report_free);
+
+      store = new_store ("enc.db");
+      report = import (store, "enc.csv", &named, &error);
+      g_assert_no_error (error);
+      assert_address (store, "Tata, Őrház utca 3. (Tűzoltó köz)");
+    }
+}
+
+static void
+test_hungarian_dates (void)
+{
+  static const struct { const char *text, *iso; } dates[] = {
+    { "2024.03.01.", "2024-03-01" }, { "2024. 03. 01.", "2024-03-01" }, { "2024.3.1", "2024-03-01" },
+    { "2024. március 1.", "2024-03-01" }, { "2024. márc. 1.", "2024-03-01" },
+    { "2024-03-01", "2024-03-01" }, { "2024/12/31", "2024-12-31" }, { "2024. december 31.", "2024-12-31" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = NULL;
+      GDate d;
+
+      g_assert_true (sm_date_parse_any (dates[i].text, &d, &error));
+      g_assert_no_error (error);
+      iso = sm_date_to_iso (&d);
+      g_assert_cmpstr (iso, ==, dates[i].iso);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    GDate d;
+
+    g_assert_false (sm_date_parse_any ("2024. február 30.", &d, &error));
+    g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  }
+}
+
+/* A bad row: nothing imported, every bad row named; with consent, the
+ * good rows alone. */
+static void
+test_bad_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = new_store ("bad.db");
+  g_autoptr(SmImportReport) report = NULL;
+  SmImportOptions skip = { .no_geocode = TRUE, .skip_bad_rows = TRUE };
+
+  write_file ("bad.csv",
+              "address,lat,lon,need_category,need_severity,need_assessed_on\n"
+              "Tata A utca 1,47.65,18.32,lakhatas,2,2024.03.01.\n"
+              "Tata A utca 2,47.65,18.32,nincs ilyen,2,2024.03.01.\n"
+              "Tata A utca 3,47.65,18.32,lakhatas,9,2024.03.01.\n"
+              "Tata A utca 4,47.65,18.32,lakhatas,2,2024.13.01.\n"
+              "Tata A utca 5,abc,18.32,lakhatas,2,2024.03.01.\n"
+              "Tata A utca 6,47.65,18.32,Lakhatás,súlyos,2024. május 2.\n", -1);
+  report = import (store, "bad.csv", NULL, &error);
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_assert_cmpuint (report->rejected->len, ==, 4);
+  g_assert_cmpuint (((SmImportRejection *) report->rejected->pdata[0])->row, ==, 2);
+  g_assert_nonnull (strstr (((SmImportRejection *) report->rejected->pdata[0])->reason, "nincs ilyen"));
+  g_assert_cmpint (sm_store_count (store, "household"), ==, 0);
+  g_assert_cmpint (sm_store_count (store, "need"), ==, 0);
+  g_clear_error (&error);
+  g_clear_pointer (&report, sm_import_report_free);
+
+  report = import (store, "bad.csv", &skip, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sm_store_count (store, "household"), ==, 2);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT severity FROM need WHERE assessed_on = '2024-05-02'"), ==, 3);
+}
+
+/* Truncated, wrong geometry, empty, a huge field, not a table: a clear
+ * error and an unchanged database. */
+static void
+test_malformed (void)
+{
+  g_autoptr(SmStore) store = new_store ("malformed.db");
+  g_autofree char *huge = g_strnfill (200000, 'x');
+  g_autofree char *huge_csv = g_strdup_printf ("address,lat,lon\n%s,47.6,18.3\n", huge);
+  static const char * const files[] = { "trunc.geojson", "line.geojson", "empty.csv", "huge.csv", "junk.xlsx" };
+
+  write_file ("trunc.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"prop", -1);
+  write_file ("line.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                              "\"properties\":{\"address\":\"Tata, A utca 1\"},\"geometry\":{\"type\":"
+                              "\"LineString\",\"coordinates\":[[18.3,47.6],[18.4,47.7]]}}]}", -1);
+  write_file ("empty.csv", "address,lat,lon\n", -1);
+  write_file ("huge.csv", huge_csv, -1);
+  write_file ("junk.xlsx", "PK\003\004 this is not a spreadsheet", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SmImportReport) report = import (store, files[i], NULL, &error);
+
+      if (error == NULL)
+        g_error ("%s: imported without an error", files[i]);
+      g_assert_true (error->domain == SM_ERROR);
+      g_assert_cmpint (sm_store_count (store, "household"), ==, 0);
+    }
+}
+
+/* A layout mapped once by hand is known the next time. */
+static void
+test_remembered_layout (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = new_store ("layout.db");
+  g_autoptr(SmImportReport) first = NULL, second = NULL, unknown = NULL;
+  g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
+  SmImportOptions mapped = { .no_geocode = TRUE, .columns = columns };
+
+  write_file ("odd.csv", "Hely;Szél;Hossz\nTata, B utca 1;47.65;18.32\n", -1);
+  unknown = import (store, "odd.csv", NULL, &error);
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_hash_table_insert (columns, "address", "Hely");
+  g_hash_table_insert (columns, "y", "Szél");
+  g_hash_table_insert (columns, "x", "Hossz");
+  first = import (store, "odd.csv", &mapped, &error);
+  g_assert_no_error (error);
+  write_file ("odd.csv", "Hely;Szél;Hossz\nTata, B utca 2;47.66;18.33\n", -1);
+  second = import (store, "odd.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sm_store_count (store, "household"), ==, 2);
+  g_assert_cmpint (sm_store_count (store, "import_layout"), ==, 1);
+}
+
+/* A spreadsheet (XLSX and ODS written with GDAL) with addresses only: the
+ * rows are geocoded; what is placed below street level, or not at all,
+ * waits for review. */
+static void
+test_spreadsheet_geocoded (void)
+{
+  static const char * const drivers[] = { "XLSX", "ODS" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (drivers); d++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SmStore) store = new_store ("sheet.db");
+      g_autoptr(SmImportReport) report = NULL;
+      g_autofree char *name = g_strdup_printf ("list.%s", d == 0 ? "xlsx" : "ods");
+      g_autofree char *path = tmp_path (name);
+      SmImportOptions options = { 0 };
+      GDALDatasetH ds;
+      OGRLayerH layer;
+      OGRFieldDefnH field;
+      const char *rows[][2] = { { "Kossuth tér 1.", "lakhatas" }, { "Agostyán, Sehol utca 2", "idos_gondozas" } };
+
+      /* The settlement parts of the gazetteer are what the geocoder knows. */
+      g_assert_true (_sm_store_exec (store,
+        "INSERT INTO settlement_part (ksh_code, settlement, name, anchor_lon, anchor_lat)"
+        " VALUES ('20127', 'Tata', 'Agostyán', 18.395977, 47.668727)", &error));
+      g_unlink (path);
+      ds = GDALCreate (GDALGetDriverByName (drivers[d]), path, 0, 0, 0, GDT_Unknown, NULL);
+      g_assert_nonnull (ds);
+      layer = GDALDatasetCreateLayer (ds, "Esetek", NULL, wkbNone, NULL);
+      field = OGR_Fld_Create ("Lakcím", OFTString);
+      OGR_L_CreateField (layer, field, TRUE);
+      OGR_Fld_Destroy (field);
+      field = OGR_Fld_Create ("Szükséglet", OFTString);
+      OGR_L_CreateField (layer, field, TRUE);
+      OGR_Fld_Destroy (field);
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        {
+          OGRFeatureH f = OGR_F_Create (OGR_L_GetLayerDefn (layer));
+
+          OGR_F_SetFieldString (f, 0, rows[i][0]);
+          OGR_F_SetFieldString (f, 1, rows[i][1]);
+          g_assert_cmpint (OGR_L_CreateFeature (layer, f), ==, OGRERR_NONE);
+          OGR_F_Destroy (f);
+        }
+      GDALClose (ds);
+
+      report = import (store, name, &options, &error);
+      if (error != NULL)
+        g_error ("%s: %s", name, error->message);
+      g_assert_cmpuint (report->n_households, ==, 2);
+      g_assert_cmpuint (report->n_geocoded, ==, 1);
+      /* Both wait for a person: one placed at its settlement part only,
+       * one not placed at all (this database knows no streets). */
+      g_assert_cmpuint (report->n_review, ==, 2);
+      g_assert_cmpint (sm_store_count (store, "geocode_review"), ==, 2);
+      g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM household WHERE lat IS NULL"), ==, 1);
+    }
+}
+
+/* No unit with fewer than k persons or households shows its counts, at
+ * k = 5 and higher; k below 5 is refused. */
+static void
+test_suppression (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) demo = sm_store_open (demo_db, &error);
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  static const SmExportKind kinds[] = { SM_EXPORT_GRID, SM_EXPORT_PARTS };
+  static const int ks[] = { 5, 8 };
+  GDate day;
+
+  sm_date_parse_iso ("2025-06-30", &day, NULL);
+  sm_filter_set_as_of (filter, &day);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (ks); j++)
+      {
+        g_autofree char *path = tmp_path ("agg.gpkg");
+        SmExportOptions options = { kinds[i], 1000, ks[j] };
+        GDALDatasetH ds;
+        OGRLayerH layer;
+        OGRFeatureH f;
+        guint n = 0, suppressed = 0, shown = 0;
+
+        g_assert_true (sm_export (demo, filter, path, NULL, &options, &n, &error));
+        g_assert_no_error (error);
+        ds = GDALOpenEx (path, GDAL_OF_VECTOR, NULL, NULL, NULL);
+        layer = GDALDatasetGetLayer (ds, 0);
+        g_assert_cmpint (OGR_FD_GetFieldIndex (OGR_L_GetLayerDefn (layer), "address"), <, 0);
+        while ((f = OGR_L_GetNextFeature (layer)) != NULL)
+          {
+            int hh = OGR_F_GetFieldIndex (f, "households"), pp = OGR_F_GetFieldIndex (f, "persons");
+
+            if (OGR_F_GetFieldAsInteger (f, OGR_F_GetFieldIndex (f, "suppressed")))
+              {
+                g_assert_false (OGR_F_IsFieldSetAndNotNull (f, hh));
+                g_assert_false (OGR_F_IsFieldSetAndNotNull (f, pp));
+                suppressed++;
+              }
+            else
+              {
+                g_assert_cmpint (OGR_F_GetFieldAsInteger (f, hh), >=, ks[j]);
+                g_assert_cmpint (OGR_F_GetFieldAsInteger (f, pp), >=, ks[j]);
+                shown++;
+              }
+            if (kinds[i] == SM_EXPORT_GRID)
+              g_assert_cmpint (wkbFlatten (OGR_G_GetGeometryType (OGR_F_GetGeometryRef (f))), ==, wkbPolygon);
+            OGR_F_Destroy (f);
+          }
+        GDALClose (ds);
+        g_assert_cmpuint (shown + suppressed, ==, n);
+        g_assert_cmpuint (shown, >, 0);
+        if (kinds[i] == SM_EXPORT_GRID)
+          g_assert_cmpuint (suppressed, >, 0);
+      }
+  {
+    g_autofree char *path = tmp_path ("low.csv");
+    SmExportOptions low = { SM_EXPORT_GRID, 250, 3 };
+
+    g_assert_false (sm_export (demo, filter, path, NULL, &low, NULL, &error));
+    g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  SmDemoOptions options = { .n_households = 400, .seed = 5, .until = "2025-06-30" };
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = sm_test_make_dir ("sm-import");
+  demo_db = tmp_path ("demo.db");
+  {
+    g_autoptr(SmStore) demo = sm_store_open (demo_db, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sm_demo_generate (demo, &options, NULL, NULL, &error));
+  }
+  g_test_add_func ("/import/round-trip", test_round_trip);
+  g_test_add_func ("/import/export-matches-source", test_export_matches_source);
+  g_test_add_func ("/import/eov-point", test_eov_point);
+  g_test_add_func ("/import/encodings", test_encodings);
+  g_test_add_func ("/import/hungarian-dates", test_hungarian_dates);
+  g_test_add_func ("/import/bad-rows", test_bad_rows);
+  g_test_add_func ("/import/malformed", test_malformed);
+  g_test_add_func ("/import/remembered-layout", test_remembered_layout);
+  g_test_add_func ("/import/spreadsheet-geocoded", test_spreadsheet_geocoded);
+  g_test_add_func ("/export/suppression", test_suppression);
+  status = g_test_run ();
+  sm_test_remove_dir (tmpdir);
+  g_free (tmpdir);
+  g_free (demo_db);
+  return status;
+}
