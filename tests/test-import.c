@@ -292,6 +292,25 @@ test_bad_rows (void)
   report = import (store, "bad.csv", &skip, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sm_store_count (store, "household"), ==, 2);
+  g_clear_pointer (&report, sm_import_report_free);
+
+  /* A value only the store checks (a person's sex): refused there, and the
+   * household it belongs to is left out whole. */
+  write_file ("store-bad.csv",
+              "address,lat,lon,family_name,sex\n"
+              "Tata C utca 1,47.65,18.32,Kiss,female\n"
+              "Tata C utca 2,47.65,18.32,Nagy,unknown\n", -1);
+  report = import (store, "store-bad.csv", NULL, &error);
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_assert_cmpuint (report->rejected->len, ==, 1);
+  g_assert_cmpuint (((SmImportRejection *) report->rejected->pdata[0])->row, ==, 2);
+  g_assert_cmpint (sm_store_count (store, "household"), ==, 2);
+  g_clear_error (&error);
+  g_clear_pointer (&report, sm_import_report_free);
+  report = import (store, "store-bad.csv", &skip, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sm_store_count (store, "household"), ==, 3);
+  g_assert_cmpint (sm_store_count (store, "person"), ==, 1);
   g_assert_cmpint (sm_test_scalar (store, "SELECT severity FROM need WHERE assessed_on = '2024-05-02'"), ==, 3);
 }
 

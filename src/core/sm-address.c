@@ -558,11 +558,15 @@ static char *
 take_hrsz (const char *text,
            char      **hrsz)
 {
-  g_autoptr(GRegex) re = g_regex_new ("\\bhrsz\\.?\\s*:?\\s*([0-9]+(?:/[0-9A-Za-z]+)*)",
-                                      G_REGEX_CASELESS, 0, NULL);
+  static GRegex *re;
   g_autoptr(GMatchInfo) match = NULL;
 
+  if (g_once_init_enter (&re))
+    g_once_init_leave (&re, g_regex_new ("\\bhrsz\\.?\\s*:?\\s*([0-9]+(?:/[0-9A-Za-z]+)*)",
+                                         G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
   *hrsz = NULL;
+  if (strstr (text, "rsz") == NULL && strstr (text, "RSZ") == NULL)
+    return g_strdup (text);
   if (!g_regex_match (re, text, 0, &match))
     return g_strdup (text);
   *hrsz = g_match_info_fetch (match, 1);

@@ -100,7 +100,7 @@ sm_date_parse_any (const char  *text,
     "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "szep", "okt", "nov", "dec"
   };
   g_autofree char *lower = NULL, *plain = NULL;
-  g_autoptr(GRegex) numeric = NULL, named = NULL;
+  static GRegex *numeric, *named;
   g_autoptr(GMatchInfo) match = NULL;
   int y = 0, m = 0, d = 0;
 
@@ -112,9 +112,12 @@ sm_date_parse_any (const char  *text,
   plain = g_str_to_ascii (lower, "C");
   g_strstrip (plain);
 
-  numeric = g_regex_new ("^([0-9]{4})\\s*[./-]\\s*([0-9]{1,2})\\s*[./-]\\s*([0-9]{1,2})\\.?$",
-                         0, 0, NULL);
-  named = g_regex_new ("^([0-9]{4})\\.?\\s*([a-z]+)\\.?\\s*([0-9]{1,2})\\.?$", 0, 0, NULL);
+  if (g_once_init_enter (&numeric))
+    g_once_init_leave (&numeric, g_regex_new ("^([0-9]{4})\\s*[./-]\\s*([0-9]{1,2})\\s*[./-]\\s*"
+                                              "([0-9]{1,2})\\.?$", G_REGEX_OPTIMIZE, 0, NULL));
+  if (g_once_init_enter (&named))
+    g_once_init_leave (&named, g_regex_new ("^([0-9]{4})\\.?\\s*([a-z]+)\\.?\\s*([0-9]{1,2})\\.?$",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
   if (g_regex_match (numeric, plain, 0, &match))
     {
       g_autofree char *ys = g_match_info_fetch (match, 1);

@@ -374,11 +374,13 @@ typedef struct {
   SmPerson          person;      /* family_name NULL: none */
   SmNeed            need;        /* category NULL: none */
   gboolean          synthetic;
+  SmGeocodeResult  *geocoded;    /* the first row's, when it was geocoded */
 } HouseholdRow;
 
 static void
 household_row_free (HouseholdRow *r)
 {
+  sm_geocode_result_free (r->geocoded);
   g_free (r->key);
   sm_household_clear (&r->household);
   sm_person_clear (&r->person);
@@ -782,7 +784,8 @@ detect_encoding (OGRLayerH  layer,
       return g_ascii_strup (wanted, -1);
     }
   OGR_L_ResetReading (layer);
-  while (valid && (feature = OGR_L_GetNextFeature (layer)) != NULL)
+  /* The first rows tell: an office file is written in one encoding. */
+  for (guint n = 0; valid && n < 2000 && (feature = OGR_L_GetNextFeature (layer)) != NULL; n++)
     {
       for (int i = 0; i < OGR_FD_GetFieldCount (defn) && valid; i++)
         if (OGR_F_IsFieldSetAndNotNull (feature, i))
@@ -870,6 +873,87 @@ add_review (SmStore         *store,
   sqlite3_bind_text (stmt, 4, json, -1, SQLITE_TRANSIENT);
   _sm_store_step_done (store, stmt, NULL);
 }
+
+/* Writes the grouped rows; with @savepoints each household in its own, and
+ * a household the store refuses becomes rejected rows; without, the first
+ * refusal stops it. */
+static gboolean
+store_households (SmStore                *store,
+                  SmGeocoder             *geocoder,
+                  GPtrArray              *order,
+                  GHashTable             *households,
+                  const SmImportOptions  *options,
+                  gboolean                savepoints,
+                  SmProgressFunc          progress,
+                  gpointer                progress_data,
+                  GCancellable           *cancellable,
+                  SmImportReport         *report,
+                  GError                **error)
+{
+  for (guint i = 0; i < order->len; i++)
+    {
+      GPtrArray *group = g_hash_table_lookup (households, g_ptr_array_index (order, i));
+      HouseholdRow *first = g_ptr_array_index (group, 0);
+      SmGeocodeResult *geocoded = first->geocoded;
+      g_autoptr(GError) local = NULL;
+
+      if (!first->household.has_location && geocoder != NULL)
+        {
+          g_autofree char *full = g_strdup_printf ("%s%s%s%s%s",
+            first->household.postal_code ? first->household.postal_code : "",
+            first->household.postal_code ? " " : "",
+            first->household.settlement ? first->household.settlement : "",
+            first->household.settlement ? ", " : "", first->household.address_raw);
+
+          geocoded = first->geocoded = sm_geocoder_geocode (geocoder, full);
+          if (geocoded->quality != SM_GEOCODE_NONE)
+            {
+              first->household.has_location = TRUE;
+              first->household.lat = geocoded->lat;
+              first->household.lon = geocoded->lon;
+              first->household.quality = geocoded->quality;
+            }
+          if (first->household.settlement_part == NULL && geocoded->parsed->settlement_part != NULL)
+            first->household.settlement_part = g_strdup (geocoded->parsed->settlement_part);
+          if (first->household.settlement == NULL && geocoded->parsed->settlement != NULL)
+            first->household.settlement = g_strdup (geocoded->parsed->settlement);
+        }
+      if (savepoints && !sm_store_begin (store, error))
+        return FALSE;
+      if (store_household (store, group, options->synthetic, report, &local))
+        {
+          if (geocoded != NULL && geocoded->quality != SM_GEOCODE_NONE)
+            report->n_geocoded++;
+          if (geocoded != NULL && (geocoded->quality < SM_GEOCODE_STREET || geocoded->ambiguous))
+            {
+              add_review (store, first->household.id, geocoded);
+              report->n_review++;
+            }
+          if (savepoints)
+            sm_store_commit (store, NULL);
+        }
+      else if (!savepoints)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      else
+        {
+          sm_store_rollback (store);
+          for (guint k = 0; k < group->len; k++)
+            reject (report, ((HouseholdRow *) g_ptr_array_index (group, k))->row, local->message);
+        }
+      if ((i & 255) == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL)
+            progress (0.5 + 0.5 * i / (double) order->len, progress_data);
+        }
+    }
+  return TRUE;
+}
+
 
 /**
  * sm_import_file:
@@ -981,7 +1065,11 @@ sm_import_file (SmStore                *store,
   if (!sm_store_begin (store, error))
     goto out;
   began = TRUE;
-  total = OGR_L_GetFeatureCount (layer, TRUE);
+  /* A large import writes far more pages than the everyday cache holds. */
+  _sm_store_set_cache_mib (store, 512);
+  /* Counting a CSV's rows means reading it twice: progress then goes by
+   * the second half only. */
+  total = OGR_L_TestCapability (layer, OLCFastFeatureCount) ? OGR_L_GetFeatureCount (layer, TRUE) : -1;
   households = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   order = g_ptr_array_new_with_free_func (g_free);
   OGR_L_ResetReading (layer);
@@ -1037,61 +1125,34 @@ sm_import_file (SmStore                *store,
         }
     }
 
-  for (guint i = 0; order != NULL && options->target == SM_IMPORT_HOUSEHOLDS && i < order->len; i++)
+  if (options->target == SM_IMPORT_HOUSEHOLDS && order != NULL)
     {
-      GPtrArray *group = g_hash_table_lookup (households, g_ptr_array_index (order, i));
-      HouseholdRow *first = g_ptr_array_index (group, 0);
-      g_autoptr(SmGeocodeResult) geocoded = NULL;
+      guint rows_rejected = report->rejected->len;
       g_autoptr(GError) local = NULL;
 
-      if (!first->household.has_location && geocoder != NULL)
+      /* Checked rows nearly always go in: first all at once; only if the
+       * store refuses one, again with a savepoint per household so the
+       * refused ones can be left out. */
+      if (!store_households (store, geocoder, order, households, options, FALSE, progress,
+                             progress_data, cancellable, report, &local))
         {
-          g_autofree char *full = g_strdup_printf ("%s%s%s%s%s",
-            first->household.postal_code ? first->household.postal_code : "",
-            first->household.postal_code ? " " : "",
-            first->household.settlement ? first->household.settlement : "",
-            first->household.settlement ? ", " : "", first->household.address_raw);
-
-          geocoded = sm_geocoder_geocode (geocoder, full);
-          if (geocoded->quality != SM_GEOCODE_NONE)
+          if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             {
-              first->household.has_location = TRUE;
-              first->household.lat = geocoded->lat;
-              first->household.lon = geocoded->lon;
-              first->household.quality = geocoded->quality;
-              report->n_geocoded++;
+              g_propagate_error (error, g_steal_pointer (&local));
+              goto out;
             }
-          if (first->household.settlement_part == NULL && geocoded->parsed->settlement_part != NULL)
-            first->household.settlement_part = g_strdup (geocoded->parsed->settlement_part);
-          if (first->household.settlement == NULL && geocoded->parsed->settlement != NULL)
-            first->household.settlement = g_strdup (geocoded->parsed->settlement);
-        }
-      if (!sm_store_begin (store, &local))
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          goto out;
-        }
-      if (store_household (store, group, options->synthetic, report, &local))
-        {
-          if (geocoded != NULL && (geocoded->quality < SM_GEOCODE_STREET || geocoded->ambiguous))
-            {
-              add_review (store, first->household.id, geocoded);
-              report->n_review++;
-            }
-          sm_store_commit (store, NULL);
-        }
-      else
-        {
+          g_clear_error (&local);
           sm_store_rollback (store);
-          for (guint k = 0; k < group->len; k++)
-            reject (report, ((HouseholdRow *) g_ptr_array_index (group, k))->row, local->message);
-        }
-      if ((i & 255) == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          began = FALSE;
+          g_ptr_array_set_size (report->rejected, rows_rejected);
+          report->n_households = report->n_persons = report->n_needs = 0;
+          report->n_geocoded = report->n_review = 0;
+          if (!sm_store_begin (store, error))
             goto out;
-          if (progress != NULL)
-            progress (0.5 + 0.5 * i / (double) order->len, progress_data);
+          began = TRUE;
+          if (!store_households (store, geocoder, order, households, options, TRUE, progress,
+                                 progress_data, cancellable, report, error))
+            goto out;
         }
     }
 
@@ -1129,6 +1190,7 @@ out:
   CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", NULL);
   if (began)
     sm_store_rollback (store);
+  _sm_store_set_cache_mib (store, 16);
   if (coords.eov_to_wgs84 != NULL)
     OCTDestroyCoordinateTransformation (coords.eov_to_wgs84);
   if (coords.layer_to_wgs84 != NULL)

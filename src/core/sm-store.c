@@ -322,6 +322,18 @@ sm_store_get_schema_version (SmStore *self)
   return _sm_schema_get_version (self->db);
 }
 
+/* Transaction control, prepared once: an import opens a savepoint per
+ * household. */
+static gboolean
+run_control (SmStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (self, sql, error);
+
+  return stmt != NULL && _sm_store_step_done (self, stmt, error);
+}
+
 /**
  * sm_store_begin:
  *
@@ -335,7 +347,7 @@ sm_store_begin (SmStore  *self,
 {
   g_return_val_if_fail (SM_IS_STORE (self), FALSE);
 
-  if (!_sm_store_exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sm", error))
+  if (!run_control (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sm", error))
     return FALSE;
   self->depth++;
   return TRUE;
@@ -348,7 +360,7 @@ sm_store_commit (SmStore  *self,
   g_return_val_if_fail (SM_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  if (!_sm_store_exec (self, self->depth == 1 ? "COMMIT" : "RELEASE sm", error))
+  if (!run_control (self, self->depth == 1 ? "COMMIT" : "RELEASE sm", error))
     {
       sm_store_rollback (self);
       return FALSE;
