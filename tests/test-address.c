@@ -24,6 +24,7 @@ static const Case cases[] = {
   { "Tata-Agostyán, Fő utca 3.", { NULL, "Tata", "Agostyán", "Fő", "utca", "3" } },
   { "Agostyán, Fő u. 3", { NULL, "Tata", "Agostyán", "Fő", "utca", "3" } },
   { "2890 Tata, Agostyán, Fő utca 3.", { "2890", "Tata", "Agostyán", "Fő", "utca", "3" } },
+  { "2890 Tata, Tata-Agostyán, Fő utca 3.", { "2890", "Tata", "Agostyán", "Fő", "utca", "3" } },
   { "Batsányi utca 15/a.", { NULL, NULL, NULL, "Batsányi", "utca", "15/A" } },
   { "Batsányi u. 15/A", { NULL, NULL, NULL, "Batsányi", "utca", "15/A" } },
   { "Batsányi u. 15.A", { NULL, NULL, NULL, "Batsányi", "utca", "15/A" } },

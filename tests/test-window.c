@@ -528,6 +528,91 @@ test_search_and_zoom (void)
   close_window (window);
 }
 
+static void
+wait_for_import (SmWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (sm_window_is_importing (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (sm_window_is_importing (window));
+  iterate (50);
+}
+
+/* Households from a file: placed by coordinates or by address, the ones
+ * that could not be placed on a street on the review list; a file with a
+ * bad row imports, after consent, without it. A changed address is placed
+ * on save; a candidate picked from the review list places it for good. */
+static void
+test_import_review_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "iw.db", NULL);
+  g_autofree char *csv = g_build_filename (tmpdir, "iw.csv", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "iw-parts.gpkg", NULL);
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(GHashTable) columns = g_hash_table_new (g_str_hash, g_str_equal);
+  SmDemoOptions options = { .n_households = 100, .seed = 9, .until = "2025-06-30" };
+  SmExportOptions parts = { SM_EXPORT_PARTS, 0, 5 };
+  SmWindow *window;
+  SmReviewPanel *review;
+  gint64 before, moved;
+  AdwMessageDialog *dialog;
+
+  store = sm_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sm_demo_generate (store, &options, NULL, NULL, &error));
+  window = open_window (store);
+  review = sm_window_get_review_panel (window);
+  before = sm_store_count (store, "household");
+  g_assert_cmpuint (sm_review_panel_get_count (review), ==, 0);
+
+  g_assert_true (g_file_set_contents (csv,
+    "Cím,lat,lon,Szükséglet\n"
+    "\"Tata, Egy utca 1\",47.651,18.321,lakhatas\n"
+    "\"Tata-Agostyán, Nincsilyen utca 9.\",,,idos_gondozas\n"
+    "\"Tata, Rossz utca 3\",47.652,18.322,Nincs ilyen kategória\n", -1, NULL));
+  g_hash_table_insert (columns, "address", "Cím");
+  g_hash_table_insert (columns, "y", "lat");
+  g_hash_table_insert (columns, "x", "lon");
+  g_hash_table_insert (columns, "need_category", "Szükséglet");
+  sm_window_import_cases (window, csv, columns);
+  wait_for_import (window);
+  /* One bad row: nothing yet, and a question. */
+  g_assert_cmpint (sm_store_count (store, "household"), ==, before);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "import");
+  iterate (50);
+  wait_for_import (window);
+  g_assert_cmpint (sm_store_count (store, "household"), ==, before + 2);
+  g_assert_cmpuint (sm_review_panel_get_count (review), ==, 1);
+
+  /* A changed address is looked up on save. */
+  moved = g_array_index (sm_store_query (store, sm_window_get_filter (window), NULL), SmCaseHit, 0).household_id;
+  sm_window_select_household (window, moved);
+  iterate (50);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (sm_window_get_case_panel (window)),
+                                                   ADW_TYPE_ENTRY_ROW)),
+                         "Tata-Agostyán, Sehol utca 4.");
+  g_assert_true (sm_case_panel_save (sm_window_get_case_panel (window)));
+  iterate (50);
+  g_assert_cmpint (sm_case_panel_get_last_geocode (sm_window_get_case_panel (window)), ==,
+                   SM_GEOCODE_SETTLEMENT_PART);
+  g_assert_cmpuint (sm_review_panel_get_count (review), ==, 2);
+
+  /* Picking a place from the list takes it off. */
+  g_signal_emit_by_name (review, "choose", moved, 47.668, 18.396);
+  iterate (50);
+  g_assert_cmpuint (sm_review_panel_get_count (review), ==, 1);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM household WHERE geocode_quality = 'manual'"
+                                          " AND round(lat, 3) = 47.668"), >=, 1);
+
+  g_assert_true (sm_window_export (window, out, &parts));
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  close_window (window);
+}
+
 /* The window follows the locale: LANGUAGE=hu shows Hungarian. In a
  * process of its own, as the C library keeps what it translated once. */
 static void
@@ -586,6 +671,7 @@ main (int    argc,
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/bubble-and-new-household", test_bubble_and_new_household);
   g_test_add_func ("/window/import-osm", test_import_osm);
+  g_test_add_func ("/window/import-review-export", test_import_review_export);
   g_test_add_func ("/window/hungarian", test_hungarian);
   status = g_test_run ();
   sm_test_remove_dir (tmpdir);

@@ -7,6 +7,7 @@
 #include "sm-case-panel.h"
 #include "sm-date.h"
 #include "sm-error.h"
+#include "sm-geocoder.h"
 
 /* Edits are kept in the widgets until Save, which writes the household,
  * its people and its needs in one transaction: all of it or, on any error,
@@ -90,6 +91,9 @@ struct _SmCasePanel
   GPtrArray           *marked;          /* rows marked as wrong */
   gboolean             loading;
   gboolean             dirty;
+  SmGeocoder          *geocoder;
+  char                *loaded_address;  /* as loaded, to see a change */
+  SmGeocodeQuality     last_geocode;    /* of the last save; NONE: not geocoded */
 };
 
 G_DEFINE_FINAL_TYPE (SmCasePanel, sm_case_panel, GTK_TYPE_BOX)
@@ -693,6 +697,8 @@ sm_case_panel_load (SmCasePanel  *self,
   self->loading = TRUE;
   reset_form (self);
   self->household_id = household_id;
+  g_free (self->loaded_address);
+  self->loaded_address = g_strdup (h.address_raw);
   set_text (self->address_row, h.address_raw);
   set_text (self->postal_row, h.postal_code);
   set_text (self->settlement_row, h.settlement);
@@ -935,6 +941,7 @@ sm_case_panel_save (SmCasePanel *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *address = NULL, *postal = NULL, *settlement = NULL, *part = NULL;
+  g_autoptr(SmGeocodeResult) geocoded = NULL;
   gint64 new_id = 0, saved_id;
   SmHousehold h;
 
@@ -955,6 +962,26 @@ sm_case_panel_save (SmCasePanel *self)
                       .has_location = self->has_location, .lat = self->lat, .lon = self->lon,
                       .quality = self->quality };
 
+  /* A changed address is looked up again, unless the place was just set
+   * by hand. */
+  self->last_geocode = SM_GEOCODE_NONE;
+  if (self->geocoder != NULL && !self->location_changed &&
+      g_strcmp0 (address, self->loaded_address) != 0)
+    {
+      g_autofree char *full = g_strdup_printf ("%s%s%s%s%s", postal, *postal ? " " : "",
+                                               settlement, *settlement ? ", " : "", address);
+
+      geocoded = sm_geocoder_geocode (self->geocoder, full);
+      if (geocoded->quality != SM_GEOCODE_NONE)
+        {
+          h.has_location = TRUE;
+          h.lat = geocoded->lat;
+          h.lon = geocoded->lon;
+          h.quality = geocoded->quality;
+        }
+      self->last_geocode = geocoded->quality;
+    }
+
   if (!sm_store_begin (self->store, &error))
     goto failed;
   if (self->household_id == 0)
@@ -967,7 +994,18 @@ sm_case_panel_save (SmCasePanel *self)
   else if (!sm_store_update_household (self->store, &h, &error) ||
            (self->location_changed &&
             !sm_store_set_household_location (self->store, h.id, self->lat, self->lon,
-                                              SM_GEOCODE_MANUAL, &error)))
+                                              SM_GEOCODE_MANUAL, &error)) ||
+           (geocoded != NULL && geocoded->quality != SM_GEOCODE_NONE &&
+            !sm_store_set_household_location (self->store, h.id, h.lat, h.lon, h.quality, &error)))
+    goto rollback;
+  /* The review list: what a person placed leaves it; what the geocoder
+   * could not place on a street joins it. */
+  if (self->location_changed && !sm_store_remove_review (self->store, self->household_id, &error))
+    goto rollback;
+  if (geocoded != NULL &&
+      !(geocoded->quality >= SM_GEOCODE_STREET && !geocoded->ambiguous
+          ? sm_store_remove_review (self->store, self->household_id, &error)
+          : sm_store_add_review (self->store, self->household_id, geocoded, &error)))
     goto rollback;
   /* Assessments first: a person removed takes theirs along. */
   if (!save_assessments (self, &error) || !save_persons (self, &error) ||
@@ -1005,6 +1043,27 @@ revert_cb (SmCasePanel *self)
 
   if (self->household_id != 0 && !sm_case_panel_load (self, self->household_id, &error))
     show_problem (self, NULL, error->message);
+}
+
+/**
+ * sm_case_panel_set_geocoder:
+ * @geocoder: (nullable): what places a changed address on save
+ */
+void
+sm_case_panel_set_geocoder (SmCasePanel *self,
+                            SmGeocoder  *geocoder)
+{
+  g_return_if_fail (SM_IS_CASE_PANEL (self));
+
+  g_set_object (&self->geocoder, geocoder);
+}
+
+SmGeocodeQuality
+sm_case_panel_get_last_geocode (SmCasePanel *self)
+{
+  g_return_val_if_fail (SM_IS_CASE_PANEL (self), SM_GEOCODE_NONE);
+
+  return self->last_geocode;
 }
 
 gint64
@@ -1066,6 +1125,8 @@ sm_case_panel_dispose (GObject *object)
   g_clear_pointer (&self->assessments, g_ptr_array_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->marked, g_ptr_array_unref);
+  g_clear_object (&self->geocoder);
+  g_clear_pointer (&self->loaded_address, g_free);
 
   G_OBJECT_CLASS (sm_case_panel_parent_class)->dispose (object);
 }

@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "sm-geocoder.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,9 @@ void         sm_case_panel_new_household (SmCasePanel *self,
                                           double       lat,
                                           double       lon);
 void         sm_case_panel_clear         (SmCasePanel *self);
+void         sm_case_panel_set_geocoder  (SmCasePanel *self,
+                                          SmGeocoder  *geocoder);
+SmGeocodeQuality sm_case_panel_get_last_geocode (SmCasePanel *self);
 gint64       sm_case_panel_get_household (SmCasePanel *self);
 gboolean     sm_case_panel_is_dirty      (SmCasePanel *self);
 gboolean     sm_case_panel_save          (SmCasePanel *self);

@@ -7,11 +7,15 @@
 #include "sm-basemap.h"
 #include "sm-basemap-source.h"
 #include "sm-boundary.h"
+#include "sm-export.h"
+#include "sm-geocoder.h"
+#include "sm-import.h"
 #include "sm-mbtiles-source.h"
 #include "sm-online-tile-source.h"
 #include "sm-plain-tile-source.h"
 #include "sm-preferences-window.h"
 #include "sm-query.h"
+#include "sm-review-panel.h"
 #include "sm-window.h"
 
 /* The workspace: the map with the case layer, the Filters and Case pages in
@@ -41,6 +45,8 @@ struct _SmWindow
   SmCaseLayer          *case_layer;
   SmFilterPanel        *filter_panel;
   SmCasePanel          *case_panel;
+  SmReviewPanel        *review_panel;
+  SmGeocoder           *geocoder;
   char                 *counts_text;
   gboolean              placing_new;
   gint64                pending_delete;
@@ -62,6 +68,40 @@ toast (SmWindow   *self,
        const char *text)
 {
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+}
+
+/* The geocoder reads the reference data once; it is made again when the
+ * basemap changes. */
+static SmGeocoder *
+get_geocoder (SmWindow *self)
+{
+  if (self->geocoder == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->geocoder = sm_geocoder_new (self->store, &error);
+      if (self->geocoder == NULL)
+        g_warning ("No geocoder: %s", error->message);
+      sm_case_panel_set_geocoder (self->case_panel, self->geocoder);
+    }
+  return self->geocoder;
+}
+
+static void
+update_review_title (SmWindow *self)
+{
+  GtkStackPage *page = gtk_stack_get_page (self->panel_stack, GTK_WIDGET (self->review_panel));
+  guint n = sm_review_panel_get_count (self->review_panel);
+  g_autofree char *title = n > 0 ? g_strdup_printf (_("Review (%u)"), n) : g_strdup (_("Review"));
+
+  gtk_stack_page_set_title (page, title);
+}
+
+static void
+reload_review (SmWindow *self)
+{
+  sm_review_panel_reload (self->review_panel);
+  update_review_title (self);
 }
 
 static void
@@ -505,10 +545,56 @@ static void
 case_saved_cb (SmWindow *self,
                gint64    household_id)
 {
+  SmGeocodeQuality placed = sm_case_panel_get_last_geocode (self->case_panel);
+
   sm_case_layer_refresh (self->case_layer);
   sm_case_layer_set_selected (self->case_layer, household_id);
   update_case_actions (self);
-  toast (self, _("Saved"));
+  reload_review (self);
+  if (placed == SM_GEOCODE_ADDRESS || placed == SM_GEOCODE_INTERPOLATED || placed == SM_GEOCODE_STREET)
+    toast (self, _("Saved and placed by its address"));
+  else if (placed != SM_GEOCODE_NONE)
+    toast (self, _("Saved; its address could not be placed on a street, so it is on the review list"));
+  else
+    toast (self, _("Saved"));
+}
+
+static void
+review_open_cb (SmWindow *self,
+                gint64    household_id)
+{
+  SmHousehold h;
+
+  if (sm_store_get_household (self->store, household_id, &h, NULL))
+    {
+      if (h.has_location)
+        shumate_map_center_on (get_map (self), h.lat, h.lon);
+      sm_household_clear (&h);
+    }
+  sm_window_select_household (self, household_id);
+}
+
+static void
+review_choose_cb (SmWindow *self,
+                  gint64    household_id,
+                  double    lat,
+                  double    lon)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sm_store_begin (self->store, &error) ||
+      !sm_store_set_household_location (self->store, household_id, lat, lon, SM_GEOCODE_MANUAL,
+                                        &error) ||
+      !sm_store_remove_review (self->store, household_id, &error) ||
+      !sm_store_commit (self->store, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  sm_case_layer_refresh (self->case_layer);
+  reload_review (self);
+  shumate_map_center_on (get_map (self), lat, lon);
+  toast (self, _("Placed at the chosen candidate"));
 }
 
 /* --- deleting, with undo ---------------------------------------------- */
@@ -816,6 +902,8 @@ import_done_cb (GObject      *source,
   }
   g_settings_set_string (self->settings, "basemap", "local");
   apply_basemap (self);
+  g_clear_object (&self->geocoder);
+  sm_case_panel_set_geocoder (self->case_panel, get_geocoder (self));
 }
 
 gboolean
@@ -912,6 +1000,472 @@ import_osm_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   g_signal_connect (dialog, "response", G_CALLBACK (import_chosen_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* --- importing cases ------------------------------------------------- */
+
+static const struct {
+  const char *field;
+  const char *label;
+} field_labels[] = {
+  { "household_key", N_("Household (rows with the same value are one household)") },
+  { "address", N_("Address") },
+  { "postal_code", N_("Postal code") },
+  { "settlement", N_("Settlement") },
+  { "settlement_part", N_("Settlement part") },
+  { "x", N_("Longitude or EOV easting") },
+  { "y", N_("Latitude or EOV northing") },
+  { "family_name", N_("Family name") },
+  { "given_name", N_("Given name") },
+  { "birth_year", N_("Birth year") },
+  { "sex", N_("Sex") },
+  { "role", N_("Role in the household") },
+  { "need_category", N_("Need category") },
+  { "need_severity", N_("Severity") },
+  { "need_assessed_on", N_("Assessed on") },
+  { "need_resolved_on", N_("Resolved on") },
+  { "need_note", N_("Note") },
+  { "synthetic", N_("Synthetic (test data)") },
+};
+
+typedef struct {
+  char           *db_path;
+  char           *path;
+  GHashTable     *columns;
+  gboolean        skip_bad_rows;
+  GtkProgressBar *bar;
+  SmImportReport *report;
+} CaseImport;
+
+static void
+case_import_free (CaseImport *job)
+{
+  g_free (job->db_path);
+  g_free (job->path);
+  g_hash_table_unref (job->columns);
+  g_clear_object (&job->bar);
+  sm_import_report_free (job->report);
+  g_free (job);
+}
+
+static void
+case_import_progress (double   fraction,
+                      gpointer data)
+{
+  CaseImport *job = data;
+  ProgressUpdate *update = g_new (ProgressUpdate, 1);
+
+  update->bar = g_object_ref (job->bar);
+  update->fraction = fraction;
+  g_idle_add (show_progress_cb, update);
+}
+
+static void
+case_import_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      data,
+                    GCancellable *cancellable)
+{
+  CaseImport *job = data;
+  g_autoptr(SmStore) store = NULL;
+  SmImportOptions options = { .target = SM_IMPORT_HOUSEHOLDS, .columns = job->columns,
+                              .skip_bad_rows = job->skip_bad_rows };
+  GError *error = NULL;
+
+  store = sm_store_open (job->db_path, &error);
+  if (store == NULL ||
+      !sm_import_file (store, job->path, &options, case_import_progress, job, cancellable,
+                       &job->report, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void start_case_import (SmWindow   *self,
+                               const char *path,
+                               GHashTable *columns,
+                               gboolean    skip_bad_rows);
+
+static void
+rejected_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SmWindow         *self)
+{
+  if (g_str_equal (response, "import"))
+    start_case_import (self, g_object_get_data (G_OBJECT (dialog), "path"),
+                       g_object_get_data (G_OBJECT (dialog), "columns"), TRUE);
+}
+
+static void
+case_import_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SmWindow *self = SM_WINDOW (source);
+  GtkWindow *progress_dialog = user_data;
+  CaseImport *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_window_destroy (progress_dialog);
+  g_clear_object (&self->import_cancellable);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      GtkWidget *alert;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          toast (self, _("Import cancelled; nothing was imported"));
+          return;
+        }
+      if (job->report != NULL && job->report->rejected->len > 0 && !job->skip_bad_rows)
+        {
+          g_autoptr(GString) body = g_string_new (error->message);
+
+          g_string_append (body, "\n");
+          for (guint i = 0; i < MIN (job->report->rejected->len, 12); i++)
+            {
+              SmImportRejection *r = g_ptr_array_index (job->report->rejected, i);
+
+              g_string_append_printf (body, _("\nRow %u: %s"), r->row, r->reason);
+            }
+          if (job->report->rejected->len > 12)
+            g_string_append_printf (body, _("\n… and %u more"), job->report->rejected->len - 12);
+          alert = adw_message_dialog_new (GTK_WINDOW (self), _("Some Rows Cannot Be Imported"),
+                                          body->str);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (alert), "cancel", _("_Cancel"),
+                                            "import", _("Import the _Others"), NULL);
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (alert), "import",
+                                                      ADW_RESPONSE_SUGGESTED);
+          /* The retry needs the file and the mapping, which outlive the job. */
+          g_object_set_data_full (G_OBJECT (alert), "path", g_strdup (job->path), g_free);
+          g_object_set_data_full (G_OBJECT (alert), "columns", g_hash_table_ref (job->columns),
+                                  (GDestroyNotify) g_hash_table_unref);
+          g_signal_connect (alert, "response", G_CALLBACK (rejected_response_cb), self);
+          gtk_window_present (GTK_WINDOW (alert));
+          return;
+        }
+      alert = adw_message_dialog_new (GTK_WINDOW (self), _("The File Was Not Imported"),
+                                      error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+      return;
+    }
+  text = g_strdup_printf (_("Imported %u households with %u needs; %u placed by address, %u to review"),
+                          job->report->n_households, job->report->n_needs,
+                          job->report->n_geocoded, job->report->n_review);
+  toast (self, text);
+  sm_case_layer_refresh (self->case_layer);
+  reload_review (self);
+  if (job->report->n_review > 0)
+    {
+      gtk_stack_set_visible_child_name (self->panel_stack, "review");
+      adw_flap_set_reveal_flap (self->flap, TRUE);
+    }
+}
+
+static void
+start_case_import (SmWindow   *self,
+                   const char *path,
+                   GHashTable *columns,
+                   gboolean    skip_bad_rows)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  CaseImport *job = g_new0 (CaseImport, 1);
+  GtkWidget *dialog, *bar;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Importing"), base);
+  bar = gtk_progress_bar_new ();
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (import_dialog_response_cb), self);
+  g_signal_connect (dialog, "close-request", G_CALLBACK (keep_open_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  job->db_path = g_strdup (sm_store_get_path (self->store));
+  job->path = g_strdup (path);
+  job->columns = g_hash_table_ref (columns);
+  job->skip_bad_rows = skip_bad_rows;
+  job->bar = g_object_ref (GTK_PROGRESS_BAR (bar));
+  self->import_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->import_cancellable, case_import_done_cb, dialog);
+  g_task_set_task_data (task, job, (GDestroyNotify) case_import_free);
+  g_task_run_in_thread (task, case_import_thread);
+}
+
+/**
+ * sm_window_import_cases:
+ * @columns: field → column, as the mapping dialog gives it
+ *
+ * Imports households from a file on a worker thread, with progress; rows
+ * that cannot be imported are listed and, with consent, left out.
+ */
+void
+sm_window_import_cases (SmWindow   *self,
+                        const char *path,
+                        GHashTable *columns)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  start_case_import (self, path, columns, FALSE);
+}
+
+static void
+mapping_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SmWindow         *self)
+{
+  GPtrArray *rows = g_object_get_data (G_OBJECT (dialog), "rows");
+  char **columns = g_object_get_data (G_OBJECT (dialog), "columns");
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr(GHashTable) mapping = NULL;
+
+  if (!g_str_equal (response, "import"))
+    return;
+  mapping = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AdwComboRow *row = g_ptr_array_index (rows, i);
+      guint selected = adw_combo_row_get_selected (row);
+
+      if (selected > 0)
+        g_hash_table_insert (mapping, g_strdup (g_object_get_data (G_OBJECT (row), "field")),
+                             g_strdup (columns[selected - 1]));
+    }
+  start_case_import (self, path, mapping, FALSE);
+}
+
+/* Which column holds what: the remembered or guessed mapping, for the
+ * person to confirm or change. */
+static void
+ask_mapping (SmWindow   *self,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) columns = sm_import_read_columns (path, NULL, &error);
+  g_autoptr(GHashTable) suggested = NULL;
+  g_autoptr(GtkStringList) model = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  GtkWidget *dialog, *group, *scroller;
+  GPtrArray *rows;
+
+  if (columns == NULL)
+    {
+      GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("The File Cannot Be Read"),
+                                                 error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+      return;
+    }
+  suggested = sm_import_suggest_columns (self->store, SM_IMPORT_HOUSEHOLDS,
+                                         (const char * const *) columns);
+  model = gtk_string_list_new (NULL);
+  gtk_string_list_append (model, _("(not in the file)"));
+  for (guint i = 0; columns[i] != NULL; i++)
+    gtk_string_list_append (model, columns[i]);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Which Column Holds What?"), base);
+  group = adw_preferences_group_new ();
+  rows = g_ptr_array_new ();
+  for (guint f = 0; f < G_N_ELEMENTS (field_labels); f++)
+    {
+      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+      const char *column = g_hash_table_lookup (suggested, field_labels[f].field);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field_labels[f].label));
+      adw_combo_row_set_model (row, G_LIST_MODEL (model));
+      for (guint i = 0; column != NULL && columns[i] != NULL; i++)
+        if (g_str_equal (columns[i], column))
+          adw_combo_row_set_selected (row, i + 1);
+      g_object_set_data (G_OBJECT (row), "field", (gpointer) field_labels[f].field);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
+      g_ptr_array_add (rows, row);
+    }
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), group);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "import", _("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "rows", rows, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "columns", g_steal_pointer (&columns),
+                          (GDestroyNotify) g_strfreev);
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (mapping_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cases_file_chosen_cb (GtkNativeDialog *dialog,
+                      int              response,
+                      SmWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        ask_mapping (self, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+import_cases_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  static const char * const patterns[] = {
+    "*.csv", "*.xlsx", "*.ods", "*.geojson", "*.json", "*.gpkg", "*.shp", "*.xls"
+  };
+
+  if (self->import_cancellable != NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (_("Import Households"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Tables and GIS files"));
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (cases_file_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* --- exporting -------------------------------------------------------- */
+
+/**
+ * sm_window_export:
+ *
+ * Writes what the window's filter shows; says how it went in a toast or a
+ * dialog. Returns: whether the file was written
+ */
+gboolean
+sm_window_export (SmWindow              *self,
+                  const char            *path,
+                  const SmExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL, *base = g_path_get_basename (path);
+  guint n = 0;
+
+  g_return_val_if_fail (SM_IS_WINDOW (self), FALSE);
+
+  if (!sm_export (self->store, self->filter, path, NULL, options, &n, &error))
+    {
+      GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Exported"),
+                                                 error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+      return FALSE;
+    }
+  text = g_strdup_printf (ngettext ("Wrote %u row to %s", "Wrote %u rows to %s", n), n, base);
+  toast (self, text);
+  return TRUE;
+}
+
+static void
+export_file_chosen_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       SmWindow        *self)
+{
+  SmExportOptions *options = g_object_get_data (G_OBJECT (dialog), "options");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        sm_window_export (self, path, options);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SmWindow         *self)
+{
+  static const char * const extensions[] = { "gpkg", "geojson", "csv", "xlsx" };
+  AdwComboRow *kind = g_object_get_data (G_OBJECT (dialog), "kind");
+  AdwComboRow *format = g_object_get_data (G_OBJECT (dialog), "format");
+  GtkSpinButton *k = g_object_get_data (G_OBJECT (dialog), "k");
+  GtkFileChooserNative *chooser;
+  SmExportOptions *options;
+  g_autofree char *name = NULL;
+
+  if (!g_str_equal (response, "export"))
+    return;
+  options = g_new0 (SmExportOptions, 1);
+  options->kind = (SmExportKind) adw_combo_row_get_selected (kind);
+  options->k = gtk_spin_button_get_value_as_int (k);
+  name = g_strdup_printf ("%s.%s", options->kind == SM_EXPORT_CASES ? _("cases")
+                                   : options->kind == SM_EXPORT_GRID ? _("grid") : _("settlement-parts"),
+                          extensions[MIN (adw_combo_row_get_selected (format), 3)]);
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "options", options, g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_file_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  const char *kinds[] = { _("Cases, with exact places"), _("Counts per 250 m grid cell"),
+                          _("Counts per settlement part"), NULL };
+  const char *formats[] = { "GeoPackage", "GeoJSON", "CSV", "Excel (XLSX)", NULL };
+  g_autoptr(GtkStringList) kind_model = gtk_string_list_new (kinds);
+  g_autoptr(GtkStringList) format_model = gtk_string_list_new (formats);
+  GtkWidget *dialog, *group, *kind, *format, *k_row, *k;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export What the Map Shows"),
+                                   _("Counts are for planners and partners: no names, no exact "
+                                     "places, and no counts of fewer than k persons or "
+                                     "households. Cases carry exact places: keep them inside "
+                                     "the office."));
+  group = adw_preferences_group_new ();
+  kind = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("What"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (kind_model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), 2);
+  format = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (format), _("Format"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (format), G_LIST_MODEL (format_model));
+  k_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (k_row), _("Smallest count shown (k)"));
+  k = gtk_spin_button_new_with_range (SM_EXPORT_MIN_K, 100, 1);
+  gtk_widget_set_valign (k, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (k_row), k);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), kind);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), format);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), k_row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "export", _("_Choose File…"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (dialog), "kind", kind);
+  g_object_set_data (G_OBJECT (dialog), "format", format);
+  g_object_set_data (G_OBJECT (dialog), "k", k);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* --- databases -------------------------------------------------------- */
@@ -1133,7 +1687,8 @@ restore_view (SmWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   gtk_stack_set_visible_child_name (self->panel_stack,
-                                    g_str_equal (page, "case") ? "case" : "filters");
+                                    g_str_equal (page, "case") || g_str_equal (page, "review")
+                                      ? page : "filters");
 
   show_town (self);
   /* The place last looked at, if it was in this database. */
@@ -1161,6 +1716,7 @@ sm_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_WINDOW);
   g_clear_object (&self->delete_toast);
   g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->geocoder);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -1203,6 +1759,8 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.import-osm", NULL, import_osm_action);
+  gtk_widget_class_install_action (widget_class, "win.import-cases", NULL, import_cases_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-town", NULL, show_town_action);
@@ -1222,6 +1780,10 @@ sm_window_class_init (SmWindowClass *klass)
                                        "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import-cases", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
@@ -1238,6 +1800,8 @@ sm_window_class_init (SmWindowClass *klass)
                                        "win.panel-page", "s", "filters");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
                                        "win.panel-page", "s", "case");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.panel-page", "s", "review");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.layers", NULL);
 }
@@ -1281,6 +1845,12 @@ sm_window_new (GtkApplication *application,
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->filter_panel), "filters", _("Filters"));
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->case_panel), "case", _("Case"));
   g_signal_connect_swapped (self->case_panel, "saved", G_CALLBACK (case_saved_cb), self);
+  self->review_panel = sm_review_panel_new (store);
+  gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->review_panel), "review", _("Review"));
+  g_signal_connect_swapped (self->review_panel, "open", G_CALLBACK (review_open_cb), self);
+  g_signal_connect_swapped (self->review_panel, "choose", G_CALLBACK (review_choose_cb), self);
+  update_review_title (self);
+  get_geocoder (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (layer_keys); i++)
     {
@@ -1344,6 +1914,13 @@ sm_window_get_case_panel (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
   return self->case_panel;
+}
+
+SmReviewPanel *
+sm_window_get_review_panel (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->review_panel;
 }
 
 ShumateMap *

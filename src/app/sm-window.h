@@ -4,7 +4,9 @@
 
 #include "sm-case-layer.h"
 #include "sm-case-panel.h"
+#include "sm-export.h"
 #include "sm-filter-panel.h"
+#include "sm-review-panel.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +22,7 @@ SmCaseLayer   *sm_window_get_case_layer   (SmWindow       *self);
 SmFilter      *sm_window_get_filter       (SmWindow       *self);
 SmFilterPanel *sm_window_get_filter_panel (SmWindow       *self);
 SmCasePanel   *sm_window_get_case_panel   (SmWindow       *self);
+SmReviewPanel *sm_window_get_review_panel (SmWindow       *self);
 ShumateMap    *sm_window_get_map          (SmWindow       *self);
 const char    *sm_window_get_counts_text  (SmWindow       *self);
 void           sm_window_click_map        (SmWindow       *self,
@@ -28,6 +31,12 @@ void           sm_window_click_map        (SmWindow       *self,
 void           sm_window_import_osm       (SmWindow       *self,
                                            const char     *osm_path);
 gboolean       sm_window_is_importing     (SmWindow       *self);
+void           sm_window_import_cases     (SmWindow       *self,
+                                           const char     *path,
+                                           GHashTable     *columns);
+gboolean       sm_window_export           (SmWindow              *self,
+                                           const char            *path,
+                                           const SmExportOptions *options);
 void           sm_window_select_household (SmWindow       *self,
                                            gint64          household_id);
 

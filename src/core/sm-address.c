@@ -488,10 +488,12 @@ set_place (SmAddress      *a,
     {
       g_autofree char *town = g_strstrip (g_strndup (text, hyphen - text));
       g_autofree char *part = g_strstrip (g_strdup (hyphen + 1));
+      const char *known = places != NULL ? sm_places_lookup_part (places, part) : NULL;
 
-      set_place (a, places, town);
+      if (a->settlement == NULL)
+        set_place (a, places, town);
       if (a->settlement_part == NULL)
-        set_place (a, places, part);
+        a->settlement_part = g_strdup (known != NULL ? known : part);
       return;
     }
   if (a->settlement == NULL)

@@ -994,3 +994,107 @@ sm_geocode_result_to_json (const SmGeocodeResult *r,
     }
   return g_string_free (text, FALSE);
 }
+
+/* --- the review list -------------------------------------------------- */
+
+gboolean
+sm_store_add_review (SmStore                *store,
+                     gint64                  household_id,
+                     const SmGeocodeResult  *result,
+                     GError                **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "INSERT OR REPLACE INTO geocode_review (household_id, quality, score, candidates)"
+    " VALUES (?, ?, ?, ?)", error);
+  g_autofree char *json = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  json = sm_geocode_result_to_json (result, NULL);
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  sqlite3_bind_text (stmt, 2, sm_geocode_quality_to_string (result->quality), -1, SQLITE_STATIC);
+  sqlite3_bind_double (stmt, 3, result->score);
+  sqlite3_bind_text (stmt, 4, json, -1, SQLITE_TRANSIENT);
+  return _sm_store_step_done (store, stmt, error);
+}
+
+gboolean
+sm_store_remove_review (SmStore  *store,
+                        gint64    household_id,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "DELETE FROM geocode_review WHERE household_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  return _sm_store_step_done (store, stmt, error);
+}
+
+void
+sm_review_free (SmReview *review)
+{
+  g_free (review->address);
+  g_ptr_array_unref (review->candidates);
+  g_free (review);
+}
+
+/**
+ * sm_store_list_reviews:
+ *
+ * Returns: (transfer full) (element-type SmReview): the review list, the
+ *   least certain first
+ */
+GPtrArray *
+sm_store_list_reviews (SmStore  *store,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_review_free);
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT r.household_id, h.address_raw, r.quality, r.score, r.candidates"
+    " FROM geocode_review r JOIN household h ON h.id = r.household_id"
+    " ORDER BY r.score, h.address_raw", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SmReview *r = g_new0 (SmReview, 1);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      const char *json = (const char *) sqlite3_column_text (stmt, 4);
+
+      r->household_id = sqlite3_column_int64 (stmt, 0);
+      r->address = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 2), &r->quality);
+      r->score = sqlite3_column_double (stmt, 3);
+      r->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
+      if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL) &&
+          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          JsonObject *o = json_node_get_object (json_parser_get_root (parser));
+          JsonArray *a = json_object_has_member (o, "candidates")
+                           ? json_object_get_array_member (o, "candidates") : NULL;
+
+          for (guint i = 0; a != NULL && i < json_array_get_length (a); i++)
+            {
+              JsonObject *c = json_array_get_object_element (a, i);
+              SmGeocodeCandidate *candidate = g_new0 (SmGeocodeCandidate, 1);
+
+              candidate->label = g_strdup (json_object_get_string_member_with_default (c, "match", ""));
+              candidate->lat = json_object_get_double_member_with_default (c, "lat", 0);
+              candidate->lon = json_object_get_double_member_with_default (c, "lon", 0);
+              g_ptr_array_add (r->candidates, candidate);
+            }
+        }
+      g_ptr_array_add (list, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

@@ -47,6 +47,28 @@ void             sm_geocode_result_free     (SmGeocodeResult *result);
 char            *sm_geocode_result_to_json  (const SmGeocodeResult *result,
                                              const char            *input);
 
+/* A household whose place a person should look at: placed below street
+ * level, not placed, or placed by an ambiguous match. Kept in the database
+ * until the place is set by hand or the household goes. */
+typedef struct {
+  gint64            household_id;
+  char             *address;
+  SmGeocodeQuality  quality;
+  double            score;
+  GPtrArray        *candidates;   /* SmGeocodeCandidate */
+} SmReview;
+
+gboolean   sm_store_add_review     (SmStore               *store,
+                                    gint64                 household_id,
+                                    const SmGeocodeResult *result,
+                                    GError               **error);
+gboolean   sm_store_remove_review  (SmStore               *store,
+                                    gint64                 household_id,
+                                    GError               **error);
+GPtrArray *sm_store_list_reviews   (SmStore               *store,
+                                    GError               **error);
+void       sm_review_free          (SmReview              *review);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmGeocodeResult, sm_geocode_result_free)
 
 G_END_DECLS

@@ -855,24 +855,6 @@ check_mapping (SmImportTarget      target,
   return TRUE;
 }
 
-static void
-add_review (SmStore         *store,
-            gint64           household_id,
-            SmGeocodeResult *r)
-{
-  sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "INSERT OR REPLACE INTO geocode_review (household_id, quality, score, candidates)"
-    " VALUES (?, ?, ?, ?)", NULL);
-  g_autofree char *json = sm_geocode_result_to_json (r, NULL);
-
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  sqlite3_bind_text (stmt, 2, sm_geocode_quality_to_string (r->quality), -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 3, r->score);
-  sqlite3_bind_text (stmt, 4, json, -1, SQLITE_TRANSIENT);
-  _sm_store_step_done (store, stmt, NULL);
-}
 
 /* Writes the grouped rows; with @savepoints each household in its own, and
  * a household the store refuses becomes rejected rows; without, the first
@@ -926,7 +908,7 @@ store_households (SmStore                *store,
             report->n_geocoded++;
           if (geocoded != NULL && (geocoded->quality < SM_GEOCODE_STREET || geocoded->ambiguous))
             {
-              add_review (store, first->household.id, geocoded);
+              sm_store_add_review (store, first->household.id, geocoded, NULL);
               report->n_review++;
             }
           if (savepoints)
@@ -1204,4 +1186,62 @@ out:
   if (report_out != NULL)
     *report_out = g_steal_pointer (&report);
   return ok;
+}
+
+/**
+ * sm_import_read_columns:
+ *
+ * Returns: (transfer full): the column names of the file's layer, as text
+ */
+char **
+sm_import_read_columns (const char  *path,
+                        const char  *layer_name,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *encoding = NULL;
+  OGRFeatureDefnH defn;
+  GDALDatasetH ds;
+  OGRLayerH layer;
+
+  _sm_ogr_init ();
+  CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", "FORCE");
+  CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", "FORCE");
+  ds = _sm_ogr_open_table (path, NULL, error);
+  layer = ds == NULL ? NULL : layer_name != NULL ? GDALDatasetGetLayerByName (ds, layer_name)
+                                                 : GDALDatasetGetLayer (ds, 0);
+  if (ds != NULL && layer == NULL)
+    g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("“%s” holds no layers"), path);
+  if (layer != NULL)
+    {
+      encoding = detect_encoding (layer, NULL);
+      defn = OGR_L_GetLayerDefn (layer);
+      for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)
+        g_ptr_array_add (names, to_utf8 (OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (defn, i)), encoding));
+    }
+  CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", NULL);
+  CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", NULL);
+  if (ds != NULL)
+    GDALClose (ds);
+  if (layer == NULL)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+/**
+ * sm_import_suggest_columns:
+ *
+ * Returns: (transfer full): the mapping remembered for this layout, or the
+ *   one the column names suggest
+ */
+GHashTable *
+sm_import_suggest_columns (SmStore            *store,
+                           SmImportTarget      target,
+                           const char * const *columns)
+{
+  g_autofree char *signature = layout_signature (target, columns);
+  GHashTable *mapping = remembered_mapping (store, signature);
+
+  return mapping != NULL ? mapping : sm_import_guess_columns (target, columns);
 }

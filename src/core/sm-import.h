@@ -64,6 +64,12 @@ GHashTable  *sm_import_guess_columns (SmImportTarget          target,
 gboolean     sm_import_parse_mapping (const char             *text,
                                       GHashTable            **columns,
                                       GError                **error);
+char       **sm_import_read_columns  (const char             *path,
+                                      const char             *layer,
+                                      GError                **error);
+GHashTable  *sm_import_suggest_columns (SmStore              *store,
+                                        SmImportTarget        target,
+                                        const char * const   *columns);
 void         sm_import_report_free   (SmImportReport         *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmImportReport, sm_import_report_free)
