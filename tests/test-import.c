@@ -5,11 +5,13 @@
 #include <gdal.h>
 #include <glib/gstdio.h>
 #include <ogr_api.h>
+#include <ogr_srs_api.h>
 
 #include "sm-date.h"
 #include "sm-demo.h"
 #include "sm-error.h"
 #include "sm-export.h"
+#include "sm-geocoder.h"
 #include "sm-import.h"
 #include "sm-query.h"
 #include "sm-store-private.h"
@@ -494,6 +496,88 @@ test_suppression (void)
   }
 }
 
+/* An address register in EOV (a GeoPackage with its CRS) becomes reference
+ * points: its addresses are then found exactly. */
+static void
+test_address_register (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = new_store ("register.db");
+  g_autoptr(SmImportReport) report = NULL;
+  g_autoptr(SmGeocoder) geocoder = NULL;
+  g_autoptr(SmGeocodeResult) found = NULL;
+  g_autofree char *path = tmp_path ("register.gpkg");
+  SmImportOptions options = { .target = SM_IMPORT_ADDRESSES };
+  OGRSpatialReferenceH eov = OSRNewSpatialReference (NULL);
+  GDALDatasetH ds;
+  OGRLayerH layer;
+  const char *names[] = { "utca", "hazszam", "telepules" };
+
+  OSRImportFromEPSG (eov, 23700);
+  g_unlink (path);
+  ds = GDALCreate (GDALGetDriverByName ("GPKG"), path, 0, 0, 0, GDT_Unknown, NULL);
+  layer = GDALDatasetCreateLayer (ds, "cimek", eov, wkbPoint, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      OGRFieldDefnH field = OGR_Fld_Create (names[i], OFTString);
+
+      OGR_L_CreateField (layer, field, TRUE);
+      OGR_Fld_Destroy (field);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      OGRFeatureH f = OGR_F_Create (OGR_L_GetLayerDefn (layer));
+      OGRGeometryH point = OGR_G_CreateGeometry (wkbPoint);
+
+      OGR_F_SetFieldString (f, 0, "Próba utca");
+      OGR_F_SetFieldString (f, 1, i == 0 ? "1" : "3");
+      OGR_F_SetFieldString (f, 2, "Budapest");
+      OGR_G_SetPoint_2D (point, 0, 650684 + i * 40.0, 240066);
+      OGR_F_SetGeometryDirectly (f, point);
+      g_assert_cmpint (OGR_L_CreateFeature (layer, f), ==, OGRERR_NONE);
+      OGR_F_Destroy (f);
+    }
+  GDALClose (ds);
+  OSRDestroySpatialReference (eov);
+
+  report = import (store, "register.gpkg", &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_addresses, ==, 2);
+  geocoder = sm_geocoder_new (store, &error);
+  g_assert_no_error (error);
+  found = sm_geocoder_geocode (geocoder, "Budapest, Próba u. 1.");
+  g_assert_cmpint (found->quality, ==, SM_GEOCODE_ADDRESS);
+  g_assert_cmpfloat_with_epsilon (found->lat, 47.5045, 0.0002);
+  g_assert_cmpfloat_with_epsilon (found->lon, 19.0565, 0.0002);
+}
+
+/* Services: an organization, a service of a known type and its place. */
+static void
+test_services (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = new_store ("services.db");
+  g_autoptr(SmImportReport) report = NULL;
+  SmImportOptions options = { .target = SM_IMPORT_SERVICES, .no_geocode = TRUE };
+
+  write_file ("services.csv",
+              "Szolgáltató,Szolgáltatás neve,Szolgáltatás típusa,Cím,lat,lon\n"
+              "Tatai Szociális Intézmény,Idősek klubja,nappali_ellatas_idosek,\"Tata, Fő tér 1.\",47.65,18.32\n"
+              "Tatai Szociális Intézmény,Étkeztetés,etkeztetes,\"Tata, Fő tér 1.\",47.65,18.32\n"
+              "Valami,Valami,nincs_ilyen_tipus,\"Tata\",47.65,18.32\n", -1);
+  report = import (store, "services.csv", &options, &error);
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_assert_cmpuint (report->rejected->len, ==, 1);
+  g_assert_cmpint (sm_store_count (store, "service"), ==, 0);
+  g_clear_error (&error);
+  g_clear_pointer (&report, sm_import_report_free);
+  options.skip_bad_rows = TRUE;
+  report = import (store, "services.csv", &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sm_store_count (store, "service"), ==, 2);
+  g_assert_cmpint (sm_store_count (store, "location_rtree"), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -520,6 +604,8 @@ main (int    argc,
   g_test_add_func ("/import/malformed", test_malformed);
   g_test_add_func ("/import/remembered-layout", test_remembered_layout);
   g_test_add_func ("/import/spreadsheet-geocoded", test_spreadsheet_geocoded);
+  g_test_add_func ("/import/address-register", test_address_register);
+  g_test_add_func ("/import/services", test_services);
   g_test_add_func ("/export/suppression", test_suppression);
   status = g_test_run ();
   sm_test_remove_dir (tmpdir);

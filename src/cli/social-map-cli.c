@@ -411,7 +411,7 @@ cmd_import (int    argc,
   g_auto(GStrv) maps = NULL;
   gboolean skip = FALSE, no_geocode = FALSE;
   GOptionEntry entries[] = {
-    { "target", 't', 0, G_OPTION_ARG_STRING, &target, N_("What the rows are: households (default) or services"), "households|services" },
+    { "target", 't', 0, G_OPTION_ARG_STRING, &target, N_("What the rows are: households (default), services, or addresses (an address register for the geocoder)"), "households|services|addresses" },
     { "layer", 'l', 0, G_OPTION_ARG_STRING, &layer, N_("Layer or sheet to read (default: the first)"), "L" },
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Which column holds a field, e.g. address=Lakcím; may be repeated"), "FIELD=COLUMN" },
     { "mapping", 0, 0, G_OPTION_ARG_FILENAME, &mapping_file, N_("A file of FIELD=COLUMN lines or a JSON object"), "FILE" },
@@ -435,8 +435,9 @@ cmd_import (int    argc,
 
   if ((status = parse (context, entries, &argc, &argv, 2, "DB FILE")) >= 0)
     return status;
-  if (target != NULL && !g_str_equal (target, "households") && !g_str_equal (target, "services"))
-    return usage_error (_("unknown target “%s”; use households or services"), target);
+  if (target != NULL && !g_str_equal (target, "households") && !g_str_equal (target, "services") &&
+      !g_str_equal (target, "addresses"))
+    return usage_error (_("unknown target “%s”; use households, services or addresses"), target);
   if (crs != NULL && !g_str_equal (crs, "auto") && !g_str_equal (crs, "wgs84") && !g_str_equal (crs, "eov"))
     return usage_error (_("unknown coordinate system “%s”; use auto, wgs84 or eov"), crs);
   if (mapping_file != NULL)
@@ -463,8 +464,9 @@ cmd_import (int    argc,
         g_hash_table_replace (columns, g_strdup (field), g_strdup (column));
     }
   options = (SmImportOptions) {
-    .target = target != NULL && g_str_equal (target, "services") ? SM_IMPORT_SERVICES
-                                                                 : SM_IMPORT_HOUSEHOLDS,
+    .target = target == NULL ? SM_IMPORT_HOUSEHOLDS
+              : g_str_equal (target, "services") ? SM_IMPORT_SERVICES
+              : g_str_equal (target, "addresses") ? SM_IMPORT_ADDRESSES : SM_IMPORT_HOUSEHOLDS,
     .layer = layer, .columns = columns,
     .crs = crs == NULL || g_str_equal (crs, "auto") ? SM_IMPORT_CRS_AUTO
            : g_str_equal (crs, "eov") ? SM_IMPORT_CRS_EOV : SM_IMPORT_CRS_WGS84,
@@ -480,7 +482,10 @@ cmd_import (int    argc,
     print_rejections (report, report_path);
   if (!ok)
     return fail (error);
-  if (options.target == SM_IMPORT_SERVICES)
+  if (options.target == SM_IMPORT_ADDRESSES)
+    g_print (_("Imported %u addresses into the register from %u rows; %u rows left out\n"),
+             report->n_addresses, report->n_rows, report->rejected->len);
+  else if (options.target == SM_IMPORT_SERVICES)
     g_print (_("Imported %u services from %u rows (%u placed by address); %u rows left out\n"),
              report->n_services, report->n_rows, report->n_geocoded, report->rejected->len);
   else

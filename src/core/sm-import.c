@@ -38,6 +38,10 @@ static const char * const service_fields[] = {
   "postal_code", "settlement", "x", "y", "phone", "email", "url", NULL
 };
 
+static const char * const address_fields[] = {
+  "street", "house_number", "postal_code", "settlement", "x", "y", NULL
+};
+
 /* Column names offices use, folded, for each field. */
 static const struct {
   const char *field;
@@ -66,6 +70,8 @@ static const struct {
   { "service_name", "service name|name|nev|szolgaltatas neve" },
   { "service_type", "service type|service|szolgaltatas|szolgaltatas tipusa" },
   { "phone", "phone|telefon|tel" },
+  { "street", "street|utca|kozterulet|kozterulet neve|utcanev|addr street" },
+  { "house_number", "house number|housenumber|hazszam|hsz|addr housenumber" },
   { "email", "email|e mail" },
   { "url", "url|web|honlap|weboldal" },
 };
@@ -73,7 +79,8 @@ static const struct {
 const char * const *
 sm_import_fields (SmImportTarget target)
 {
-  return target == SM_IMPORT_SERVICES ? service_fields : household_fields;
+  return target == SM_IMPORT_SERVICES ? service_fields
+         : target == SM_IMPORT_ADDRESSES ? address_fields : household_fields;
 }
 
 /**
@@ -692,6 +699,74 @@ store_service_row (SmStore       *store,
   return TRUE;
 }
 
+/* --- an address register --------------------------------------------- */
+
+static gboolean
+store_address_row (SmStore         *store,
+                   const Layout    *layout,
+                   Coordinates     *coords,
+                   OGRFeatureH      feature,
+                   SmImportReport  *report,
+                   GError         **error)
+{
+  g_autofree char *street = value_of (layout, feature, "street");
+  g_autofree char *number = value_of (layout, feature, "house_number");
+  g_autofree char *postcode = value_of (layout, feature, "postal_code");
+  g_autofree char *city = value_of (layout, feature, "settlement");
+  g_autofree char *x = value_of (layout, feature, "x"), *y = value_of (layout, feature, "y");
+  OGRGeometryH geometry = OGR_F_GetGeometryRef (feature);
+  sqlite3_stmt *stmt;
+  double lat = 0, lon = 0;
+
+  if (street == NULL || number == NULL || !g_ascii_isdigit (*number))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("no street or no house number"));
+      return FALSE;
+    }
+  if (x != NULL && y != NULL)
+    {
+      double dx, dy;
+
+      if (!parse_number (x, &dx) || !parse_number (y, &dy) || !to_wgs84 (coords, dx, dy, &lat, &lon))
+        {
+          g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                       _("coordinates “%s”, “%s” are neither degrees nor EOV"), x, y);
+          return FALSE;
+        }
+    }
+  else if (geometry != NULL && wkbFlatten (OGR_G_GetGeometryType (geometry)) == wkbPoint)
+    {
+      double z = 0;
+
+      lon = OGR_G_GetX (geometry, 0);
+      lat = OGR_G_GetY (geometry, 0);
+      if (coords->layer_to_wgs84 != NULL && !OCTTransform (coords->layer_to_wgs84, 1, &lon, &lat, &z))
+        {
+          g_set_error (error, SM_ERROR, SM_ERROR_FORMAT, _("the point cannot be converted to WGS 84"));
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("no coordinates and no point"));
+      return FALSE;
+    }
+  stmt = _sm_store_prepare (store, "INSERT INTO basemap_address (street, housenumber, postcode, city,"
+                                   " lat, lon, source) VALUES (?, ?, ?, ?, ?, ?, 'register')", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, street, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, number, -1, SQLITE_TRANSIENT);
+  _sm_bind_text_or_null (stmt, 3, postcode);
+  _sm_bind_text_or_null (stmt, 4, city);
+  sqlite3_bind_double (stmt, 5, lat);
+  sqlite3_bind_double (stmt, 6, lon);
+  if (!_sm_store_step_done (store, stmt, error))
+    return FALSE;
+  report->n_addresses++;
+  return TRUE;
+}
+
 /* --- the file --------------------------------------------------------- */
 
 static int
@@ -710,7 +785,9 @@ layout_signature (SmImportTarget      target,
 
   qsort (sorted, g_strv_length (sorted), sizeof (char *), compare_strings);
   joined = g_strjoinv ("\x1f", sorted);
-  return g_strdup_printf ("%s:%s", target == SM_IMPORT_SERVICES ? "services" : "households", joined);
+  return g_strdup_printf ("%s:%s", target == SM_IMPORT_SERVICES ? "services"
+                                   : target == SM_IMPORT_ADDRESSES ? "addresses" : "households",
+                          joined);
 }
 
 static GHashTable *
@@ -843,6 +920,15 @@ check_mapping (SmImportTarget      target,
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
                    _("Cannot tell which column holds the address or the coordinates; "
                      "name them, e.g. --map address=COLUMN or --map x=COLUMN --map y=COLUMN"));
+      return FALSE;
+    }
+  if (target == SM_IMPORT_ADDRESSES &&
+      (!g_hash_table_contains (mapping, "street") || !g_hash_table_contains (mapping, "house_number") ||
+       (!has_geometry && !(g_hash_table_contains (mapping, "x") && g_hash_table_contains (mapping, "y")))))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("An address register needs the street, the house number and a place: "
+                     "name them, e.g. --map street=COLUMN --map house_number=COLUMN"));
       return FALSE;
     }
   if (target == SM_IMPORT_SERVICES && !g_hash_table_contains (mapping, "service_type"))
@@ -1037,7 +1123,7 @@ sm_import_file (SmStore                *store,
         coords.layer_to_wgs84 = OCTNewCoordinateTransformation (src, wgs84);
       OSRDestroySpatialReference (src);
     }
-  if (!options->no_geocode)
+  if (!options->no_geocode && options->target != SM_IMPORT_ADDRESSES)
     {
       geocoder = sm_geocoder_new (store, error);
       if (geocoder == NULL)
@@ -1061,7 +1147,12 @@ sm_import_file (SmStore                *store,
 
       row++;
       report->n_rows++;
-      if (options->target == SM_IMPORT_SERVICES)
+      if (options->target == SM_IMPORT_ADDRESSES)
+        {
+          if (!store_address_row (store, &layout, &coords, feature, report, &local))
+            reject (report, row, local->message);
+        }
+      else if (options->target == SM_IMPORT_SERVICES)
         {
           if (!sm_store_begin (store, &local))
             {

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 typedef enum {
   SM_IMPORT_HOUSEHOLDS,
   SM_IMPORT_SERVICES,
+  SM_IMPORT_ADDRESSES,    /* an address register: reference points for the geocoder */
 } SmImportTarget;
 
 typedef enum {
@@ -43,6 +44,7 @@ typedef struct {
   guint       n_persons;
   guint       n_needs;
   guint       n_services;
+  guint       n_addresses;
   guint       n_geocoded;
   guint       n_review;           /* placed below street level: to be looked at */
   GPtrArray  *rejected;           /* SmImportRejection */
