@@ -587,6 +587,7 @@ test_import_review_export (void)
   wait_for_import (window);
   g_assert_cmpint (sm_store_count (store, "household"), ==, before + 2);
   g_assert_cmpuint (sm_review_panel_get_count (review), ==, 1);
+  maybe_screenshot (window, "review-page");
 
   /* A changed address is looked up on save. */
   moved = g_array_index (sm_store_query (store, sm_window_get_filter (window), NULL), SmCaseHit, 0).household_id;
