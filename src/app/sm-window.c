@@ -929,6 +929,44 @@ keep_open_cb (GtkWindow *window)
   return TRUE;
 }
 
+/* A dialog with a progress bar and Cancel, open until the work stops. */
+static GtkWidget *
+progress_dialog (SmWindow        *self,
+                 const char      *heading,
+                 const char      *path,
+                 GtkProgressBar **bar)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, base);
+
+  *bar = GTK_PROGRESS_BAR (g_object_ref_sink (gtk_progress_bar_new ()));
+  gtk_progress_bar_set_show_text (*bar, TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (*bar));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (import_dialog_response_cb), self);
+  /* The dialog closes itself on "cancel"; keep it until the work stops. */
+  g_signal_connect (dialog, "close-request", G_CALLBACK (keep_open_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+run_import_task (SmWindow            *self,
+                 GtkWidget           *dialog,
+                 gpointer             job,
+                 GDestroyNotify       free_job,
+                 GAsyncReadyCallback  done,
+                 GTaskThreadFunc      work)
+{
+  g_autoptr(GTask) task = NULL;
+
+  self->import_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->import_cancellable, done, dialog);
+  g_task_set_task_data (task, job, free_job);
+  g_task_run_in_thread (task, work);
+}
+
 /**
  * sm_window_import_osm:
  *
@@ -939,29 +977,26 @@ void
 sm_window_import_osm (SmWindow   *self,
                       const char *osm_path)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *base = g_path_get_basename (osm_path);
   ImportJob *job = g_new0 (ImportJob, 1);
-  GtkWidget *dialog, *bar;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Importing the Basemap"), base);
-  bar = gtk_progress_bar_new ();
-  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (bar), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (import_dialog_response_cb), self);
-  /* The dialog closes itself on "cancel"; keep it until the work stops. */
-  g_signal_connect (dialog, "close-request", G_CALLBACK (keep_open_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  GtkWidget *dialog = progress_dialog (self, _("Importing the Basemap"), osm_path, &job->bar);
 
   job->db_path = g_strdup (sm_store_get_path (self->store));
   job->osm_path = g_strdup (osm_path);
-  job->bar = g_object_ref (GTK_PROGRESS_BAR (bar));
-  self->import_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->import_cancellable, import_done_cb, dialog);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  run_import_task (self, dialog, job, (GDestroyNotify) import_job_free, import_done_cb,
+                   import_thread);
+}
+
+/* The local path a file dialog was answered with, or NULL. */
+static char *
+chosen_path (GtkNativeDialog *dialog,
+             int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  return file != NULL ? g_file_get_path (file) : NULL;
 }
 
 static void
@@ -969,14 +1004,10 @@ import_chosen_cb (GtkNativeDialog *dialog,
                   int              response,
                   SmWindow        *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = chosen_path (dialog, response);
 
-      if (path != NULL)
-        sm_window_import_osm (self, path);
-    }
+  if (path != NULL)
+    sm_window_import_osm (self, path);
   g_object_unref (dialog);
 }
 
@@ -1170,29 +1201,15 @@ start_case_import (SmWindow   *self,
                    GHashTable *columns,
                    gboolean    skip_bad_rows)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *base = g_path_get_basename (path);
   CaseImport *job = g_new0 (CaseImport, 1);
-  GtkWidget *dialog, *bar;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Importing"), base);
-  bar = gtk_progress_bar_new ();
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (import_dialog_response_cb), self);
-  g_signal_connect (dialog, "close-request", G_CALLBACK (keep_open_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  GtkWidget *dialog = progress_dialog (self, _("Importing"), path, &job->bar);
 
   job->db_path = g_strdup (sm_store_get_path (self->store));
   job->path = g_strdup (path);
   job->columns = g_hash_table_ref (columns);
   job->skip_bad_rows = skip_bad_rows;
-  job->bar = g_object_ref (GTK_PROGRESS_BAR (bar));
-  self->import_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->import_cancellable, case_import_done_cb, dialog);
-  g_task_set_task_data (task, job, (GDestroyNotify) case_import_free);
-  g_task_run_in_thread (task, case_import_thread);
+  run_import_task (self, dialog, job, (GDestroyNotify) case_import_free, case_import_done_cb,
+                   case_import_thread);
 }
 
 /**
@@ -1307,14 +1324,10 @@ cases_file_chosen_cb (GtkNativeDialog *dialog,
                       int              response,
                       SmWindow        *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = chosen_path (dialog, response);
 
-      if (path != NULL)
-        ask_mapping (self, path);
-    }
+  if (path != NULL)
+    ask_mapping (self, path);
   g_object_unref (dialog);
 }
 
@@ -1381,15 +1394,10 @@ export_file_chosen_cb (GtkNativeDialog *dialog,
                        SmWindow        *self)
 {
   SmExportOptions *options = g_object_get_data (G_OBJECT (dialog), "options");
+  g_autofree char *path = chosen_path (dialog, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        sm_window_export (self, path, options);
-    }
+  if (path != NULL)
+    sm_window_export (self, path, options);
   g_object_unref (dialog);
 }
 
