@@ -72,6 +72,30 @@ sm_filter_new (void)
   return g_object_new (SM_TYPE_FILTER, NULL);
 }
 
+/* The same conditions in a filter of its own. */
+SmFilter *
+sm_filter_copy (SmFilter *self)
+{
+  SmFilter *copy = sm_filter_new ();
+
+  g_return_val_if_fail (SM_IS_FILTER (self), copy);
+
+  copy->has_bbox = self->has_bbox;
+  copy->west = self->west;
+  copy->south = self->south;
+  copy->east = self->east;
+  copy->north = self->north;
+  g_array_append_vals (copy->categories, self->categories->data, self->categories->len);
+  copy->min_severity = self->min_severity;
+  copy->as_of = self->as_of;
+  copy->status = self->status;
+  copy->age_groups = self->age_groups;
+  copy->elderly_flags = self->elderly_flags;
+  copy->settlement_part = g_strdup (self->settlement_part);
+  copy->service_type = g_strdup (self->service_type);
+  return copy;
+}
+
 static void
 changed (SmFilter *self)
 {

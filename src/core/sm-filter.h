@@ -32,6 +32,7 @@ G_DECLARE_FINAL_TYPE (SmFilter, sm_filter, SM, FILTER, GObject)
  * so they cannot disagree. Emits "changed" after every change. */
 
 SmFilter     *sm_filter_new               (void);
+SmFilter     *sm_filter_copy              (SmFilter     *self);
 
 void          sm_filter_set_bbox          (SmFilter     *self,
                                            double        west,

@@ -1,0 +1,144 @@
+#pragma once
+
+#include <glib.h>
+
+#include "sm-filter.h"
+#include "sm-store.h"
+
+G_BEGIN_DECLS
+
+/* Hotspot statistics on a metric plane: points are projected to metres
+ * around the town (equirectangular at its middle latitude, which over a
+ * town's extent is exact to well under a metre per kilometre). */
+
+typedef enum {
+  SM_KERNEL_QUARTIC,
+  SM_KERNEL_EPANECHNIKOV,
+  SM_KERNEL_TRIANGULAR,
+  SM_KERNEL_UNIFORM,
+} SmKernel;
+
+typedef enum {
+  SM_WEIGHT_NONE,
+  SM_WEIGHT_SEVERITY,
+  SM_WEIGHT_PERSONS,
+} SmPointWeight;
+
+typedef enum {
+  SM_CORRECTION_NONE,
+  SM_CORRECTION_FDR,
+  SM_CORRECTION_BONFERRONI,
+} SmCorrection;
+
+typedef struct {
+  double x, y;      /* metres */
+  double w;
+} SmWeightedPoint;
+
+/* A raster of @width × @height cells of @cell metres; cell (0, 0) has its
+ * lower-left corner at (@x0, @y0); rows run north. */
+typedef struct {
+  int     width;
+  int     height;
+  double  x0, y0;
+  double  cell;
+  double *values;
+} SmGrid;
+
+typedef struct {
+  double z;
+  double p;         /* pseudo p-value from permutations, corrected */
+  int    klass;     /* 3, 2, 1: hot at 0.001, 0.01, 0.05; -1…-3 cold; 0 not significant */
+} SmGiValue;
+
+double    sm_kernel_value     (SmKernel               kernel,
+                               double                 distance,
+                               double                 bandwidth);
+gboolean  sm_kernel_parse     (const char            *name,
+                               SmKernel              *out,
+                               GError               **error);
+SmGrid   *sm_grid_new         (int                    width,
+                               int                    height,
+                               double                 x0,
+                               double                 y0,
+                               double                 cell);
+void      sm_grid_free        (SmGrid                *grid);
+void      sm_kde              (const SmWeightedPoint *points,
+                               guint                  n_points,
+                               SmKernel               kernel,
+                               double                 bandwidth,
+                               SmGrid                *grid);
+void      sm_getis_ord        (const double          *values,
+                               int                    width,
+                               int                    height,
+                               int                    band_cells,
+                               int                    permutations,
+                               guint32                seed,
+                               SmCorrection           correction,
+                               SmGiValue             *out);
+void      sm_eb_rates         (const double          *counts,
+                               const double          *populations,
+                               guint                  n,
+                               double                *raw,
+                               double                *smoothed);
+
+/* The filtered households as weighted metric points, with the projection
+ * used (metres = (lon − lon0)·kx, (lat − lat0)·ky). */
+typedef struct {
+  GArray *points;      /* SmWeightedPoint */
+  GArray *households;  /* gint64, parallel */
+  GArray *categories;  /* gint64 main category, parallel */
+  double  lon0, lat0, kx, ky;
+} SmHotspotInput;
+
+SmHotspotInput *sm_hotspot_input_new  (SmStore        *store,
+                                       SmFilter       *filter,
+                                       SmPointWeight   weight,
+                                       GError        **error);
+void            sm_hotspot_input_free (SmHotspotInput *input);
+
+void            sm_hotspot_cell_bounds (const SmHotspotInput *input,
+                                        double                x,
+                                        double                y,
+                                        double                cell,
+                                        double               *west,
+                                        double               *south,
+                                        double               *east,
+                                        double               *north);
+
+typedef struct {
+  double         cell_m;        /* 0: 250 */
+  int            band_cells;    /* 0: 1 (queen) */
+  int            permutations;  /* 999 by default */
+  guint32        seed;
+  SmCorrection   correction;
+  SmPointWeight  weight;
+} SmHotspotOptions;
+
+/* A cluster of touching significant hot cells. */
+typedef struct {
+  guint     n_cells;
+  double    area_km2;
+  guint     households;
+  double    lat, lon;               /* middle of its households */
+  double    west, south, east, north;
+  double    max_z;
+  int       strongest;              /* 1–3: best significance class reached */
+  gint64    top_categories[3];      /* 0: none */
+  guint     top_counts[3];
+  gboolean  has_earlier;
+  guint     earlier_households;     /* in the same cells on the compared day */
+  char     *settlement_part;
+} SmHotspot;
+
+GPtrArray *sm_find_hotspots (SmStore                *store,
+                             SmFilter               *filter,
+                             const SmHotspotOptions *options,
+                             const GDate            *compare_as_of,
+                             GError                **error);
+void       sm_hotspot_free  (SmHotspot              *hotspot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmGrid, sm_grid_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmHotspotInput, sm_hotspot_input_free)
+
+G_END_DECLS
