@@ -67,7 +67,7 @@ test_help (void)
 {
   static const char * const commands[] = {
     "init", "demo", "import-boundaries", "import-osm", "render-tile", "import", "export", "geocode",
-    "stats", "query"
+    "density", "hotspots", "stats", "query"
   };
   g_auto(Run) top = { 0 };
   g_auto(Run) none = { 0 };
@@ -465,6 +465,35 @@ test_import_export (void)
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 }
 
+/* hotspots and density on the demo town. */
+static void
+test_hotspots_density (void)
+{
+  g_autofree char *tif = g_build_filename (tmpdir, "density.tif", NULL);
+  g_auto(Run) text = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) density = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  run (&text, "hotspots", demo_db, "--at", "2025-06-30", "--permutations", "99", NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Hotspots"));
+  g_assert_nonnull (strstr (text.out, "Központi belterület"));
+  run (&json, "hotspots", demo_db, "--at", "2025-06-30", "--permutations", "99", "--format", "json",
+       "--compare", "2024-06-30", "--correction", "fdr", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  g_assert_true (json_object_has_member (json_node_get_object (json_parser_get_root (parser)),
+                                         "settlement_parts"));
+  run (&density, "density", demo_db, tif, "--at", "2025-06-30", "--kernel", "epanechnikov", NULL);
+  g_assert_cmpint (density.status, ==, 0);
+  g_assert_true (g_file_test (tif, G_FILE_TEST_IS_REGULAR));
+  run (&bad, "density", demo_db, tif, "--kernel", "gauss", NULL);
+  expect_user_error (&bad, "not a kernel");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -491,6 +520,7 @@ main (int    argc,
   g_test_add_func ("/cli/import-osm-render-tile", test_import_osm_render_tile);
   g_test_add_func ("/cli/geocode", test_geocode);
   g_test_add_func ("/cli/import-export", test_import_export);
+  g_test_add_func ("/cli/hotspots-density", test_hotspots_density);
   status = g_test_run ();
 
   sm_test_remove_dir (tmpdir);

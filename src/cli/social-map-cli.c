@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "sm-error.h"
 #include "sm-export.h"
 #include "sm-geocoder.h"
+#include "sm-hotspot.h"
 #include "sm-import.h"
 #include "sm-query.h"
 #include "sm-stats.h"
@@ -926,6 +928,267 @@ cmd_export (int    argc,
   return EXIT_OK;
 }
 
+static gboolean
+parse_weight (const char     *text,
+              SmPointWeight  *out,
+              GError        **error)
+{
+  if (text == NULL || g_str_equal (text, "none"))
+    *out = SM_WEIGHT_NONE;
+  else if (g_str_equal (text, "severity"))
+    *out = SM_WEIGHT_SEVERITY;
+  else if (g_str_equal (text, "persons"))
+    *out = SM_WEIGHT_PERSONS;
+  else
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("“%s” is not a weight; use none, severity or persons"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_density (int    argc,
+             char **argv)
+{
+  g_auto(FilterArgs) args = { 0 };
+  g_autofree char *kernel_name = NULL, *weight_name = NULL;
+  double bandwidth = 300, cell = 25;
+  GOptionEntry own[] = {
+    { "bandwidth", 0, 0, G_OPTION_ARG_DOUBLE, &bandwidth, N_("Kernel radius in metres (default 300)"), "M" },
+    { "cell", 0, 0, G_OPTION_ARG_DOUBLE, &cell, N_("Raster cell in metres (default 25)"), "M" },
+    { "kernel", 0, 0, G_OPTION_ARG_STRING, &kernel_name, N_("quartic (default), epanechnikov, triangular or uniform"), "K" },
+    { "weight", 0, 0, G_OPTION_ARG_STRING, &weight_name, N_("Weight households by none (default), severity or persons"), "W" },
+    { NULL }
+  };
+  g_autoptr(GArray) entries = with_filter_entries (&args, own);
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB OUT.tif — kernel density of what a filter shows, per km², as GeoTIFF"));
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(SmHotspotInput) input = NULL;
+  g_autoptr(SmGrid) grid = NULL;
+  SmKernel kernel = SM_KERNEL_QUARTIC;
+  SmPointWeight weight;
+  GError *error = NULL;
+  double peak = 0;
+  int status;
+
+  if ((status = parse (context, (GOptionEntry *) entries->data, &argc, &argv, 2, "DB OUT.tif")) >= 0)
+    return status;
+  if (bandwidth < 10 || bandwidth > 20000 || cell < 1 || cell > bandwidth)
+    return usage_error (_("--bandwidth must be 10 to 20000 m and --cell 1 m up to the bandwidth"));
+  if ((kernel_name != NULL && !sm_kernel_parse (kernel_name, &kernel, &error)) ||
+      !parse_weight (weight_name, &weight, &error))
+    return fail (error);
+  store = open_existing (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+  if ((status = apply_filter_args (&args, store, filter)) >= 0)
+    return status;
+  input = sm_hotspot_input_new (store, filter, weight, &error);
+  if (input == NULL)
+    return fail (error);
+  grid = sm_density (input, kernel, bandwidth, cell, 4000);
+  if (!sm_grid_write_geotiff (grid, input, argv[2], &error))
+    return fail (error);
+  for (int i = 0; i < grid->width * grid->height; i++)
+    peak = MAX (peak, grid->values[i]);
+  g_print (_("Wrote a %d × %d raster of %.0f m cells to %s; highest density %.1f per km²\n"),
+           grid->width, grid->height, grid->cell, argv[2], peak);
+  return EXIT_OK;
+}
+
+static gboolean
+parse_correction (const char    *text,
+                  SmCorrection  *out,
+                  GError       **error)
+{
+  if (text == NULL || g_str_equal (text, "none"))
+    *out = SM_CORRECTION_NONE;
+  else if (g_str_equal (text, "fdr"))
+    *out = SM_CORRECTION_FDR;
+  else if (g_str_equal (text, "bonferroni"))
+    *out = SM_CORRECTION_BONFERRONI;
+  else
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("“%s” is not a correction; use none, fdr or bonferroni"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_hotspots (int    argc,
+              char **argv)
+{
+  g_auto(FilterArgs) args = { 0 };
+  g_autofree char *correction_name = NULL, *weight_name = NULL, *compare = NULL, *format = NULL;
+  double cell = 250;
+  int permutations = 999, seed = 1, band = 1, k = SUPPRESS_K_MIN;
+  GOptionEntry own[] = {
+    { "cell", 0, 0, G_OPTION_ARG_DOUBLE, &cell, N_("Grid cell in metres (default 250)"), "M" },
+    { "band", 0, 0, G_OPTION_ARG_INT, &band, N_("Neighbours within this many cells (default 1: the eight around)"), "N" },
+    { "permutations", 0, 0, G_OPTION_ARG_INT, &permutations, N_("Permutations for the pseudo p-values (default 999)"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed; the same seed gives the same p-values"), "S" },
+    { "correction", 0, 0, G_OPTION_ARG_STRING, &correction_name, N_("Multiple testing: none (default), fdr or bonferroni"), "C" },
+    { "weight", 0, 0, G_OPTION_ARG_STRING, &weight_name, N_("Count households (none, default), severity or persons"), "W" },
+    { "compare", 0, 0, G_OPTION_ARG_STRING, &compare, N_("Show each hotspot's change since this day"), "DATE" },
+    { "k", 'k', 0, G_OPTION_ARG_INT, &k, N_("Hide counts of fewer than K households (at least 5)"), "K" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GArray) entries = with_filter_entries (&args, own);
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB — significant hotspots (Getis-Ord Gi*) and rates per settlement part"));
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(GPtrArray) hotspots = NULL;
+  g_autoptr(GPtrArray) rates = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  SmHotspotOptions options = { 0 };
+  GError *error = NULL;
+  gboolean json = format != NULL && g_str_equal (format, "json");
+  gboolean hungarian = sm_locale_is_hungarian ();
+  GDate before;
+  int status;
+
+  if ((status = parse (context, (GOptionEntry *) entries->data, &argc, &argv, 1, "DB")) >= 0)
+    return status;
+  json = format != NULL && g_str_equal (format, "json");
+  if (format != NULL && !json && !g_str_equal (format, "text"))
+    return usage_error (_("unknown format “%s”; use text or json"), format);
+  if (k < SUPPRESS_K_MIN)
+    return usage_error (_("--k must be at least %d"), SUPPRESS_K_MIN);
+  if (permutations < 0 || permutations > 99999 || band < 1 || band > 10 || cell < 25 || cell > 5000)
+    return usage_error (_("--permutations must be 0 to 99999, --band 1 to 10 and --cell 25 to 5000 m"));
+  options = (SmHotspotOptions) { .cell_m = cell, .band_cells = band, .permutations = permutations,
+                                 .seed = (guint32) seed };
+  if (!parse_correction (correction_name, &options.correction, &error) ||
+      !parse_weight (weight_name, &options.weight, &error) ||
+      (compare != NULL && !sm_date_parse_any (compare, &before, &error)))
+    return fail (error);
+  store = open_existing (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+  if ((status = apply_filter_args (&args, store, filter)) >= 0)
+    return status;
+  hotspots = sm_find_hotspots (store, filter, &options, compare ? &before : NULL, &error);
+  rates = hotspots ? sm_part_rates (store, filter, &error) : NULL;
+  if (rates == NULL)
+    return fail (error);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "hotspots");
+  json_builder_begin_array (b);
+  if (!json)
+    g_print ("%s\n", _("Hotspots (Getis-Ord Gi*, touching significant hot cells), largest first:"));
+  for (guint i = 0; i < hotspots->len; i++)
+    {
+      SmHotspot *h = g_ptr_array_index (hotspots, i);
+      g_autoptr(GString) needs = g_string_new (NULL);
+      g_autofree char *count = shown (h->households, h->households, k);
+      g_autofree char *earlier = h->has_earlier ? shown (h->earlier_households, h->earlier_households, k) : NULL;
+
+      for (guint t = 0; t < G_N_ELEMENTS (h->top_categories) && h->top_categories[t] > 0; t++)
+        {
+          const SmCategory *c = sm_store_get_category (store, h->top_categories[t]);
+
+          if (c != NULL)
+            g_string_append_printf (needs, "%s%s", needs->len ? ", " : "",
+                                    hungarian ? c->name_hu : c->name_en);
+        }
+      if (json)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "rank");
+          json_builder_add_int_value (b, i + 1);
+          json_builder_set_member_name (b, "households");
+          json_builder_add_string_value (b, count);
+          json_builder_set_member_name (b, "area_km2");
+          json_builder_add_double_value (b, round (h->area_km2 * 100) / 100);
+          json_builder_set_member_name (b, "max_z");
+          json_builder_add_double_value (b, round (h->max_z * 100) / 100);
+          json_builder_set_member_name (b, "significance");
+          json_builder_add_string_value (b, h->strongest >= 3 ? "0.001" : h->strongest == 2 ? "0.01" : "0.05");
+          json_builder_set_member_name (b, "leading_needs");
+          json_builder_add_string_value (b, needs->str);
+          json_builder_set_member_name (b, "bbox");
+          json_builder_begin_array (b);
+          json_builder_add_double_value (b, h->west);
+          json_builder_add_double_value (b, h->south);
+          json_builder_add_double_value (b, h->east);
+          json_builder_add_double_value (b, h->north);
+          json_builder_end_array (b);
+          if (earlier != NULL)
+            {
+              json_builder_set_member_name (b, "households_before");
+              json_builder_add_string_value (b, earlier);
+            }
+          json_builder_end_object (b);
+        }
+      else
+        {
+          g_print (_("%2u. %s households, %.2f km², z up to %.1f (p < %s); %s"),
+                   i + 1, count, h->area_km2, h->max_z,
+                   h->strongest >= 3 ? "0.001" : h->strongest == 2 ? "0.01" : "0.05", needs->str);
+          if (earlier != NULL)
+            g_print (_("; %s before"), earlier);
+          g_print ("\n");
+        }
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "settlement_parts");
+  json_builder_begin_array (b);
+  if (!json)
+    g_print ("\n%s\n", _("Households per 1,000 residents by settlement part (empirical-Bayes smoothed):"));
+  for (guint i = 0; i < rates->len; i++)
+    {
+      SmPartRate *r = g_ptr_array_index (rates, i);
+      g_autofree char *count = shown (r->households, r->households, k);
+      gboolean hidden = r->households < (guint) k;
+
+      if (json)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "settlement_part");
+          json_builder_add_string_value (b, r->name);
+          json_builder_set_member_name (b, "households");
+          json_builder_add_string_value (b, count);
+          json_builder_set_member_name (b, "population");
+          json_builder_add_int_value (b, r->population);
+          json_builder_set_member_name (b, "rate_per_1000");
+          if (hidden || isnan (r->rate))
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, round (r->rate * 10) / 10);
+          json_builder_set_member_name (b, "eb_rate_per_1000");
+          if (isnan (r->eb_rate))
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, round (r->eb_rate * 10) / 10);
+          json_builder_end_object (b);
+        }
+      else if (!isnan (r->eb_rate))
+        {
+          g_autofree char *raw = hidden ? g_strdup ("–") : g_strdup_printf ("%.1f", r->rate);
+
+          g_print (_("  %-28s %6s households, %7lld residents, %6.1f smoothed (%s raw)\n"), r->name,
+                   count, (long long) r->population, r->eb_rate, raw);
+        }
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  if (json)
+    {
+      g_autofree char *text = print_json (b);
+      g_print ("%s\n", text);
+    }
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "init", "DB", N_("Create an empty database with the taxonomies"), cmd_init },
   { "demo", "DB [--cases N] [--seed S]", N_("Create the synthetic demo town (Tata)"), cmd_demo },
@@ -938,6 +1201,10 @@ static const Command commands[] = {
     cmd_import },
   { "export", "DB OUT [--kind cases|grid|parts] [--k K]",
     N_("Write what a filter shows; grid and parts hide small counts"), cmd_export },
+  { "density", "DB OUT.tif [--bandwidth M]", N_("Kernel density of what a filter shows, as GeoTIFF"),
+    cmd_density },
+  { "hotspots", "DB [--compare DATE]", N_("Significant hotspots and rates per settlement part"),
+    cmd_hotspots },
   { "geocode", "DB [ADDRESS…]", N_("Find addresses offline; JSON, one line per address"),
     cmd_geocode },
   { "stats", "DB [--at DATE]", N_("Open needs by category, severity and settlement part"),

@@ -6,9 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cpl_conv.h>
+#include <gdal.h>
 #include <glib/gi18n-lib.h>
+#include <ogr_srs_api.h>
 
 #include "sm-error.h"
+#include "sm-ogr-private.h"
 #include "sm-hotspot.h"
 #include "sm-query.h"
 #include "sm-store-private.h"
@@ -641,3 +645,202 @@ sm_hotspot_cell_bounds (const SmHotspotInput *in,
   *south = in->lat0 + y / in->ky;
   *north = in->lat0 + (y + cell) / in->ky;
 }
+
+void
+sm_part_rate_free (SmPartRate *rate)
+{
+  g_free (rate->name);
+  g_free (rate);
+}
+
+static int
+compare_rates (gconstpointer a,
+               gconstpointer b)
+{
+  const SmPartRate *x = *(SmPartRate * const *) a, *y = *(SmPartRate * const *) b;
+  double rx = isnan (x->eb_rate) ? -1 : x->eb_rate, ry = isnan (y->eb_rate) ? -1 : y->eb_rate;
+
+  return (rx < ry) - (rx > ry);
+}
+
+/**
+ * sm_part_rates:
+ *
+ * Returns: (transfer full) (element-type SmPartRate): every settlement part
+ *   with filtered households, the highest smoothed rate first
+ */
+GPtrArray *
+sm_part_rates (SmStore   *store,
+               SmFilter  *filter,
+               GError   **error)
+{
+  g_autoptr(GArray) hits = sm_store_query (store, filter, error);
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) rates = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_part_rate_free);
+  g_autofree double *counts = NULL, *pops = NULL, *raw = NULL, *eb = NULL;
+  sqlite3_stmt *stmt;
+
+  if (hits == NULL)
+    return NULL;
+  stmt = _sm_store_prepare (store, "SELECT settlement_part FROM household WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const char *name;
+      SmPartRate *r;
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (hits, SmCaseHit, i).household_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+      name = (const char *) sqlite3_column_text (stmt, 0);
+      r = g_hash_table_lookup (by_name, name);
+      if (r == NULL)
+        {
+          r = g_new0 (SmPartRate, 1);
+          r->name = g_strdup (name);
+          r->population = -1;
+          g_hash_table_insert (by_name, r->name, r);
+          g_ptr_array_add (rates, r);
+        }
+      r->households++;
+      sqlite3_reset (stmt);
+    }
+  stmt = _sm_store_prepare (store, "SELECT name, population FROM settlement_part"
+                                   " WHERE population IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SmPartRate *r = g_hash_table_lookup (by_name, sqlite3_column_text (stmt, 0));
+
+      if (r != NULL)
+        r->population = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  counts = g_new (double, rates->len);
+  pops = g_new (double, rates->len);
+  raw = g_new (double, rates->len);
+  eb = g_new (double, rates->len);
+  for (guint i = 0; i < rates->len; i++)
+    {
+      SmPartRate *r = g_ptr_array_index (rates, i);
+
+      counts[i] = r->households;
+      pops[i] = r->population > 0 ? (double) r->population : 0;
+    }
+  sm_eb_rates (counts, pops, rates->len, raw, eb);
+  for (guint i = 0; i < rates->len; i++)
+    {
+      SmPartRate *r = g_ptr_array_index (rates, i);
+
+      r->rate = raw[i] * 1000;
+      r->eb_rate = eb[i] * 1000;
+    }
+  g_ptr_array_sort (rates, compare_rates);
+  return g_steal_pointer (&rates);
+}
+
+/**
+ * sm_density:
+ * @max_side: the grid's longer side at most, in cells (the cell grows to fit)
+ *
+ * The kernel density of the input over its extent plus the bandwidth, in
+ * households (or weight) per square kilometre.
+ */
+SmGrid *
+sm_density (SmHotspotInput *in,
+            SmKernel        kernel,
+            double          bandwidth,
+            double          cell,
+            int             max_side)
+{
+  double w = G_MAXDOUBLE, s = G_MAXDOUBLE, e = -G_MAXDOUBLE, n = -G_MAXDOUBLE;
+  SmGrid *grid;
+  int width, height;
+
+  for (guint i = 0; i < in->points->len; i++)
+    {
+      const SmWeightedPoint *p = &g_array_index (in->points, SmWeightedPoint, i);
+
+      w = MIN (w, p->x);
+      e = MAX (e, p->x);
+      s = MIN (s, p->y);
+      n = MAX (n, p->y);
+    }
+  if (in->points->len == 0)
+    w = s = e = n = 0;
+  w -= bandwidth;
+  s -= bandwidth;
+  e += bandwidth;
+  n += bandwidth;
+  if (max_side > 0 && MAX (e - w, n - s) / cell > max_side)
+    cell = MAX (e - w, n - s) / max_side;
+  width = MAX (1, (int) ceil ((e - w) / cell));
+  height = MAX (1, (int) ceil ((n - s) / cell));
+  grid = sm_grid_new (width, height, w, s, cell);
+  sm_kde ((const SmWeightedPoint *) in->points->data, in->points->len, kernel, bandwidth, grid);
+  for (int i = 0; i < width * height; i++)
+    grid->values[i] *= 1e6;
+  return grid;
+}
+
+/**
+ * sm_grid_write_geotiff:
+ *
+ * Writes @grid as a one-band Float32 GeoTIFF in the input's equirectangular
+ * projection.
+ */
+gboolean
+sm_grid_write_geotiff (const SmGrid          *grid,
+                       const SmHotspotInput  *in,
+                       const char            *path,
+                       GError               **error)
+{
+  GDALDriverH driver;
+  OGRSpatialReferenceH srs = OSRNewSpatialReference (NULL);
+  g_autofree char *proj = g_strdup_printf ("+proj=eqc +lat_ts=%.8f +lat_0=%.8f +lon_0=%.8f +x_0=0 "
+                                           "+y_0=0 +R=6378137 +units=m +no_defs",
+                                           in->lat0, in->lat0, in->lon0);
+  g_autofree float *rows = g_new (float, (gsize) grid->width * grid->height);
+  double transform[6] = { grid->x0, grid->cell, 0, grid->y0 + grid->height * grid->cell, 0, -grid->cell };
+  char *wkt = NULL;
+  GDALDatasetH ds;
+  CPLErr err;
+
+  _sm_ogr_init ();
+  driver = GDALGetDriverByName ("GTiff");
+  /* GeoTIFF rows run south from the top; ours north from the bottom. */
+  for (int y = 0; y < grid->height; y++)
+    for (int x = 0; x < grid->width; x++)
+      rows[(gsize) (grid->height - 1 - y) * grid->width + x] = (float) grid->values[(gsize) y * grid->width + x];
+  OSRImportFromProj4 (srs, proj);
+  OSRExportToWkt (srs, &wkt);
+  ds = GDALCreate (driver, path, grid->width, grid->height, 1, GDT_Float32, NULL);
+  if (ds == NULL)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("Cannot write “%s”: %s"), path,
+                   CPLGetLastErrorMsg ());
+      CPLFree (wkt);
+      OSRDestroySpatialReference (srs);
+      return FALSE;
+    }
+  GDALSetGeoTransform (ds, transform);
+  GDALSetProjection (ds, wkt);
+  err = GDALRasterIO (GDALGetRasterBand (ds, 1), GF_Write, 0, 0, grid->width, grid->height, rows,
+                      grid->width, grid->height, GDT_Float32, 0, 0);
+  GDALClose (ds);
+  CPLFree (wkt);
+  OSRDestroySpatialReference (srs);
+  if (err != CE_None)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INTERNAL, _("Cannot write “%s”"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+

@@ -138,6 +138,30 @@ GPtrArray *sm_find_hotspots (SmStore                *store,
                              GError                **error);
 void       sm_hotspot_free  (SmHotspot              *hotspot);
 
+/* Households per settlement part with its population and rates. */
+typedef struct {
+  char   *name;
+  guint   households;
+  gint64  population;     /* -1: unknown */
+  double  rate;           /* households per 1,000 residents; NAN without population */
+  double  eb_rate;        /* empirical-Bayes smoothed, per 1,000 */
+} SmPartRate;
+
+GPtrArray *sm_part_rates    (SmStore                *store,
+                             SmFilter               *filter,
+                             GError                **error);
+void       sm_part_rate_free (SmPartRate            *rate);
+
+gboolean   sm_grid_write_geotiff (const SmGrid         *grid,
+                                  const SmHotspotInput *input,
+                                  const char           *path,
+                                  GError              **error);
+SmGrid    *sm_density       (SmHotspotInput         *input,
+                             SmKernel                kernel,
+                             double                  bandwidth,
+                             double                  cell,
+                             int                     max_side);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmGrid, sm_grid_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmHotspotInput, sm_hotspot_input_free)
 
