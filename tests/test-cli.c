@@ -219,6 +219,9 @@ test_query_matches_core (void)
     "--at", "2025-03-01", "--status", "any", "--age-group", "elderly", "--lives-alone",
     "--no-alarm-device", NULL
   };
+  static const char * const window[] = {
+    "--at", "2025-03-01", "--status", "any", "--since", "2024-03-02", NULL
+  };
   static const char * const part[] = {
     "--at", "2025-03-01", "--status", "resolved", "--settlement-part", "Agostyán",
     "--age-group", "child", "--age-group", "adult", NULL
@@ -246,6 +249,16 @@ test_query_matches_core (void)
   sm_filter_set_age_groups (filter, SM_AGE_ELDERLY);
   sm_filter_set_elderly_flags (filter, SM_ELDERLY_LIVES_ALONE | SM_ELDERLY_NO_ALARM);
   g_assert_cmpuint (assert_cli_matches (households, filter), >, 0);
+
+  g_clear_object (&filter);
+  filter = sm_filter_new ();
+  {
+    GDate since;
+
+    sm_date_parse_iso ("2024-03-02", &since, NULL);
+    sm_filter_set_as_of_since (filter, &d, &since, SM_NEED_ANY);
+    g_assert_cmpuint (assert_cli_matches (window, filter), >, 0);
+  }
 
   g_clear_object (&filter);
   filter = sm_filter_new ();

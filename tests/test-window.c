@@ -8,6 +8,7 @@
 #include "sm-basemap.h"
 #include "sm-date.h"
 #include "sm-error.h"
+#include "sm-hotspot.h"
 #include "sm-demo.h"
 #include "sm-query.h"
 #include "sm-window.h"
@@ -614,6 +615,49 @@ test_import_review_export (void)
   close_window (window);
 }
 
+/* The hotspot layers and list follow the time slider: stepping back a
+ * year changes the filter's day and the hotspots. */
+static void
+test_hotspots_and_time (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (db_path, &error);
+  SmWindow *window = open_window (store);
+  SmHotspotPanel *panel = sm_window_get_hotspot_panel (window);
+  SmFilter *filter = sm_window_get_filter (window);
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (panel));
+  GPtrArray *now_list;
+  guint now_households = 0;
+  GDate day;
+  char iso[16];
+
+  gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (panel));
+  sm_hotspot_panel_set_layers (panel, TRUE, TRUE);
+  iterate (300);
+  now_list = sm_hotspot_layer_get_hotspots (sm_window_get_hotspot_layer (window));
+  g_assert_nonnull (now_list);
+  g_assert_cmpuint (sm_hotspot_panel_get_count (panel), ==, now_list->len);
+  g_assert_cmpuint (now_list->len, >, 0);
+  now_households = ((SmHotspot *) g_ptr_array_index (now_list, 0))->households;
+  g_assert_cmpfloat (sm_hotspot_layer_get_peak (sm_window_get_hotspot_layer (window)), >, 0);
+  maybe_screenshot (window, "hotspots-page");
+
+  /* The demo's data start in 2022: month 12 is a year later. */
+  sm_window_show_month (window, 12, 0);
+  iterate (300);
+  sm_filter_get_as_of (filter, &day);
+  g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &day);
+  g_assert_true (g_date_get_day (&day) >= 28 || g_date_get_day (&day) <= 31);
+  g_assert_cmpuint (((SmHotspot *) g_ptr_array_index (sm_hotspot_layer_get_hotspots (
+                      sm_window_get_hotspot_layer (window)), 0))->households, !=, now_households);
+
+  /* The last twelve months: a lower bound on the day of assessment. */
+  sm_window_show_month (window, 24, 1);
+  iterate (200);
+  g_assert_true (sm_filter_get_since (filter, &day));
+  close_window (window);
+}
+
 /* The window follows the locale: LANGUAGE=hu shows Hungarian. In a
  * process of its own, as the C library keeps what it translated once. */
 static void
@@ -673,6 +717,7 @@ main (int    argc,
   g_test_add_func ("/window/bubble-and-new-household", test_bubble_and_new_household);
   g_test_add_func ("/window/import-osm", test_import_osm);
   g_test_add_func ("/window/import-review-export", test_import_review_export);
+  g_test_add_func ("/window/hotspots-and-time", test_hotspots_and_time);
   g_test_add_func ("/window/hungarian", test_hungarian);
   status = g_test_run ();
   sm_test_remove_dir (tmpdir);

@@ -9,6 +9,9 @@
 #include "sm-boundary.h"
 #include "sm-export.h"
 #include "sm-geocoder.h"
+#include "sm-hotspot.h"
+#include "sm-hotspot-layer.h"
+#include "sm-hotspot-panel.h"
 #include "sm-import.h"
 #include "sm-mbtiles-source.h"
 #include "sm-online-tile-source.h"
@@ -38,6 +41,11 @@ struct _SmWindow
   GtkMenuButton        *layers_button;
   ShumateSimpleMap     *map;
   GtkLabel             *counts;
+  GtkBox               *time_bar;
+  GtkToggleButton      *play_button;
+  GtkScale             *time_scale;
+  GtkLabel             *time_label;
+  GtkDropDown          *time_mode;
 
   GSettings            *settings;
   SmStore              *store;
@@ -46,6 +54,10 @@ struct _SmWindow
   SmFilterPanel        *filter_panel;
   SmCasePanel          *case_panel;
   SmReviewPanel        *review_panel;
+  SmHotspotLayer       *hotspot_layer;
+  SmHotspotPanel       *hotspot_panel;
+  GDate                 time_first;      /* first month of the data */
+  guint                 play_id;
   SmGeocoder           *geocoder;
   char                 *counts_text;
   gboolean              placing_new;
@@ -1633,6 +1645,145 @@ layer_setting_changed_cb (SmWindow *self)
                                      g_settings_get_boolean (self->settings, "show-boundaries"));
 }
 
+/* --- time ------------------------------------------------------------ */
+
+/* Month @index of the slider as a day: its last day, or today for the
+ * current month. */
+static void
+month_day (SmWindow *self,
+           int       index,
+           GDate    *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  *day = self->time_first;
+  g_date_set_day (day, 1);
+  g_date_add_months (day, (guint) index);
+  g_date_set_day (day, g_date_get_days_in_month (g_date_get_month (day), g_date_get_year (day)));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  if (g_date_compare (day, &today) > 0)
+    *day = today;
+}
+
+/**
+ * sm_window_show_month:
+ * @index: months after the data's first
+ * @mode: 0 open on the day, 1 the last twelve months, 2 cumulative
+ *
+ * What the time slider does: the map, counts and hotspot layers show that
+ * month's end.
+ */
+void
+sm_window_show_month (SmWindow *self,
+                      int       index,
+                      int       mode)
+{
+  GDate day, since;
+  char text[64];
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  month_day (self, index, &day);
+  g_date_strftime (text, sizeof text, "%Y %B", &day);
+  gtk_label_set_label (self->time_label, text);
+  if (mode == 1)
+    {
+      since = day;
+      g_date_subtract_months (&since, 12);
+      g_date_add_days (&since, 1);
+      sm_filter_set_as_of_since (self->filter, &day, &since, SM_NEED_ANY);
+    }
+  else
+    sm_filter_set_as_of_since (self->filter, &day, NULL, mode == 2 ? SM_NEED_ANY : SM_NEED_OPEN);
+}
+
+static void
+time_changed_cb (SmWindow *self)
+{
+  sm_window_show_month (self, (int) gtk_range_get_value (GTK_RANGE (self->time_scale)),
+                        (int) gtk_drop_down_get_selected (self->time_mode));
+}
+
+static gboolean
+play_step_cb (gpointer data)
+{
+  SmWindow *self = data;
+  GtkAdjustment *adj = gtk_range_get_adjustment (GTK_RANGE (self->time_scale));
+  double next = gtk_adjustment_get_value (adj) + 1;
+
+  if (next > gtk_adjustment_get_upper (adj))
+    {
+      self->play_id = 0;
+      gtk_toggle_button_set_active (self->play_button, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (adj, next);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+play_toggled_cb (SmWindow *self)
+{
+  GtkAdjustment *adj = gtk_range_get_adjustment (GTK_RANGE (self->time_scale));
+
+  g_clear_handle_id (&self->play_id, g_source_remove);
+  if (gtk_toggle_button_get_active (self->play_button))
+    {
+      if (gtk_adjustment_get_value (adj) >= gtk_adjustment_get_upper (adj))
+        gtk_adjustment_set_value (adj, 0);
+      self->play_id = g_timeout_add (700, play_step_cb, self);
+      gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-pause-symbolic");
+    }
+  else
+    gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-start-symbolic");
+}
+
+static void
+setup_time (SmWindow *self)
+{
+  GtkAdjustment *adj = gtk_range_get_adjustment (GTK_RANGE (self->time_scale));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate last;
+  int months;
+  char text[64];
+
+  if (!sm_store_get_need_span (self->store, &self->time_first, &last))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->time_bar), FALSE);
+      return;
+    }
+  months = (g_date_time_get_year (now) - g_date_get_year (&self->time_first)) * 12 +
+           (g_date_time_get_month (now) - (int) g_date_get_month (&self->time_first));
+  gtk_adjustment_set_upper (adj, MAX (0, months));
+  gtk_adjustment_set_value (adj, MAX (0, months));
+  month_day (self, months, &last);
+  g_date_strftime (text, sizeof text, "%Y %B", &last);
+  gtk_label_set_label (self->time_label, text);
+  g_signal_connect_swapped (self->time_scale, "value-changed", G_CALLBACK (time_changed_cb), self);
+  g_signal_connect_swapped (self->time_mode, "notify::selected", G_CALLBACK (time_changed_cb), self);
+  g_signal_connect_swapped (self->play_button, "toggled", G_CALLBACK (play_toggled_cb), self);
+}
+
+static void
+hotspot_zoom_cb (SmWindow *self,
+                 double    west,
+                 double    south,
+                 double    east,
+                 double    north)
+{
+  ShumateMap *map = get_map (self);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  double span = MAX ((east - west) * cos ((south + north) / 2 * G_PI / 180), north - south);
+  double width = MAX (200, gtk_widget_get_width (GTK_WIDGET (map)));
+  double zoom = log2 (360.0 * width / 256.0 / MAX (span, 1e-5)) - 0.3;
+
+  shumate_map_center_on (map, (south + north) / 2, (west + east) / 2);
+  shumate_viewport_set_zoom_level (viewport, CLAMP (zoom, 10, 18));
+}
+
 /* --- window state ----------------------------------------------------- */
 
 static void
@@ -1695,8 +1846,8 @@ restore_view (SmWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   gtk_stack_set_visible_child_name (self->panel_stack,
-                                    g_str_equal (page, "case") || g_str_equal (page, "review")
-                                      ? page : "filters");
+                                    g_str_equal (page, "case") || g_str_equal (page, "review") ||
+                                    g_str_equal (page, "hotspots") ? page : "filters");
 
   show_town (self);
   /* The place last looked at, if it was in this database. */
@@ -1724,6 +1875,7 @@ sm_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_WINDOW);
   g_clear_object (&self->delete_toast);
   g_clear_object (&self->import_cancellable);
+  g_clear_handle_id (&self->play_id, g_source_remove);
   g_clear_object (&self->geocoder);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
@@ -1754,6 +1906,11 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, layers_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, map);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, counts);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, time_bar);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, play_button);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, time_scale);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, time_mode);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
@@ -1810,6 +1967,8 @@ sm_window_class_init (SmWindowClass *klass)
                                        "win.panel-page", "s", "case");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.panel-page", "s", "review");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.panel-page", "s", "hotspots");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.layers", NULL);
 }
@@ -1844,6 +2003,8 @@ sm_window_new (GtkApplication *application,
   g_signal_connect_swapped (self->settings, "changed::basemap", G_CALLBACK (apply_basemap), self);
   g_signal_connect_swapped (self->settings, "changed::mbtiles-path", G_CALLBACK (apply_basemap), self);
 
+  self->hotspot_layer = sm_hotspot_layer_new (shumate_map_get_viewport (map), store, self->filter);
+  shumate_map_add_layer (map, SHUMATE_LAYER (self->hotspot_layer));
   self->case_layer = sm_case_layer_new (shumate_map_get_viewport (map), store, self->filter);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->case_layer));
   g_signal_connect_swapped (self->case_layer, "updated", G_CALLBACK (update_counts_cb), self);
@@ -1858,6 +2019,11 @@ sm_window_new (GtkApplication *application,
   g_signal_connect_swapped (self->review_panel, "open", G_CALLBACK (review_open_cb), self);
   g_signal_connect_swapped (self->review_panel, "choose", G_CALLBACK (review_choose_cb), self);
   update_review_title (self);
+  self->hotspot_panel = sm_hotspot_panel_new (store, self->filter, self->hotspot_layer);
+  gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->hotspot_panel), "hotspots", _("Hotspots"));
+  g_signal_connect_swapped (self->hotspot_panel, "zoom", G_CALLBACK (hotspot_zoom_cb), self);
+
+  setup_time (self);
   get_geocoder (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (layer_keys); i++)
@@ -1922,6 +2088,20 @@ sm_window_get_case_panel (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
   return self->case_panel;
+}
+
+SmHotspotPanel *
+sm_window_get_hotspot_panel (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->hotspot_panel;
+}
+
+SmHotspotLayer *
+sm_window_get_hotspot_layer (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->hotspot_layer;
 }
 
 SmReviewPanel *

@@ -6,6 +6,7 @@
 #include "sm-case-panel.h"
 #include "sm-export.h"
 #include "sm-filter-panel.h"
+#include "sm-hotspot-panel.h"
 #include "sm-review-panel.h"
 #include "sm-store.h"
 
@@ -23,6 +24,11 @@ SmFilter      *sm_window_get_filter       (SmWindow       *self);
 SmFilterPanel *sm_window_get_filter_panel (SmWindow       *self);
 SmCasePanel   *sm_window_get_case_panel   (SmWindow       *self);
 SmReviewPanel *sm_window_get_review_panel (SmWindow       *self);
+SmHotspotPanel *sm_window_get_hotspot_panel (SmWindow     *self);
+SmHotspotLayer *sm_window_get_hotspot_layer (SmWindow     *self);
+void           sm_window_show_month       (SmWindow       *self,
+                                           int             index,
+                                           int             mode);
 ShumateMap    *sm_window_get_map          (SmWindow       *self);
 const char    *sm_window_get_counts_text  (SmWindow       *self);
 void           sm_window_click_map        (SmWindow       *self,

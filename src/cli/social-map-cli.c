@@ -689,6 +689,7 @@ csv_quote (const char *text)
 typedef struct {
   char     *bbox;
   char     *at;
+  char     *since;
   char     *need_status;
   char     *settlement_part;
   char    **categories;
@@ -704,6 +705,7 @@ filter_args_clear (FilterArgs *a)
 {
   g_free (a->bbox);
   g_free (a->at);
+  g_free (a->since);
   g_free (a->need_status);
   g_free (a->settlement_part);
   g_strfreev (a->categories);
@@ -722,6 +724,7 @@ with_filter_entries (FilterArgs         *a,
     { "category", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &a->categories, N_("Only needs of this category (code or name); may be repeated"), "C" },
     { "severity", 0, 0, G_OPTION_ARG_INT, &a->severity, N_("Only needs at least this severe (1–3)"), "N" },
     { "at", 0, 0, G_OPTION_ARG_STRING, &a->at, N_("Needs open on this day (default: today)"), "DATE" },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &a->since, N_("Only needs assessed on or after this day (the time slider's window)"), "DATE" },
     { "status", 0, 0, G_OPTION_ARG_STRING, &a->need_status, N_("Needs open on the day, resolved by it, or any (default: open)"), "open|resolved|any" },
     { "age-group", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->age_groups, N_("Only households with a person of this age on the day; may be repeated"), "child|adult|elderly" },
     { "lives-alone", 0, 0, G_OPTION_ARG_NONE, &a->lives_alone, N_("Only households with an elderly person assessed as living alone"), NULL },
@@ -780,6 +783,14 @@ apply_filter_args (const FilterArgs *a,
   sm_filter_set_settlement_part (filter, a->settlement_part);
   sm_filter_set_min_severity (filter, a->severity);
   sm_filter_set_as_of (filter, as_of);
+  if (a->since != NULL)
+    {
+      GDate since;
+
+      if (!sm_date_parse_any (a->since, &since, &error))
+        return fail (error);
+      sm_filter_set_since (filter, &since);
+    }
   return -1;
 }
 

@@ -21,6 +21,7 @@ struct _SmFilter
   GArray   *categories;      /* gint64 ids, sorted; empty means all */
   int       min_severity;
   GDate     as_of;           /* invalid means today */
+  GDate     since;           /* invalid: no lower bound on the assessment day */
   SmNeedStatus   status;
   SmAgeGroups    age_groups;     /* 0: any age */
   SmElderlyFlags elderly_flags;  /* 0: no condition */
@@ -64,6 +65,7 @@ sm_filter_init (SmFilter *self)
   self->categories = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->min_severity = 1;
   g_date_clear (&self->as_of, 1);
+  g_date_clear (&self->since, 1);
 }
 
 SmFilter *
@@ -88,6 +90,7 @@ sm_filter_copy (SmFilter *self)
   g_array_append_vals (copy->categories, self->categories->data, self->categories->len);
   copy->min_severity = self->min_severity;
   copy->as_of = self->as_of;
+  copy->since = self->since;
   copy->status = self->status;
   copy->age_groups = self->age_groups;
   copy->elderly_flags = self->elderly_flags;
@@ -479,6 +482,13 @@ sm_filter_accepts_need (SmFilter   *self,
 
   if (severity < self->min_severity || !sm_filter_has_category (self, category_id))
     return FALSE;
+  if (g_date_valid (&self->since))
+    {
+      g_autofree char *since = sm_date_to_iso (&self->since);
+
+      if (assessed_on == NULL || strcmp (assessed_on, since) < 0)
+        return FALSE;
+    }
   sm_filter_get_as_of (self, &as_of);
   day = sm_date_to_iso (&as_of);
   switch (self->status)
@@ -492,4 +502,56 @@ sm_filter_accepts_need (SmFilter   *self,
       return assessed_on != NULL && strcmp (assessed_on, day) <= 0 &&
              (resolved_on == NULL || strcmp (resolved_on, day) > 0);
     }
+}
+
+/**
+ * sm_filter_set_since:
+ * @date: (nullable): only needs assessed on or after this day; %NULL: any
+ *
+ * With the "as of" day, a window of time: the time slider's last N months.
+ */
+void
+sm_filter_set_since (SmFilter    *self,
+                     const GDate *date)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  if (date != NULL && g_date_valid (date))
+    self->since = *date;
+  else
+    g_date_clear (&self->since, 1);
+  changed (self);
+}
+
+gboolean
+sm_filter_get_since (SmFilter *self,
+                     GDate    *out)
+{
+  g_return_val_if_fail (SM_IS_FILTER (self), FALSE);
+
+  if (!g_date_valid (&self->since))
+    return FALSE;
+  *out = self->since;
+  return TRUE;
+}
+
+/* Several changes at once, announced once. */
+void
+sm_filter_set_as_of_since (SmFilter     *self,
+                           const GDate  *as_of,
+                           const GDate  *since,
+                           SmNeedStatus  status)
+{
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  if (as_of != NULL && g_date_valid (as_of))
+    self->as_of = *as_of;
+  else
+    g_date_clear (&self->as_of, 1);
+  if (since != NULL && g_date_valid (since))
+    self->since = *since;
+  else
+    g_date_clear (&self->since, 1);
+  self->status = status;
+  changed (self);
 }

@@ -68,6 +68,14 @@ void          sm_filter_set_as_of         (SmFilter     *self,
 void          sm_filter_get_as_of         (SmFilter     *self,
                                            GDate        *out);
 
+void          sm_filter_set_since         (SmFilter     *self,
+                                           const GDate  *date);
+gboolean      sm_filter_get_since         (SmFilter     *self,
+                                           GDate        *out);
+void          sm_filter_set_as_of_since   (SmFilter     *self,
+                                           const GDate  *as_of,
+                                           const GDate  *since,
+                                           SmNeedStatus  status);
 void          sm_filter_set_status        (SmFilter     *self,
                                            SmNeedStatus  status);
 SmNeedStatus  sm_filter_get_status        (SmFilter     *self);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <ogr_srs_api.h>
 
+#include "sm-date.h"
 #include "sm-error.h"
 #include "sm-ogr-private.h"
 #include "sm-hotspot.h"
@@ -475,6 +476,21 @@ sm_find_hotspots (SmStore                 *store,
                   const GDate             *compare_as_of,
                   GError                 **error)
 {
+  return sm_find_hotspots_full (store, filter, options, compare_as_of, NULL, error);
+}
+
+/**
+ * sm_find_hotspots_full:
+ * @cells: (out) (optional): every significant cell, hot or cold
+ */
+GPtrArray *
+sm_find_hotspots_full (SmStore                 *store,
+                       SmFilter                *filter,
+                       const SmHotspotOptions  *options,
+                       const GDate             *compare_as_of,
+                       GArray                 **cells,
+                       GError                 **error)
+{
   g_autoptr(SmHotspotInput) in = sm_hotspot_input_new (store, filter, options->weight, error);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_hotspot_free);
   g_autofree double *counts = NULL;
@@ -489,7 +505,11 @@ sm_find_hotspots (SmStore                 *store,
   if (in == NULL)
     return NULL;
   if (!frame_for (in, cell, &f))
-    return g_steal_pointer (&found);
+    {
+      if (cells != NULL)
+        *cells = g_array_new (FALSE, FALSE, sizeof (SmHotspotCell));
+      return g_steal_pointer (&found);
+    }
   n = f.width * f.height;
   counts = g_new0 (double, n);
   cell_of_point = g_new (int, in->points->len);
@@ -504,6 +524,20 @@ sm_find_hotspots (SmStore                 *store,
   gi = g_new0 (SmGiValue, n);
   sm_getis_ord (counts, f.width, f.height, MAX (1, options->band_cells), options->permutations,
                 options->seed, options->correction, gi);
+
+  if (cells != NULL)
+    {
+      *cells = g_array_new (FALSE, FALSE, sizeof (SmHotspotCell));
+      for (int i = 0; i < n; i++)
+        if (gi[i].klass != 0)
+          {
+            SmHotspotCell c = { .klass = gi[i].klass };
+
+            sm_hotspot_cell_bounds (in, f.west + (i % f.width) * cell, f.south + (i / f.width) * cell,
+                                    cell, &c.west, &c.south, &c.east, &c.north);
+            g_array_append_val (*cells, c);
+          }
+    }
 
   /* Touching hot cells are one hotspot. */
   label = g_new (int, n);
@@ -844,3 +878,28 @@ sm_grid_write_geotiff (const SmGrid          *grid,
   return TRUE;
 }
 
+
+/**
+ * sm_store_get_need_span:
+ *
+ * The first and last day a need was assessed or resolved: the time
+ * slider's range. Returns: %FALSE when there are no needs
+ */
+gboolean
+sm_store_get_need_span (SmStore *store,
+                        GDate   *first,
+                        GDate   *last)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT min(assessed_on), max(max(assessed_on), coalesce(max(resolved_on), ''))"
+    " FROM need", NULL);
+  gboolean ok = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    ok = sm_date_parse_iso ((const char *) sqlite3_column_text (stmt, 0), first, NULL) &&
+         sm_date_parse_iso ((const char *) sqlite3_column_text (stmt, 1), last, NULL);
+  sqlite3_reset (stmt);
+  return ok;
+}

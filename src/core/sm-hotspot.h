@@ -131,11 +131,26 @@ typedef struct {
   char     *settlement_part;
 } SmHotspot;
 
+/* One significant grid cell, for drawing. */
+typedef struct {
+  double west, south, east, north;
+  int    klass;
+} SmHotspotCell;
+
 GPtrArray *sm_find_hotspots (SmStore                *store,
                              SmFilter               *filter,
                              const SmHotspotOptions *options,
                              const GDate            *compare_as_of,
                              GError                **error);
+GPtrArray *sm_find_hotspots_full (SmStore                *store,
+                                  SmFilter               *filter,
+                                  const SmHotspotOptions *options,
+                                  const GDate            *compare_as_of,
+                                  GArray                **cells,
+                                  GError                **error);
+gboolean   sm_store_get_need_span (SmStore              *store,
+                                   GDate                *first,
+                                   GDate                *last);
 void       sm_hotspot_free  (SmHotspot              *hotspot);
 
 /* Households per settlement part with its population and rates. */

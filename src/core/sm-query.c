@@ -353,7 +353,8 @@ sm_store_query (SmStore   *store,
   gboolean has_cond;
   guint cond_household = G_MAXUINT;
   gboolean cond_result = TRUE;
-  GDate as_of;
+  GDate as_of, since;
+  int since_day;
 
   g_return_val_if_fail (SM_IS_STORE (store), NULL);
   g_return_val_if_fail (SM_IS_FILTER (filter), NULL);
@@ -365,6 +366,7 @@ sm_store_query (SmStore   *store,
   sm_filter_get_bbox (filter, &west, &south, &east, &north);
   sm_filter_get_as_of (filter, &as_of);
   day = sm_date_to_epoch_day (&as_of);
+  since_day = sm_filter_get_since (filter, &since) ? sm_date_to_epoch_day (&since) : G_MININT32;
   min_severity = sm_filter_get_min_severity (filter);
   status = sm_filter_get_status (filter);
   cond = (HouseholdCondition) {
@@ -404,6 +406,8 @@ sm_store_query (SmStore   *store,
 
       if (r->severity < min_severity ||
           r->lon < west || r->lon > east || r->lat < south || r->lat > north)
+        continue;
+      if (r->first_day < since_day)
         continue;
       if (status == SM_NEED_OPEN ? (r->first_day > day || r->end_day <= day)
           : status == SM_NEED_RESOLVED ? r->end_day > day

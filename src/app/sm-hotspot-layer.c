@@ -1,0 +1,356 @@
+#define G_LOG_DOMAIN "sm-hotspot-layer"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sm-hotspot.h"
+#include "sm-hotspot-layer.h"
+
+#define BANDWIDTH 300.0
+#define HEAT_CELL 25.0
+#define HEAT_MAX_SIDE 512
+#define PERMUTATIONS 199
+
+struct _SmHotspotLayer
+{
+  ShumateLayer  parent_instance;
+
+  SmStore      *store;
+  SmFilter     *filter;
+  gboolean      show_heat;
+  gboolean      show_gi;
+  double        opacity;
+  GDate         compare;
+
+  GdkTexture   *heat;
+  double        heat_west, heat_south, heat_east, heat_north;
+  double        peak;            /* households per km² */
+  GArray       *cells;           /* SmHotspotCell */
+  GPtrArray    *hotspots;        /* SmHotspot */
+  guint         pending;
+};
+
+G_DEFINE_FINAL_TYPE (SmHotspotLayer, sm_hotspot_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Transparent through yellow and orange to dark red. */
+static void
+ramp (double   t,
+      guint8  *bgra)
+{
+  static const double stops[][4] = {
+    { 0.00, 255, 255, 178 }, { 0.35, 254, 204, 92 }, { 0.6, 253, 141, 60 },
+    { 0.8, 240, 59, 32 }, { 1.00, 189, 0, 38 },
+  };
+  double alpha = t <= 0.02 ? 0 : MIN (1.0, 0.35 + 0.65 * t);
+  guint k = 0;
+  double u, rgb[3];
+
+  while (k + 2 < G_N_ELEMENTS (stops) && t > stops[k + 1][0])
+    k++;
+  u = CLAMP ((t - stops[k][0]) / (stops[k + 1][0] - stops[k][0]), 0, 1);
+  for (int c = 0; c < 3; c++)
+    rgb[c] = stops[k][c + 1] + u * (stops[k + 1][c + 1] - stops[k][c + 1]);
+  bgra[0] = (guint8) (rgb[2] * alpha);
+  bgra[1] = (guint8) (rgb[1] * alpha);
+  bgra[2] = (guint8) (rgb[0] * alpha);
+  bgra[3] = (guint8) (255 * alpha);
+}
+
+static void
+build_heat (SmHotspotLayer *self,
+            SmHotspotInput *in)
+{
+  g_autoptr(SmGrid) grid = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree guint8 *pixels = NULL;
+  double peak = 0;
+  gsize stride;
+
+  g_clear_object (&self->heat);
+  self->peak = 0;
+  if (in->points->len == 0)
+    return;
+  grid = sm_density (in, SM_KERNEL_QUARTIC, BANDWIDTH, HEAT_CELL, HEAT_MAX_SIDE);
+  for (int i = 0; i < grid->width * grid->height; i++)
+    peak = MAX (peak, grid->values[i]);
+  self->peak = peak;
+  stride = (gsize) grid->width * 4;
+  pixels = g_malloc0 (stride * grid->height);
+  for (int y = 0; y < grid->height; y++)
+    for (int x = 0; x < grid->width; x++)
+      {
+        double v = grid->values[(gsize) y * grid->width + x];
+
+        /* Rows of the grid run north; a texture's south. */
+        ramp (peak > 0 ? v / peak : 0, pixels + (gsize) (grid->height - 1 - y) * stride + x * 4);
+      }
+  bytes = g_bytes_new_take (g_steal_pointer (&pixels), stride * grid->height);
+  self->heat = gdk_memory_texture_new (grid->width, grid->height, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED,
+                                       bytes, stride);
+  sm_hotspot_cell_bounds (in, grid->x0, grid->y0, 0, &self->heat_west, &self->heat_south,
+                          &self->heat_east, &self->heat_north);
+  self->heat_east = in->lon0 + (grid->x0 + grid->width * grid->cell) / in->kx;
+  self->heat_north = in->lat0 + (grid->y0 + grid->height * grid->cell) / in->ky;
+}
+
+/**
+ * sm_hotspot_layer_recompute:
+ *
+ * Reads the filter again: density, Gi* cells and the hotspot list.
+ */
+void
+sm_hotspot_layer_recompute (SmHotspotLayer *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmHotspotInput) in = NULL;
+  SmHotspotOptions options = { .cell_m = 250, .permutations = PERMUTATIONS, .seed = 1,
+                               .correction = SM_CORRECTION_NONE };
+  GArray *cells = NULL;
+  GPtrArray *hotspots;
+
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  g_clear_handle_id (&self->pending, g_source_remove);
+  in = sm_hotspot_input_new (self->store, self->filter, SM_WEIGHT_NONE, &error);
+  if (in == NULL)
+    {
+      g_warning ("Cannot read the cases: %s", error->message);
+      return;
+    }
+  if (self->show_heat)
+    build_heat (self, in);
+  hotspots = sm_find_hotspots_full (self->store, self->filter, &options,
+                                    g_date_valid (&self->compare) ? &self->compare : NULL,
+                                    &cells, &error);
+  if (hotspots == NULL)
+    {
+      g_warning ("Cannot find hotspots: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->hotspots, g_ptr_array_unref);
+  g_clear_pointer (&self->cells, g_array_unref);
+  self->hotspots = hotspots;
+  self->cells = cells;
+  g_signal_emit (self, signals[UPDATED], 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+recompute_cb (gpointer data)
+{
+  SmHotspotLayer *self = data;
+
+  self->pending = 0;
+  sm_hotspot_layer_recompute (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Filter changes come in bursts (a date dragged, boxes ticked): one
+ * computation after they settle. */
+static void
+filter_changed_cb (SmHotspotLayer *self)
+{
+  if (!self->show_heat && !self->show_gi && self->hotspots == NULL)
+    return;
+  g_clear_handle_id (&self->pending, g_source_remove);
+  self->pending = g_timeout_add (60, recompute_cb, self);
+}
+
+static gboolean
+to_widget (SmHotspotLayer *self,
+           double          lat,
+           double          lon,
+           double         *x,
+           double         *y)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), lat, lon, x, y);
+  return TRUE;
+}
+
+static void
+sm_hotspot_layer_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  SmHotspotLayer *self = SM_HOTSPOT_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  if (shumate_viewport_get_reference_map_source (viewport) == NULL)
+    return;
+  gtk_snapshot_push_opacity (snapshot, self->opacity);
+  if (self->show_heat && self->heat != NULL)
+    {
+      double x0, y0, x1, y1;
+
+      to_widget (self, self->heat_north, self->heat_west, &x0, &y0);
+      to_widget (self, self->heat_south, self->heat_east, &x1, &y1);
+      gtk_snapshot_append_texture (snapshot, self->heat,
+                                   &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+    }
+  if (self->show_gi && self->cells != NULL)
+    {
+      static const GdkRGBA hot[] = {
+        { 254 / 255.0, 224 / 255.0, 144 / 255.0, 0.55 }, { 252 / 255.0, 141 / 255.0, 89 / 255.0, 0.6 },
+        { 215 / 255.0, 48 / 255.0, 39 / 255.0, 0.65 },
+      };
+      static const GdkRGBA cold[] = {
+        { 224 / 255.0, 243 / 255.0, 248 / 255.0, 0.55 }, { 145 / 255.0, 191 / 255.0, 219 / 255.0, 0.6 },
+        { 69 / 255.0, 117 / 255.0, 180 / 255.0, 0.65 },
+      };
+
+      for (guint i = 0; i < self->cells->len; i++)
+        {
+          const SmHotspotCell *c = &g_array_index (self->cells, SmHotspotCell, i);
+          double x0, y0, x1, y1;
+
+          to_widget (self, c->north, c->west, &x0, &y0);
+          to_widget (self, c->south, c->east, &x1, &y1);
+          gtk_snapshot_append_color (snapshot,
+                                     c->klass > 0 ? &hot[MIN (c->klass, 3) - 1] : &cold[MIN (-c->klass, 3) - 1],
+                                     &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+        }
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+viewport_changed_cb (SmHotspotLayer *self)
+{
+  if (self->show_heat || self->show_gi)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+sm_hotspot_layer_dispose (GObject *object)
+{
+  SmHotspotLayer *self = SM_HOTSPOT_LAYER (object);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  g_clear_handle_id (&self->pending, g_source_remove);
+  if (viewport != NULL)
+    g_signal_handlers_disconnect_by_data (viewport, self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->heat);
+  g_clear_pointer (&self->cells, g_array_unref);
+  g_clear_pointer (&self->hotspots, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sm_hotspot_layer_parent_class)->dispose (object);
+}
+
+static void
+sm_hotspot_layer_class_init (SmHotspotLayerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sm_hotspot_layer_dispose;
+  GTK_WIDGET_CLASS (klass)->snapshot = sm_hotspot_layer_snapshot;
+  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sm_hotspot_layer_init (SmHotspotLayer *self)
+{
+  self->opacity = 0.75;
+  g_date_clear (&self->compare, 1);
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+SmHotspotLayer *
+sm_hotspot_layer_new (ShumateViewport *viewport,
+                      SmStore         *store,
+                      SmFilter        *filter)
+{
+  SmHotspotLayer *self = g_object_new (SM_TYPE_HOTSPOT_LAYER, "viewport", viewport, NULL);
+
+  self->store = g_object_ref (store);
+  self->filter = g_object_ref (filter);
+  g_signal_connect_swapped (viewport, "notify", G_CALLBACK (viewport_changed_cb), self);
+  g_signal_connect_swapped (filter, "changed", G_CALLBACK (filter_changed_cb), self);
+  return self;
+}
+
+void
+sm_hotspot_layer_set_show_heat (SmHotspotLayer *self,
+                                gboolean        show)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  if (self->show_heat == show)
+    return;
+  self->show_heat = show;
+  if (show)
+    sm_hotspot_layer_recompute (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sm_hotspot_layer_set_show_gi (SmHotspotLayer *self,
+                              gboolean        show)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  self->show_gi = show;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sm_hotspot_layer_set_opacity (SmHotspotLayer *self,
+                              double          opacity)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  self->opacity = CLAMP (opacity, 0, 1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * sm_hotspot_layer_set_compare:
+ * @day: (nullable): the earlier day the hotspot list compares with
+ */
+void
+sm_hotspot_layer_set_compare (SmHotspotLayer *self,
+                              const GDate    *day)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  if (day != NULL && g_date_valid (day))
+    self->compare = *day;
+  else
+    g_date_clear (&self->compare, 1);
+  sm_hotspot_layer_recompute (self);
+}
+
+/* The compared day, without computing now. */
+void
+sm_hotspot_layer_set_compare_quietly (SmHotspotLayer *self,
+                                      const GDate    *day)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  self->compare = *day;
+}
+
+GPtrArray *
+sm_hotspot_layer_get_hotspots (SmHotspotLayer *self)
+{
+  g_return_val_if_fail (SM_IS_HOTSPOT_LAYER (self), NULL);
+  return self->hotspots;
+}
+
+double
+sm_hotspot_layer_get_peak (SmHotspotLayer *self)
+{
+  g_return_val_if_fail (SM_IS_HOTSPOT_LAYER (self), 0);
+  return self->peak;
+}

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "sm-filter.h"
+#include "sm-store.h"
+
+G_BEGIN_DECLS
+
+#define SM_TYPE_HOTSPOT_LAYER (sm_hotspot_layer_get_type ())
+
+G_DECLARE_FINAL_TYPE (SmHotspotLayer, sm_hotspot_layer, SM, HOTSPOT_LAYER, ShumateLayer)
+
+/* The density of the filtered households as a heat map, and the Gi*
+ * cells that are significantly hot or cold; both follow the filter.
+ * Emits "updated" when the hotspot list is new. */
+
+SmHotspotLayer *sm_hotspot_layer_new            (ShumateViewport *viewport,
+                                                 SmStore         *store,
+                                                 SmFilter        *filter);
+void            sm_hotspot_layer_set_show_heat  (SmHotspotLayer  *self,
+                                                 gboolean         show);
+void            sm_hotspot_layer_set_show_gi    (SmHotspotLayer  *self,
+                                                 gboolean         show);
+void            sm_hotspot_layer_set_opacity    (SmHotspotLayer  *self,
+                                                 double           opacity);
+void            sm_hotspot_layer_set_compare    (SmHotspotLayer  *self,
+                                                 const GDate     *day);
+void            sm_hotspot_layer_set_compare_quietly (SmHotspotLayer *self,
+                                                      const GDate    *day);
+void            sm_hotspot_layer_recompute      (SmHotspotLayer  *self);
+GPtrArray      *sm_hotspot_layer_get_hotspots   (SmHotspotLayer  *self);
+double          sm_hotspot_layer_get_peak       (SmHotspotLayer  *self);
+
+G_END_DECLS

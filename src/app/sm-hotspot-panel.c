@@ -1,0 +1,241 @@
+#define G_LOG_DOMAIN "sm-hotspot-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-date.h"
+#include "sm-hotspot.h"
+#include "sm-hotspot-panel.h"
+
+#define K 5
+
+struct _SmHotspotPanel
+{
+  GtkBox               parent_instance;
+
+  GtkSwitch           *heat_switch;
+  GtkSwitch           *gi_switch;
+  GtkScale            *opacity_scale;
+  GtkMenuButton       *compare_button;
+  GtkCalendar         *compare_calendar;
+  AdwPreferencesGroup *list_group;
+
+  SmStore             *store;
+  SmFilter            *filter;
+  SmHotspotLayer      *layer;
+  GPtrArray           *rows;
+  guint                count;
+};
+
+G_DEFINE_FINAL_TYPE (SmHotspotPanel, sm_hotspot_panel, GTK_TYPE_BOX)
+
+enum {
+  ZOOM,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+shown (guint n)
+{
+  return n < K ? g_strdup_printf ("<%d", K) : g_strdup_printf ("%u", n);
+}
+
+static void
+row_activated_cb (AdwActionRow   *row,
+                  SmHotspotPanel *self)
+{
+  const double *box = g_object_get_data (G_OBJECT (row), "bbox");
+
+  g_signal_emit (self, signals[ZOOM], 0, box[0], box[1], box[2], box[3]);
+}
+
+static void
+layer_updated_cb (SmHotspotPanel *self)
+{
+  GPtrArray *hotspots = sm_hotspot_layer_get_hotspots (self->layer);
+  gboolean hungarian = sm_locale_is_hungarian ();
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->list_group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+  self->count = hotspots != NULL ? hotspots->len : 0;
+  for (guint i = 0; hotspots != NULL && i < hotspots->len; i++)
+    {
+      SmHotspot *h = g_ptr_array_index (hotspots, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *count = shown (h->households);
+      g_autofree char *title = NULL;
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      double box[4] = { h->west, h->south, h->east, h->north };
+
+      for (guint t = 0; t < G_N_ELEMENTS (h->top_categories) && h->top_categories[t] > 0; t++)
+        {
+          const SmCategory *c = sm_store_get_category (self->store, h->top_categories[t]);
+
+          if (c != NULL)
+            g_string_append_printf (subtitle, "%s%s", subtitle->len ? ", " : "",
+                                    hungarian ? c->name_hu : c->name_en);
+        }
+      g_string_append_printf (subtitle, " · p < %s", h->strongest >= 3 ? "0.001"
+                                                     : h->strongest == 2 ? "0.01" : "0.05");
+      if (h->has_earlier)
+        {
+          g_autofree char *before = shown (h->earlier_households);
+
+          g_string_append_printf (subtitle, _(" · %s before"), before);
+        }
+      /* Translators: a hotspot in the list: rank, households, area */
+      title = g_strdup_printf (_("%u. %s households · %.2f km²"), i + 1, count, h->area_km2);
+      {
+        g_autofree char *title_markup = g_markup_escape_text (title, -1);
+        g_autofree char *subtitle_markup = g_markup_escape_text (subtitle->str, -1);
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
+      }
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "bbox", g_memdup2 (box, sizeof box), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), self);
+      adw_preferences_group_add (self->list_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static void
+show_compare (SmHotspotPanel *self,
+              GDateTime      *day)
+{
+  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+
+  gtk_menu_button_set_label (self->compare_button, text);
+}
+
+static void
+compare_selected_cb (SmHotspotPanel *self)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->compare_calendar);
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (day),
+                  (GDateMonth) g_date_time_get_month (day), (GDateYear) g_date_time_get_year (day));
+  show_compare (self, day);
+  sm_hotspot_layer_set_compare (self->layer, &date);
+}
+
+static void
+switches_cb (SmHotspotPanel *self)
+{
+  sm_hotspot_layer_set_show_heat (self->layer, gtk_switch_get_active (self->heat_switch));
+  sm_hotspot_layer_set_show_gi (self->layer, gtk_switch_get_active (self->gi_switch));
+}
+
+static void
+opacity_cb (SmHotspotPanel *self)
+{
+  sm_hotspot_layer_set_opacity (self->layer, gtk_range_get_value (GTK_RANGE (self->opacity_scale)));
+}
+
+/* The page is the way to the list: computed when first shown. */
+static void
+sm_hotspot_panel_map (GtkWidget *widget)
+{
+  SmHotspotPanel *self = SM_HOTSPOT_PANEL (widget);
+
+  GTK_WIDGET_CLASS (sm_hotspot_panel_parent_class)->map (widget);
+  if (sm_hotspot_layer_get_hotspots (self->layer) == NULL)
+    sm_hotspot_layer_recompute (self->layer);
+}
+
+static void
+sm_hotspot_panel_dispose (GObject *object)
+{
+  SmHotspotPanel *self = SM_HOTSPOT_PANEL (object);
+
+  if (self->layer != NULL)
+    g_signal_handlers_disconnect_by_data (self->layer, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_HOTSPOT_PANEL);
+  g_clear_object (&self->store);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->layer);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (sm_hotspot_panel_parent_class)->dispose (object);
+}
+
+static void
+sm_hotspot_panel_class_init (SmHotspotPanelClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = sm_hotspot_panel_dispose;
+  widget_class->map = sm_hotspot_panel_map;
+  signals[ZOOM] = g_signal_new ("zoom", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                NULL, NULL, G_TYPE_NONE, 4, G_TYPE_DOUBLE, G_TYPE_DOUBLE,
+                                G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/hu/szocterkep/SocialMap/ui/sm-hotspot-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, heat_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, gi_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, opacity_scale);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, compare_calendar);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, list_group);
+  gtk_widget_class_bind_template_callback (widget_class, compare_selected_cb);
+}
+
+static void
+sm_hotspot_panel_init (SmHotspotPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new ();
+}
+
+SmHotspotPanel *
+sm_hotspot_panel_new (SmStore        *store,
+                      SmFilter       *filter,
+                      SmHotspotLayer *layer)
+{
+  SmHotspotPanel *self = g_object_new (SM_TYPE_HOTSPOT_PANEL, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) year_ago = g_date_time_add_years (now, -1);
+  GDate compare;
+
+  self->store = g_object_ref (store);
+  self->filter = g_object_ref (filter);
+  self->layer = g_object_ref (layer);
+  g_signal_connect_swapped (layer, "updated", G_CALLBACK (layer_updated_cb), self);
+  g_signal_connect_swapped (self->heat_switch, "notify::active", G_CALLBACK (switches_cb), self);
+  g_signal_connect_swapped (self->gi_switch, "notify::active", G_CALLBACK (switches_cb), self);
+  g_signal_connect_swapped (self->opacity_scale, "value-changed", G_CALLBACK (opacity_cb), self);
+  gtk_calendar_select_day (self->compare_calendar, year_ago);
+  show_compare (self, year_ago);
+  g_date_clear (&compare, 1);
+  g_date_set_dmy (&compare, (GDateDay) g_date_time_get_day_of_month (year_ago),
+                  (GDateMonth) g_date_time_get_month (year_ago),
+                  (GDateYear) g_date_time_get_year (year_ago));
+  /* Quietly: the list is computed when the page is first shown. */
+  sm_hotspot_layer_set_compare_quietly (layer, &compare);
+  return self;
+}
+
+guint
+sm_hotspot_panel_get_count (SmHotspotPanel *self)
+{
+  g_return_val_if_fail (SM_IS_HOTSPOT_PANEL (self), 0);
+  return self->count;
+}
+
+void
+sm_hotspot_panel_set_layers (SmHotspotPanel *self,
+                             gboolean        heat,
+                             gboolean        gi)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_PANEL (self));
+
+  gtk_switch_set_active (self->heat_switch, heat);
+  gtk_switch_set_active (self->gi_switch, gi);
+}

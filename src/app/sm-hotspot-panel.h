@@ -1,0 +1,25 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "sm-hotspot-layer.h"
+#include "sm-store.h"
+
+G_BEGIN_DECLS
+
+#define SM_TYPE_HOTSPOT_PANEL (sm_hotspot_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (SmHotspotPanel, sm_hotspot_panel, SM, HOTSPOT_PANEL, GtkBox)
+
+/* The Hotspots page: the hotspot layers' switches and the ranked list.
+ * Emits "zoom" (west, south, east, north) when a hotspot is clicked. */
+
+SmHotspotPanel *sm_hotspot_panel_new      (SmStore        *store,
+                                           SmFilter       *filter,
+                                           SmHotspotLayer *layer);
+guint           sm_hotspot_panel_get_count (SmHotspotPanel *self);
+void            sm_hotspot_panel_set_layers (SmHotspotPanel *self,
+                                             gboolean        heat,
+                                             gboolean        gi);
+
+G_END_DECLS
