@@ -20,6 +20,8 @@ struct _SmHotspotPanel
   GtkMenuButton       *compare_button;
   GtkCalendar         *compare_calendar;
   AdwPreferencesGroup *list_group;
+  AdwActionRow        *legend_row;
+  GtkDrawingArea      *legend;
 
   SmStore             *store;
   SmFilter            *filter;
@@ -52,6 +54,51 @@ row_activated_cb (AdwActionRow   *row,
   g_signal_emit (self, signals[ZOOM], 0, box[0], box[1], box[2], box[3]);
 }
 
+/* The heat ramp above, the Gi* classes below. */
+static void
+draw_legend (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        data)
+{
+  static const double hot[3][3] = { { 254, 224, 144 }, { 252, 141, 89 }, { 215, 48, 39 } };
+  static const double cold[3][3] = { { 224, 243, 248 }, { 145, 191, 219 }, { 69, 117, 180 } };
+  cairo_pattern_t *ramp = cairo_pattern_create_linear (0, 0, width, 0);
+  double cell = width / 6.0;
+
+  cairo_pattern_add_color_stop_rgba (ramp, 0, 1, 1, 178 / 255.0, 0.35);
+  cairo_pattern_add_color_stop_rgba (ramp, 0.35, 254 / 255.0, 204 / 255.0, 92 / 255.0, 0.6);
+  cairo_pattern_add_color_stop_rgba (ramp, 0.6, 253 / 255.0, 141 / 255.0, 60 / 255.0, 0.75);
+  cairo_pattern_add_color_stop_rgba (ramp, 1, 189 / 255.0, 0, 38 / 255.0, 1);
+  cairo_rectangle (cr, 0, 0, width, height / 2.0 - 2);
+  cairo_set_source (cr, ramp);
+  cairo_fill (cr);
+  cairo_pattern_destroy (ramp);
+  for (int i = 0; i < 3; i++)
+    {
+      cairo_set_source_rgb (cr, cold[2 - i][0] / 255, cold[2 - i][1] / 255, cold[2 - i][2] / 255);
+      cairo_rectangle (cr, i * cell, height / 2.0 + 2, cell - 1, height / 2.0 - 2);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, hot[i][0] / 255, hot[i][1] / 255, hot[i][2] / 255);
+      cairo_rectangle (cr, (3 + i) * cell, height / 2.0 + 2, cell - 1, height / 2.0 - 2);
+      cairo_fill (cr);
+    }
+}
+
+static void
+update_legend (SmHotspotPanel *self)
+{
+  double peak = sm_hotspot_layer_get_peak (self->layer);
+  g_autofree char *text = NULL;
+
+  /* Translators: the heat map's scale and the Gi* classes in the legend */
+  text = peak > 0 ? g_strdup_printf (_("Density 0 to %.0f households per km²; cold, then hot at "
+                                       "0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"), peak)
+                  : g_strdup (_("Cold, then hot at 0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"));
+  adw_action_row_set_subtitle (self->legend_row, text);
+}
+
 static void
 layer_updated_cb (SmHotspotPanel *self)
 {
@@ -62,6 +109,7 @@ layer_updated_cb (SmHotspotPanel *self)
     adw_preferences_group_remove (self->list_group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
   self->count = hotspots != NULL ? hotspots->len : 0;
+  update_legend (self);
   for (guint i = 0; hotspots != NULL && i < hotspots->len; i++)
     {
       SmHotspot *h = g_ptr_array_index (hotspots, i);
@@ -184,6 +232,8 @@ sm_hotspot_panel_class_init (SmHotspotPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, compare_button);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, compare_calendar);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, list_group);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, legend_row);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, legend);
   gtk_widget_class_bind_template_callback (widget_class, compare_selected_cb);
 }
 
@@ -192,6 +242,7 @@ sm_hotspot_panel_init (SmHotspotPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  gtk_drawing_area_set_draw_func (self->legend, draw_legend, NULL, NULL);
 }
 
 SmHotspotPanel *
@@ -219,6 +270,7 @@ sm_hotspot_panel_new (SmStore        *store,
                   (GDateYear) g_date_time_get_year (year_ago));
   /* Quietly: the list is computed when the page is first shown. */
   sm_hotspot_layer_set_compare_quietly (layer, &compare);
+  update_legend (self);
   return self;
 }
 
