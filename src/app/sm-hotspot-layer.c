@@ -6,8 +6,8 @@
 
 #include "sm-hotspot.h"
 #include "sm-hotspot-layer.h"
+#include "sm-query.h"
 
-#define BANDWIDTH 300.0
 #define HEAT_CELL 25.0
 #define HEAT_MAX_SIDE 512
 #define PERMUTATIONS 199
@@ -27,6 +27,10 @@ struct _SmHotspotLayer
   double        heat_west, heat_south, heat_east, heat_north;
   double        peak;            /* households per km² */
   GArray       *cells;           /* SmHotspotCell */
+  gboolean      show_change;
+  GArray       *appeared;        /* double lat, lon: needs assessed since the compared day */
+  GArray       *resolved;        /* double lat, lon: needs resolved since then */
+  double        bandwidth;
   GPtrArray    *hotspots;        /* SmHotspot */
   guint         pending;
 };
@@ -78,7 +82,7 @@ build_heat (SmHotspotLayer *self,
   self->peak = 0;
   if (in->points->len == 0)
     return;
-  grid = sm_density (in, SM_KERNEL_QUARTIC, BANDWIDTH, HEAT_CELL, HEAT_MAX_SIDE);
+  grid = sm_density (in, SM_KERNEL_QUARTIC, self->bandwidth, HEAT_CELL, HEAT_MAX_SIDE);
   for (int i = 0; i < grid->width * grid->height; i++)
     peak = MAX (peak, grid->values[i]);
   self->peak = peak;
@@ -99,6 +103,56 @@ build_heat (SmHotspotLayer *self,
                           &self->heat_east, &self->heat_north);
   self->heat_east = in->lon0 + (grid->x0 + grid->width * grid->cell) / in->kx;
   self->heat_north = in->lat0 + (grid->y0 + grid->height * grid->cell) / in->ky;
+}
+
+static GArray *
+hit_places (GArray *hits,
+            GArray *minus)
+{
+  g_autoptr(GHashTable) skip = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *places = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+
+  for (guint i = 0; minus != NULL && i < minus->len; i++)
+    g_hash_table_add (skip, &g_array_index (minus, SmCaseHit, i).household_id);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SmCaseHit *hit = &g_array_index (hits, SmCaseHit, i);
+      double at[2] = { hit->lat, hit->lon };
+
+      if (!g_hash_table_contains (skip, &hit->household_id))
+        g_array_append_vals (places, at, 1);
+    }
+  return places;
+}
+
+/* Households with needs first assessed after the compared day, and with
+ * needs resolved between the two days. */
+static void
+compute_change (SmHotspotLayer *self)
+{
+  g_autoptr(SmFilter) appeared = sm_filter_copy (self->filter);
+  g_autoptr(SmFilter) resolved_now = sm_filter_copy (self->filter);
+  g_autoptr(SmFilter) resolved_then = sm_filter_copy (self->filter);
+  g_autoptr(GArray) a = NULL, r_now = NULL, r_then = NULL;
+  GDate as_of, after;
+
+  g_clear_pointer (&self->appeared, g_array_unref);
+  g_clear_pointer (&self->resolved, g_array_unref);
+  if (!g_date_valid (&self->compare))
+    return;
+  sm_filter_get_as_of (self->filter, &as_of);
+  after = self->compare;
+  g_date_add_days (&after, 1);
+  sm_filter_set_as_of_since (appeared, &as_of, &after, SM_NEED_ANY);
+  sm_filter_set_as_of_since (resolved_now, &as_of, NULL, SM_NEED_RESOLVED);
+  sm_filter_set_as_of_since (resolved_then, &self->compare, NULL, SM_NEED_RESOLVED);
+  a = sm_store_query (self->store, appeared, NULL);
+  r_now = sm_store_query (self->store, resolved_now, NULL);
+  r_then = sm_store_query (self->store, resolved_then, NULL);
+  if (a == NULL || r_now == NULL || r_then == NULL)
+    return;
+  self->appeared = hit_places (a, NULL);
+  self->resolved = hit_places (r_now, r_then);
 }
 
 /**
@@ -127,6 +181,8 @@ sm_hotspot_layer_recompute (SmHotspotLayer *self)
     }
   if (self->show_heat)
     build_heat (self, in);
+  if (self->show_change)
+    compute_change (self);
   hotspots = sm_find_hotspots_full (self->store, self->filter, &options,
                                     g_date_valid (&self->compare) ? &self->compare : NULL,
                                     &cells, &error);
@@ -158,7 +214,7 @@ recompute_cb (gpointer data)
 static void
 filter_changed_cb (SmHotspotLayer *self)
 {
-  if (!self->show_heat && !self->show_gi && self->hotspots == NULL)
+  if (!self->show_heat && !self->show_gi && !self->show_change && self->hotspots == NULL)
     return;
   g_clear_handle_id (&self->pending, g_source_remove);
   self->pending = g_timeout_add (60, recompute_cb, self);
@@ -219,6 +275,28 @@ sm_hotspot_layer_snapshot (GtkWidget   *widget,
                                      &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
         }
     }
+  if (self->show_change)
+    {
+      static const GdkRGBA added = { 0.80, 0.10, 0.10, 0.9 }, gone = { 0.15, 0.45, 0.80, 0.9 };
+
+      for (guint k = 0; k < 2; k++)
+        {
+          GArray *places = k == 0 ? self->appeared : self->resolved;
+
+          for (guint i = 0; places != NULL && i < places->len; i++)
+            {
+              const double *at = &g_array_index (places, double, 2 * i);
+              double x, y;
+
+              to_widget (self, at[0], at[1], &x, &y);
+              /* A plus for what came, a minus for what was resolved. */
+              gtk_snapshot_append_color (snapshot, k == 0 ? &added : &gone,
+                                         &GRAPHENE_RECT_INIT (x - 4, y - 1, 9, 3));
+              if (k == 0)
+                gtk_snapshot_append_color (snapshot, &added, &GRAPHENE_RECT_INIT (x - 1, y - 4, 3, 9));
+            }
+        }
+    }
   gtk_snapshot_pop (snapshot);
 }
 
@@ -245,6 +323,8 @@ sm_hotspot_layer_dispose (GObject *object)
   g_clear_object (&self->heat);
   g_clear_pointer (&self->cells, g_array_unref);
   g_clear_pointer (&self->hotspots, g_ptr_array_unref);
+  g_clear_pointer (&self->appeared, g_array_unref);
+  g_clear_pointer (&self->resolved, g_array_unref);
 
   G_OBJECT_CLASS (sm_hotspot_layer_parent_class)->dispose (object);
 }
@@ -262,6 +342,7 @@ static void
 sm_hotspot_layer_init (SmHotspotLayer *self)
 {
   self->opacity = 0.75;
+  self->bandwidth = 300;
   g_date_clear (&self->compare, 1);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -353,4 +434,38 @@ sm_hotspot_layer_get_peak (SmHotspotLayer *self)
 {
   g_return_val_if_fail (SM_IS_HOTSPOT_LAYER (self), 0);
   return self->peak;
+}
+
+void
+sm_hotspot_layer_set_show_change (SmHotspotLayer *self,
+                                  gboolean        show)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  self->show_change = show;
+  if (show)
+    sm_hotspot_layer_recompute (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sm_hotspot_layer_set_bandwidth (SmHotspotLayer *self,
+                                double          metres)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  self->bandwidth = CLAMP (metres, 50, 5000);
+  if (self->show_heat)
+    sm_hotspot_layer_recompute (self);
+}
+
+guint
+sm_hotspot_layer_get_n_changes (SmHotspotLayer *self,
+                                guint          *resolved)
+{
+  g_return_val_if_fail (SM_IS_HOTSPOT_LAYER (self), 0);
+
+  if (resolved != NULL)
+    *resolved = self->resolved ? self->resolved->len : 0;
+  return self->appeared ? self->appeared->len : 0;
 }

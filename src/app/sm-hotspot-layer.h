@@ -22,6 +22,12 @@ void            sm_hotspot_layer_set_show_heat  (SmHotspotLayer  *self,
                                                  gboolean         show);
 void            sm_hotspot_layer_set_show_gi    (SmHotspotLayer  *self,
                                                  gboolean         show);
+void            sm_hotspot_layer_set_show_change (SmHotspotLayer *self,
+                                                  gboolean        show);
+void            sm_hotspot_layer_set_bandwidth  (SmHotspotLayer  *self,
+                                                 double           metres);
+guint           sm_hotspot_layer_get_n_changes  (SmHotspotLayer  *self,
+                                                 guint           *resolved);
 void            sm_hotspot_layer_set_opacity    (SmHotspotLayer  *self,
                                                  double           opacity);
 void            sm_hotspot_layer_set_compare    (SmHotspotLayer  *self,

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sm-date.h"
 #include "sm-hotspot.h"
@@ -16,6 +17,8 @@ struct _SmHotspotPanel
 
   GtkSwitch           *heat_switch;
   GtkSwitch           *gi_switch;
+  GtkSwitch           *change_switch;
+  AdwComboRow         *bandwidth_row;
   GtkScale            *opacity_scale;
   GtkMenuButton       *compare_button;
   GtkCalendar         *compare_calendar;
@@ -104,6 +107,7 @@ layer_updated_cb (SmHotspotPanel *self)
 {
   GPtrArray *hotspots = sm_hotspot_layer_get_hotspots (self->layer);
   gboolean hungarian = sm_locale_is_hungarian ();
+  g_autoptr(GPtrArray) rates = sm_part_rates (self->store, self->filter, NULL);
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->list_group, g_ptr_array_index (self->rows, i));
@@ -134,6 +138,15 @@ layer_updated_cb (SmHotspotPanel *self)
           g_autofree char *before = shown (h->earlier_households);
 
           g_string_append_printf (subtitle, _(" · %s before"), before);
+        }
+      for (guint r = 0; h->settlement_part != NULL && rates != NULL && r < rates->len; r++)
+        {
+          SmPartRate *rate = g_ptr_array_index (rates, r);
+
+          if (g_strcmp0 (rate->name, h->settlement_part) == 0 && !isnan (rate->eb_rate))
+            /* Translators: a settlement part and its smoothed rate */
+            g_string_append_printf (subtitle, _("\n%s: %.1f households per 1,000 residents"),
+                                    rate->name, rate->eb_rate);
         }
       /* Translators: a hotspot in the list: rank, households, area */
       title = g_strdup_printf (_("%u. %s households · %.2f km²"), i + 1, count, h->area_km2);
@@ -179,6 +192,16 @@ switches_cb (SmHotspotPanel *self)
 {
   sm_hotspot_layer_set_show_heat (self->layer, gtk_switch_get_active (self->heat_switch));
   sm_hotspot_layer_set_show_gi (self->layer, gtk_switch_get_active (self->gi_switch));
+  sm_hotspot_layer_set_show_change (self->layer, gtk_switch_get_active (self->change_switch));
+}
+
+static void
+bandwidth_cb (SmHotspotPanel *self)
+{
+  static const double radii[] = { 150, 300, 500, 1000 };
+
+  sm_hotspot_layer_set_bandwidth (self->layer,
+                                  radii[MIN (adw_combo_row_get_selected (self->bandwidth_row), 3)]);
 }
 
 static void
@@ -228,6 +251,8 @@ sm_hotspot_panel_class_init (SmHotspotPanelClass *klass)
                                                "/hu/szocterkep/SocialMap/ui/sm-hotspot-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, heat_switch);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, gi_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, change_switch);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, bandwidth_row);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, opacity_scale);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, compare_button);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, compare_calendar);
@@ -261,6 +286,8 @@ sm_hotspot_panel_new (SmStore        *store,
   g_signal_connect_swapped (layer, "updated", G_CALLBACK (layer_updated_cb), self);
   g_signal_connect_swapped (self->heat_switch, "notify::active", G_CALLBACK (switches_cb), self);
   g_signal_connect_swapped (self->gi_switch, "notify::active", G_CALLBACK (switches_cb), self);
+  g_signal_connect_swapped (self->change_switch, "notify::active", G_CALLBACK (switches_cb), self);
+  g_signal_connect_swapped (self->bandwidth_row, "notify::selected", G_CALLBACK (bandwidth_cb), self);
   g_signal_connect_swapped (self->opacity_scale, "value-changed", G_CALLBACK (opacity_cb), self);
   gtk_calendar_select_day (self->compare_calendar, year_ago);
   show_compare (self, year_ago);

@@ -636,6 +636,51 @@ sm_find_hotspots_full (SmStore                 *store,
       }
   }
 
+  /* The settlement part most of each hotspot's households are in. */
+  {
+    g_autoptr(GPtrArray) per_part = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+    sqlite3_stmt *stmt = _sm_store_prepare (store, "SELECT settlement_part FROM household WHERE id = ?",
+                                            error);
+
+    if (stmt == NULL)
+      return NULL;
+    for (guint k = 0; k < found->len; k++)
+      g_ptr_array_add (per_part, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
+    for (guint i = 0; i < in->points->len; i++)
+      {
+        int c = cell_of_point[i];
+        const char *part;
+        GHashTable *t;
+
+        if (c < 0 || label[c] < 0)
+          continue;
+        sqlite3_bind_int64 (stmt, 1, g_array_index (in->households, gint64, i));
+        if (sqlite3_step (stmt) == SQLITE_ROW && (part = (const char *) sqlite3_column_text (stmt, 0)) != NULL)
+          {
+            t = g_ptr_array_index (per_part, label[c]);
+            g_hash_table_insert (t, g_strdup (part),
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (t, part)) + 1));
+          }
+        sqlite3_reset (stmt);
+      }
+    for (guint k = 0; k < found->len; k++)
+      {
+        SmHotspot *h = g_ptr_array_index (found, k);
+        GHashTableIter iter;
+        gpointer key, value;
+        guint best = 0;
+
+        g_hash_table_iter_init (&iter, g_ptr_array_index (per_part, k));
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          if (GPOINTER_TO_UINT (value) > best)
+            {
+              best = GPOINTER_TO_UINT (value);
+              g_free (h->settlement_part);
+              h->settlement_part = g_strdup (key);
+            }
+      }
+  }
+
   /* The same cells on an earlier day. */
   if (compare_as_of != NULL)
     {
