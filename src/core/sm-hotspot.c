@@ -170,28 +170,27 @@ klass_of (double z,
 }
 
 /**
- * sm_getis_ord:
- * @band_cells: neighbours are the cells within this many cells (a square
- *   window; 1 is queen contiguity), the cell itself included
- * @permutations: conditional permutations for the pseudo p-values
+ * sm_getis_ord_neighbours:
+ * @offsets: @n + 1 offsets into @neighbours; each list holds the unit
+ *   itself and its neighbours (binary weights)
  *
  * Gi* z-scores by the closed form (ArcGIS/GeoDa), and pseudo p-values:
- * the neighbours' values are redrawn from the other cells @permutations
- * times; p = (extreme + 1) / (permutations + 1), then corrected.
+ * each unit keeps its own value while its neighbours' are redrawn without
+ * replacement from the other units @permutations times;
+ * p = (extreme + 1) / (permutations + 1), then corrected.
  */
 void
-sm_getis_ord (const double *x,
-              int           width,
-              int           height,
-              int           band,
-              int           permutations,
-              guint32       seed,
-              SmCorrection  correction,
-              SmGiValue    *out)
+sm_getis_ord_neighbours (const double *x,
+                         int           n,
+                         const int    *offsets,
+                         const int    *neighbours,
+                         int           permutations,
+                         guint32       seed,
+                         SmCorrection  correction,
+                         SmGiValue    *out)
 {
-  int n = width * height;
   double sum = 0, sum2 = 0, mean, s;
-  g_autofree int *pool = g_new (int, n);
+  g_autofree int *pool = g_new (int, MAX (n, 1));
   GRand *rand = g_rand_new_with_seed (seed);
 
   for (int i = 0; i < n; i++)
@@ -199,40 +198,28 @@ sm_getis_ord (const double *x,
       sum += x[i];
       sum2 += x[i] * x[i];
     }
-  mean = sum / n;
-  s = sqrt (MAX (sum2 / n - mean * mean, 0));
+  mean = n > 0 ? sum / n : 0;
+  s = n > 0 ? sqrt (MAX (sum2 / n - mean * mean, 0)) : 0;
 
   for (int i = 0; i < n; i++)
     {
-      int cx = i % width, cy = i / width, k = 0, extreme = 0;
-      double local = 0, wi, s1, den, observed;
+      int k = offsets[i + 1] - offsets[i], extreme = 0;
+      double local = 0, wi = k, den, observed;
 
-      for (int dy = -band; dy <= band; dy++)
-        for (int dx = -band; dx <= band; dx++)
-          {
-            int nx = cx + dx, ny = cy + dy;
+      for (int j = offsets[i]; j < offsets[i + 1]; j++)
+        local += x[neighbours[j]];
+      den = s * sqrt ((n * wi - wi * wi) / (n - 1.0));
+      out[i].z = den > 0 && n > 1 ? (local - mean * wi) / den : 0;
 
-            if (nx < 0 || ny < 0 || nx >= width || ny >= height)
-              continue;
-            local += x[ny * width + nx];
-            k++;
-          }
-      wi = k;
-      s1 = k;
-      den = s * sqrt ((n * s1 - wi * wi) / (n - 1.0));
-      out[i].z = den > 0 ? (local - mean * wi) / den : 0;
-
-      /* The cell keeps its own value; its k − 1 neighbours are drawn
-       * without replacement from the other n − 1 cells. */
       observed = local - x[i];
       for (int j = 0, m = 0; j < n; j++)
         if (j != i)
           pool[m++] = j;
-      for (int p = 0; p < permutations; p++)
+      for (int p = 0; p < permutations && n > 1; p++)
         {
           double drawn = 0;
 
-          for (int t = 0; t < k - 1; t++)
+          for (int t = 0; t < k - 1 && t < n - 1; t++)
             {
               int pick = t + (int) g_rand_int_range (rand, 0, n - 1 - t);
               int tmp = pool[t];
@@ -251,7 +238,7 @@ sm_getis_ord (const double *x,
   if (correction == SM_CORRECTION_BONFERRONI)
     for (int i = 0; i < n; i++)
       out[i].p = MIN (1.0, out[i].p * n);
-  else if (correction == SM_CORRECTION_FDR)
+  else if (correction == SM_CORRECTION_FDR && n > 0)
     {
       /* Benjamini–Hochberg adjusted p-values. */
       g_autofree double **order = g_new (double *, n);
@@ -270,6 +257,48 @@ sm_getis_ord (const double *x,
     }
   for (int i = 0; i < n; i++)
     out[i].klass = klass_of (out[i].z, out[i].p);
+}
+
+/**
+ * sm_getis_ord:
+ * @band: neighbours are the cells within this many cells (a square
+ *   window; 1 is queen contiguity), the cell itself included
+ *
+ * Gi* on a grid: sm_getis_ord_neighbours() with the window as neighbours.
+ */
+void
+sm_getis_ord (const double *x,
+              int           width,
+              int           height,
+              int           band,
+              int           permutations,
+              guint32       seed,
+              SmCorrection  correction,
+              SmGiValue    *out)
+{
+  int n = width * height, side = 2 * band + 1;
+  g_autofree int *offsets = g_new (int, n + 1);
+  g_autofree int *neighbours = g_new (int, (gsize) n * side * side);
+  int m = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      int cx = i % width, cy = i / width;
+
+      offsets[i] = m;
+      /* The cell first, then the others: the permutations keep entry one. */
+      neighbours[m++] = i;
+      for (int dy = -band; dy <= band; dy++)
+        for (int dx = -band; dx <= band; dx++)
+          {
+            int nx = cx + dx, ny = cy + dy;
+
+            if ((dx != 0 || dy != 0) && nx >= 0 && ny >= 0 && nx < width && ny < height)
+              neighbours[m++] = ny * width + nx;
+          }
+    }
+  offsets[n] = m;
+  sm_getis_ord_neighbours (x, n, offsets, neighbours, permutations, seed, correction, out);
 }
 
 /**
