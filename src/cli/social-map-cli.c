@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sm-basemap.h"
+#include "sm-area-stats.h"
 #include "sm-boundary.h"
 #include "sm-date.h"
 #include "sm-demo.h"
@@ -1200,6 +1201,200 @@ cmd_hotspots (int    argc,
   return EXIT_OK;
 }
 
+/* @text followed by spaces to @width characters (not bytes). */
+static char *
+padded (const char *text,
+        int         width)
+{
+  GString *out = g_string_new (text);
+  long length = g_utf8_strlen (text, -1);
+
+  for (long i = length; i < width; i++)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
+static int
+cmd_derive_parts (int    argc,
+                  char **argv)
+{
+  GOptionEntry own[] = { { NULL } };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB SETTLEMENT — approximate areas for the settlement parts from their anchor points"));
+  g_autoptr(SmStore) store = NULL;
+  GError *error = NULL;
+  guint n = 0;
+  int status;
+
+  g_option_context_set_summary (context,
+    _("KSH lists settlement parts with populations but without outlines. This stores, for each part\n"
+      "with an anchor point, the part of the settlement nearer to its anchor than to any other\n"
+      "(Voronoi cells clipped to the settlement's boundary), as level settlement_part."));
+  if ((status = parse (context, own, &argc, &argv, 2, "DB SETTLEMENT")) >= 0)
+    return status;
+  store = open_existing (argv[1], &error);
+  if (store == NULL || !sm_boundary_derive_parts (store, argv[2], &n, &error))
+    return fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Derived %u settlement-part area of %s\n",
+                        "Derived %u settlement-part areas of %s\n", n), n, argv[2]);
+  return EXIT_OK;
+}
+
+static int
+cmd_areas (int    argc,
+           char **argv)
+{
+  g_auto(FilterArgs) args = { 0 };
+  g_autofree char *level = NULL, *weights_name = NULL, *correction_name = NULL, *format = NULL;
+  double band = 1500;
+  int permutations = 999, seed = 1, k = SUPPRESS_K_MIN;
+  GOptionEntry own[] = {
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level, N_("Boundary level (default settlement_part; district, settlement, …)"), "LEVEL" },
+    { "weights", 0, 0, G_OPTION_ARG_STRING, &weights_name, N_("Neighbours: contiguity (default) or distance"), "W" },
+    { "band", 0, 0, G_OPTION_ARG_DOUBLE, &band, N_("For distance weights: centres within this many metres (default 1500)"), "M" },
+    { "permutations", 0, 0, G_OPTION_ARG_INT, &permutations, N_("Permutations for the pseudo p-values (default 999)"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed; the same seed gives the same p-values"), "S" },
+    { "correction", 0, 0, G_OPTION_ARG_STRING, &correction_name, N_("Multiple testing: none (default), fdr or bonferroni"), "C" },
+    { "k", 'k', 0, G_OPTION_ARG_INT, &k, N_("Hide counts of areas with fewer than K persons (at least 5)"), "K" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GArray) entries = with_filter_entries (&args, own);
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB — households, rates per resident and Gi* by area"));
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(SmAreaSet) set = NULL;
+  g_autoptr(GArray) stats = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  SmAreaWeights weights = SM_AREA_CONTIGUITY;
+  SmAreaOptions options = { 0 };
+  gboolean json, on_rate = FALSE, hungarian = sm_locale_is_hungarian ();
+  GError *error = NULL;
+  int status;
+
+  if ((status = parse (context, (GOptionEntry *) entries->data, &argc, &argv, 1, "DB")) >= 0)
+    return status;
+  json = format != NULL && g_str_equal (format, "json");
+  if (format != NULL && !json && !g_str_equal (format, "text"))
+    return usage_error (_("unknown format “%s”; use text or json"), format);
+  if (k < SUPPRESS_K_MIN)
+    return usage_error (_("--k must be at least %d"), SUPPRESS_K_MIN);
+  if (permutations < 0 || permutations > 99999 || band <= 0)
+    return usage_error (_("--permutations must be 0 to 99999 and --band above 0"));
+  if (weights_name != NULL && g_str_equal (weights_name, "distance"))
+    weights = SM_AREA_DISTANCE;
+  else if (weights_name != NULL && !g_str_equal (weights_name, "contiguity"))
+    return usage_error (_("unknown weights “%s”; use contiguity or distance"), weights_name);
+  options = (SmAreaOptions) { permutations, (guint32) seed, SM_CORRECTION_NONE, (guint) k };
+  if (!parse_correction (correction_name, &options.correction, &error))
+    return fail (error);
+  store = open_existing (argv[1], &error);
+  if (store == NULL)
+    return fail (error);
+  if ((status = apply_filter_args (&args, store, filter)) >= 0)
+    return status;
+  set = sm_area_set_load (store, level ? level : "settlement_part", weights, band, &error);
+  if (set == NULL)
+    return fail (error);
+  if (sm_area_set_get_size (set) == 0)
+    {
+      g_set_error (&error, SM_ERROR, SM_ERROR_NOT_FOUND,
+                   _("There are no areas of level “%s”; import them with import-boundaries --level"),
+                   level ? level : "settlement_part");
+      return fail (error);
+    }
+  stats = sm_area_stats (set, store, filter, &options, &on_rate, &error);
+  if (stats == NULL)
+    return fail (error);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "gi_on");
+  json_builder_add_string_value (b, on_rate ? "eb_rate" : "households");
+  json_builder_set_member_name (b, "areas");
+  json_builder_begin_array (b);
+  if (!json)
+    g_print ("%s\n", on_rate ? _("Areas; Gi* on the smoothed rate per 1,000 residents:")
+                             : _("Areas; Gi* on the number of households:"));
+  for (guint i = 0; i < stats->len; i++)
+    {
+      const SmAreaStat *st = &g_array_index (stats, SmAreaStat, i);
+      g_autofree char *count = st->small && st->households > 0 ? g_strdup_printf ("<%d", k)
+                                                                 : g_strdup_printf ("%u", st->households);
+      const SmCategory *c = st->top_category > 0 ? sm_store_get_category (store, st->top_category) : NULL;
+      const char *klass = st->gi.klass >= 3 ? "hot 0.001" : st->gi.klass == 2 ? "hot 0.01"
+                          : st->gi.klass == 1 ? "hot 0.05" : st->gi.klass == -1 ? "cold 0.05"
+                          : st->gi.klass == -2 ? "cold 0.01" : st->gi.klass <= -3 ? "cold 0.001" : "";
+      guint n_neighbours;
+
+      sm_area_set_get_neighbours (set, i, &n_neighbours);
+      if (json)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, st->name);
+          json_builder_set_member_name (b, "households");
+          json_builder_add_string_value (b, count);
+          json_builder_set_member_name (b, "population");
+          if (st->population >= 0)
+            json_builder_add_int_value (b, st->population);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "rate_per_1000");
+          if (st->small || isnan (st->rate))
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, round (st->rate * 10) / 10);
+          json_builder_set_member_name (b, "eb_rate_per_1000");
+          if (isnan (st->eb_rate))
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, round (st->eb_rate * 10) / 10);
+          json_builder_set_member_name (b, "neighbours");
+          json_builder_add_int_value (b, n_neighbours);
+          json_builder_set_member_name (b, "z");
+          if (isnan (st->gi.z))
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_double_value (b, round (st->gi.z * 100) / 100);
+          json_builder_set_member_name (b, "p");
+          json_builder_add_double_value (b, st->gi.p);
+          json_builder_set_member_name (b, "class");
+          json_builder_add_int_value (b, st->gi.klass);
+          json_builder_set_member_name (b, "leading_need");
+          json_builder_add_string_value (b, c ? (hungarian ? c->name_hu : c->name_en) : "");
+          json_builder_end_object (b);
+        }
+      else
+        {
+          g_autofree char *rate = st->small || isnan (st->rate) ? g_strdup ("–")
+                                                                : g_strdup_printf ("%.1f", st->rate);
+          g_autofree char *eb = isnan (st->eb_rate) ? g_strdup ("–") : g_strdup_printf ("%.1f", st->eb_rate);
+          g_autofree char *name = padded (st->name, 26);
+          g_autofree char *gi = NULL;
+
+          if (isnan (st->gi.z))
+            gi = g_strdup (_("no population, left out of Gi*"));
+          else if (*klass)
+            gi = g_strdup_printf (_("z %.2f, %s at p < %s"), st->gi.z,
+                                  st->gi.klass > 0 ? _("hot spot") : _("cold spot"),
+                                  strchr (klass, ' ') + 1);
+          else
+            gi = g_strdup_printf (_("z %.2f, not significant"), st->gi.z);
+          g_print (_("  %s %5s households, %6s raw, %6s smoothed per 1,000; %s\n"),
+                   name, count, rate, eb, gi);
+        }
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  if (json)
+    {
+      g_autofree char *text = print_json (b);
+      g_print ("%s\n", text);
+    }
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "init", "DB", N_("Create an empty database with the taxonomies"), cmd_init },
   { "demo", "DB [--cases N] [--seed S]", N_("Create the synthetic demo town (Tata)"), cmd_demo },
@@ -1214,6 +1409,9 @@ static const Command commands[] = {
     N_("Write what a filter shows; grid and parts hide small counts"), cmd_export },
   { "density", "DB OUT.tif [--bandwidth M]", N_("Kernel density of what a filter shows, as GeoTIFF"),
     cmd_density },
+  { "areas", "DB [--level LEVEL] [--weights W]", N_("Households, rates and Gi* by area"), cmd_areas },
+  { "derive-parts", "DB SETTLEMENT", N_("Approximate settlement-part areas from their anchors"),
+    cmd_derive_parts },
   { "hotspots", "DB [--compare DATE]", N_("Significant hotspots and rates per settlement part"),
     cmd_hotspots },
   { "geocode", "DB [ADDRESS…]", N_("Find addresses offline; JSON, one line per address"),

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -493,4 +494,237 @@ sm_store_list_boundaries (SmStore     *store,
     }
   sqlite3_reset (stmt);
   return g_steal_pointer (&list);
+}
+
+/* --- settlement-part areas from their anchors ------------------------- */
+
+typedef struct {
+  double lon0, lat0, kx, ky;
+} Plane;
+
+typedef struct {
+  double lon, lat;
+} Anchor;
+
+static void
+geometry_to_plane (OGRGeometryH  geometry,
+                   const Plane  *plane,
+                   gboolean      forward)
+{
+  int n_sub = OGR_G_GetGeometryCount (geometry);
+
+  if (n_sub > 0)
+    {
+      for (int i = 0; i < n_sub; i++)
+        geometry_to_plane (OGR_G_GetGeometryRef (geometry, i), plane, forward);
+      return;
+    }
+  for (int i = 0, n = OGR_G_GetPointCount (geometry); i < n; i++)
+    {
+      double x = OGR_G_GetX (geometry, i), y = OGR_G_GetY (geometry, i);
+
+      if (forward)
+        OGR_G_SetPoint_2D (geometry, i, (x - plane->lon0) * plane->kx, (y - plane->lat0) * plane->ky);
+      else
+        OGR_G_SetPoint_2D (geometry, i, x / plane->kx + plane->lon0, y / plane->ky + plane->lat0);
+    }
+}
+
+static OGRGeometryH
+rectangle (const double corners[4][2])
+{
+  OGRGeometryH ring = OGR_G_CreateGeometry (wkbLinearRing);
+  OGRGeometryH polygon = OGR_G_CreateGeometry (wkbPolygon);
+
+  for (int i = 0; i <= 4; i++)
+    OGR_G_AddPoint_2D (ring, corners[i % 4][0], corners[i % 4][1]);
+  OGR_G_AddGeometryDirectly (polygon, ring);
+  return polygon;
+}
+
+/* The side of the bisector of a and b that holds a, as a polygon reaching
+ * @reach metres in every direction. */
+static OGRGeometryH
+half_plane (double ax, double ay,
+            double bx, double by,
+            double reach)
+{
+  double mx = (ax + bx) / 2, my = (ay + by) / 2;
+  double dx = bx - ax, dy = by - ay, len = hypot (dx, dy);
+  double ux = dx / len, uy = dy / len;     /* towards b */
+  double px = -uy, py = ux;                /* along the bisector */
+  const double corners[4][2] = {
+    { mx + px * reach, my + py * reach },
+    { mx + px * reach - ux * reach, my + py * reach - uy * reach },
+    { mx - px * reach - ux * reach, my - py * reach - uy * reach },
+    { mx - px * reach, my - py * reach },
+  };
+
+  return rectangle (corners);
+}
+
+/**
+ * sm_boundary_derive_parts:
+ * @settlement: a settlement whose boundary is stored
+ *
+ * Approximate areas for the settlement parts of @settlement that have an
+ * anchor point: each part gets the points of the settlement nearer to its
+ * anchor than to any other (Voronoi cells clipped to the boundary). KSH
+ * publishes the parts with populations but without outlines; the areas are
+ * for drawing and for contiguity, and are stored as level
+ * "settlement_part" with the part's population and a source saying what
+ * they are. Earlier derived areas of the settlement are replaced.
+ */
+gboolean
+sm_boundary_derive_parts (SmStore     *store,
+                          const char  *settlement,
+                          guint       *n_derived,
+                          GError     **error)
+{
+  g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) pops = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *source = NULL;
+  OGRGeometryH town = NULL;
+  OGREnvelope env;
+  sqlite3_stmt *stmt;
+  Plane plane;
+  double reach;
+  guint n = 0;
+  gboolean ok = FALSE;
+
+  stmt = _sm_store_prepare (store, "SELECT geometry FROM boundary WHERE name = ?"
+                                   " AND level = 'settlement' ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, settlement, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      OGRGeometryH piece = NULL;
+
+      if (OGR_G_CreateFromWkb (sqlite3_column_blob (stmt, 0), NULL, &piece,
+                               sqlite3_column_bytes (stmt, 0)) != OGRERR_NONE)
+        continue;
+      if (town == NULL)
+        town = piece;
+      else
+        {
+          OGRGeometryH both = OGR_G_Union (town, piece);
+
+          OGR_G_DestroyGeometry (town);
+          OGR_G_DestroyGeometry (piece);
+          town = both;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (town == NULL)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
+                   _("There is no boundary of the settlement “%s”"), settlement);
+      return FALSE;
+    }
+
+  stmt = _sm_store_prepare (store, "SELECT name, ksh_code, population, anchor_lon, anchor_lat"
+                                   " FROM settlement_part WHERE settlement = ?"
+                                   " AND anchor_lon IS NOT NULL AND anchor_lat IS NOT NULL"
+                                   " ORDER BY population IS NULL, population DESC, name", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_text (stmt, 1, settlement, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Anchor xy = { sqlite3_column_double (stmt, 3), sqlite3_column_double (stmt, 4) };
+      gint64 pop = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 2);
+      gboolean same = FALSE;
+
+      /* Two parts on one anchor cannot be told apart: the larger keeps it. */
+      for (guint i = 0; i < anchors->len; i++)
+        same |= g_array_index (anchors, Anchor, i).lon == xy.lon
+                && g_array_index (anchors, Anchor, i).lat == xy.lat;
+      if (same)
+        continue;
+      g_array_append_val (anchors, xy);
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_array_append_val (pops, pop);
+    }
+  sqlite3_reset (stmt);
+  if (anchors->len == 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
+                   _("No settlement part of “%s” has an anchor point"), settlement);
+      goto out;
+    }
+
+  OGR_G_GetEnvelope (town, &env);
+  plane.lon0 = (env.MinX + env.MaxX) / 2;
+  plane.lat0 = (env.MinY + env.MaxY) / 2;
+  plane.ky = 6378137.0 * G_PI / 180.0;
+  plane.kx = plane.ky * cos (plane.lat0 * G_PI / 180);
+  geometry_to_plane (town, &plane, TRUE);
+  OGR_G_GetEnvelope (town, &env);
+  reach = 4 * MAX (env.MaxX - env.MinX, env.MaxY - env.MinY) + 10000;
+
+  source = g_strdup_printf ("derived: Voronoi cells of the KSH settlement-part anchors inside %s",
+                            settlement);
+  if (!sm_store_begin (store, error))
+    goto out;
+  stmt = _sm_store_prepare (store, "DELETE FROM boundary WHERE level = 'settlement_part'"
+                                   " AND source = ?", error);
+  if (stmt == NULL)
+    goto rollback;
+  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
+  if (!_sm_store_step_done (store, stmt, error))
+    goto rollback;
+
+  for (guint i = 0; i < anchors->len; i++)
+    {
+      const Anchor *a = &g_array_index (anchors, Anchor, i);
+      double ax = (a->lon - plane.lon0) * plane.kx, ay = (a->lat - plane.lat0) * plane.ky;
+      OGRGeometryH cell = OGR_G_Clone (town);
+      gboolean stored;
+
+      for (guint j = 0; j < anchors->len && cell != NULL && !OGR_G_IsEmpty (cell); j++)
+        {
+          const Anchor *b = &g_array_index (anchors, Anchor, j);
+          OGRGeometryH side, rest;
+
+          if (j == i)
+            continue;
+          side = half_plane (ax, ay, (b->lon - plane.lon0) * plane.kx, (b->lat - plane.lat0) * plane.ky,
+                             reach);
+          rest = OGR_G_Intersection (cell, side);
+          OGR_G_DestroyGeometry (side);
+          OGR_G_DestroyGeometry (cell);
+          cell = rest;
+        }
+      if (cell == NULL || OGR_G_IsEmpty (cell) || OGR_G_Area (cell) < 1.0)
+        {
+          if (cell != NULL)
+            OGR_G_DestroyGeometry (cell);
+          continue;
+        }
+      cell = OGR_G_ForceToMultiPolygon (cell);
+      geometry_to_plane (cell, &plane, FALSE);
+      stored = store_boundary (store, g_ptr_array_index (names, i), "settlement_part",
+                               g_ptr_array_index (codes, i), g_array_index (pops, gint64, i),
+                               cell, source, error);
+      OGR_G_DestroyGeometry (cell);
+      if (!stored)
+        goto rollback;
+      n++;
+    }
+  if (!sm_store_commit (store, error))
+    goto out;
+  if (n_derived != NULL)
+    *n_derived = n;
+  ok = TRUE;
+  goto out;
+
+rollback:
+  sm_store_rollback (store);
+out:
+  OGR_G_DestroyGeometry (town);
+  return ok;
 }

@@ -37,6 +37,10 @@ typedef struct {
 GPtrArray *sm_store_list_boundaries  (SmStore     *store,
                                       const char  *level,
                                       GError     **error);
+gboolean   sm_boundary_derive_parts  (SmStore     *store,
+                                      const char  *settlement,
+                                      guint       *n_derived,
+                                      GError     **error);
 void       sm_boundary_free          (SmBoundary  *boundary);
 
 G_END_DECLS

@@ -620,7 +620,8 @@ generate (Generator           *g,
   if (region == NULL || !sm_boundary_import (g->store, region, NULL, NULL, error))
     return FALSE;
   g->town = sm_store_get_boundary_shape (g->store, TOWN, "settlement", error);
-  if (g->town == NULL || !load_parts (g, error) || !load_providers (g, error))
+  if (g->town == NULL || !load_parts (g, error) || !load_providers (g, error)
+      || !sm_boundary_derive_parts (g->store, TOWN, NULL, error))
     return FALSE;
 
   if (options->until != NULL)
