@@ -67,7 +67,7 @@ test_help (void)
 {
   static const char * const commands[] = {
     "init", "demo", "import-boundaries", "import-osm", "render-tile", "import", "export", "geocode",
-    "density", "hotspots", "stats", "query"
+    "density", "hotspots", "areas", "derive-parts", "stats", "query"
   };
   g_auto(Run) top = { 0 };
   g_auto(Run) none = { 0 };
@@ -507,6 +507,40 @@ test_hotspots_density (void)
   expect_user_error (&bad, "not a kernel");
 }
 
+/* areas: one row per settlement part; counts under 5 never printed. */
+static void
+test_areas (void)
+{
+  g_auto(Run) json = { 0 };
+  g_auto(Run) derive = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *areas;
+
+  run (&derive, "derive-parts", demo_db, "Tata", NULL);
+  g_assert_cmpint (derive.status, ==, 0);
+  g_assert_nonnull (strstr (derive.out, "12"));
+  run (&json, "areas", demo_db, "--at", "2025-06-30", "--permutations", "99", "-f", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  areas = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "areas");
+  g_assert_cmpuint (json_array_get_length (areas), ==, 12);
+  for (guint i = 0; i < json_array_get_length (areas); i++)
+    {
+      const char *count = json_object_get_string_member (json_array_get_object_element (areas, i),
+                                                         "households");
+      gint64 n = g_ascii_strtoll (count, NULL, 10);
+
+      g_assert_true (g_str_equal (count, "<5") || n == 0 || n >= 5);
+    }
+  run (&none, "areas", demo_db, "--level", "district", NULL);
+  expect_user_error (&none, "district");
+  run (&bad, "areas", demo_db, "--weights", "rook", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -534,6 +568,7 @@ main (int    argc,
   g_test_add_func ("/cli/geocode", test_geocode);
   g_test_add_func ("/cli/import-export", test_import_export);
   g_test_add_func ("/cli/hotspots-density", test_hotspots_density);
+  g_test_add_func ("/cli/areas", test_areas);
   status = g_test_run ();
 
   sm_test_remove_dir (tmpdir);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "sm-basemap.h"
+#include "sm-area-stats.h"
 #include "sm-date.h"
 #include "sm-error.h"
 #include "sm-hotspot.h"
@@ -672,6 +673,58 @@ test_hotspots_and_time (void)
   close_window (window);
 }
 
+/* The areas on the Hotspots page: the demo's settlement parts coloured by
+ * their smoothed rate, following the filter; with the elderly-care filter
+ * Agostyán (the pocket) leads; Gi* between the parts. */
+static void
+test_area_choropleth (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (db_path, &error);
+  SmWindow *window = open_window (store);
+  SmHotspotPanel *panel = sm_window_get_hotspot_panel (window);
+  SmAreaLayer *layer = sm_window_get_area_layer (window);
+  SmFilter *filter = sm_window_get_filter (window);
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (panel));
+  GArray *stats;
+  const SmAreaStat *top = NULL;
+  guint n_parts;
+
+  n_parts = sm_test_scalar (store, "SELECT count(DISTINCT name) FROM boundary WHERE level = 'settlement_part'");
+  g_assert_cmpuint (n_parts, >=, 5);
+  gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (panel));
+  g_assert_null (sm_area_layer_get_stats (layer));
+  sm_hotspot_panel_set_area_show (panel, SM_AREA_SHOW_RATE);
+  iterate (100);
+  stats = sm_area_layer_get_stats (layer);
+  g_assert_nonnull (stats);
+  g_assert_cmpuint (stats->len, ==, n_parts);
+  g_assert_cmpfloat (sm_area_layer_get_top (layer, NULL), >, 0);
+
+  sm_filter_add_category (filter, sm_store_lookup_category (store, "idos_gondozas", NULL));
+  iterate (300);
+  stats = sm_area_layer_get_stats (layer);
+  for (guint i = 0; i < stats->len; i++)
+    {
+      const SmAreaStat *st = &g_array_index (stats, SmAreaStat, i);
+
+      if (!isnan (st->eb_rate) && (top == NULL || st->eb_rate > top->eb_rate))
+        top = st;
+    }
+  g_assert_nonnull (top);
+  g_assert_cmpstr (top->name, ==, "Agostyán");
+  maybe_screenshot (window, "areas-page");
+
+  sm_hotspot_panel_set_area_show (panel, SM_AREA_SHOW_GI);
+  iterate (100);
+  stats = sm_area_layer_get_stats (layer);
+  g_assert_false (isnan (g_array_index (stats, SmAreaStat, 0).gi.z)
+                  && isnan (g_array_index (stats, SmAreaStat, 1).gi.z));
+  sm_hotspot_panel_set_area_show (panel, SM_AREA_SHOW_NONE);
+  g_assert_null (sm_area_layer_get_stats (layer));
+  close_window (window);
+}
+
 /* The window follows the locale: LANGUAGE=hu shows Hungarian. In a
  * process of its own, as the C library keeps what it translated once. */
 static void
@@ -732,6 +785,7 @@ main (int    argc,
   g_test_add_func ("/window/import-osm", test_import_osm);
   g_test_add_func ("/window/import-review-export", test_import_review_export);
   g_test_add_func ("/window/hotspots-and-time", test_hotspots_and_time);
+  g_test_add_func ("/window/area-choropleth", test_area_choropleth);
   g_test_add_func ("/window/hungarian", test_hungarian);
   status = g_test_run ();
   sm_test_remove_dir (tmpdir);

@@ -7,6 +7,7 @@
 
 #include "sm-date.h"
 #include "sm-hotspot.h"
+#include "sm-area-stats.h"
 #include "sm-hotspot-panel.h"
 
 #define K 5
@@ -25,10 +26,16 @@ struct _SmHotspotPanel
   AdwPreferencesGroup *list_group;
   AdwActionRow        *legend_row;
   GtkDrawingArea      *legend;
+  AdwComboRow         *area_show_row;
+  AdwComboRow         *area_level_row;
+  AdwActionRow        *area_legend_row;
+  GtkDrawingArea      *area_legend;
 
   SmStore             *store;
   SmFilter            *filter;
   SmHotspotLayer      *layer;
+  SmAreaLayer         *area_layer;
+  GStrv                levels;
   GPtrArray           *rows;
   guint                count;
 };
@@ -207,7 +214,126 @@ bandwidth_cb (SmHotspotPanel *self)
 static void
 opacity_cb (SmHotspotPanel *self)
 {
-  sm_hotspot_layer_set_opacity (self->layer, gtk_range_get_value (GTK_RANGE (self->opacity_scale)));
+  double opacity = gtk_range_get_value (GTK_RANGE (self->opacity_scale));
+
+  sm_hotspot_layer_set_opacity (self->layer, opacity);
+  sm_area_layer_set_opacity (self->area_layer, opacity);
+}
+
+static const char *
+level_title (const char *level)
+{
+  static const struct { const char *level; const char *title; } titles[] = {
+    { "district", N_("Districts") },
+    { "settlement_part", N_("Settlement parts") },
+    { "settlement", N_("Settlements") },
+    { "jaras", N_("Districts (járás)") },
+    { "county", N_("Counties") },
+    { "region", N_("Regions") },
+    { "country", N_("Countries") },
+    { "other", N_("Other areas") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_str_equal (titles[i].level, level))
+      return _(titles[i].title);
+  return level;
+}
+
+/* Five classes of the area layer, or its Gi* classes. */
+static void
+draw_area_legend (GtkDrawingArea *area,
+                  cairo_t        *cr,
+                  int             width,
+                  int             height,
+                  gpointer        data)
+{
+  SmHotspotPanel *self = data;
+  static const double hot[3][3] = { { 254, 224, 144 }, { 252, 141, 89 }, { 215, 48, 39 } };
+  static const double cold[3][3] = { { 224, 243, 248 }, { 145, 191, 219 }, { 69, 117, 180 } };
+
+  if (sm_area_layer_get_show (self->area_layer) == SM_AREA_SHOW_GI)
+    {
+      double cell = width / 6.0;
+
+      for (int i = 0; i < 3; i++)
+        {
+          cairo_set_source_rgb (cr, cold[2 - i][0] / 255, cold[2 - i][1] / 255, cold[2 - i][2] / 255);
+          cairo_rectangle (cr, i * cell, 0, cell - 1, height);
+          cairo_fill (cr);
+          cairo_set_source_rgb (cr, hot[i][0] / 255, hot[i][1] / 255, hot[i][2] / 255);
+          cairo_rectangle (cr, (3 + i) * cell, 0, cell - 1, height);
+          cairo_fill (cr);
+        }
+      return;
+    }
+  for (int i = 0; i < 5; i++)
+    {
+      double rgb[3];
+
+      sm_area_layer_class_colour (i, rgb);
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+      cairo_rectangle (cr, i * width / 5.0, 0, width / 5.0 - 1, height);
+      cairo_fill (cr);
+    }
+}
+
+static void
+area_updated_cb (SmHotspotPanel *self)
+{
+  SmAreaShow show = sm_area_layer_get_show (self->area_layer);
+  gboolean on_rate = FALSE;
+  double top = sm_area_layer_get_top (self->area_layer, &on_rate);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->area_legend_row), show != SM_AREA_SHOW_NONE);
+  if (show == SM_AREA_SHOW_HOUSEHOLDS)
+    text = g_strdup_printf (_("0 to %.0f households, in five steps"), top);
+  else if (show == SM_AREA_SHOW_RATE)
+    text = g_strdup_printf (_("0 to %.0f households per 1,000 residents, smoothed (empirical Bayes)"), top);
+  else if (show == SM_AREA_SHOW_GI)
+    text = g_strdup (on_rate ? _("Gi* on the smoothed rates; cold, then hot at 0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001")
+                             : _("Gi* on the households; cold, then hot at 0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"));
+  adw_action_row_set_subtitle (self->area_legend_row, text ? text : "");
+  gtk_widget_queue_draw (GTK_WIDGET (self->area_legend));
+}
+
+static void
+area_show_cb (SmHotspotPanel *self)
+{
+  guint selected = adw_combo_row_get_selected (self->area_show_row);
+
+  sm_area_layer_set_show (self->area_layer, MIN (selected, SM_AREA_SHOW_GI));
+}
+
+static void
+area_level_cb (SmHotspotPanel *self)
+{
+  guint selected = adw_combo_row_get_selected (self->area_level_row);
+
+  if (self->levels != NULL && selected < g_strv_length (self->levels))
+    sm_area_layer_set_level (self->area_layer, self->levels[selected]);
+}
+
+static void
+fill_levels (SmHotspotPanel *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint preferred = 0;
+
+  g_clear_pointer (&self->levels, g_strfreev);
+  self->levels = sm_store_list_area_levels (self->store, NULL);
+  for (guint i = 0; self->levels != NULL && self->levels[i] != NULL; i++)
+    {
+      gtk_string_list_append (model, level_title (self->levels[i]));
+      if (preferred == 0 && g_str_equal (self->levels[i], "settlement_part"))
+        preferred = i;
+    }
+  adw_combo_row_set_model (self->area_level_row, G_LIST_MODEL (model));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->area_show_row),
+                            self->levels != NULL && self->levels[0] != NULL);
+  adw_combo_row_set_selected (self->area_level_row, preferred);
+  area_level_cb (self);
 }
 
 /* The page is the way to the list: computed when first shown. */
@@ -231,7 +357,11 @@ sm_hotspot_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_HOTSPOT_PANEL);
   g_clear_object (&self->store);
   g_clear_object (&self->filter);
+  if (self->area_layer != NULL)
+    g_signal_handlers_disconnect_by_data (self->area_layer, self);
   g_clear_object (&self->layer);
+  g_clear_object (&self->area_layer);
+  g_clear_pointer (&self->levels, g_strfreev);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sm_hotspot_panel_parent_class)->dispose (object);
@@ -259,6 +389,10 @@ sm_hotspot_panel_class_init (SmHotspotPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, list_group);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, legend_row);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, legend);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, area_show_row);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, area_level_row);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, area_legend_row);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, area_legend);
   gtk_widget_class_bind_template_callback (widget_class, compare_selected_cb);
 }
 
@@ -268,12 +402,14 @@ sm_hotspot_panel_init (SmHotspotPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   gtk_drawing_area_set_draw_func (self->legend, draw_legend, NULL, NULL);
+  gtk_drawing_area_set_draw_func (self->area_legend, draw_area_legend, self, NULL);
 }
 
 SmHotspotPanel *
 sm_hotspot_panel_new (SmStore        *store,
                       SmFilter       *filter,
-                      SmHotspotLayer *layer)
+                      SmHotspotLayer *layer,
+                      SmAreaLayer    *area_layer)
 {
   SmHotspotPanel *self = g_object_new (SM_TYPE_HOTSPOT_PANEL, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -283,7 +419,13 @@ sm_hotspot_panel_new (SmStore        *store,
   self->store = g_object_ref (store);
   self->filter = g_object_ref (filter);
   self->layer = g_object_ref (layer);
+  self->area_layer = g_object_ref (area_layer);
   g_signal_connect_swapped (layer, "updated", G_CALLBACK (layer_updated_cb), self);
+  g_signal_connect_swapped (area_layer, "updated", G_CALLBACK (area_updated_cb), self);
+  g_signal_connect_swapped (self->area_show_row, "notify::selected", G_CALLBACK (area_show_cb), self);
+  g_signal_connect_swapped (self->area_level_row, "notify::selected", G_CALLBACK (area_level_cb), self);
+  fill_levels (self);
+  area_updated_cb (self);
   g_signal_connect_swapped (self->heat_switch, "notify::active", G_CALLBACK (switches_cb), self);
   g_signal_connect_swapped (self->gi_switch, "notify::active", G_CALLBACK (switches_cb), self);
   g_signal_connect_swapped (self->change_switch, "notify::active", G_CALLBACK (switches_cb), self);
@@ -317,4 +459,13 @@ sm_hotspot_panel_set_layers (SmHotspotPanel *self,
 
   gtk_switch_set_active (self->heat_switch, heat);
   gtk_switch_set_active (self->gi_switch, gi);
+}
+
+void
+sm_hotspot_panel_set_area_show (SmHotspotPanel *self,
+                                SmAreaShow      show)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_PANEL (self));
+
+  adw_combo_row_set_selected (self->area_show_row, show);
 }

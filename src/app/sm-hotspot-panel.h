@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "sm-area-layer.h"
 #include "sm-hotspot-layer.h"
 #include "sm-store.h"
 
@@ -11,15 +12,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SmHotspotPanel, sm_hotspot_panel, SM, HOTSPOT_PANEL, GtkBox)
 
-/* The Hotspots page: the hotspot layers' switches and the ranked list.
+/* The Hotspots page: the hotspot layers' switches, the area choropleth's
+ * choices and the ranked list.
  * Emits "zoom" (west, south, east, north) when a hotspot is clicked. */
 
 SmHotspotPanel *sm_hotspot_panel_new      (SmStore        *store,
                                            SmFilter       *filter,
-                                           SmHotspotLayer *layer);
+                                           SmHotspotLayer *layer,
+                                           SmAreaLayer    *area_layer);
 guint           sm_hotspot_panel_get_count (SmHotspotPanel *self);
 void            sm_hotspot_panel_set_layers (SmHotspotPanel *self,
                                              gboolean        heat,
                                              gboolean        gi);
+void            sm_hotspot_panel_set_area_show (SmHotspotPanel *self,
+                                                SmAreaShow      show);
 
 G_END_DECLS

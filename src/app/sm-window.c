@@ -55,6 +55,7 @@ struct _SmWindow
   SmCasePanel          *case_panel;
   SmReviewPanel        *review_panel;
   SmHotspotLayer       *hotspot_layer;
+  SmAreaLayer          *area_layer;
   SmHotspotPanel       *hotspot_panel;
   GDate                 time_first;      /* first month of the data */
   guint                 play_id;
@@ -2003,6 +2004,8 @@ sm_window_new (GtkApplication *application,
   g_signal_connect_swapped (self->settings, "changed::basemap", G_CALLBACK (apply_basemap), self);
   g_signal_connect_swapped (self->settings, "changed::mbtiles-path", G_CALLBACK (apply_basemap), self);
 
+  self->area_layer = sm_area_layer_new (shumate_map_get_viewport (map), store, self->filter);
+  shumate_map_add_layer (map, SHUMATE_LAYER (self->area_layer));
   self->hotspot_layer = sm_hotspot_layer_new (shumate_map_get_viewport (map), store, self->filter);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->hotspot_layer));
   self->case_layer = sm_case_layer_new (shumate_map_get_viewport (map), store, self->filter);
@@ -2019,7 +2022,8 @@ sm_window_new (GtkApplication *application,
   g_signal_connect_swapped (self->review_panel, "open", G_CALLBACK (review_open_cb), self);
   g_signal_connect_swapped (self->review_panel, "choose", G_CALLBACK (review_choose_cb), self);
   update_review_title (self);
-  self->hotspot_panel = sm_hotspot_panel_new (store, self->filter, self->hotspot_layer);
+  self->hotspot_panel = sm_hotspot_panel_new (store, self->filter, self->hotspot_layer,
+                                             self->area_layer);
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->hotspot_panel), "hotspots", _("Hotspots"));
   g_signal_connect_swapped (self->hotspot_panel, "zoom", G_CALLBACK (hotspot_zoom_cb), self);
 
@@ -2095,6 +2099,13 @@ sm_window_get_hotspot_panel (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
   return self->hotspot_panel;
+}
+
+SmAreaLayer *
+sm_window_get_area_layer (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->area_layer;
 }
 
 SmHotspotLayer *

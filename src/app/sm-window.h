@@ -25,6 +25,7 @@ SmFilterPanel *sm_window_get_filter_panel (SmWindow       *self);
 SmCasePanel   *sm_window_get_case_panel   (SmWindow       *self);
 SmReviewPanel *sm_window_get_review_panel (SmWindow       *self);
 SmHotspotPanel *sm_window_get_hotspot_panel (SmWindow     *self);
+SmAreaLayer    *sm_window_get_area_layer (SmWindow *self);
 SmHotspotLayer *sm_window_get_hotspot_layer (SmWindow     *self);
 void           sm_window_show_month       (SmWindow       *self,
                                            int             index,

@@ -29,7 +29,7 @@ typedef struct {
 struct _SmAreaSet {
   char       *level;
   GArray     *areas;        /* Area */
-  GHashTable *by_name;      /* name → index + 1 */
+  GHashTable *by_key;       /* "name\x1fKSH code" → index + 1 */
   int        *offsets;      /* n + 1 */
   int        *neighbours;   /* without the area itself */
 };
@@ -48,7 +48,7 @@ sm_area_set_free (SmAreaSet *set)
     return;
   g_free (set->level);
   g_array_unref (set->areas);
-  g_hash_table_unref (set->by_name);
+  g_hash_table_unref (set->by_key);
   g_free (set->offsets);
   g_free (set->neighbours);
   g_free (set);
@@ -100,8 +100,8 @@ to_plane (OGRGeometryH geometry,
  * @level: a boundary level, e.g. "settlement_part" or "district"
  * @band_m: for %SM_AREA_DISTANCE, the distance between centres; 0: 1,500 m
  *
- * Areas of @level with the same name are one area (a settlement in two
- * pieces). Neighbours by contiguity are areas within a few metres of each
+ * Areas of @level with the same name and KSH code are one area (a
+ * settlement in two pieces). Neighbours by contiguity are areas within a few metres of each
  * other, corners included.
  */
 SmAreaSet *
@@ -121,10 +121,10 @@ sm_area_set_load (SmStore        *store,
   set->level = g_strdup (level);
   set->areas = g_array_new (FALSE, TRUE, sizeof (Area));
   g_array_set_clear_func (set->areas, (GDestroyNotify) area_clear);
-  set->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  set->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  stmt = _sm_store_prepare (store, "SELECT id, name, population, geometry FROM boundary"
-                                   " WHERE level = ? ORDER BY name, id", error);
+  stmt = _sm_store_prepare (store, "SELECT id, name, population, geometry, ifnull(ksh_code, '')"
+                                   " FROM boundary WHERE level = ? ORDER BY name, id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, level, -1, SQLITE_TRANSIENT);
@@ -133,7 +133,8 @@ sm_area_set_load (SmStore        *store,
       const char *name = (const char *) sqlite3_column_text (stmt, 1);
       const void *wkb = sqlite3_column_blob (stmt, 3);
       int size = sqlite3_column_bytes (stmt, 3);
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (set->by_name, name));
+      g_autofree char *key = g_strdup_printf ("%s\x1f%s", name, sqlite3_column_text (stmt, 4));
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (set->by_key, key));
       OGRGeometryH geometry = NULL;
       Area *area;
 
@@ -154,8 +155,7 @@ sm_area_set_load (SmStore        *store,
           fresh.shape = sm_shape_new ();
           g_array_append_val (set->areas, fresh);
           index = set->areas->len;
-          g_hash_table_insert (set->by_name, g_array_index (set->areas, Area, index - 1).name,
-                               GUINT_TO_POINTER (index));
+          g_hash_table_insert (set->by_key, g_steal_pointer (&key), GUINT_TO_POINTER (index));
           g_ptr_array_add (geometries, geometry);
         }
       else
@@ -300,7 +300,9 @@ sm_store_list_area_levels (SmStore  *store,
  * sm_area_stats:
  *
  * Counts the filtered households per area: by the household's settlement
- * part where the set holds settlement parts and the part is known, else by
+ * part (its name within the household's settlement, whose KSH code the
+ * area carries) where the set holds settlement parts and the part is
+ * known, else by
  * the area that contains its point. Households outside every area are left
  * out.
  *
@@ -336,9 +338,12 @@ sm_area_stats (SmAreaSet           *set,
   hits = sm_store_query (store, filter, error);
   if (hits == NULL)
     return NULL;
-  stmt = _sm_store_prepare (store, "SELECT settlement_part,"
-                                   " (SELECT count(*) FROM person WHERE household_id = ?1)"
-                                   " FROM household WHERE id = ?1", error);
+  stmt = _sm_store_prepare (store, "SELECT h.settlement_part,"
+                                   " (SELECT count(*) FROM person WHERE household_id = ?1),"
+                                   " ifnull(sp.ksh_code, '')"
+                                   " FROM household h LEFT JOIN settlement_part sp"
+                                   " ON sp.settlement = h.settlement AND sp.name = h.settlement_part"
+                                   " WHERE h.id = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -371,7 +376,12 @@ sm_area_stats (SmAreaSet           *set,
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           if (by_part && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-            slot = GPOINTER_TO_UINT (g_hash_table_lookup (set->by_name, sqlite3_column_text (stmt, 0)));
+            {
+              g_autofree char *key = g_strdup_printf ("%s\x1f%s", sqlite3_column_text (stmt, 0),
+                                                      sqlite3_column_text (stmt, 2));
+
+              slot = GPOINTER_TO_UINT (g_hash_table_lookup (set->by_key, key));
+            }
           persons = MAX (1, sqlite3_column_int (stmt, 1));
         }
       sqlite3_reset (stmt);

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <gdal.h>
+#include <gdal_alg.h>
 #include <ogr_api.h>
 
 #include "sm-boundary.h"
@@ -530,37 +532,97 @@ geometry_to_plane (OGRGeometryH  geometry,
     }
 }
 
-static OGRGeometryH
-rectangle (const double corners[4][2])
+/* Splits the plane around @town among anchors by weighted distance: a
+ * point belongs to the anchor with the least distance ÷ weight. Drawn on a
+ * raster of @cell metres and turned into polygons by GDAL.
+ *
+ * Returns: one multipolygon per anchor, in plane coordinates, or %NULL
+ *   when GDAL fails */
+static GPtrArray *
+weighted_cells (OGRGeometryH  town,
+                const double *ax,
+                const double *ay,
+                const double *weight,
+                guint         n,
+                double        cell)
 {
-  OGRGeometryH ring = OGR_G_CreateGeometry (wkbLinearRing);
-  OGRGeometryH polygon = OGR_G_CreateGeometry (wkbPolygon);
+  GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
+  gboolean ok = FALSE;
+  OGREnvelope env;
+  GDALDatasetH raster, vector;
+  GDALRasterBandH band;
+  OGRLayerH layer;
+  OGRFieldDefnH field;
+  OGRFeatureH feature;
+  g_autofree gint32 *values = NULL;
+  int width, height;
+  double origin_x, origin_y;
 
-  for (int i = 0; i <= 4; i++)
-    OGR_G_AddPoint_2D (ring, corners[i % 4][0], corners[i % 4][1]);
-  OGR_G_AddGeometryDirectly (polygon, ring);
-  return polygon;
-}
+  OGR_G_GetEnvelope (town, &env);
+  origin_x = env.MinX - cell;
+  origin_y = env.MaxY + cell;
+  width = (int) ceil ((env.MaxX - env.MinX) / cell) + 2;
+  height = (int) ceil ((env.MaxY - env.MinY) / cell) + 2;
+  values = g_new (gint32, (gsize) width * height);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        double px = origin_x + (x + 0.5) * cell, py = origin_y - (y + 0.5) * cell, best = G_MAXDOUBLE;
+        gint32 owner = 0;
 
-/* The side of the bisector of a and b that holds a, as a polygon reaching
- * @reach metres in every direction. */
-static OGRGeometryH
-half_plane (double ax, double ay,
-            double bx, double by,
-            double reach)
-{
-  double mx = (ax + bx) / 2, my = (ay + by) / 2;
-  double dx = bx - ax, dy = by - ay, len = hypot (dx, dy);
-  double ux = dx / len, uy = dy / len;     /* towards b */
-  double px = -uy, py = ux;                /* along the bisector */
-  const double corners[4][2] = {
-    { mx + px * reach, my + py * reach },
-    { mx + px * reach - ux * reach, my + py * reach - uy * reach },
-    { mx - px * reach - ux * reach, my - py * reach - uy * reach },
-    { mx - px * reach, my - py * reach },
-  };
+        for (guint i = 0; i < n; i++)
+          {
+            double d = hypot (px - ax[i], py - ay[i]) / weight[i];
 
-  return rectangle (corners);
+            if (d < best)
+              {
+                best = d;
+                owner = (gint32) i + 1;
+              }
+          }
+        values[(gsize) y * width + x] = owner;
+      }
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (cells, OGR_G_CreateGeometry (wkbMultiPolygon));
+  raster = GDALCreate (GDALGetDriverByName ("MEM"), "", width, height, 1, GDT_Int32, NULL);
+  vector = GDALCreate (GDALGetDriverByName ("Memory"), "", 0, 0, 0, GDT_Unknown, NULL);
+  if (raster == NULL || vector == NULL)
+    goto out;
+  {
+    double transform[6] = { origin_x, cell, 0, origin_y, 0, -cell };
+
+    GDALSetGeoTransform (raster, transform);
+  }
+  band = GDALGetRasterBand (raster, 1);
+  if (GDALRasterIO (band, GF_Write, 0, 0, width, height, values, width, height, GDT_Int32, 0, 0)
+      != CE_None)
+    goto out;
+  layer = GDALDatasetCreateLayer (vector, "cells", NULL, wkbPolygon, NULL);
+  field = OGR_Fld_Create ("owner", OFTInteger);
+  OGR_L_CreateField (layer, field, TRUE);
+  OGR_Fld_Destroy (field);
+  if (GDALPolygonize (band, NULL, layer, 0, NULL, NULL, NULL) != CE_None)
+    goto out;
+  OGR_L_ResetReading (layer);
+  while ((feature = OGR_L_GetNextFeature (layer)) != NULL)
+    {
+      int owner = OGR_F_GetFieldAsInteger (feature, 0);
+      OGRGeometryH polygon = OGR_F_GetGeometryRef (feature);
+
+      if (owner >= 1 && (guint) owner <= n && polygon != NULL)
+        OGR_G_AddGeometry (g_ptr_array_index (cells, owner - 1), polygon);
+      OGR_F_Destroy (feature);
+    }
+  ok = TRUE;
+out:
+  if (raster != NULL)
+    GDALClose (raster);
+  if (vector != NULL)
+    GDALClose (vector);
+  if (!ok)
+    g_clear_pointer (&cells, g_ptr_array_unref);
+  return cells;
 }
 
 /**
@@ -568,8 +630,11 @@ half_plane (double ax, double ay,
  * @settlement: a settlement whose boundary is stored
  *
  * Approximate areas for the settlement parts of @settlement that have an
- * anchor point: each part gets the points of the settlement nearer to its
- * anchor than to any other (Voronoi cells clipped to the boundary). KSH
+ * anchor point. A part's extent grows with its population (a town's centre
+ * reaches further than a farmstead), so each point of the settlement goes
+ * to the part with the least distance to its anchor ÷ √population
+ * (a multiplicatively weighted Voronoi diagram, on a 20 m raster, clipped
+ * to the boundary). KSH
  * publishes the parts with populations but without outlines; the areas are
  * for drawing and for contiguity, and are stored as level
  * "settlement_part" with the part's population and a source saying what
@@ -586,14 +651,16 @@ sm_boundary_derive_parts (SmStore     *store,
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) pops = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *source = NULL;
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autofree double *ax = NULL, *ay = NULL, *weight = NULL;
   OGRGeometryH town = NULL;
   OGREnvelope env;
   sqlite3_stmt *stmt;
   Plane plane;
-  double reach;
   guint n = 0;
   gboolean ok = FALSE;
 
+  _sm_ogr_init ();
   stmt = _sm_store_prepare (store, "SELECT geometry FROM boundary WHERE name = ?"
                                    " AND level = 'settlement' ORDER BY id", error);
   if (stmt == NULL)
@@ -663,11 +730,26 @@ sm_boundary_derive_parts (SmStore     *store,
   plane.ky = 6378137.0 * G_PI / 180.0;
   plane.kx = plane.ky * cos (plane.lat0 * G_PI / 180);
   geometry_to_plane (town, &plane, TRUE);
-  OGR_G_GetEnvelope (town, &env);
-  reach = 4 * MAX (env.MaxX - env.MinX, env.MaxY - env.MinY) + 10000;
+  ax = g_new (double, anchors->len);
+  ay = g_new (double, anchors->len);
+  weight = g_new (double, anchors->len);
+  for (guint i = 0; i < anchors->len; i++)
+    {
+      const Anchor *a = &g_array_index (anchors, Anchor, i);
 
-  source = g_strdup_printf ("derived: Voronoi cells of the KSH settlement-part anchors inside %s",
-                            settlement);
+      ax[i] = (a->lon - plane.lon0) * plane.kx;
+      ay[i] = (a->lat - plane.lat0) * plane.ky;
+      weight[i] = sqrt (MAX (g_array_index (pops, gint64, i), 1));
+    }
+  cells = weighted_cells (town, ax, ay, weight, anchors->len, 20.0);
+  if (cells == NULL)
+    {
+      _sm_ogr_set_error (error, SM_ERROR_INTERNAL, _("Cannot draw the settlement parts"));
+      goto out;
+    }
+
+  source = g_strdup_printf ("derived: population-weighted areas around the KSH settlement-part"
+                            " anchors inside %s", settlement);
   if (!sm_store_begin (store, error))
     goto out;
   stmt = _sm_store_prepare (store, "DELETE FROM boundary WHERE level = 'settlement_part'"
@@ -680,25 +762,9 @@ sm_boundary_derive_parts (SmStore     *store,
 
   for (guint i = 0; i < anchors->len; i++)
     {
-      const Anchor *a = &g_array_index (anchors, Anchor, i);
-      double ax = (a->lon - plane.lon0) * plane.kx, ay = (a->lat - plane.lat0) * plane.ky;
-      OGRGeometryH cell = OGR_G_Clone (town);
+      OGRGeometryH cell = OGR_G_Intersection (g_ptr_array_index (cells, i), town);
       gboolean stored;
 
-      for (guint j = 0; j < anchors->len && cell != NULL && !OGR_G_IsEmpty (cell); j++)
-        {
-          const Anchor *b = &g_array_index (anchors, Anchor, j);
-          OGRGeometryH side, rest;
-
-          if (j == i)
-            continue;
-          side = half_plane (ax, ay, (b->lon - plane.lon0) * plane.kx, (b->lat - plane.lat0) * plane.ky,
-                             reach);
-          rest = OGR_G_Intersection (cell, side);
-          OGR_G_DestroyGeometry (side);
-          OGR_G_DestroyGeometry (cell);
-          cell = rest;
-        }
       if (cell == NULL || OGR_G_IsEmpty (cell) || OGR_G_Area (cell) < 1.0)
         {
           if (cell != NULL)
