@@ -1227,9 +1227,10 @@ cmd_derive_parts (int    argc,
   int status;
 
   g_option_context_set_summary (context,
-    _("KSH lists settlement parts with populations but without outlines. This stores, for each part\n"
-      "with an anchor point, the part of the settlement nearer to its anchor than to any other\n"
-      "(Voronoi cells clipped to the settlement's boundary), as level settlement_part."));
+    _("KSH lists settlement parts with populations but without outlines. This stores an area for\n"
+      "each part with an anchor point: every point of the settlement goes to the part with the least\n"
+      "distance to its anchor divided by the square root of its population, so populous parts reach\n"
+      "further. The areas are approximate; they are stored as level settlement_part."));
   if ((status = parse (context, own, &argc, &argv, 2, "DB SETTLEMENT")) >= 0)
     return status;
   store = open_existing (argv[1], &error);
