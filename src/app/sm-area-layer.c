@@ -422,3 +422,18 @@ sm_area_layer_get_stats (SmAreaLayer *self)
   g_return_val_if_fail (SM_IS_AREA_LAYER (self), NULL);
   return self->stats;
 }
+
+/**
+ * sm_area_layer_flush:
+ *
+ * Runs a computation the filter's changes have scheduled now instead of
+ * after they settle.
+ */
+void
+sm_area_layer_flush (SmAreaLayer *self)
+{
+  g_return_if_fail (SM_IS_AREA_LAYER (self));
+
+  if (self->pending != 0)
+    sm_area_layer_recompute (self);
+}

@@ -34,6 +34,7 @@ void         sm_area_layer_set_level   (SmAreaLayer     *self,
                                         const char      *level);
 void         sm_area_layer_set_opacity (SmAreaLayer     *self,
                                         double           opacity);
+void         sm_area_layer_flush       (SmAreaLayer     *self);
 void         sm_area_layer_recompute   (SmAreaLayer     *self);
 /* The top of the colour scale (households or per 1,000), and whether Gi*
  * ran on rates. */

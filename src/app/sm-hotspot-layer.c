@@ -469,3 +469,18 @@ sm_hotspot_layer_get_n_changes (SmHotspotLayer *self,
     *resolved = self->resolved ? self->resolved->len : 0;
   return self->appeared ? self->appeared->len : 0;
 }
+
+/**
+ * sm_hotspot_layer_flush:
+ *
+ * Runs a computation the filter's changes have scheduled now instead of
+ * after they settle.
+ */
+void
+sm_hotspot_layer_flush (SmHotspotLayer *self)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  if (self->pending != 0)
+    sm_hotspot_layer_recompute (self);
+}

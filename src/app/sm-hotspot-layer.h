@@ -34,6 +34,7 @@ void            sm_hotspot_layer_set_compare    (SmHotspotLayer  *self,
                                                  const GDate     *day);
 void            sm_hotspot_layer_set_compare_quietly (SmHotspotLayer *self,
                                                       const GDate    *day);
+void            sm_hotspot_layer_flush          (SmHotspotLayer  *self);
 void            sm_hotspot_layer_recompute      (SmHotspotLayer  *self);
 GPtrArray      *sm_hotspot_layer_get_hotspots   (SmHotspotLayer  *self);
 double          sm_hotspot_layer_get_peak       (SmHotspotLayer  *self);

@@ -1708,20 +1708,56 @@ time_changed_cb (SmWindow *self)
                         (int) gtk_drop_down_get_selected (self->time_mode));
 }
 
+/**
+ * sm_window_step_month:
+ *
+ * One step of play: the time slider moves a month on and every layer
+ * follows at once (a drag waits for the slider to settle; a step does not).
+ *
+ * Returns: %FALSE at the last month
+ */
+gboolean
+sm_window_step_month (SmWindow *self)
+{
+  GtkAdjustment *adj = gtk_range_get_adjustment (GTK_RANGE (self->time_scale));
+  double next = gtk_adjustment_get_value (adj) + 1;
+
+  g_return_val_if_fail (SM_IS_WINDOW (self), FALSE);
+
+  if (next > gtk_adjustment_get_upper (adj))
+    return FALSE;
+  gtk_adjustment_set_value (adj, next);
+  sm_hotspot_layer_flush (self->hotspot_layer);
+  sm_area_layer_flush (self->area_layer);
+  return TRUE;
+}
+
+/**
+ * sm_window_set_month:
+ * @index: months after the data's first
+ *
+ * Puts the time slider on a month, as a person would.
+ */
+void
+sm_window_set_month (SmWindow *self,
+                     int       index)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  gtk_range_set_value (GTK_RANGE (self->time_scale), index);
+}
+
 static gboolean
 play_step_cb (gpointer data)
 {
   SmWindow *self = data;
-  GtkAdjustment *adj = gtk_range_get_adjustment (GTK_RANGE (self->time_scale));
-  double next = gtk_adjustment_get_value (adj) + 1;
 
-  if (next > gtk_adjustment_get_upper (adj))
+  if (!sm_window_step_month (self))
     {
       self->play_id = 0;
       gtk_toggle_button_set_active (self->play_button, FALSE);
       return G_SOURCE_REMOVE;
     }
-  gtk_adjustment_set_value (adj, next);
   return G_SOURCE_CONTINUE;
 }
 

@@ -329,6 +329,10 @@ sm_area_stats (SmAreaSet           *set,
   guint n_known = 0;
   int n_units = 0;
   g_autofree SmGiValue *gi = NULL;
+  g_autofree gint64 *ids = NULL;
+  g_autofree SmHouseholdFacts *facts = NULL;
+  g_autoptr(GHashTable) codes = NULL;
+  g_autoptr(GHashTable) slots = NULL;   /* the store's part string → slot */
   sqlite3_stmt *stmt;
 
   if (options == NULL)
@@ -338,14 +342,24 @@ sm_area_stats (SmAreaSet           *set,
   hits = sm_store_query (store, filter, error);
   if (hits == NULL)
     return NULL;
-  stmt = _sm_store_prepare (store, "SELECT h.settlement_part,"
-                                   " (SELECT count(*) FROM person WHERE household_id = ?1),"
-                                   " ifnull(sp.ksh_code, '')"
-                                   " FROM household h LEFT JOIN settlement_part sp"
-                                   " ON sp.settlement = h.settlement AND sp.name = h.settlement_part"
-                                   " WHERE h.id = ?1", error);
+  /* The KSH code of each settlement's parts, for the areas' keys. */
+  codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  stmt = _sm_store_prepare (store, "SELECT settlement, name, ifnull(ksh_code, '') FROM settlement_part",
+                            error);
   if (stmt == NULL)
     return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (codes, g_strdup_printf ("%s\x1f%s", sqlite3_column_text (stmt, 0),
+                                                 sqlite3_column_text (stmt, 1)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+  sqlite3_reset (stmt);
+  ids = g_new (gint64, MAX (hits->len, 1));
+  facts = g_new (SmHouseholdFacts, MAX (hits->len, 1));
+  for (guint h = 0; h < hits->len; h++)
+    ids[h] = g_array_index (hits, SmCaseHit, h).household_id;
+  if (!sm_store_get_household_facts (store, ids, hits->len, facts, error))
+    return NULL;
+  slots = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   stats = g_array_sized_new (FALSE, TRUE, sizeof (SmAreaStat), count);
   g_array_set_size (stats, count);
@@ -361,7 +375,7 @@ sm_area_stats (SmAreaSet           *set,
       st->population = area->population;
       st->label_lat = area->label_lat;
       st->label_lon = area->label_lon;
-      g_ptr_array_add (categories, g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL));
+      g_ptr_array_add (categories, g_hash_table_new (g_direct_hash, g_direct_equal));
     }
 
   for (guint h = 0; h < hits->len; h++)
@@ -372,19 +386,25 @@ sm_area_stats (SmAreaSet           *set,
       GHashTable *cats;
       gpointer seen;
 
-      sqlite3_bind_int64 (stmt, 1, hit->household_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      persons = MAX (1, facts[h].persons);
+      if (by_part && facts[h].settlement_part != NULL)
         {
-          if (by_part && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-            {
-              g_autofree char *key = g_strdup_printf ("%s\x1f%s", sqlite3_column_text (stmt, 0),
-                                                      sqlite3_column_text (stmt, 2));
+          gpointer known;
 
-              slot = GPOINTER_TO_UINT (g_hash_table_lookup (set->by_key, key));
+          /* The store keeps one string per part: its address is the key. */
+          if (!g_hash_table_lookup_extended (slots, facts[h].settlement_part, NULL, &known))
+            {
+              g_autofree char *part_key = g_strdup_printf ("%s\x1f%s", facts[h].settlement,
+                                                           facts[h].settlement_part);
+              const char *code = g_hash_table_lookup (codes, part_key);
+              g_autofree char *key = g_strdup_printf ("%s\x1f%s", facts[h].settlement_part,
+                                                      code ? code : "");
+
+              known = g_hash_table_lookup (set->by_key, key);
+              g_hash_table_insert (slots, (gpointer) facts[h].settlement_part, known);
             }
-          persons = MAX (1, sqlite3_column_int (stmt, 1));
+          slot = GPOINTER_TO_UINT (known);
         }
-      sqlite3_reset (stmt);
       for (guint i = 0; i < count && slot == 0; i++)
         {
           const Area *area = &g_array_index (set->areas, Area, i);
@@ -400,8 +420,8 @@ sm_area_stats (SmAreaSet           *set,
       st->households++;
       st->persons += persons;
       cats = g_ptr_array_index (categories, slot - 1);
-      seen = g_hash_table_lookup (cats, &hit->main_category);
-      g_hash_table_insert (cats, g_memdup2 (&hit->main_category, sizeof (gint64)),
+      seen = g_hash_table_lookup (cats, GSIZE_TO_POINTER ((gsize) hit->main_category));
+      g_hash_table_insert (cats, GSIZE_TO_POINTER ((gsize) hit->main_category),
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (seen) + 1));
     }
 
@@ -422,10 +442,10 @@ sm_area_stats (SmAreaSet           *set,
       g_hash_table_iter_init (&iter, g_ptr_array_index (categories, i));
       while (g_hash_table_iter_next (&iter, &key, &value))
         if (GPOINTER_TO_UINT (value) > best
-            || (GPOINTER_TO_UINT (value) == best && *(gint64 *) key < st->top_category))
+            || (GPOINTER_TO_UINT (value) == best && (gint64) GPOINTER_TO_SIZE (key) < st->top_category))
           {
             best = GPOINTER_TO_UINT (value);
-            st->top_category = *(gint64 *) key;
+            st->top_category = (gint64) GPOINTER_TO_SIZE (key);
           }
     }
   sm_eb_rates (counts, pops, count, raw, eb);

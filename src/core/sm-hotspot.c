@@ -372,7 +372,7 @@ sm_hotspot_input_new (SmStore        *store,
                       GError        **error)
 {
   g_autoptr(GArray) hits = sm_store_query (store, filter, error);
-  g_autoptr(GHashTable) persons = NULL;
+  g_autofree SmHouseholdFacts *facts = NULL;
   SmHotspotInput *in;
   double lat_sum = 0, lon_sum = 0;
 
@@ -380,20 +380,13 @@ sm_hotspot_input_new (SmStore        *store,
     return NULL;
   if (weight == SM_WEIGHT_PERSONS)
     {
-      sqlite3_stmt *stmt = _sm_store_prepare (store,
-        "SELECT household_id, count(*) FROM person GROUP BY household_id", error);
+      g_autofree gint64 *ids = g_new (gint64, MAX (hits->len, 1));
 
-      if (stmt == NULL)
+      facts = g_new (SmHouseholdFacts, MAX (hits->len, 1));
+      for (guint i = 0; i < hits->len; i++)
+        ids[i] = g_array_index (hits, SmCaseHit, i).household_id;
+      if (!sm_store_get_household_facts (store, ids, hits->len, facts, error))
         return NULL;
-      persons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_hash_table_insert (persons, g_memdup2 (&id, sizeof id),
-                               GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
-        }
-      sqlite3_reset (stmt);
     }
   in = g_new0 (SmHotspotInput, 1);
   in->points = g_array_sized_new (FALSE, FALSE, sizeof (SmWeightedPoint), hits->len);
@@ -418,7 +411,7 @@ sm_hotspot_input_new (SmStore        *store,
       if (weight == SM_WEIGHT_SEVERITY)
         p.w = hit->max_severity;
       else if (weight == SM_WEIGHT_PERSONS)
-        p.w = MAX (1, GPOINTER_TO_INT (g_hash_table_lookup (persons, &hit->household_id)));
+        p.w = MAX (1, facts[i].persons);
       g_array_append_val (in->points, p);
       g_array_append_val (in->households, hit->household_id);
       g_array_append_val (in->categories, hit->main_category);
@@ -668,29 +661,24 @@ sm_find_hotspots_full (SmStore                 *store,
   /* The settlement part most of each hotspot's households are in. */
   {
     g_autoptr(GPtrArray) per_part = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
-    sqlite3_stmt *stmt = _sm_store_prepare (store, "SELECT settlement_part FROM household WHERE id = ?",
-                                            error);
+    g_autofree SmHouseholdFacts *facts = g_new (SmHouseholdFacts, MAX (in->households->len, 1));
 
-    if (stmt == NULL)
+    if (!sm_store_get_household_facts (store, (const gint64 *) in->households->data, in->households->len,
+                                       facts, error))
       return NULL;
     for (guint k = 0; k < found->len; k++)
-      g_ptr_array_add (per_part, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
+      g_ptr_array_add (per_part, g_hash_table_new (g_str_hash, g_str_equal));
     for (guint i = 0; i < in->points->len; i++)
       {
         int c = cell_of_point[i];
-        const char *part;
+        const char *part = facts[i].settlement_part;
         GHashTable *t;
 
-        if (c < 0 || label[c] < 0)
+        if (c < 0 || label[c] < 0 || part == NULL)
           continue;
-        sqlite3_bind_int64 (stmt, 1, g_array_index (in->households, gint64, i));
-        if (sqlite3_step (stmt) == SQLITE_ROW && (part = (const char *) sqlite3_column_text (stmt, 0)) != NULL)
-          {
-            t = g_ptr_array_index (per_part, label[c]);
-            g_hash_table_insert (t, g_strdup (part),
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (t, part)) + 1));
-          }
-        sqlite3_reset (stmt);
+        t = g_ptr_array_index (per_part, label[c]);
+        g_hash_table_insert (t, (gpointer) part,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (t, part)) + 1));
       }
     for (guint k = 0; k < found->len; k++)
       {
@@ -786,25 +774,25 @@ sm_part_rates (SmStore   *store,
   g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) rates = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_part_rate_free);
   g_autofree double *counts = NULL, *pops = NULL, *raw = NULL, *eb = NULL;
+  g_autofree gint64 *ids = NULL;
+  g_autofree SmHouseholdFacts *facts = NULL;
   sqlite3_stmt *stmt;
 
   if (hits == NULL)
     return NULL;
-  stmt = _sm_store_prepare (store, "SELECT settlement_part FROM household WHERE id = ?", error);
-  if (stmt == NULL)
+  ids = g_new (gint64, MAX (hits->len, 1));
+  facts = g_new (SmHouseholdFacts, MAX (hits->len, 1));
+  for (guint i = 0; i < hits->len; i++)
+    ids[i] = g_array_index (hits, SmCaseHit, i).household_id;
+  if (!sm_store_get_household_facts (store, ids, hits->len, facts, error))
     return NULL;
   for (guint i = 0; i < hits->len; i++)
     {
-      const char *name;
+      const char *name = facts[i].settlement_part;
       SmPartRate *r;
 
-      sqlite3_bind_int64 (stmt, 1, g_array_index (hits, SmCaseHit, i).household_id);
-      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
-        {
-          sqlite3_reset (stmt);
-          continue;
-        }
-      name = (const char *) sqlite3_column_text (stmt, 0);
+      if (name == NULL)
+        continue;
       r = g_hash_table_lookup (by_name, name);
       if (r == NULL)
         {
@@ -815,7 +803,6 @@ sm_part_rates (SmStore   *store,
           g_ptr_array_add (rates, r);
         }
       r->households++;
-      sqlite3_reset (stmt);
     }
   stmt = _sm_store_prepare (store, "SELECT name, population FROM settlement_part"
                                    " WHERE population IS NOT NULL", error);

@@ -26,6 +26,7 @@ typedef struct {
 typedef struct {
   gint64  id;
   gint32  part;              /* index into CaseTable.parts, or -1 */
+  guint32 persons;           /* recorded persons, once has_persons */
   guint32 first_birth;       /* into CaseTable.births */
   guint32 n_births;
   guint32 first_assessment;  /* into CaseTable.assessments */
@@ -45,7 +46,9 @@ typedef struct {
   GArray     *births;        /* gint32 birth years, by household */
   GArray     *assessments;   /* AssessmentRow, by household, person, day */
   GPtrArray  *parts;         /* settlement part names */
+  GPtrArray  *part_settlements; /* the settlement of each of those */
   gboolean    has_details;   /* births and assessments loaded */
+  gboolean    has_persons;   /* HouseholdRow.persons counted */
 } CaseTable;
 
 #define OPEN_END_DAY G_MAXINT32
@@ -66,6 +69,7 @@ case_table_free (gpointer data)
   g_array_unref (table->births);
   g_array_unref (table->assessments);
   g_ptr_array_unref (table->parts);
+  g_ptr_array_unref (table->part_settlements);
   g_free (table);
 }
 
@@ -90,11 +94,11 @@ load_households (SmStore    *store,
                  CaseTable  *table,
                  GError    **error)
 {
-  g_autoptr(GHashTable) part_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) part_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _sm_store_prepare (store, "SELECT id, settlement_part FROM household"
+  stmt = _sm_store_prepare (store, "SELECT id, settlement_part, ifnull(settlement, '') FROM household"
                                    " WHERE lat IS NOT NULL ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
@@ -106,13 +110,16 @@ load_households (SmStore    *store,
 
       if (part != NULL)
         {
-          if (!g_hash_table_lookup_extended (part_index, part, NULL, &index))
-            {
-              char *copy = g_strdup (part);
+          /* The same part name in two settlements is two parts. */
+          g_autofree char *key = g_strdup_printf ("%s\x1f%s", sqlite3_column_text (stmt, 2), part);
 
+          if (!g_hash_table_lookup_extended (part_index, key, NULL, &index))
+            {
               index = GUINT_TO_POINTER (table->parts->len);
-              g_ptr_array_add (table->parts, copy);
-              g_hash_table_insert (part_index, copy, index);
+              g_ptr_array_add (table->parts, g_strdup (part));
+              g_ptr_array_add (table->part_settlements,
+                               g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+              g_hash_table_insert (part_index, g_steal_pointer (&key), index);
             }
           row.part = (gint32) GPOINTER_TO_UINT (index);
         }
@@ -197,6 +204,39 @@ fail:
   return FALSE;
 }
 
+/* Persons per household, read the first time a statistic asks. */
+static gboolean
+load_persons (SmStore    *store,
+              CaseTable  *table,
+              GError    **error)
+{
+  sqlite3_stmt *stmt;
+  guint cursor = 0;
+  int rc;
+
+  if (table->has_persons)
+    return TRUE;
+  stmt = _sm_store_prepare (store, "SELECT household_id, count(*) FROM person"
+                                   " GROUP BY household_id ORDER BY household_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HouseholdRow *h = advance_to (table, sqlite3_column_int64 (stmt, 0), &cursor);
+
+      if (h != NULL)
+        h->persons = (guint32) sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (store, error);
+      return FALSE;
+    }
+  table->has_persons = TRUE;
+  return TRUE;
+}
+
 static CaseTable *
 get_case_table (SmStore  *store,
                 GError  **error)
@@ -217,6 +257,7 @@ get_case_table (SmStore  *store,
   table->births = g_array_new (FALSE, FALSE, sizeof (gint32));
   table->assessments = g_array_new (FALSE, FALSE, sizeof (AssessmentRow));
   table->parts = g_ptr_array_new_with_free_func (g_free);
+  table->part_settlements = g_ptr_array_new_with_free_func (g_free);
   if (!load_households (store, table, error))
     goto fail;
 
@@ -588,4 +629,53 @@ sm_store_list_service_types (SmStore   *store,
     return NULL;
   sqlite3_bind_int (stmt, 1, hungarian);
   return list_named_codes (store, stmt, error);
+}
+
+/**
+ * sm_store_get_household_facts:
+ * @ids: household ids, ascending or not
+ * @facts: (out caller-allocates): @n_ids entries
+ *
+ * The settlement, settlement part and number of recorded persons of placed
+ * households, from the table the queries use, without a query each. The
+ * strings belong to the store and stay valid until its data change.
+ */
+gboolean
+sm_store_get_household_facts (SmStore          *store,
+                              const gint64     *ids,
+                              guint             n_ids,
+                              SmHouseholdFacts *facts,
+                              GError          **error)
+{
+  CaseTable *table = get_case_table (store, error);
+
+  if (table == NULL || !load_persons (store, table, error))
+    return FALSE;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      guint lo = 0, hi = table->households->len;
+
+      facts[i] = (SmHouseholdFacts) { NULL, NULL, 0 };
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (table->households, HouseholdRow, mid).id < ids[i])
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      if (lo < table->households->len && g_array_index (table->households, HouseholdRow, lo).id == ids[i])
+        {
+          const HouseholdRow *h = &g_array_index (table->households, HouseholdRow, lo);
+
+          facts[i].persons = h->persons;
+          if (h->part >= 0)
+            {
+              facts[i].settlement_part = g_ptr_array_index (table->parts, h->part);
+              facts[i].settlement = g_ptr_array_index (table->part_settlements, h->part);
+            }
+        }
+    }
+  return TRUE;
 }

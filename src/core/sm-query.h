@@ -20,6 +20,18 @@ GArray *sm_store_query (SmStore   *store,
                         SmFilter  *filter,
                         GError   **error);
 
+typedef struct {
+  const char *settlement;        /* NULL when the part is not known */
+  const char *settlement_part;
+  guint       persons;
+} SmHouseholdFacts;
+
+gboolean sm_store_get_household_facts (SmStore          *store,
+                                       const gint64     *ids,
+                                       guint             n_ids,
+                                       SmHouseholdFacts *facts,
+                                       GError          **error);
+
 /* A place where services are offered, for the service layer. */
 typedef struct {
   gint64  location_id;
