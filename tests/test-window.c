@@ -643,6 +643,20 @@ test_hotspots_and_time (void)
   g_assert_cmpfloat (sm_hotspot_layer_get_peak (sm_window_get_hotspot_layer (window)), >, 0);
   maybe_screenshot (window, "hotspots-page");
 
+  /* Weighted by severity (1–3) with another kernel the density's peak
+   * rises; back to counts it returns. */
+  {
+    double counted = sm_hotspot_layer_get_peak (sm_window_get_hotspot_layer (window));
+
+    sm_hotspot_panel_set_method (panel, 1, 1);
+    iterate (100);
+    g_assert_cmpfloat (sm_hotspot_layer_get_peak (sm_window_get_hotspot_layer (window)), >, counted);
+    sm_hotspot_panel_set_method (panel, 0, 0);
+    iterate (100);
+    g_assert_cmpfloat_with_epsilon (sm_hotspot_layer_get_peak (sm_window_get_hotspot_layer (window)),
+                                    counted, 1e-6);
+  }
+
   /* Changes since mid-2024: needs that came and went. */
   {
     GDate compare;
@@ -666,10 +680,25 @@ test_hotspots_and_time (void)
   g_assert_cmpuint (((SmHotspot *) g_ptr_array_index (sm_hotspot_layer_get_hotspots (
                       sm_window_get_hotspot_layer (window)), 0))->households, !=, now_households);
 
-  /* The last twelve months: a lower bound on the day of assessment. */
-  sm_window_show_month (window, 24, 1);
+  /* A window of the last months: a lower bound on the day of assessment,
+   * the day after the same day N months before. */
+  for (int months = 3; months <= 12; months += 9)
+    {
+      GDate since, expected;
+
+      sm_window_show_month (window, 24, months);
+      iterate (200);
+      sm_filter_get_as_of (filter, &day);
+      g_assert_true (sm_filter_get_since (filter, &since));
+      expected = day;
+      g_date_subtract_months (&expected, months);
+      g_date_add_days (&expected, 1);
+      g_assert_cmpint (g_date_compare (&since, &expected), ==, 0);
+    }
+  /* Cumulative: everything assessed up to the day. */
+  sm_window_show_month (window, 24, -1);
   iterate (200);
-  g_assert_true (sm_filter_get_since (filter, &day));
+  g_assert_false (sm_filter_get_since (filter, &day));
   close_window (window);
 }
 

@@ -31,6 +31,9 @@ struct _SmHotspotLayer
   GArray       *appeared;        /* double lat, lon: needs assessed since the compared day */
   GArray       *resolved;        /* double lat, lon: needs resolved since then */
   double        bandwidth;
+  SmKernel      kernel;
+  SmPointWeight weight;
+  double        cell;
   GPtrArray    *hotspots;        /* SmHotspot */
   guint         pending;
 };
@@ -82,7 +85,7 @@ build_heat (SmHotspotLayer *self,
   self->peak = 0;
   if (in->points->len == 0)
     return;
-  grid = sm_density (in, SM_KERNEL_QUARTIC, self->bandwidth, HEAT_CELL, HEAT_MAX_SIDE);
+  grid = sm_density (in, self->kernel, self->bandwidth, HEAT_CELL, HEAT_MAX_SIDE);
   for (int i = 0; i < grid->width * grid->height; i++)
     peak = MAX (peak, grid->values[i]);
   self->peak = peak;
@@ -165,15 +168,15 @@ sm_hotspot_layer_recompute (SmHotspotLayer *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SmHotspotInput) in = NULL;
-  SmHotspotOptions options = { .cell_m = 250, .permutations = PERMUTATIONS, .seed = 1,
-                               .correction = SM_CORRECTION_NONE };
+  SmHotspotOptions options = { .cell_m = self->cell, .permutations = PERMUTATIONS, .seed = 1,
+                               .correction = SM_CORRECTION_NONE, .weight = self->weight };
   GArray *cells = NULL;
   GPtrArray *hotspots;
 
   g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
 
   g_clear_handle_id (&self->pending, g_source_remove);
-  in = sm_hotspot_input_new (self->store, self->filter, SM_WEIGHT_NONE, &error);
+  in = sm_hotspot_input_new (self->store, self->filter, self->weight, &error);
   if (in == NULL)
     {
       g_warning ("Cannot read the cases: %s", error->message);
@@ -343,6 +346,9 @@ sm_hotspot_layer_init (SmHotspotLayer *self)
 {
   self->opacity = 0.75;
   self->bandwidth = 300;
+  self->kernel = SM_KERNEL_QUARTIC;
+  self->weight = SM_WEIGHT_NONE;
+  self->cell = 250;
   g_date_clear (&self->compare, 1);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -483,4 +489,53 @@ sm_hotspot_layer_flush (SmHotspotLayer *self)
 
   if (self->pending != 0)
     sm_hotspot_layer_recompute (self);
+}
+
+void
+sm_hotspot_layer_set_kernel (SmHotspotLayer *self,
+                             SmKernel        kernel)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  if (self->kernel == kernel)
+    return;
+  self->kernel = kernel;
+  if (self->show_heat)
+    sm_hotspot_layer_recompute (self);
+}
+
+/* Weighs the heat map and Gi* by the households' severity or persons. */
+void
+sm_hotspot_layer_set_weight (SmHotspotLayer *self,
+                             SmPointWeight   weight)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  if (self->weight == weight)
+    return;
+  self->weight = weight;
+  if (self->hotspots != NULL || self->show_heat || self->show_gi)
+    sm_hotspot_layer_recompute (self);
+}
+
+/* The Gi* grid's cell, in metres. */
+void
+sm_hotspot_layer_set_cell (SmHotspotLayer *self,
+                           double          metres)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  metres = CLAMP (metres, 50, 2000);
+  if (self->cell == metres)
+    return;
+  self->cell = metres;
+  if (self->hotspots != NULL || self->show_gi)
+    sm_hotspot_layer_recompute (self);
+}
+
+SmPointWeight
+sm_hotspot_layer_get_weight (SmHotspotLayer *self)
+{
+  g_return_val_if_fail (SM_IS_HOTSPOT_LAYER (self), SM_WEIGHT_NONE);
+  return self->weight;
 }

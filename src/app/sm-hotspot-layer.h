@@ -3,6 +3,7 @@
 #include <shumate/shumate.h>
 
 #include "sm-filter.h"
+#include "sm-hotspot.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,13 @@ void            sm_hotspot_layer_set_show_gi    (SmHotspotLayer  *self,
 void            sm_hotspot_layer_set_show_change (SmHotspotLayer *self,
                                                   gboolean        show);
 void            sm_hotspot_layer_set_bandwidth  (SmHotspotLayer  *self,
+                                                 double           metres);
+void            sm_hotspot_layer_set_kernel     (SmHotspotLayer  *self,
+                                                 SmKernel         kernel);
+void            sm_hotspot_layer_set_weight     (SmHotspotLayer  *self,
+                                                 SmPointWeight    weight);
+SmPointWeight   sm_hotspot_layer_get_weight     (SmHotspotLayer  *self);
+void            sm_hotspot_layer_set_cell       (SmHotspotLayer  *self,
                                                  double           metres);
 guint           sm_hotspot_layer_get_n_changes  (SmHotspotLayer  *self,
                                                  guint           *resolved);

@@ -20,6 +20,11 @@ struct _SmHotspotPanel
   GtkSwitch           *gi_switch;
   GtkSwitch           *change_switch;
   AdwComboRow         *bandwidth_row;
+  AdwComboRow         *kernel_row;
+  AdwComboRow         *weight_row;
+  AdwComboRow         *cell_row;
+  AdwActionRow        *heat_row;
+  AdwActionRow        *gi_row;
   GtkScale            *opacity_scale;
   GtkMenuButton       *compare_button;
   GtkCalendar         *compare_calendar;
@@ -103,9 +108,14 @@ update_legend (SmHotspotPanel *self)
   g_autofree char *text = NULL;
 
   /* Translators: the heat map's scale and the Gi* classes in the legend */
-  text = peak > 0 ? g_strdup_printf (_("Density 0 to %.0f households per km²; cold, then hot at "
-                                       "0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"), peak)
-                  : g_strdup (_("Cold, then hot at 0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"));
+  if (peak > 0 && sm_hotspot_layer_get_weight (self->layer) != SM_WEIGHT_NONE)
+    text = g_strdup_printf (_("Weighted density 0 to %.0f per km²; cold, then hot at "
+                              "0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"), peak);
+  else if (peak > 0)
+    text = g_strdup_printf (_("Density 0 to %.0f households per km²; cold, then hot at "
+                              "0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"), peak);
+  else
+    text = g_strdup (_("Cold, then hot at 0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"));
   adw_action_row_set_subtitle (self->legend_row, text);
 }
 
@@ -202,13 +212,66 @@ switches_cb (SmHotspotPanel *self)
   sm_hotspot_layer_set_show_change (self->layer, gtk_switch_get_active (self->change_switch));
 }
 
+static const double radii[] = { 150, 300, 500, 1000 };
+static const double cells[] = { 150, 250, 500 };
+
+/* The rows' subtitles say what the layers are made with. */
+static void
+update_subtitles (SmHotspotPanel *self)
+{
+  guint k = adw_combo_row_get_selected (self->kernel_row);
+  double radius = radii[MIN (adw_combo_row_get_selected (self->bandwidth_row), G_N_ELEMENTS (radii) - 1)];
+  double cell = cells[MIN (adw_combo_row_get_selected (self->cell_row), G_N_ELEMENTS (cells) - 1)];
+  /* Translators: the heat map's subtitle: its kernel and radius */
+  g_autofree char *heat = k == 1 ? g_strdup_printf (_("Epanechnikov kernel, %.0f m radius"), radius)
+                        : k == 2 ? g_strdup_printf (_("Triangular kernel, %.0f m radius"), radius)
+                        : k == 3 ? g_strdup_printf (_("Uniform kernel, %.0f m radius"), radius)
+                        : g_strdup_printf (_("Quartic kernel, %.0f m radius"), radius);
+  g_autofree char *gi = g_strdup_printf (_("%.0f m cells, significant at 0.05, 0.01, 0.001"), cell);
+
+  adw_action_row_set_subtitle (self->heat_row, heat);
+  adw_action_row_set_subtitle (self->gi_row, gi);
+}
+
 static void
 bandwidth_cb (SmHotspotPanel *self)
 {
-  static const double radii[] = { 150, 300, 500, 1000 };
-
   sm_hotspot_layer_set_bandwidth (self->layer,
-                                  radii[MIN (adw_combo_row_get_selected (self->bandwidth_row), 3)]);
+                                  radii[MIN (adw_combo_row_get_selected (self->bandwidth_row),
+                                             G_N_ELEMENTS (radii) - 1)]);
+  update_subtitles (self);
+}
+
+static void
+kernel_cb (SmHotspotPanel *self)
+{
+  static const SmKernel kernels[] = {
+    SM_KERNEL_QUARTIC, SM_KERNEL_EPANECHNIKOV, SM_KERNEL_TRIANGULAR, SM_KERNEL_UNIFORM,
+  };
+
+  sm_hotspot_layer_set_kernel (self->layer,
+                               kernels[MIN (adw_combo_row_get_selected (self->kernel_row),
+                                            G_N_ELEMENTS (kernels) - 1)]);
+  update_subtitles (self);
+}
+
+static void
+weight_cb (SmHotspotPanel *self)
+{
+  static const SmPointWeight weights[] = { SM_WEIGHT_NONE, SM_WEIGHT_SEVERITY, SM_WEIGHT_PERSONS };
+
+  sm_hotspot_layer_set_weight (self->layer,
+                               weights[MIN (adw_combo_row_get_selected (self->weight_row),
+                                            G_N_ELEMENTS (weights) - 1)]);
+}
+
+static void
+cell_cb (SmHotspotPanel *self)
+{
+  sm_hotspot_layer_set_cell (self->layer,
+                             cells[MIN (adw_combo_row_get_selected (self->cell_row),
+                                        G_N_ELEMENTS (cells) - 1)]);
+  update_subtitles (self);
 }
 
 static void
@@ -383,6 +446,11 @@ sm_hotspot_panel_class_init (SmHotspotPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, gi_switch);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, change_switch);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, bandwidth_row);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, kernel_row);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, weight_row);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, cell_row);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, heat_row);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, gi_row);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, opacity_scale);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, compare_button);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, compare_calendar);
@@ -430,6 +498,10 @@ sm_hotspot_panel_new (SmStore        *store,
   g_signal_connect_swapped (self->gi_switch, "notify::active", G_CALLBACK (switches_cb), self);
   g_signal_connect_swapped (self->change_switch, "notify::active", G_CALLBACK (switches_cb), self);
   g_signal_connect_swapped (self->bandwidth_row, "notify::selected", G_CALLBACK (bandwidth_cb), self);
+  g_signal_connect_swapped (self->kernel_row, "notify::selected", G_CALLBACK (kernel_cb), self);
+  g_signal_connect_swapped (self->weight_row, "notify::selected", G_CALLBACK (weight_cb), self);
+  g_signal_connect_swapped (self->cell_row, "notify::selected", G_CALLBACK (cell_cb), self);
+  update_subtitles (self);
   g_signal_connect_swapped (self->opacity_scale, "value-changed", G_CALLBACK (opacity_cb), self);
   gtk_calendar_select_day (self->compare_calendar, year_ago);
   show_compare (self, year_ago);
@@ -468,4 +540,18 @@ sm_hotspot_panel_set_area_show (SmHotspotPanel *self,
   g_return_if_fail (SM_IS_HOTSPOT_PANEL (self));
 
   adw_combo_row_set_selected (self->area_show_row, show);
+}
+
+/* The heat map's kernel (0 quartic, 1 Epanechnikov, 2 triangular,
+ * 3 uniform) and the households' weight (0 none, 1 severity, 2 persons),
+ * as a person would choose them. */
+void
+sm_hotspot_panel_set_method (SmHotspotPanel *self,
+                             guint           kernel,
+                             guint           weight)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_PANEL (self));
+
+  adw_combo_row_set_selected (self->kernel_row, kernel);
+  adw_combo_row_set_selected (self->weight_row, weight);
 }

@@ -24,6 +24,9 @@ guint           sm_hotspot_panel_get_count (SmHotspotPanel *self);
 void            sm_hotspot_panel_set_layers (SmHotspotPanel *self,
                                              gboolean        heat,
                                              gboolean        gi);
+void            sm_hotspot_panel_set_method (SmHotspotPanel *self,
+                                             guint           kernel,
+                                             guint           weight);
 void            sm_hotspot_panel_set_area_show (SmHotspotPanel *self,
                                                 SmAreaShow      show);
 

@@ -1672,7 +1672,9 @@ month_day (SmWindow *self,
 /**
  * sm_window_show_month:
  * @index: months after the data's first
- * @mode: 0 open on the day, 1 the last twelve months, 2 cumulative
+ * @window: 0: needs open at that month's end; N > 0: needs assessed in the
+ *   last N months up to it (the window); -1: every need assessed up to it
+ *   (cumulative)
  *
  * What the time slider does: the map, counts and hotspot layers show that
  * month's end.
@@ -1680,7 +1682,7 @@ month_day (SmWindow *self,
 void
 sm_window_show_month (SmWindow *self,
                       int       index,
-                      int       mode)
+                      int       window)
 {
   GDate day, since;
   char text[64];
@@ -1690,22 +1692,26 @@ sm_window_show_month (SmWindow *self,
   month_day (self, index, &day);
   g_date_strftime (text, sizeof text, "%Y %B", &day);
   gtk_label_set_label (self->time_label, text);
-  if (mode == 1)
+  if (window > 0)
     {
       since = day;
-      g_date_subtract_months (&since, 12);
+      g_date_subtract_months (&since, window);
       g_date_add_days (&since, 1);
       sm_filter_set_as_of_since (self->filter, &day, &since, SM_NEED_ANY);
     }
   else
-    sm_filter_set_as_of_since (self->filter, &day, NULL, mode == 2 ? SM_NEED_ANY : SM_NEED_OPEN);
+    sm_filter_set_as_of_since (self->filter, &day, NULL, window < 0 ? SM_NEED_ANY : SM_NEED_OPEN);
 }
 
 static void
 time_changed_cb (SmWindow *self)
 {
+  /* The time mode's choices, in the order of the drop-down. */
+  static const int windows[] = { 0, 3, 6, 12, 24, -1 };
+  guint mode = gtk_drop_down_get_selected (self->time_mode);
+
   sm_window_show_month (self, (int) gtk_range_get_value (GTK_RANGE (self->time_scale)),
-                        (int) gtk_drop_down_get_selected (self->time_mode));
+                        windows[MIN (mode, G_N_ELEMENTS (windows) - 1)]);
 }
 
 /**

@@ -32,7 +32,7 @@ void           sm_window_set_month        (SmWindow       *self,
                                            int             index);
 void           sm_window_show_month       (SmWindow       *self,
                                            int             index,
-                                           int             mode);
+                                           int             window);
 ShumateMap    *sm_window_get_map          (SmWindow       *self);
 const char    *sm_window_get_counts_text  (SmWindow       *self);
 void           sm_window_click_map        (SmWindow       *self,
