@@ -742,6 +742,21 @@ test_area_choropleth (void)
     }
   g_assert_nonnull (top);
   g_assert_cmpstr (top->name, ==, "Agostyán");
+  /* The whole town, Agostyán to the east included. */
+  shumate_map_center_on (sm_window_get_map (window), 47.650, 18.340);
+  shumate_viewport_set_zoom_level (shumate_map_get_viewport (sm_window_get_map (window)), 12.2);
+  iterate (300);
+  {
+    GtkWidget *scrolled = gtk_widget_get_first_child (GTK_WIDGET (panel));
+
+    if (GTK_IS_SCROLLED_WINDOW (scrolled))
+      {
+        GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+        gtk_adjustment_set_value (adj, 560);
+        iterate (100);
+      }
+  }
   maybe_screenshot (window, "areas-page");
 
   sm_hotspot_panel_set_area_show (panel, SM_AREA_SHOW_GI);

@@ -148,7 +148,7 @@ layer_updated_cb (SmHotspotPanel *self)
             g_string_append_printf (subtitle, "%s%s", subtitle->len ? ", " : "",
                                     hungarian ? c->name_hu : c->name_en);
         }
-      g_string_append_printf (subtitle, " · p < %s", h->strongest >= 3 ? "0.001"
+      g_string_append_printf (subtitle, "%sp < %s", subtitle->len ? " · " : "", h->strongest >= 3 ? "0.001"
                                                      : h->strongest == 2 ? "0.01" : "0.05");
       if (h->has_earlier)
         {
