@@ -7,6 +7,7 @@
 
 #include "sm-area-layer.h"
 #include "sm-area-stats.h"
+#include "sm-hotspot-layer.h"
 
 #define PERMUTATIONS 199
 #define K 5
@@ -165,8 +166,6 @@ fill_colour (SmAreaLayer      *self,
              const SmAreaStat *st,
              double            rgba[4])
 {
-  static const double hot[3][3] = { { 254, 224, 144 }, { 252, 141, 89 }, { 215, 48, 39 } };
-  static const double cold[3][3] = { { 224, 243, 248 }, { 145, 191, 219 }, { 69, 117, 180 } };
   double value;
 
   rgba[3] = 0.7;
@@ -176,8 +175,7 @@ fill_colour (SmAreaLayer      *self,
 
       if (k == 0 || isnan (st->gi.z))
         return FALSE;
-      for (int c = 0; c < 3; c++)
-        rgba[c] = (k > 0 ? hot[MIN (k, 3) - 1][c] : cold[MIN (-k, 3) - 1][c]) / 255.0;
+      sm_hotspot_layer_class_colour (k, rgba);
       return TRUE;
     }
   value = self->show == SM_AREA_SHOW_HOUSEHOLDS ? st->households : st->eb_rate;

@@ -71,6 +71,46 @@ ramp (double   t,
   bgra[3] = (guint8) (255 * alpha);
 }
 
+/**
+ * sm_hotspot_layer_class_colour:
+ * @klass: a Gi* class: 1–3 hot at 0.05, 0.01, 0.001; −1…−3 cold
+ *
+ * The colour of a Gi* class, the same on the map, in the areas and in the
+ * legends (ColorBrewer "RdYlBu").
+ */
+void
+sm_hotspot_layer_class_colour (int    klass,
+                               double rgb[3])
+{
+  static const double hot[3][3] = { { 254, 224, 144 }, { 252, 141, 89 }, { 215, 48, 39 } };
+  static const double cold[3][3] = { { 224, 243, 248 }, { 145, 191, 219 }, { 69, 117, 180 } };
+  const double *c = klass > 0 ? hot[MIN (klass, 3) - 1] : cold[CLAMP (-klass, 1, 3) - 1];
+
+  for (int i = 0; i < 3; i++)
+    rgb[i] = c[i] / 255.0;
+}
+
+/* The six Gi* classes side by side, cold at 0.001 on the left to hot at
+ * 0.001 on the right, for a legend. */
+void
+sm_hotspot_layer_draw_classes (cairo_t *cr,
+                               double   y,
+                               double   width,
+                               double   height)
+{
+  double cell = width / 6.0;
+
+  for (int i = 0; i < 6; i++)
+    {
+      double rgb[3];
+
+      sm_hotspot_layer_class_colour (i < 3 ? i - 3 : i - 2, rgb);
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+      cairo_rectangle (cr, i * cell, y, cell - 1, height);
+      cairo_fill (cr);
+    }
+}
+
 static void
 build_heat (SmHotspotLayer *self,
             SmHotspotInput *in)
@@ -257,25 +297,17 @@ sm_hotspot_layer_snapshot (GtkWidget   *widget,
     }
   if (self->show_gi && self->cells != NULL)
     {
-      static const GdkRGBA hot[] = {
-        { 254 / 255.0, 224 / 255.0, 144 / 255.0, 0.55 }, { 252 / 255.0, 141 / 255.0, 89 / 255.0, 0.6 },
-        { 215 / 255.0, 48 / 255.0, 39 / 255.0, 0.65 },
-      };
-      static const GdkRGBA cold[] = {
-        { 224 / 255.0, 243 / 255.0, 248 / 255.0, 0.55 }, { 145 / 255.0, 191 / 255.0, 219 / 255.0, 0.6 },
-        { 69 / 255.0, 117 / 255.0, 180 / 255.0, 0.65 },
-      };
-
       for (guint i = 0; i < self->cells->len; i++)
         {
           const SmHotspotCell *c = &g_array_index (self->cells, SmHotspotCell, i);
-          double x0, y0, x1, y1;
+          double x0, y0, x1, y1, rgb[3];
+          GdkRGBA colour;
 
           to_widget (self, c->north, c->west, &x0, &y0);
           to_widget (self, c->south, c->east, &x1, &y1);
-          gtk_snapshot_append_color (snapshot,
-                                     c->klass > 0 ? &hot[MIN (c->klass, 3) - 1] : &cold[MIN (-c->klass, 3) - 1],
-                                     &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+          sm_hotspot_layer_class_colour (c->klass, rgb);
+          colour = (GdkRGBA) { rgb[0], rgb[1], rgb[2], 0.5 + 0.05 * MIN (ABS (c->klass), 3) };
+          gtk_snapshot_append_color (snapshot, &colour, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
         }
     }
   if (self->show_change)

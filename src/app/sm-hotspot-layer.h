@@ -46,5 +46,11 @@ void            sm_hotspot_layer_flush          (SmHotspotLayer  *self);
 void            sm_hotspot_layer_recompute      (SmHotspotLayer  *self);
 GPtrArray      *sm_hotspot_layer_get_hotspots   (SmHotspotLayer  *self);
 double          sm_hotspot_layer_get_peak       (SmHotspotLayer  *self);
+void            sm_hotspot_layer_class_colour   (int              klass,
+                                                 double           rgb[3]);
+void            sm_hotspot_layer_draw_classes   (cairo_t         *cr,
+                                                 double           y,
+                                                 double           width,
+                                                 double           height);
 
 G_END_DECLS

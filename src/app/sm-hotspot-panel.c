@@ -77,10 +77,7 @@ draw_legend (GtkDrawingArea *area,
              int             height,
              gpointer        data)
 {
-  static const double hot[3][3] = { { 254, 224, 144 }, { 252, 141, 89 }, { 215, 48, 39 } };
-  static const double cold[3][3] = { { 224, 243, 248 }, { 145, 191, 219 }, { 69, 117, 180 } };
   cairo_pattern_t *ramp = cairo_pattern_create_linear (0, 0, width, 0);
-  double cell = width / 6.0;
 
   cairo_pattern_add_color_stop_rgba (ramp, 0, 1, 1, 178 / 255.0, 0.35);
   cairo_pattern_add_color_stop_rgba (ramp, 0.35, 254 / 255.0, 204 / 255.0, 92 / 255.0, 0.6);
@@ -90,15 +87,7 @@ draw_legend (GtkDrawingArea *area,
   cairo_set_source (cr, ramp);
   cairo_fill (cr);
   cairo_pattern_destroy (ramp);
-  for (int i = 0; i < 3; i++)
-    {
-      cairo_set_source_rgb (cr, cold[2 - i][0] / 255, cold[2 - i][1] / 255, cold[2 - i][2] / 255);
-      cairo_rectangle (cr, i * cell, height / 2.0 + 2, cell - 1, height / 2.0 - 2);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, hot[i][0] / 255, hot[i][1] / 255, hot[i][2] / 255);
-      cairo_rectangle (cr, (3 + i) * cell, height / 2.0 + 2, cell - 1, height / 2.0 - 2);
-      cairo_fill (cr);
-    }
+  sm_hotspot_layer_draw_classes (cr, height / 2.0 + 2, width, height / 2.0 - 2);
 }
 
 static void
@@ -312,22 +301,10 @@ draw_area_legend (GtkDrawingArea *area,
                   gpointer        data)
 {
   SmHotspotPanel *self = data;
-  static const double hot[3][3] = { { 254, 224, 144 }, { 252, 141, 89 }, { 215, 48, 39 } };
-  static const double cold[3][3] = { { 224, 243, 248 }, { 145, 191, 219 }, { 69, 117, 180 } };
 
   if (sm_area_layer_get_show (self->area_layer) == SM_AREA_SHOW_GI)
     {
-      double cell = width / 6.0;
-
-      for (int i = 0; i < 3; i++)
-        {
-          cairo_set_source_rgb (cr, cold[2 - i][0] / 255, cold[2 - i][1] / 255, cold[2 - i][2] / 255);
-          cairo_rectangle (cr, i * cell, 0, cell - 1, height);
-          cairo_fill (cr);
-          cairo_set_source_rgb (cr, hot[i][0] / 255, hot[i][1] / 255, hot[i][2] / 255);
-          cairo_rectangle (cr, (3 + i) * cell, 0, cell - 1, height);
-          cairo_fill (cr);
-        }
+      sm_hotspot_layer_draw_classes (cr, 0, width, height);
       return;
     }
   for (int i = 0; i < 5; i++)
