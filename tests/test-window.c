@@ -695,6 +695,14 @@ test_hotspots_and_time (void)
       g_date_add_days (&expected, 1);
       g_assert_cmpint (g_date_compare (&since, &expected), ==, 0);
     }
+  /* The Filters page shows the slider's day and window. */
+  {
+    const char *subtitle = adw_action_row_get_subtitle (
+      ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (sm_window_get_filter_panel (window)),
+                                                     SM_TYPE_FILTER_PANEL, "date_row")));
+
+    g_assert_nonnull (strstr (subtitle, "time slider"));
+  }
   /* Cumulative: everything assessed up to the day. */
   sm_window_show_month (window, 24, -1);
   iterate (200);

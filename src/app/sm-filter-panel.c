@@ -17,6 +17,7 @@ struct _SmFilterPanel
   AdwPreferencesGroup *categories_group;
   AdwComboRow         *severity_row;
   AdwComboRow         *status_row;
+  AdwActionRow        *date_row;
   GtkMenuButton       *date_button;
   GtkCalendar         *calendar;
   GtkCheckButton      *child_check;
@@ -286,6 +287,42 @@ today_cb (SmFilterPanel *self)
   gtk_menu_button_popdown (self->date_button);
 }
 
+/* The filter changed elsewhere (the time slider): the day, the need state
+ * and the window's first day show what the map shows. */
+static void
+filter_changed_cb (SmFilterPanel *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) shown = NULL;
+  g_autofree char *since_text = NULL;
+  GDate day, since, today;
+
+  if (self->updating)
+    return;
+  self->updating = TRUE;
+  sm_filter_get_as_of (self->filter, &day);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  shown = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day),
+                                 12, 0, 0);
+  gtk_calendar_select_day (self->calendar, shown);
+  show_date (self, g_date_compare (&day, &today) == 0 ? NULL : shown);
+  if ((guint) sm_filter_get_status (self->filter) != adw_combo_row_get_selected (self->status_row))
+    adw_combo_row_set_selected (self->status_row, sm_filter_get_status (self->filter));
+  if (sm_filter_get_since (self->filter, &since))
+    {
+      char text[32];
+
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", &since);
+      /* Translators: under the Filters page's day while the time slider
+       * shows a window of months */
+      since_text = g_strdup_printf (_("Assessed from %s on (the time slider's window)"), text);
+    }
+  adw_action_row_set_subtitle (self->date_row, since_text ? since_text : "");
+  self->updating = FALSE;
+}
+
 /**
  * sm_filter_panel_reset:
  *
@@ -323,6 +360,8 @@ sm_filter_panel_dispose (GObject *object)
 {
   SmFilterPanel *self = SM_FILTER_PANEL (object);
 
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_FILTER_PANEL);
   g_clear_object (&self->store);
   g_clear_object (&self->filter);
@@ -345,6 +384,7 @@ sm_filter_panel_class_init (SmFilterPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmFilterPanel, categories_group);
   gtk_widget_class_bind_template_child (widget_class, SmFilterPanel, severity_row);
   gtk_widget_class_bind_template_child (widget_class, SmFilterPanel, status_row);
+  gtk_widget_class_bind_template_child (widget_class, SmFilterPanel, date_row);
   gtk_widget_class_bind_template_child (widget_class, SmFilterPanel, date_button);
   gtk_widget_class_bind_template_child (widget_class, SmFilterPanel, calendar);
   gtk_widget_class_bind_template_child (widget_class, SmFilterPanel, child_check);
@@ -391,6 +431,7 @@ sm_filter_panel_new (SmStore  *store,
 
   g_signal_connect_swapped (self->severity_row, "notify::selected", G_CALLBACK (severity_cb), self);
   g_signal_connect_swapped (self->status_row, "notify::selected", G_CALLBACK (status_cb), self);
+  g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->alarm_row, "notify::selected", G_CALLBACK (people_changed_cb), self);
   g_signal_connect_swapped (self->part_row, "notify::selected", G_CALLBACK (part_cb), self);
   g_signal_connect_swapped (self->service_row, "notify::selected", G_CALLBACK (service_cb), self);
