@@ -559,6 +559,152 @@ same_person (const SmPerson *a,
          g_strcmp0 (a->given_name, b->given_name) == 0 && a->birth_year == b->birth_year;
 }
 
+/* Places a household that came without coordinates by its address. */
+static SmGeocodeResult *
+geocode_group (SmGeocoder   *geocoder,
+               HouseholdRow *first)
+{
+  g_autofree char *full = NULL;
+  SmGeocodeResult *geocoded;
+
+  if (first->household.has_location || first->geocoded != NULL)
+    return first->geocoded;
+  full = g_strdup_printf ("%s%s%s%s%s",
+    first->household.postal_code ? first->household.postal_code : "",
+    first->household.postal_code ? " " : "",
+    first->household.settlement ? first->household.settlement : "",
+    first->household.settlement ? ", " : "", first->household.address_raw);
+  geocoded = first->geocoded = sm_geocoder_geocode (geocoder, full);
+  if (geocoded->quality != SM_GEOCODE_NONE)
+    {
+      first->household.has_location = TRUE;
+      first->household.lat = geocoded->lat;
+      first->household.lon = geocoded->lon;
+      first->household.quality = geocoded->quality;
+    }
+  if (first->household.settlement_part == NULL && geocoded->parsed->settlement_part != NULL)
+    first->household.settlement_part = g_strdup (geocoded->parsed->settlement_part);
+  if (first->household.settlement == NULL && geocoded->parsed->settlement != NULL)
+    first->household.settlement = g_strdup (geocoded->parsed->settlement);
+  return geocoded;
+}
+
+/* What a stored household adds to the report and the review list. */
+static void
+count_household (SmStore        *store,
+                 HouseholdRow   *first,
+                 SmImportReport *report)
+{
+  SmGeocodeResult *geocoded = first->geocoded;
+
+  report->n_households++;
+  if (geocoded != NULL && geocoded->quality != SM_GEOCODE_NONE)
+    report->n_geocoded++;
+  if (geocoded != NULL && (geocoded->quality < SM_GEOCODE_STREET || geocoded->ambiguous))
+    {
+      sm_store_add_review (store, first->household.id, geocoded, NULL);
+      report->n_review++;
+    }
+}
+
+/* Every household at once, in statements of many rows: the way checked
+ * rows go in. Any refusal fails the whole; the caller then goes household
+ * by household. */
+static gboolean
+store_households_at_once (SmStore                *store,
+                          SmGeocoder             *geocoder,
+                          GPtrArray              *order,
+                          GHashTable             *households,
+                          const SmImportOptions  *options,
+                          SmProgressFunc          progress,
+                          gpointer                progress_data,
+                          GCancellable           *cancellable,
+                          SmImportReport         *report,
+                          GError                **error)
+{
+  g_autoptr(GPtrArray) firsts = g_ptr_array_sized_new (order->len);   /* SmHousehold */
+  g_autoptr(GPtrArray) persons = g_ptr_array_new ();                  /* SmPerson */
+  g_autoptr(GPtrArray) needs = g_ptr_array_new ();                    /* SmNeed */
+  g_autoptr(GPtrArray) person_of = g_ptr_array_new ();                /* per need: its SmPerson or NULL */
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      GPtrArray *group = g_hash_table_lookup (households, g_ptr_array_index (order, i));
+      HouseholdRow *first = g_ptr_array_index (group, 0);
+
+      if (geocoder != NULL)
+        geocode_group (geocoder, first);
+      first->household.synthetic = options->synthetic || first->synthetic;
+      g_ptr_array_add (firsts, &first->household);
+      if ((i & 255) == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL)
+            progress (0.5 + 0.3 * i / (double) order->len, progress_data);
+        }
+    }
+  if (!sm_store_add_households (store, (SmHousehold **) firsts->pdata, firsts->len, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (0.85, progress_data);
+
+  /* The same person on several rows is one person. */
+  for (guint i = 0; i < order->len; i++)
+    {
+      GPtrArray *group = g_hash_table_lookup (households, g_ptr_array_index (order, i));
+      HouseholdRow *first = g_ptr_array_index (group, 0);
+      guint group_start = persons->len;
+
+      for (guint j = 0; j < group->len; j++)
+        {
+          HouseholdRow *r = g_ptr_array_index (group, j);
+          SmPerson *person = NULL;
+
+          if (r->person.family_name != NULL)
+            {
+              for (guint k = group_start; k < persons->len && person == NULL; k++)
+                if (same_person (g_ptr_array_index (persons, k), &r->person))
+                  person = g_ptr_array_index (persons, k);
+              if (person == NULL)
+                {
+                  person = &r->person;
+                  person->household_id = first->household.id;
+                  person->synthetic = options->synthetic || r->synthetic;
+                  g_ptr_array_add (persons, person);
+                }
+            }
+          if (r->need.category != NULL)
+            {
+              r->need.household_id = first->household.id;
+              r->need.synthetic = options->synthetic || r->synthetic;
+              g_ptr_array_add (needs, &r->need);
+              g_ptr_array_add (person_of, person);
+            }
+        }
+    }
+  if (!sm_store_add_persons (store, (SmPerson **) persons->pdata, persons->len, error))
+    return FALSE;
+  for (guint i = 0; i < needs->len; i++)
+    {
+      SmPerson *person = g_ptr_array_index (person_of, i);
+
+      ((SmNeed *) g_ptr_array_index (needs, i))->person_id = person != NULL ? person->id : 0;
+    }
+  if (!sm_store_add_needs (store, (SmNeed **) needs->pdata, needs->len, error))
+    return FALSE;
+
+  report->n_persons += persons->len;
+  report->n_needs += needs->len;
+  for (guint i = 0; i < order->len; i++)
+    {
+      GPtrArray *group = g_hash_table_lookup (households, g_ptr_array_index (order, i));
+
+      count_household (store, g_ptr_array_index (group, 0), report);
+    }
+  return TRUE;
+}
+
 /* One household and what its rows bring, in a savepoint. */
 static gboolean
 store_household (SmStore          *store,
@@ -608,7 +754,6 @@ store_household (SmStore          *store,
           report->n_needs++;
         }
     }
-  report->n_households++;
   first->household.id = household_id;
   return TRUE;
 }
@@ -942,16 +1087,14 @@ check_mapping (SmImportTarget      target,
 }
 
 
-/* Writes the grouped rows; with @savepoints each household in its own, and
- * a household the store refuses becomes rejected rows; without, the first
- * refusal stops it. */
+/* Household by household, each in a savepoint: what the store refuses is
+ * left out with its reason. */
 static gboolean
 store_households (SmStore                *store,
                   SmGeocoder             *geocoder,
                   GPtrArray              *order,
                   GHashTable             *households,
                   const SmImportOptions  *options,
-                  gboolean                savepoints,
                   SmProgressFunc          progress,
                   gpointer                progress_data,
                   GCancellable           *cancellable,
@@ -962,48 +1105,16 @@ store_households (SmStore                *store,
     {
       GPtrArray *group = g_hash_table_lookup (households, g_ptr_array_index (order, i));
       HouseholdRow *first = g_ptr_array_index (group, 0);
-      SmGeocodeResult *geocoded = first->geocoded;
       g_autoptr(GError) local = NULL;
 
-      if (!first->household.has_location && geocoder != NULL)
-        {
-          g_autofree char *full = g_strdup_printf ("%s%s%s%s%s",
-            first->household.postal_code ? first->household.postal_code : "",
-            first->household.postal_code ? " " : "",
-            first->household.settlement ? first->household.settlement : "",
-            first->household.settlement ? ", " : "", first->household.address_raw);
-
-          geocoded = first->geocoded = sm_geocoder_geocode (geocoder, full);
-          if (geocoded->quality != SM_GEOCODE_NONE)
-            {
-              first->household.has_location = TRUE;
-              first->household.lat = geocoded->lat;
-              first->household.lon = geocoded->lon;
-              first->household.quality = geocoded->quality;
-            }
-          if (first->household.settlement_part == NULL && geocoded->parsed->settlement_part != NULL)
-            first->household.settlement_part = g_strdup (geocoded->parsed->settlement_part);
-          if (first->household.settlement == NULL && geocoded->parsed->settlement != NULL)
-            first->household.settlement = g_strdup (geocoded->parsed->settlement);
-        }
-      if (savepoints && !sm_store_begin (store, error))
+      if (geocoder != NULL)
+        geocode_group (geocoder, first);
+      if (!sm_store_begin (store, error))
         return FALSE;
       if (store_household (store, group, options->synthetic, report, &local))
         {
-          if (geocoded != NULL && geocoded->quality != SM_GEOCODE_NONE)
-            report->n_geocoded++;
-          if (geocoded != NULL && (geocoded->quality < SM_GEOCODE_STREET || geocoded->ambiguous))
-            {
-              sm_store_add_review (store, first->household.id, geocoded, NULL);
-              report->n_review++;
-            }
-          if (savepoints)
-            sm_store_commit (store, NULL);
-        }
-      else if (!savepoints)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
+          count_household (store, first, report);
+          sm_store_commit (store, NULL);
         }
       else
         {
@@ -1206,8 +1317,8 @@ sm_import_file (SmStore                *store,
       /* Checked rows nearly always go in: first all at once; only if the
        * store refuses one, again with a savepoint per household so the
        * refused ones can be left out. */
-      if (!store_households (store, geocoder, order, households, options, FALSE, progress,
-                             progress_data, cancellable, report, &local))
+      if (!store_households_at_once (store, geocoder, order, households, options, progress,
+                                     progress_data, cancellable, report, &local))
         {
           if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             {
@@ -1223,7 +1334,7 @@ sm_import_file (SmStore                *store,
           if (!sm_store_begin (store, error))
             goto out;
           began = TRUE;
-          if (!store_households (store, geocoder, order, households, options, TRUE, progress,
+          if (!store_households (store, geocoder, order, households, options, progress,
                                  progress_data, cancellable, report, error))
             goto out;
         }

@@ -181,6 +181,15 @@ static const char schema_v1[] =
   "  " STAMPS ");"
   "CREATE INDEX boundary_name ON boundary (name);";
 
+/* Kept by the trigger one row at a time; a large import drops it, packs the
+ * index once (_sm_store_pack_household_rtree) and creates it again. */
+#define HOUSEHOLD_RTREE_TRIGGER \
+  "CREATE TRIGGER household_rtree_insert AFTER INSERT ON household WHEN NEW.lat IS NOT NULL BEGIN" \
+  "  INSERT INTO household_rtree VALUES (NEW.id, NEW.lon, NEW.lon, NEW.lat, NEW.lat);" \
+  "END;"
+
+const char _sm_schema_household_rtree_trigger[] = HOUSEHOLD_RTREE_TRIGGER;
+
 /* The spatial indexes of every placed point and area, and the history of
  * needs. */
 static const char schema_v2[] =
@@ -195,9 +204,7 @@ static const char schema_v2[] =
   "INSERT INTO location_rtree SELECT id, lon, lon, lat, lat FROM location WHERE lat IS NOT NULL;"
   "INSERT INTO boundary_rtree SELECT id, min_lon, max_lon, min_lat, max_lat FROM boundary;"
 
-  "CREATE TRIGGER household_rtree_insert AFTER INSERT ON household WHEN NEW.lat IS NOT NULL BEGIN"
-  "  INSERT INTO household_rtree VALUES (NEW.id, NEW.lon, NEW.lon, NEW.lat, NEW.lat);"
-  "END;"
+  HOUSEHOLD_RTREE_TRIGGER
   "CREATE TRIGGER household_rtree_move AFTER UPDATE OF lat, lon ON household BEGIN"
   "  DELETE FROM household_rtree WHERE id = OLD.id;"
   "  INSERT INTO household_rtree SELECT NEW.id, NEW.lon, NEW.lon, NEW.lat, NEW.lat"

@@ -28,4 +28,9 @@ void          _sm_bind_text_or_null     (sqlite3_stmt *stmt,
                                          int           column,
                                          const char   *text);
 
+gboolean      _sm_store_pack_household_rtree (SmStore  *store,
+                                              GError  **error);
+
+extern const char _sm_schema_household_rtree_trigger[];
+
 G_END_DECLS

@@ -601,6 +601,49 @@ insert_returning_id (SmStore      *self,
   return sqlite3_last_insert_rowid (self->db);
 }
 
+static gboolean
+check_household (const SmHousehold *h,
+                 GError           **error)
+{
+  if (h->address_raw == NULL || strspn (h->address_raw, " \t\r\n") == strlen (h->address_raw))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” must be filled in"), "address");
+      return FALSE;
+    }
+  return check_location (h->has_location, h->lat, h->lon, error);
+}
+
+#define HOUSEHOLD_COLUMNS "(address_raw, address_norm, postal_code, settlement, settlement_part," \
+                          " lat, lon, geocode_quality, synthetic)"
+#define HOUSEHOLD_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+/* The nine values of HOUSEHOLD_COLUMNS from parameter @first. */
+static void
+bind_household (sqlite3_stmt      *stmt,
+                int                first,
+                const SmHousehold *h)
+{
+  sqlite3_bind_text (stmt, first, h->address_raw, -1, SQLITE_TRANSIENT);
+  _sm_bind_text_or_null (stmt, first + 1, h->address_norm);
+  _sm_bind_text_or_null (stmt, first + 2, h->postal_code);
+  _sm_bind_text_or_null (stmt, first + 3, h->settlement);
+  _sm_bind_text_or_null (stmt, first + 4, h->settlement_part);
+  if (h->has_location)
+    {
+      sqlite3_bind_double (stmt, first + 5, h->lat);
+      sqlite3_bind_double (stmt, first + 6, h->lon);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, first + 5);
+      sqlite3_bind_null (stmt, first + 6);
+    }
+  sqlite3_bind_text (stmt, first + 7,
+                     sm_geocode_quality_to_string (h->has_location ? h->quality : SM_GEOCODE_NONE),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, first + 8, h->synthetic ? 1 : 0);
+}
+
 gint64
 sm_store_add_household (SmStore           *self,
                         const SmHousehold *h,
@@ -611,34 +654,149 @@ sm_store_add_household (SmStore           *self,
   g_return_val_if_fail (SM_IS_STORE (self), 0);
   g_return_val_if_fail (h != NULL, 0);
 
-  if (h->address_raw == NULL || strspn (h->address_raw, " \t\r\n") == strlen (h->address_raw))
-    {
-      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” must be filled in"), "address");
-      return 0;
-    }
-  if (!check_location (h->has_location, h->lat, h->lon, error))
+  if (!check_household (h, error))
     return 0;
-
-  stmt = _sm_store_prepare (self,
-    "INSERT INTO household (address_raw, address_norm, postal_code, settlement, settlement_part,"
-    " lat, lon, geocode_quality, synthetic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  stmt = _sm_store_prepare (self, "INSERT INTO household " HOUSEHOLD_COLUMNS " VALUES " HOUSEHOLD_VALUES,
+                            error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, h->address_raw, -1, SQLITE_TRANSIENT);
-  _sm_bind_text_or_null (stmt, 2, h->address_norm);
-  _sm_bind_text_or_null (stmt, 3, h->postal_code);
-  _sm_bind_text_or_null (stmt, 4, h->settlement);
-  _sm_bind_text_or_null (stmt, 5, h->settlement_part);
-  if (h->has_location)
-    {
-      sqlite3_bind_double (stmt, 6, h->lat);
-      sqlite3_bind_double (stmt, 7, h->lon);
-    }
-  sqlite3_bind_text (stmt, 8,
-                     sm_geocode_quality_to_string (h->has_location ? h->quality : SM_GEOCODE_NONE),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 9, h->synthetic ? 1 : 0);
+  bind_household (stmt, 1, h);
   return insert_returning_id (self, stmt, error);
+}
+
+/* --- many rows at once ------------------------------------------------ */
+
+/* Rows per statement of the batched inserts: one statement runs far fewer
+ * times than one a row, which is most of the cost of a row. */
+#define BATCH_ROWS 64
+
+/* From how many new households on the spatial index is packed anew. */
+#define PACK_MIN_ROWS 2000
+
+typedef void (*BindRow) (sqlite3_stmt *stmt,
+                         int           first,
+                         gpointer      record,
+                         gpointer      data);
+
+/* Inserts one row per record, BATCH_ROWS to a statement, with explicit
+ * ids from one past the table's largest: record i gets @first_id + i. */
+static gboolean
+insert_batched (SmStore     *self,
+                const char  *table,
+                const char  *columns,
+                const char  *values,
+                int          n_values,
+                gpointer    *records,
+                guint        n,
+                BindRow      bind,
+                gpointer     data,
+                gint64      *first_id,
+                GError     **error)
+{
+  g_autofree char *max_sql = g_strdup_printf ("SELECT ifnull(max(id), 0) + 1 FROM %s", table);
+  /* The statement cache keys on the text, which must outlive it. */
+  sqlite3_stmt *stmt = _sm_store_prepare (self, g_intern_string (max_sql), error);
+  gint64 base;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _sm_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  base = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  for (guint done = 0; done < n;)
+    {
+      guint m = MIN (BATCH_ROWS, n - done);
+      g_autoptr(GString) sql = g_string_new (NULL);
+
+      /* "(id, a, b)" from "(a, b)", and "(?, ?, ?)" from "(?, ?)" */
+      g_string_printf (sql, "INSERT INTO %s (id, %s VALUES ", table, columns + 1);
+      for (guint k = 0; k < m; k++)
+        g_string_append_printf (sql, "%s(?, %s", k ? ", " : "", values + 1);
+      stmt = _sm_store_prepare (self, g_intern_string (sql->str), error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint k = 0; k < m; k++)
+        {
+          int first = 1 + (int) k * (n_values + 1);
+
+          sqlite3_bind_int64 (stmt, first, base + done + k);
+          bind (stmt, first + 1, records[done + k], data);
+        }
+      if (!run_action (self, stmt, error))
+        return FALSE;
+      done += m;
+    }
+  *first_id = base;
+  return TRUE;
+}
+
+static void
+bind_household_row (sqlite3_stmt *stmt,
+                    int           first,
+                    gpointer      record,
+                    gpointer      data)
+{
+  bind_household (stmt, first, record);
+}
+
+/**
+ * sm_store_add_households:
+ * @households: (array length=n): each gets its id
+ *
+ * Adds many households with the checks of sm_store_add_household(), in
+ * statements of many rows, all or none. When they are many against those
+ * already there, the spatial index is packed once afterwards instead of
+ * growing a row at a time.
+ */
+gboolean
+sm_store_add_households (SmStore      *self,
+                         SmHousehold **households,
+                         guint         n,
+                         GError      **error)
+{
+  gint64 first_id;
+
+  gint64 before = 0;
+  gboolean pack;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < n; i++)
+    if (!check_household (households[i], error))
+      return FALSE;
+  stmt = _sm_store_prepare (self, "SELECT count(*) FROM household", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    before = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  /* Many new rows against those there: pack the spatial index once
+   * instead of growing it row by row. */
+  pack = n >= PACK_MIN_ROWS && n * 4 >= before;
+
+  if (!sm_store_begin (self, error))
+    return FALSE;
+  if ((pack && !_sm_store_exec (self, "DROP TRIGGER household_rtree_insert", error)) ||
+      !insert_batched (self, "household", HOUSEHOLD_COLUMNS, HOUSEHOLD_VALUES, 9,
+                       (gpointer *) households, n, bind_household_row, NULL, &first_id, error) ||
+      (pack && !_sm_store_pack_household_rtree (self, error)) ||
+      (pack && !_sm_store_exec (self, _sm_schema_household_rtree_trigger, error)))
+    {
+      sm_store_rollback (self);
+      return FALSE;
+    }
+  if (!sm_store_commit (self, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    households[i]->id = first_id + i;
+  return TRUE;
 }
 
 static char *
@@ -779,6 +937,26 @@ check_person (const SmPerson  *p,
          check_one_of ("role", p->role, roles, error);
 }
 
+#define PERSON_COLUMNS "(household_id, family_name, given_name, birth_year, sex, role, synthetic)"
+#define PERSON_VALUES "(?, ?, ?, ?, ?, coalesce(?, 'other'), ?)"
+
+static void
+bind_person (sqlite3_stmt   *stmt,
+             int             first,
+             const SmPerson *p)
+{
+  sqlite3_bind_int64 (stmt, first, p->household_id);
+  sqlite3_bind_text (stmt, first + 1, p->family_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, first + 2, p->given_name ? p->given_name : "", -1, SQLITE_TRANSIENT);
+  if (p->birth_year != 0)
+    sqlite3_bind_int (stmt, first + 3, p->birth_year);
+  else
+    sqlite3_bind_null (stmt, first + 3);
+  _sm_bind_text_or_null (stmt, first + 4, p->sex);
+  _sm_bind_text_or_null (stmt, first + 5, p->role);
+  sqlite3_bind_int (stmt, first + 6, p->synthetic ? 1 : 0);
+}
+
 gint64
 sm_store_add_person (SmStore        *self,
                      const SmPerson *p,
@@ -791,20 +969,47 @@ sm_store_add_person (SmStore        *self,
   if (!check_person (p, error))
     return 0;
 
-  stmt = _sm_store_prepare (self,
-    "INSERT INTO person (household_id, family_name, given_name, birth_year, sex, role, synthetic)"
-    " VALUES (?, ?, ?, ?, ?, coalesce(?, 'other'), ?)", error);
+  stmt = _sm_store_prepare (self, "INSERT INTO person " PERSON_COLUMNS " VALUES " PERSON_VALUES, error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, p->household_id);
-  sqlite3_bind_text (stmt, 2, p->family_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, p->given_name ? p->given_name : "", -1, SQLITE_TRANSIENT);
-  if (p->birth_year != 0)
-    sqlite3_bind_int (stmt, 4, p->birth_year);
-  _sm_bind_text_or_null (stmt, 5, p->sex);
-  _sm_bind_text_or_null (stmt, 6, p->role);
-  sqlite3_bind_int (stmt, 7, p->synthetic ? 1 : 0);
+  bind_person (stmt, 1, p);
   return insert_returning_id (self, stmt, error);
+}
+
+static void
+bind_person_row (sqlite3_stmt *stmt,
+                 int           first,
+                 gpointer      record,
+                 gpointer      data)
+{
+  bind_person (stmt, first, record);
+}
+
+/**
+ * sm_store_add_persons:
+ * @persons: (array length=n): each gets its id
+ *
+ * Adds many persons as sm_store_add_households() adds households.
+ */
+gboolean
+sm_store_add_persons (SmStore   *self,
+                      SmPerson **persons,
+                      guint      n,
+                      GError   **error)
+{
+  gint64 first_id;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < n; i++)
+    if (!check_person (persons[i], error))
+      return FALSE;
+  if (!insert_batched (self, "person", PERSON_COLUMNS, PERSON_VALUES, 7, (gpointer *) persons, n,
+                       bind_person_row, NULL, &first_id, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    persons[i]->id = first_id + i;
+  return TRUE;
 }
 
 static gboolean
@@ -835,18 +1040,79 @@ check_need (SmStore      *self,
 }
 
 static void
+bind_need_at (sqlite3_stmt *stmt,
+              int           first,
+              const SmNeed *n,
+              gint64        category_id)
+{
+  sqlite3_bind_int64 (stmt, first, n->household_id);
+  if (n->person_id != 0)
+    sqlite3_bind_int64 (stmt, first + 1, n->person_id);
+  else
+    sqlite3_bind_null (stmt, first + 1);
+  sqlite3_bind_int64 (stmt, first + 2, category_id);
+  sqlite3_bind_int (stmt, first + 3, n->severity);
+  sqlite3_bind_text (stmt, first + 4, n->assessed_on, -1, SQLITE_TRANSIENT);
+  _sm_bind_text_or_null (stmt, first + 5, n->resolved_on);
+  _sm_bind_text_or_null (stmt, first + 6, n->note);
+}
+
+static void
 bind_need (sqlite3_stmt *stmt,
            const SmNeed *n,
            gint64        category_id)
 {
-  sqlite3_bind_int64 (stmt, 1, n->household_id);
-  if (n->person_id != 0)
-    sqlite3_bind_int64 (stmt, 2, n->person_id);
-  sqlite3_bind_int64 (stmt, 3, category_id);
-  sqlite3_bind_int (stmt, 4, n->severity);
-  sqlite3_bind_text (stmt, 5, n->assessed_on, -1, SQLITE_TRANSIENT);
-  _sm_bind_text_or_null (stmt, 6, n->resolved_on);
-  _sm_bind_text_or_null (stmt, 7, n->note);
+  bind_need_at (stmt, 1, n, category_id);
+}
+
+#define NEED_COLUMNS "(household_id, person_id, category_id, severity, assessed_on, resolved_on," \
+                     " note, synthetic)"
+#define NEED_VALUES "(?, ?, ?, ?, ?, ?, ?, ?)"
+
+static void
+bind_need_row (sqlite3_stmt *stmt,
+               int           first,
+               gpointer      record,
+               gpointer      data)
+{
+  SmNeed *n = record;
+  GHashTable *categories = data;
+
+  bind_need_at (stmt, first, n, GPOINTER_TO_SIZE (g_hash_table_lookup (categories, n)));
+  sqlite3_bind_int (stmt, first + 7, n->synthetic ? 1 : 0);
+}
+
+/**
+ * sm_store_add_needs:
+ * @needs: (array length=n): each gets its id
+ *
+ * Adds many needs as sm_store_add_households() adds households.
+ */
+gboolean
+sm_store_add_needs (SmStore  *self,
+                    SmNeed  **needs,
+                    guint     n,
+                    GError  **error)
+{
+  g_autoptr(GHashTable) categories = g_hash_table_new (g_direct_hash, g_direct_equal);
+  gint64 first_id;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 category_id;
+
+      if (!check_need (self, needs[i], &category_id, error))
+        return FALSE;
+      g_hash_table_insert (categories, needs[i], GSIZE_TO_POINTER ((gsize) category_id));
+    }
+  if (!insert_batched (self, "need", NEED_COLUMNS, NEED_VALUES, 8, (gpointer *) needs, n,
+                       bind_need_row, categories, &first_id, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    needs[i]->id = first_id + i;
+  return TRUE;
 }
 
 gint64
@@ -861,9 +1127,7 @@ sm_store_add_need (SmStore      *self,
 
   if (!check_need (self, n, &category_id, error))
     return 0;
-  stmt = _sm_store_prepare (self,
-    "INSERT INTO need (household_id, person_id, category_id, severity, assessed_on, resolved_on,"
-    " note, synthetic) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  stmt = _sm_store_prepare (self, "INSERT INTO need " NEED_COLUMNS " VALUES " NEED_VALUES, error);
   if (stmt == NULL)
     return 0;
   bind_need (stmt, n, category_id);

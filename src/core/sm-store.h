@@ -46,6 +46,18 @@ gboolean    sm_store_set_meta            (SmStore     *self,
                                           const char  *value,
                                           GError     **error);
 
+gboolean    sm_store_add_households      (SmStore           *self,
+                                          SmHousehold      **households,
+                                          guint              n,
+                                          GError           **error);
+gboolean    sm_store_add_persons         (SmStore           *self,
+                                          SmPerson         **persons,
+                                          guint              n,
+                                          GError           **error);
+gboolean    sm_store_add_needs           (SmStore           *self,
+                                          SmNeed           **needs,
+                                          guint              n,
+                                          GError           **error);
 gint64      sm_store_add_household       (SmStore           *self,
                                           const SmHousehold *household,
                                           GError           **error);
