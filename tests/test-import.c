@@ -374,6 +374,19 @@ test_hungarian_dates (void)
     g_assert_false (sm_date_parse_any ("2024. február 30.", &d, &error));
     g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
   }
+  /* Impossible days in the compact forms, and a short year. */
+  {
+    static const char * const bad[] = { "2024.02.30.", "2024.13.01.", "2024/00/10", "24.03.01." };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        GDate d;
+
+        g_assert_false (sm_date_parse_any (bad[i], &d, &error));
+        g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+      }
+  }
 }
 
 /* A bad row: nothing imported, every bad row named; with consent, the

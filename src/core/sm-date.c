@@ -84,6 +84,46 @@ sm_date_today_iso (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/* Digits, one separator of . / -, digits, the same separator, digits and
+ * perhaps a last dot: "2024.03.01.", "2024/3/1". */
+static gboolean
+numeric_date (const char *text,
+              int        *y,
+              int        *m,
+              int        *d)
+{
+  const char *p = text;
+  int parts[3] = { 0, 0, 0 };
+  char separator = 0;
+
+  for (int k = 0; k < 3; k++)
+    {
+      int digits = 0;
+
+      while (g_ascii_isdigit (*p) && digits < 5)
+        {
+          parts[k] = parts[k] * 10 + (*p++ - '0');
+          digits++;
+        }
+      if (digits == 0 || (k == 0 && digits != 4) || (k > 0 && digits > 2))
+        return FALSE;
+      if (k < 2)
+        {
+          if ((*p != '.' && *p != '/' && *p != '-') || (separator && *p != separator))
+            return FALSE;
+          separator = *p++;
+        }
+    }
+  if (*p == '.' && separator == '.')
+    p++;
+  if (*p != '\0')
+    return FALSE;
+  *y = parts[0];
+  *m = parts[1];
+  *d = parts[2];
+  return TRUE;
+}
+
 /**
  * sm_date_parse_any:
  *
@@ -108,6 +148,9 @@ sm_date_parse_any (const char  *text,
     goto bad;
   if (sm_date_parse_iso (text, out, NULL))
     return TRUE;
+  /* The common "2024.03.01." without the regular expressions. */
+  if (numeric_date (text, &y, &m, &d))
+    goto check;
   lower = g_utf8_strdown (text, -1);
   plain = g_str_to_ascii (lower, "C");
   g_strstrip (plain);
@@ -144,6 +187,7 @@ sm_date_parse_any (const char  *text,
               m = (int) i + 1;
         }
     }
+check:
   if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     goto bad;
   g_date_clear (out, 1);

@@ -212,12 +212,17 @@ typedef struct {
   int    field_index[32];     /* per field of the target: the layer's field, or -1 */
   const char * const *fields;
   const char *encoding;       /* "utf-8" or a legacy one */
+  GHashTable *categories;     /* as written → id */
 } Layout;
 
 static int
 field_slot (const Layout *layout,
             const char   *field)
 {
+  /* The callers name fields by the same literals as the table. */
+  for (guint i = 0; layout->fields[i] != NULL; i++)
+    if (layout->fields[i] == field)
+      return (int) i;
   for (guint i = 0; layout->fields[i] != NULL; i++)
     if (g_str_equal (layout->fields[i], field))
       return (int) i;
@@ -332,11 +337,20 @@ to_wgs84 (Coordinates *c,
   return TRUE;
 }
 
+/* A category as a file names it, remembered for the next rows. */
 static gint64
 lookup_category (SmStore    *store,
+                 GHashTable *seen,
                  const char *text)
 {
-  return sm_store_lookup_category (store, text, NULL);
+  gpointer id;
+
+  if (!g_hash_table_lookup_extended (seen, text, NULL, &id))
+    {
+      id = GSIZE_TO_POINTER ((gsize) sm_store_lookup_category (store, text, NULL));
+      g_hash_table_insert (seen, g_strdup (text), id);
+    }
+  return (gint64) GPOINTER_TO_SIZE (id);
 }
 
 static int
@@ -504,7 +518,7 @@ read_household_row (SmStore      *store,
 
   if (category != NULL)
     {
-      gint64 id = lookup_category (store, category);
+      gint64 id = lookup_category (store, layout->categories, category);
       const SmCategory *c = id > 0 ? sm_store_get_category (store, id) : NULL;
 
       if (c == NULL)
@@ -1160,7 +1174,8 @@ sm_import_file (SmStore                *store,
   g_autofree char *signature = NULL;
   OGRSpatialReferenceH eov = NULL, wgs84 = NULL, layer_srs;
   Coordinates coords = { .crs = options->crs };
-  Layout layout = { 0 };
+  g_autoptr(GHashTable) categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Layout layout = { .categories = categories };
   OGRFeatureDefnH defn;
   OGRFeatureH feature;
   GDALDatasetH ds = NULL;
