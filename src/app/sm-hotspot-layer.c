@@ -226,7 +226,8 @@ sm_hotspot_layer_recompute (SmHotspotLayer *self)
     build_heat (self, in);
   if (self->show_change)
     compute_change (self);
-  hotspots = sm_find_hotspots_full (self->store, self->filter, &options,
+  /* The same households as the heat map: read once. */
+  hotspots = sm_find_hotspots_full (self->store, self->filter, in, &options,
                                     g_date_valid (&self->compare) ? &self->compare : NULL,
                                     &cells, &error);
   if (hotspots == NULL)

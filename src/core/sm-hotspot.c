@@ -498,22 +498,26 @@ sm_find_hotspots (SmStore                 *store,
                   const GDate             *compare_as_of,
                   GError                 **error)
 {
-  return sm_find_hotspots_full (store, filter, options, compare_as_of, NULL, error);
+  return sm_find_hotspots_full (store, filter, NULL, options, compare_as_of, NULL, error);
 }
 
 /**
  * sm_find_hotspots_full:
+ * @input: (nullable): the filter's households as sm_hotspot_input_new()
+ *   gives them with @options' weight, when the caller has them already
  * @cells: (out) (optional): every significant cell, hot or cold
  */
 GPtrArray *
 sm_find_hotspots_full (SmStore                 *store,
                        SmFilter                *filter,
+                       SmHotspotInput          *input,
                        const SmHotspotOptions  *options,
                        const GDate             *compare_as_of,
                        GArray                 **cells,
                        GError                 **error)
 {
-  g_autoptr(SmHotspotInput) in = sm_hotspot_input_new (store, filter, options->weight, error);
+  g_autoptr(SmHotspotInput) own = input ? NULL : sm_hotspot_input_new (store, filter, options->weight, error);
+  SmHotspotInput *in = input ? input : own;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_hotspot_free);
   g_autofree double *counts = NULL;
   g_autofree SmGiValue *gi = NULL;

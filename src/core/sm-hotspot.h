@@ -152,6 +152,7 @@ GPtrArray *sm_find_hotspots (SmStore                *store,
                              GError                **error);
 GPtrArray *sm_find_hotspots_full (SmStore                *store,
                                   SmFilter               *filter,
+                                  SmHotspotInput         *input,
                                   const SmHotspotOptions *options,
                                   const GDate            *compare_as_of,
                                   GArray                **cells,
