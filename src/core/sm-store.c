@@ -1464,6 +1464,57 @@ sm_store_delete_person (SmStore  *self,
   return run_change (self, stmt, "person", id, error);
 }
 
+typedef gpointer (*ReadRow) (sqlite3_stmt *stmt,
+                             gint64        household_id);
+
+/* Every row @sql (one parameter: the household) returns, each made into a
+ * record by @read. */
+static GPtrArray *
+list_household_rows (SmStore        *self,
+                     const char     *sql,
+                     gint64          household_id,
+                     ReadRow         read,
+                     GDestroyNotify  free_record,
+                     GError        **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_record);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SM_IS_STORE (self), NULL);
+
+  stmt = _sm_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, read (stmt, household_id));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gpointer
+read_person (sqlite3_stmt *stmt,
+             gint64        household_id)
+{
+  SmPerson *p = g_new0 (SmPerson, 1);
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->household_id = household_id;
+  p->family_name = column_dup (stmt, 1);
+  p->given_name = column_dup (stmt, 2);
+  p->birth_year = sqlite3_column_int (stmt, 3);
+  p->sex = column_dup (stmt, 4);
+  p->role = column_dup (stmt, 5);
+  p->synthetic = sqlite3_column_int (stmt, 6);
+  return p;
+}
+
 /**
  * sm_store_list_persons:
  *
@@ -1475,39 +1526,28 @@ sm_store_list_persons (SmStore  *self,
                        gint64    household_id,
                        GError  **error)
 {
-  g_autoptr(GPtrArray) persons = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_person_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (SM_IS_STORE (self), NULL);
-
-  stmt = _sm_store_prepare (self,
+  return list_household_rows (self,
     "SELECT id, family_name, given_name, coalesce(birth_year, 0), sex, role, synthetic"
-    " FROM person WHERE household_id = ? ORDER BY coalesce(birth_year, 9999), id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SmPerson *p = g_new0 (SmPerson, 1);
+    " FROM person WHERE household_id = ? ORDER BY coalesce(birth_year, 9999), id",
+    household_id, read_person, (GDestroyNotify) sm_person_free, error);
+}
 
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->household_id = household_id;
-      p->family_name = column_dup (stmt, 1);
-      p->given_name = column_dup (stmt, 2);
-      p->birth_year = sqlite3_column_int (stmt, 3);
-      p->sex = column_dup (stmt, 4);
-      p->role = column_dup (stmt, 5);
-      p->synthetic = sqlite3_column_int (stmt, 6);
-      g_ptr_array_add (persons, p);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sm_store_set_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&persons);
+static gpointer
+read_need (sqlite3_stmt *stmt,
+           gint64        household_id)
+{
+  SmNeed *n = g_new0 (SmNeed, 1);
+
+  n->id = sqlite3_column_int64 (stmt, 0);
+  n->household_id = household_id;
+  n->person_id = sqlite3_column_int64 (stmt, 1);
+  n->category = column_dup (stmt, 2);
+  n->severity = sqlite3_column_int (stmt, 3);
+  n->assessed_on = column_dup (stmt, 4);
+  n->resolved_on = column_dup (stmt, 5);
+  n->note = column_dup (stmt, 6);
+  n->synthetic = sqlite3_column_int (stmt, 7);
+  return n;
 }
 
 /**
@@ -1521,42 +1561,33 @@ sm_store_list_needs (SmStore  *self,
                      gint64    household_id,
                      GError  **error)
 {
-  g_autoptr(GPtrArray) needs = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_need_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (SM_IS_STORE (self), NULL);
-
-  stmt = _sm_store_prepare (self,
+  return list_household_rows (self,
     "SELECT n.id, coalesce(n.person_id, 0), c.code, n.severity, n.assessed_on, n.resolved_on,"
     " n.note, n.synthetic FROM need n JOIN need_category c ON c.id = n.category_id"
     " WHERE n.household_id = ?"
-    " ORDER BY n.resolved_on IS NOT NULL, n.assessed_on DESC, n.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SmNeed *n = g_new0 (SmNeed, 1);
+    " ORDER BY n.resolved_on IS NOT NULL, n.assessed_on DESC, n.id",
+    household_id, read_need, (GDestroyNotify) sm_need_free, error);
+}
 
-      n->id = sqlite3_column_int64 (stmt, 0);
-      n->household_id = household_id;
-      n->person_id = sqlite3_column_int64 (stmt, 1);
-      n->category = column_dup (stmt, 2);
-      n->severity = sqlite3_column_int (stmt, 3);
-      n->assessed_on = column_dup (stmt, 4);
-      n->resolved_on = column_dup (stmt, 5);
-      n->note = column_dup (stmt, 6);
-      n->synthetic = sqlite3_column_int (stmt, 7);
-      g_ptr_array_add (needs, n);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sm_store_set_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&needs);
+static gpointer
+read_assessment (sqlite3_stmt *stmt,
+                 gint64        household_id)
+{
+  SmElderlyAssessment *a = g_new0 (SmElderlyAssessment, 1);
+
+  a->id = sqlite3_column_int64 (stmt, 0);
+  a->person_id = sqlite3_column_int64 (stmt, 1);
+  a->assessed_on = column_dup (stmt, 2);
+  a->mobility = column_dup (stmt, 3);
+  a->lives_alone = sqlite3_column_int (stmt, 4);
+  a->chronic_illness = sqlite3_column_int (stmt, 5);
+  a->cognitive_decline = sqlite3_column_int (stmt, 6);
+  a->alarm_device = sqlite3_column_int (stmt, 7);
+  a->receives_meals = sqlite3_column_int (stmt, 8);
+  a->last_visit_on = column_dup (stmt, 9);
+  a->note = column_dup (stmt, 10);
+  a->synthetic = sqlite3_column_int (stmt, 11);
+  return a;
 }
 
 /**
@@ -1570,46 +1601,12 @@ sm_store_list_assessments (SmStore  *self,
                            gint64    household_id,
                            GError  **error)
 {
-  g_autoptr(GPtrArray) list =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) sm_elderly_assessment_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (SM_IS_STORE (self), NULL);
-
-  stmt = _sm_store_prepare (self,
+  return list_household_rows (self,
     "SELECT e.id, e.person_id, e.assessed_on, e.mobility, e.lives_alone, e.chronic_illness,"
     " e.cognitive_decline, e.alarm_device, e.receives_meals, e.last_visit_on, e.note, e.synthetic"
     " FROM elderly_assessment e JOIN person p ON p.id = e.person_id"
-    " WHERE p.household_id = ? ORDER BY e.assessed_on DESC, e.id DESC", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SmElderlyAssessment *a = g_new0 (SmElderlyAssessment, 1);
-
-      a->id = sqlite3_column_int64 (stmt, 0);
-      a->person_id = sqlite3_column_int64 (stmt, 1);
-      a->assessed_on = column_dup (stmt, 2);
-      a->mobility = column_dup (stmt, 3);
-      a->lives_alone = sqlite3_column_int (stmt, 4);
-      a->chronic_illness = sqlite3_column_int (stmt, 5);
-      a->cognitive_decline = sqlite3_column_int (stmt, 6);
-      a->alarm_device = sqlite3_column_int (stmt, 7);
-      a->receives_meals = sqlite3_column_int (stmt, 8);
-      a->last_visit_on = column_dup (stmt, 9);
-      a->note = column_dup (stmt, 10);
-      a->synthetic = sqlite3_column_int (stmt, 11);
-      g_ptr_array_add (list, a);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sm_store_set_error (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+    " WHERE p.household_id = ? ORDER BY e.assessed_on DESC, e.id DESC",
+    household_id, read_assessment, (GDestroyNotify) sm_elderly_assessment_free, error);
 }
 
 /**
