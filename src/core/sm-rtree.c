@@ -147,8 +147,7 @@ insert_pairs (SmStore      *store,
       g_string_printf (sql, "INSERT INTO %s VALUES ", table);
       for (guint k = 0; k < m; k++)
         g_string_append (sql, k ? ", (?, ?)" : "(?, ?)");
-      /* The statement cache keys on the text, which must outlive it. */
-      stmt = _sm_store_prepare (store, g_intern_string (sql->str), error);
+      stmt = _sm_store_prepare (store, sql->str, error);
       if (stmt == NULL)
         return FALSE;
       for (guint k = 0; k < m; k++)

@@ -54,7 +54,7 @@ finalize_statement (gpointer stmt)
 static void
 sm_store_init (SmStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_category_free);
 }
 
@@ -157,9 +157,8 @@ _sm_store_prepare (SmStore     *self,
       _sm_store_set_error (self, error);
       return NULL;
     }
-  /* Statements are keyed by their literal text, which lives as long as the
-   * program. */
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  /* Keyed by a copy of the text: callers may build it. */
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -694,8 +693,7 @@ insert_batched (SmStore     *self,
                 GError     **error)
 {
   g_autofree char *max_sql = g_strdup_printf ("SELECT ifnull(max(id), 0) + 1 FROM %s", table);
-  /* The statement cache keys on the text, which must outlive it. */
-  sqlite3_stmt *stmt = _sm_store_prepare (self, g_intern_string (max_sql), error);
+  sqlite3_stmt *stmt = _sm_store_prepare (self, max_sql, error);
   gint64 base;
 
   if (stmt == NULL)
@@ -718,7 +716,7 @@ insert_batched (SmStore     *self,
       g_string_printf (sql, "INSERT INTO %s (id, %s VALUES ", table, columns + 1);
       for (guint k = 0; k < m; k++)
         g_string_append_printf (sql, "%s(?, %s", k ? ", " : "", values + 1);
-      stmt = _sm_store_prepare (self, g_intern_string (sql->str), error);
+      stmt = _sm_store_prepare (self, sql->str, error);
       if (stmt == NULL)
         return FALSE;
       for (guint k = 0; k < m; k++)
