@@ -769,14 +769,17 @@ sm_store_add_households (SmStore      *self,
   for (guint i = 0; i < n; i++)
     if (!check_household (households[i], error))
       return FALSE;
-  stmt = _sm_store_prepare (self, "SELECT count(*) FROM household", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    before = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   /* Many new rows against those there: pack the spatial index once
    * instead of growing it row by row. */
+  if (n >= PACK_MIN_ROWS)
+    {
+      stmt = _sm_store_prepare (self, "SELECT count(*) FROM household", error);
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        before = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
   pack = n >= PACK_MIN_ROWS && n * 4 >= before;
 
   if (!sm_store_begin (self, error))
