@@ -621,52 +621,35 @@ count_household (SmStore        *store,
     }
 }
 
-/* Every household at once, in statements of many rows: the way checked
- * rows go in. Any refusal fails the whole; the caller then goes household
- * by household. */
+/* Writes households with the persons and needs their rows bring, in
+ * statements of many rows; the same person on several rows of a
+ * household is one person. */
 static gboolean
-store_households_at_once (SmStore                *store,
-                          SmGeocoder             *geocoder,
-                          GPtrArray              *order,
-                          GHashTable             *households,
-                          const SmImportOptions  *options,
-                          SmProgressFunc          progress,
-                          gpointer                progress_data,
-                          GCancellable           *cancellable,
-                          SmImportReport         *report,
-                          GError                **error)
+store_groups (SmStore         *store,
+              GPtrArray      **groups,
+              guint            n_groups,
+              gboolean         synthetic,
+              SmImportReport  *report,
+              GError         **error)
 {
-  g_autoptr(GPtrArray) firsts = g_ptr_array_sized_new (order->len);   /* SmHousehold */
-  g_autoptr(GPtrArray) persons = g_ptr_array_new ();                  /* SmPerson */
-  g_autoptr(GPtrArray) needs = g_ptr_array_new ();                    /* SmNeed */
-  g_autoptr(GPtrArray) person_of = g_ptr_array_new ();                /* per need: its SmPerson or NULL */
+  g_autoptr(GPtrArray) firsts = g_ptr_array_sized_new (n_groups);    /* SmHousehold */
+  g_autoptr(GPtrArray) persons = g_ptr_array_new ();                 /* SmPerson */
+  g_autoptr(GPtrArray) needs = g_ptr_array_new ();                   /* SmNeed */
+  g_autoptr(GPtrArray) person_of = g_ptr_array_new ();               /* per need: its SmPerson or NULL */
 
-  for (guint i = 0; i < order->len; i++)
+  for (guint i = 0; i < n_groups; i++)
     {
-      GPtrArray *group = g_hash_table_lookup (households, g_ptr_array_index (order, i));
-      HouseholdRow *first = g_ptr_array_index (group, 0);
+      HouseholdRow *first = g_ptr_array_index (groups[i], 0);
 
-      if (geocoder != NULL)
-        geocode_group (geocoder, first);
-      first->household.synthetic = options->synthetic || first->synthetic;
+      first->household.synthetic = synthetic || first->synthetic;
       g_ptr_array_add (firsts, &first->household);
-      if ((i & 255) == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          if (progress != NULL)
-            progress (0.5 + 0.3 * i / (double) order->len, progress_data);
-        }
     }
   if (!sm_store_add_households (store, (SmHousehold **) firsts->pdata, firsts->len, error))
     return FALSE;
-  if (progress != NULL)
-    progress (0.85, progress_data);
 
-  /* The same person on several rows is one person. */
-  for (guint i = 0; i < order->len; i++)
+  for (guint i = 0; i < n_groups; i++)
     {
-      GPtrArray *group = g_hash_table_lookup (households, g_ptr_array_index (order, i));
+      GPtrArray *group = groups[i];
       HouseholdRow *first = g_ptr_array_index (group, 0);
       guint group_start = persons->len;
 
@@ -684,14 +667,14 @@ store_households_at_once (SmStore                *store,
                 {
                   person = &r->person;
                   person->household_id = first->household.id;
-                  person->synthetic = options->synthetic || r->synthetic;
+                  person->synthetic = synthetic || r->synthetic;
                   g_ptr_array_add (persons, person);
                 }
             }
           if (r->need.category != NULL)
             {
               r->need.household_id = first->household.id;
-              r->need.synthetic = options->synthetic || r->synthetic;
+              r->need.synthetic = synthetic || r->synthetic;
               g_ptr_array_add (needs, &r->need);
               g_ptr_array_add (person_of, person);
             }
@@ -707,68 +690,51 @@ store_households_at_once (SmStore                *store,
     }
   if (!sm_store_add_needs (store, (SmNeed **) needs->pdata, needs->len, error))
     return FALSE;
-
   report->n_persons += persons->len;
   report->n_needs += needs->len;
+  return TRUE;
+}
+
+/* Every household at once: the way checked rows go in. Any refusal fails
+ * the whole; the caller then goes household by household. */
+static gboolean
+store_households_at_once (SmStore                *store,
+                          SmGeocoder             *geocoder,
+                          GPtrArray              *order,
+                          GHashTable             *households,
+                          const SmImportOptions  *options,
+                          SmProgressFunc          progress,
+                          gpointer                progress_data,
+                          GCancellable           *cancellable,
+                          SmImportReport         *report,
+                          GError                **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_sized_new (order->len);
+
   for (guint i = 0; i < order->len; i++)
     {
       GPtrArray *group = g_hash_table_lookup (households, g_ptr_array_index (order, i));
 
+      if (geocoder != NULL)
+        geocode_group (geocoder, g_ptr_array_index (group, 0));
+      g_ptr_array_add (groups, group);
+      if ((i & 255) == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL)
+            progress (0.5 + 0.3 * i / (double) order->len, progress_data);
+        }
+    }
+  if (!store_groups (store, (GPtrArray **) groups->pdata, groups->len, options->synthetic, report,
+                     error))
+    return FALSE;
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GPtrArray *group = g_ptr_array_index (groups, i);
+
       count_household (store, g_ptr_array_index (group, 0), report);
     }
-  return TRUE;
-}
-
-/* One household and what its rows bring, in a savepoint. */
-static gboolean
-store_household (SmStore          *store,
-                 GPtrArray        *rows,
-                 gboolean          synthetic,
-                 SmImportReport   *report,
-                 GError          **error)
-{
-  HouseholdRow *first = g_ptr_array_index (rows, 0);
-  g_autoptr(GPtrArray) persons = g_ptr_array_new ();    /* HouseholdRow with a person */
-  g_autoptr(GArray) person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 household_id;
-
-  first->household.synthetic = synthetic || first->synthetic;
-  household_id = sm_store_add_household (store, &first->household, error);
-  if (household_id == 0)
-    return FALSE;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      HouseholdRow *r = g_ptr_array_index (rows, i);
-      gint64 person_id = 0;
-
-      if (r->person.family_name != NULL)
-        {
-          for (guint k = 0; k < persons->len && person_id == 0; k++)
-            if (same_person (&((HouseholdRow *) g_ptr_array_index (persons, k))->person, &r->person))
-              person_id = g_array_index (person_ids, gint64, k);
-          if (person_id == 0)
-            {
-              r->person.household_id = household_id;
-              r->person.synthetic = synthetic || r->synthetic;
-              person_id = sm_store_add_person (store, &r->person, error);
-              if (person_id == 0)
-                return FALSE;
-              g_ptr_array_add (persons, r);
-              g_array_append_val (person_ids, person_id);
-              report->n_persons++;
-            }
-        }
-      if (r->need.category != NULL)
-        {
-          r->need.household_id = household_id;
-          r->need.person_id = person_id;
-          r->need.synthetic = synthetic || r->synthetic;
-          if (sm_store_add_need (store, &r->need, error) == 0)
-            return FALSE;
-          report->n_needs++;
-        }
-    }
-  first->household.id = household_id;
   return TRUE;
 }
 
@@ -1125,7 +1091,7 @@ store_households (SmStore                *store,
         geocode_group (geocoder, first);
       if (!sm_store_begin (store, error))
         return FALSE;
-      if (store_household (store, group, options->synthetic, report, &local))
+      if (store_groups (store, &group, 1, options->synthetic, report, &local))
         {
           count_household (store, first, report);
           sm_store_commit (store, NULL);
