@@ -39,7 +39,7 @@ main (int    argc,
   g_autoptr(GString) text = g_string_new ("x,y\n");
   SmDemoOptions options = { .n_households = N_HOUSEHOLDS, .seed = SM_DEMO_DEFAULT_SEED,
                             .until = "2026-06-30" };
-  double w = G_MAXDOUBLE, s = G_MAXDOUBLE, e = -G_MAXDOUBLE, n = -G_MAXDOUBLE, cell, t0;
+  double w, s, e, n, cell, t0;
   double kde_ms, gdal_ms, gi_ms, step_ms, times[5];
   GDate day;
   int status;
@@ -52,14 +52,11 @@ main (int    argc,
   sm_filter_set_as_of (filter, &day);
   in = sm_hotspot_input_new (store, filter, SM_WEIGHT_NONE, &error);
   g_assert_no_error (error);
+  sm_hotspot_input_get_extent (in, &w, &s, &e, &n);
   for (guint i = 0; i < in->points->len; i++)
     {
       const SmWeightedPoint *p = &g_array_index (in->points, SmWeightedPoint, i);
 
-      w = MIN (w, p->x);
-      e = MAX (e, p->x);
-      s = MIN (s, p->y);
-      n = MAX (n, p->y);
       g_string_append_printf (text, "%.2f,%.2f\n", p->x, p->y);
     }
   cell = MAX (e - w, n - s) / SIDE;

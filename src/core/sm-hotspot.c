@@ -419,6 +419,34 @@ sm_hotspot_input_new (SmStore        *store,
   return in;
 }
 
+/**
+ * sm_hotspot_input_get_extent:
+ *
+ * The box of the input's points, in metres.
+ *
+ * Returns: %FALSE when there are no points
+ */
+gboolean
+sm_hotspot_input_get_extent (const SmHotspotInput *in,
+                             double               *west,
+                             double               *south,
+                             double               *east,
+                             double               *north)
+{
+  *west = *south = G_MAXDOUBLE;
+  *east = *north = -G_MAXDOUBLE;
+  for (guint i = 0; i < in->points->len; i++)
+    {
+      const SmWeightedPoint *p = &g_array_index (in->points, SmWeightedPoint, i);
+
+      *west = MIN (*west, p->x);
+      *east = MAX (*east, p->x);
+      *south = MIN (*south, p->y);
+      *north = MAX (*north, p->y);
+    }
+  return in->points->len > 0;
+}
+
 /* --- hotspots --------------------------------------------------------- */
 
 void
@@ -439,19 +467,10 @@ frame_for (const SmHotspotInput *in,
            double                cell,
            Frame                *f)
 {
-  double w = G_MAXDOUBLE, s = G_MAXDOUBLE, e = -G_MAXDOUBLE, n = -G_MAXDOUBLE;
+  double w, s, e, n;
 
-  if (in->points->len == 0)
+  if (!sm_hotspot_input_get_extent (in, &w, &s, &e, &n))
     return FALSE;
-  for (guint i = 0; i < in->points->len; i++)
-    {
-      const SmWeightedPoint *p = &g_array_index (in->points, SmWeightedPoint, i);
-
-      w = MIN (w, p->x);
-      e = MAX (e, p->x);
-      s = MIN (s, p->y);
-      n = MAX (n, p->y);
-    }
   f->cell = cell;
   f->west = floor (w / cell) * cell - cell;
   f->south = floor (s / cell) * cell - cell;
@@ -858,20 +877,11 @@ sm_density (SmHotspotInput *in,
             double          cell,
             int             max_side)
 {
-  double w = G_MAXDOUBLE, s = G_MAXDOUBLE, e = -G_MAXDOUBLE, n = -G_MAXDOUBLE;
+  double w, s, e, n;
   SmGrid *grid;
   int width, height;
 
-  for (guint i = 0; i < in->points->len; i++)
-    {
-      const SmWeightedPoint *p = &g_array_index (in->points, SmWeightedPoint, i);
-
-      w = MIN (w, p->x);
-      e = MAX (e, p->x);
-      s = MIN (s, p->y);
-      n = MAX (n, p->y);
-    }
-  if (in->points->len == 0)
+  if (!sm_hotspot_input_get_extent (in, &w, &s, &e, &n))
     w = s = e = n = 0;
   w -= bandwidth;
   s -= bandwidth;

@@ -104,6 +104,11 @@ SmHotspotInput *sm_hotspot_input_new  (SmStore        *store,
                                        SmPointWeight   weight,
                                        GError        **error);
 void            sm_hotspot_input_free (SmHotspotInput *input);
+gboolean        sm_hotspot_input_get_extent (const SmHotspotInput *input,
+                                             double               *west,
+                                             double               *south,
+                                             double               *east,
+                                             double               *north);
 
 void            sm_hotspot_cell_bounds (const SmHotspotInput *input,
                                         double                x,
