@@ -253,30 +253,6 @@ unit_free (Unit *u)
   g_free (u);
 }
 
-static GHashTable *
-persons_per_household (SmStore  *store,
-                       GError  **error)
-{
-  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "SELECT household_id, count(*) FROM person GROUP BY household_id", error);
-
-  if (stmt == NULL)
-    {
-      g_hash_table_unref (counts);
-      return NULL;
-    }
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_hash_table_insert (counts, g_memdup2 (&id, sizeof id),
-                           GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  return counts;
-}
-
 static gboolean
 export_aggregate (SmStore                *store,
                   SmFilter               *filter,
@@ -293,7 +269,8 @@ export_aggregate (SmStore                *store,
     OFTString, OFTInteger, OFTInteger, OFTInteger, OFTInteger64, OFTInteger
   };
   g_autoptr(GArray) hits = sm_store_query (store, filter, error);
-  g_autoptr(GHashTable) persons = NULL;
+  g_autofree gint64 *ids = NULL;
+  g_autofree SmHouseholdFacts *facts = NULL;
   g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                        (GDestroyNotify) unit_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
@@ -305,7 +282,13 @@ export_aggregate (SmStore                *store,
   Out out = { 0 };
   guint n = 0;
 
-  if (hits == NULL || (persons = persons_per_household (store, error)) == NULL)
+  if (hits == NULL)
+    return FALSE;
+  ids = g_new (gint64, MAX (hits->len, 1));
+  facts = g_new (SmHouseholdFacts, MAX (hits->len, 1));
+  for (guint i = 0; i < hits->len; i++)
+    ids[i] = g_array_index (hits, SmCaseHit, i).household_id;
+  if (!sm_store_get_household_facts (store, ids, hits->len, facts, error))
     return FALSE;
   wgs84 = _sm_ogr_new_wgs84 ();
   eov = OSRNewSpatialReference (NULL);
@@ -321,7 +304,7 @@ export_aggregate (SmStore                *store,
       Unit *u;
       /* A household without recorded people still counts as one person:
        * no unit can hide a household behind a count of zero. */
-      guint people = MAX (1, GPOINTER_TO_UINT (g_hash_table_lookup (persons, &hit->household_id)));
+      guint people = MAX (1, facts[i].persons);
       double x = hit->lon, y = hit->lat, z = 0, x0 = 0, y0 = 0;
 
       if (grid)
@@ -333,14 +316,7 @@ export_aggregate (SmStore                *store,
           key = g_strdup_printf ("E%.0f_N%.0f", x0, y0);
         }
       else
-        {
-          SmHousehold h;
-
-          if (!sm_store_get_household (store, hit->household_id, &h, error))
-            goto out;
-          key = g_strdup (h.settlement_part ? h.settlement_part : _("(unknown)"));
-          sm_household_clear (&h);
-        }
+        key = g_strdup (facts[i].settlement_part ? facts[i].settlement_part : _("(unknown)"));
       u = g_hash_table_lookup (units, key);
       if (u == NULL)
         {
