@@ -5,13 +5,13 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <sqlite3.h>
 
 #include "sm-basemap.h"
 #include "sm-error.h"
 #include "sm-mercator.h"
 #include "sm-png.h"
 #include "sm-tile-renderer.h"
+#include "sm-tile-store.h"
 
 /* One tile is one query: the features whose box meets the tile (with a
  * margin for wide roads) and whose first zoom has come. Each class is
@@ -84,8 +84,7 @@ struct _SmTileRenderer
 {
   GObject        parent_instance;
 
-  sqlite3       *db;
-  sqlite3_stmt  *query;
+  SmBasemapReader *reader;
   PangoFontMap  *font_map;
   PangoContext  *context;
   PangoFontDescription *road_font;
@@ -110,8 +109,7 @@ sm_tile_renderer_finalize (GObject *object)
 {
   SmTileRenderer *self = SM_TILE_RENDERER (object);
 
-  sqlite3_finalize (self->query);
-  sqlite3_close (self->db);
+  g_clear_pointer (&self->reader, sm_basemap_reader_free);
   g_clear_object (&self->context);
   g_clear_object (&self->font_map);
   pango_font_description_free (self->road_font);
@@ -157,19 +155,9 @@ sm_tile_renderer_new (const char  *db_path,
 
   g_return_val_if_fail (db_path != NULL, NULL);
 
-  if (sqlite3_open_v2 (db_path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK ||
-      sqlite3_prepare_v3 (self->db,
-                          "SELECT f.class, f.name, f.geom"
-                          " FROM basemap_rtree AS r CROSS JOIN basemap_feature AS f ON f.id = r.id"
-                          " WHERE r.max_lon >= ?1 AND r.min_lon <= ?3"
-                          "   AND r.max_lat >= ?2 AND r.min_lat <= ?4 AND r.min_zoom <= ?5",
-                          -1, SQLITE_PREPARE_PERSISTENT, &self->query, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT, _("Cannot read the basemap of “%s”: %s"),
-                   db_path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
-      return NULL;
-    }
+  self->reader = sm_basemap_reader_open (db_path, error);
+  if (self->reader == NULL)
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -508,13 +496,59 @@ draw_labels (SmTileRenderer *self,
       }
 }
 
+typedef struct {
+  SmTileRenderer  *self;
+  const TileFrame *frame;
+} Collect;
+
+static void
+collect_feature (int           klass,
+                 const char   *name,
+                 const guint8 *blob,
+                 gsize         size,
+                 gpointer      user_data)
+{
+  Collect *c = user_data;
+  SmTileRenderer *self = c->self;
+  const TileFrame *frame = c->frame;
+  const Style *style;
+
+  if (klass <= SM_BASEMAP_NONE || klass >= SM_BASEMAP_N_CLASSES || blob == NULL)
+    return;
+  style = &styles[klass];
+  if (klass == SM_BASEMAP_PLACE)
+    {
+      Label label = { SM_BASEMAP_PLACE, NULL };
+
+      if (name == NULL || size < 16)
+        return;
+      label.name = g_strdup (name);
+      label.x0 = read_u32 (blob + 8) * frame->scale - frame->origin_x;
+      label.y0 = read_u32 (blob + 12) * frame->scale - frame->origin_y;
+      g_array_append_val (self->labels, label);
+    }
+  else if (name != NULL && style->label_zoom > 0 && frame->z >= style->label_zoom)
+    {
+      Label label = { klass, NULL };
+
+      add_geometry (frame, blob, size, FALSE, self->paths[klass], &label);
+      if (label.x0 != label.x1 || label.y0 != label.y1)
+        {
+          label.name = g_strdup (name);
+          g_array_append_val (self->labels, label);
+        }
+    }
+  else
+    add_geometry (frame, blob, size, style->kind == DRAW_FILL, self->paths[klass], NULL);
+}
+
 static gboolean
 collect (SmTileRenderer   *self,
          const TileFrame  *frame,
          GError          **error)
 {
   double west, south, east, north, n, tx, ty, pad = MARGIN / SM_TILE_SIZE;
-  int rc;
+  Collect c = { self, frame };
 
   for (guint i = 0; i < SM_BASEMAP_N_CLASSES; i++)
     g_array_set_size (self->paths[i], 0);
@@ -526,58 +560,8 @@ collect (SmTileRenderer   *self,
   sm_mercator_to_lonlat ((tx - pad) / n, (ty + 1 + pad) / n, &west, &south);
   sm_mercator_to_lonlat ((tx + 1 + pad) / n, (ty - pad) / n, &east, &north);
 
-  sqlite3_reset (self->query);
-  sqlite3_bind_double (self->query, 1, west);
-  sqlite3_bind_double (self->query, 2, south);
-  sqlite3_bind_double (self->query, 3, east);
-  sqlite3_bind_double (self->query, 4, north);
-  sqlite3_bind_int (self->query, 5, frame->z);
-  while ((rc = sqlite3_step (self->query)) == SQLITE_ROW)
-    {
-      int klass = sqlite3_column_int (self->query, 0);
-      const char *name = (const char *) sqlite3_column_text (self->query, 1);
-      const guint8 *blob = sqlite3_column_blob (self->query, 2);
-      gsize size = (gsize) sqlite3_column_bytes (self->query, 2);
-      const Style *style;
-
-      if (klass <= SM_BASEMAP_NONE || klass >= SM_BASEMAP_N_CLASSES || blob == NULL)
-        continue;
-      style = &styles[klass];
-      if (klass == SM_BASEMAP_PLACE)
-        {
-          Label label = { SM_BASEMAP_PLACE, g_strdup (name) };
-
-          if (name == NULL || size < 16)
-            {
-              g_free (label.name);
-              continue;
-            }
-          label.x0 = read_u32 (blob + 8) * frame->scale - frame->origin_x;
-          label.y0 = read_u32 (blob + 12) * frame->scale - frame->origin_y;
-          g_array_append_val (self->labels, label);
-        }
-      else if (name != NULL && style->label_zoom > 0 && frame->z >= style->label_zoom)
-        {
-          Label label = { klass, NULL };
-
-          add_geometry (frame, blob, size, FALSE, self->paths[klass], &label);
-          if (label.x0 != label.x1 || label.y0 != label.y1)
-            {
-              label.name = g_strdup (name);
-              g_array_append_val (self->labels, label);
-            }
-        }
-      else
-        add_geometry (frame, blob, size, style->kind == DRAW_FILL, self->paths[klass], NULL);
-    }
-  sqlite3_reset (self->query);
-  if (rc != SQLITE_DONE)
-    {
-      g_set_error (error, SM_ERROR, SM_ERROR_INTERNAL, _("Cannot read the basemap: %s"),
-                   sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-  return TRUE;
+  return sm_basemap_reader_each (self->reader, west, south, east, north, frame->z,
+                                 collect_feature, &c, error);
 }
 
 /**

@@ -123,6 +123,8 @@ void sm_person_free     (SmPerson    *person);
 void sm_need_free       (SmNeed      *need);
 void sm_elderly_assessment_free  (SmElderlyAssessment *assessment);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SmHousehold, sm_household_clear)
+
 /* Whether names that the data holds in Hungarian and English should be
  * shown in Hungarian: the first language of the user's locale. */
 gboolean sm_locale_is_hungarian (void);

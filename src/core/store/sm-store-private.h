@@ -6,6 +6,7 @@
 
 G_BEGIN_DECLS
 
+void          _sm_store_install_locking (void);
 SmStore      *_sm_store_open_at_version (const char  *path,
                                          int          version,
                                          GError     **error);

@@ -240,6 +240,7 @@ _sm_store_open_at_version (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  _sm_store_install_locking ();
   self->path = g_strdup (path);
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
