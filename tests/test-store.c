@@ -4,7 +4,9 @@
 
 #include "sm-boundary.h"
 #include "sm-date.h"
+#include "sm-address.h"
 #include "sm-error.h"
+#include "sm-geocoder.h"
 #include "sm-query.h"
 #include "sm-stats.h"
 #include "sm-store-private.h"
@@ -76,11 +78,131 @@ add_need (SmStore    *store,
   return id;
 }
 
+/* Deleting a household erases what its needs were: no history is left of
+ * them, while another household's history stays. */
+static void
+test_erasure (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 gone = add_household (f->store, "Tata, Kert utca 1.", 47.65, 18.32);
+  gint64 kept = add_household (f->store, "Tata, Kert utca 3.", 47.65, 18.33);
+  gint64 need = add_need (f->store, gone, "lakhatas", 2, "2025-01-02", NULL);
+  gint64 other = add_need (f->store, kept, "lakhatas", 2, "2025-01-02", NULL);
+
+  g_assert_true (sm_store_resolve_need (f->store, need, "2025-02-01", &error));
+  g_assert_true (sm_store_resolve_need (f->store, other, "2025-02-01", &error));
+  g_assert_true (sm_store_delete_need (f->store, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sm_test_scalar (f->store, "SELECT count(*) FROM need_history"), ==, 3);
+
+  g_assert_true (sm_store_delete_household (f->store, gone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sm_test_scalar (f->store, "SELECT count(*) FROM need_history"), ==, 2);
+  g_assert_cmpint (sm_test_scalar (f->store, "SELECT count(*) FROM need_history WHERE"
+                                             " household_id <> (SELECT min(id) FROM household)"), ==, 0);
+}
+
+typedef struct {
+  guint         n;
+  SmStoreChange what;
+  GArray       *ids;
+} Changes;
+
+static void
+changed_cb (SmStore       *store,
+            SmStoreChange  what,
+            GArray        *ids,
+            Changes       *c)
+{
+  c->n++;
+  c->what = what;
+  g_clear_pointer (&c->ids, g_array_unref);
+  if (ids != NULL)
+    c->ids = g_array_ref (ids);
+}
+
+/* The store says what each committed action changed, once per action, and
+ * notices another connection's commits. */
+static void
+test_changed_signal (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) other = NULL;
+  Changes c = { 0 };
+  gint64 h1, h2;
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), &c);
+
+  h1 = add_household (f->store, "Tata, Kert utca 1.", 47.65, 18.32);
+  g_assert_cmpuint (c.n, ==, 1);
+  g_assert_cmpint (c.what, ==, SM_STORE_CHANGE_CASES);
+  g_assert_nonnull (c.ids);
+  g_assert_cmpuint (c.ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (c.ids, gint64, 0), ==, h1);
+
+  /* One action, one signal, after its commit. */
+  g_assert_true (sm_store_begin (f->store, &error));
+  h2 = add_household (f->store, "Tata, Kert utca 2.", 47.65, 18.33);
+  add_need (f->store, h2, "lakhatas", 2, "2025-01-02", NULL);
+  g_assert_cmpuint (c.n, ==, 1);
+  g_assert_true (sm_store_commit (f->store, &error));
+  g_assert_cmpuint (c.n, ==, 2);
+  g_assert_true (c.what & SM_STORE_CHANGE_CASES);
+  g_assert_null (c.ids);   /* a need changed: which households is not said */
+
+  /* Nothing is said of what was rolled back. */
+  g_assert_true (sm_store_begin (f->store, &error));
+  add_household (f->store, "Tata, Kert utca 4.", 47.65, 18.33);
+  sm_store_rollback (f->store);
+  g_assert_cmpuint (c.n, ==, 2);
+
+  /* The review list is its own kind. */
+  {
+    g_autoptr(SmAddress) parsed = sm_address_parse ("Tata, Kert utca 1.", NULL);
+    SmGeocodeResult r = { 0 };
+
+    r.parsed = parsed;
+    r.candidates = g_ptr_array_new ();
+    r.quality = SM_GEOCODE_SETTLEMENT;
+    g_assert_true (sm_store_add_review (f->store, h1, &r, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (c.n, ==, 3);
+    g_assert_cmpint (c.what, ==, SM_STORE_CHANGE_REVIEW);
+    g_ptr_array_unref (r.candidates);
+  }
+
+  /* Another connection's commit is noticed when looked for, once. */
+  g_assert_false (sm_store_check_outside (f->store));
+  other = sm_store_open (f->path, &error);
+  g_assert_no_error (error);
+  add_household (other, "Tata, Kert utca 6.", 47.65, 18.33);
+  g_assert_cmpuint (c.n, ==, 3);
+  g_assert_true (sm_store_check_outside (f->store));
+  g_assert_cmpuint (c.n, ==, 4);
+  g_assert_cmpint (c.what, ==, SM_STORE_CHANGE_ALL);
+  g_assert_false (sm_store_check_outside (f->store));
+  g_assert_cmpuint (c.n, ==, 4);
+
+  g_clear_pointer (&c.ids, g_array_unref);
+  g_signal_handlers_disconnect_by_data (f->store, &c);
+}
+
+/* A saved case survives a power cut: every commit is synced. */
+static void
+test_durable (Fixture       *f,
+              gconstpointer  data)
+{
+  g_assert_cmpint (sm_test_scalar (f->store, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (sm_test_scalar (f->store, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+}
+
 static void
 test_migrate_from_empty (Fixture       *f,
                          gconstpointer  data)
 {
-  g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 4);
+  g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 5);
   g_assert_cmpint (sm_store_count (f->store, "need_category"), ==, 11);
   g_assert_cmpint (sm_store_count (f->store, "service_type"), >=, 30);
   g_assert_cmpint (sm_test_scalar (f->store, "PRAGMA foreign_keys"), ==, 1);
@@ -112,7 +234,7 @@ test_migrate_from_each_version (void)
 
       store = sm_store_open (path, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (sm_store_get_schema_version (store), ==, 4);
+      g_assert_cmpint (sm_store_get_schema_version (store), ==, 5);
       g_assert_cmpint (sm_store_count (store, "household"), ==, from >= 1 ? 1 : 0);
       g_assert_cmpint (sm_store_count (store, "household_rtree"), ==, from >= 1 ? 1 : 0);
       g_clear_object (&store);
@@ -607,6 +729,9 @@ main (int    argc,
   g_test_add_func ("/store/migrate/each-version", test_migrate_from_each_version);
   g_test_add ("/store/migrate/newer-refused", Fixture, NULL, fixture_setup, test_newer_file_refused, fixture_teardown);
   g_test_add_func ("/store/open/not-a-database", test_not_a_database);
+  g_test_add ("/store/erasure", Fixture, NULL, fixture_setup, test_erasure, fixture_teardown);
+  g_test_add ("/store/changed", Fixture, NULL, fixture_setup, test_changed_signal, fixture_teardown);
+  g_test_add ("/store/durable", Fixture, NULL, fixture_setup, test_durable, fixture_teardown);
   g_test_add ("/store/constraints", Fixture, NULL, fixture_setup, test_constraints, fixture_teardown);
   g_test_add ("/store/person-must-belong", Fixture, NULL, fixture_setup, test_person_must_belong, fixture_teardown);
   g_test_add ("/store/rollback", Fixture, NULL, fixture_setup, test_rollback, fixture_teardown);

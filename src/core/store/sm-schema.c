@@ -479,6 +479,30 @@ migrate_to_4 (sqlite3  *db,
   return exec (db, schema_v4, error);
 }
 
+/* Erasure erases: a deleted household takes the history of its needs with
+ * it, and the history left by households deleted earlier goes now. */
+static const char schema_v5[] =
+  "DROP TRIGGER need_history_delete;"
+  "CREATE TRIGGER need_history_delete AFTER DELETE ON need"
+  "  WHEN EXISTS (SELECT 1 FROM household WHERE id = OLD.household_id) BEGIN"
+  "  INSERT INTO need_history (need_id, change, household_id, person_id, category_id, severity,"
+  "    assessed_on, resolved_on, note) VALUES (OLD.id, 'delete', OLD.household_id, OLD.person_id,"
+  "    OLD.category_id, OLD.severity, OLD.assessed_on, OLD.resolved_on, OLD.note);"
+  "END;"
+  "CREATE INDEX need_history_household ON need_history (household_id);"
+  "CREATE TRIGGER household_erase AFTER DELETE ON household BEGIN"
+  "  DELETE FROM need_history WHERE household_id = OLD.id;"
+  "END;"
+  "DELETE FROM need_history"
+  "  WHERE household_id NOT IN (SELECT id FROM household);";
+
+static gboolean
+migrate_to_5 (sqlite3  *db,
+              GError  **error)
+{
+  return exec (db, schema_v5, error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 static const MigrationFunc migrations[] = {
@@ -486,6 +510,7 @@ static const MigrationFunc migrations[] = {
   migrate_to_2,
   migrate_to_3,
   migrate_to_4,
+  migrate_to_5,
 };
 
 int

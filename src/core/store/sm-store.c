@@ -21,7 +21,29 @@ struct _SmStore
   GPtrArray  *categories;     /* SmCategory, in sort order */
   guint       depth;          /* nesting of sm_store_begin() */
   guint64     generation;     /* bumped by every committed action */
+
+  /* What the open action has changed, said at its commit */
+  SmStoreChange pending;
+  GArray       *pending_ids;  /* household ids (gint64); NULL: too many or unknown */
+  gboolean      seen_other_cases;
+  gint64        changes_at_begin;
+  gint64        data_version; /* the last one seen: another program's commits */
 };
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gint64 read_data_version (SmStore *self);
+static void emit_committed (SmStore *self);
+static void update_hook (void *data, int op, const char *database, const char *table,
+                         sqlite3_int64 rowid);
+
+/* Beyond this many households a change is said as "many". */
+#define MAX_CHANGED_IDS 64
 
 G_DEFINE_FINAL_TYPE (SmStore, sm_store, G_TYPE_OBJECT)
 
@@ -32,6 +54,7 @@ sm_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_ids, g_array_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -43,6 +66,20 @@ static void
 sm_store_class_init (SmStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = sm_store_finalize;
+
+  /**
+   * SmStore::changed:
+   * @what: the kinds of records that changed
+   * @household_ids: (nullable) (element-type gint64): the households whose
+   *   cases changed, or %NULL when they are many or not known
+   *
+   * Emitted after every committed action of this store, and when
+   * sm_store_check_outside() finds another connection's commit. Every view
+   * of the data listens to it.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                   SM_TYPE_STORE_CHANGE, G_TYPE_ARRAY);
 }
 
 static void
@@ -167,11 +204,18 @@ _sm_store_step_done (SmStore      *self,
                      sqlite3_stmt *stmt,
                      GError      **error)
 {
+  gint64 before = self->depth == 0 ? sqlite3_total_changes64 (self->db) : 0;
   int rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_DONE || rc == SQLITE_ROW)
     {
       sqlite3_reset (stmt);
+      /* A change outside an action commits by itself. */
+      if (self->depth == 0 && sqlite3_total_changes64 (self->db) != before)
+        {
+          self->changes_at_begin = before;
+          emit_committed (self);
+        }
       return TRUE;
     }
   _sm_store_set_error (self, error);
@@ -252,11 +296,12 @@ _sm_store_open_at_version (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_update_hook (self->db, update_hook, self);
   sqlite3_busy_timeout (self->db, 5000);
 
   if (!_sm_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_sm_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !_sm_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !_sm_store_exec (self, "PRAGMA synchronous = FULL", error) ||
       !_sm_store_exec (self, "PRAGMA cache_size = -16384", error) ||
       /* Statement journals of inserts that fire triggers: in memory, not a
        * temporary file written for every row. */
@@ -274,6 +319,7 @@ _sm_store_open_at_version (const char  *path,
 
   if (version >= 1 && !load_categories (self, error))
     return NULL;
+  self->data_version = read_data_version (self);
 
   return g_steal_pointer (&self);
 }
@@ -349,7 +395,129 @@ sm_store_begin (SmStore  *self,
 
   if (!run_control (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sm", error))
     return FALSE;
+  if (self->depth == 0)
+    {
+      self->pending = 0;
+      g_clear_pointer (&self->pending_ids, g_array_unref);
+      self->pending_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      self->seen_other_cases = FALSE;
+      self->changes_at_begin = sqlite3_total_changes64 (self->db);
+    }
   self->depth++;
+  return TRUE;
+}
+
+/* What a table's rows are, for #SmStore::changed; R*Tree tables and their
+ * shadow tables share the name of what they index. */
+static SmStoreChange
+change_of_table (const char *table)
+{
+  static const struct { const char *prefix; SmStoreChange what; } kinds[] = {
+    { "household", SM_STORE_CHANGE_CASES },
+    { "person", SM_STORE_CHANGE_CASES },
+    { "need_category", SM_STORE_CHANGE_ALL },
+    { "need", SM_STORE_CHANGE_CASES },
+    { "elderly_assessment", SM_STORE_CHANGE_CASES },
+    { "geocode_review", SM_STORE_CHANGE_REVIEW },
+    { "organization", SM_STORE_CHANGE_SERVICES },
+    { "service_type", SM_STORE_CHANGE_ALL },
+    { "service", SM_STORE_CHANGE_SERVICES },
+    { "location", SM_STORE_CHANGE_SERVICES },
+    { "boundary", SM_STORE_CHANGE_BOUNDARIES },
+    { "settlement_part", SM_STORE_CHANGE_BOUNDARIES },
+    { "basemap", SM_STORE_CHANGE_BASEMAP },
+    { "meta", 0 },
+    { "import_layout", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_has_prefix (table, kinds[i].prefix))
+      return kinds[i].what;
+  return SM_STORE_CHANGE_ALL;
+}
+
+/* Every row written through this connection, triggers' included. */
+static void
+update_hook (void          *data,
+             int            op,
+             const char    *database,
+             const char    *table,
+             sqlite3_int64  rowid)
+{
+  SmStore *self = data;
+  SmStoreChange what = change_of_table (table);
+
+  self->pending |= what;
+  if ((what & SM_STORE_CHANGE_CASES) == 0 || self->pending_ids == NULL)
+    return;
+  if (strcmp (table, "household") == 0 && self->pending_ids->len < MAX_CHANGED_IDS)
+    {
+      gint64 id = rowid;
+
+      for (guint i = 0; i < self->pending_ids->len; i++)
+        if (g_array_index (self->pending_ids, gint64, i) == id)
+          return;
+      g_array_append_val (self->pending_ids, id);
+    }
+  else if (strcmp (table, "household") == 0 || !g_str_has_prefix (table, "household"))
+    self->seen_other_cases = TRUE;
+}
+
+static gint64
+read_data_version (SmStore *self)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
+static void
+emit_committed (SmStore *self)
+{
+  SmStoreChange what = self->pending;
+  g_autoptr(GArray) ids = g_steal_pointer (&self->pending_ids);
+
+  /* A change written by SQL that noted nothing is said as "anything". */
+  if (what == 0 && sqlite3_total_changes64 (self->db) != self->changes_at_begin)
+    what = SM_STORE_CHANGE_ALL;
+  self->pending = 0;
+  if (what == 0)
+    return;
+  /* Needs or persons changed without their household: which ones is not
+   * known here. */
+  if ((what & SM_STORE_CHANGE_CASES) == 0 || (what & SM_STORE_CHANGE_ALL) == SM_STORE_CHANGE_ALL ||
+      self->seen_other_cases || (ids != NULL && ids->len == 0))
+    g_clear_pointer (&ids, g_array_unref);
+  self->seen_other_cases = FALSE;
+  g_signal_emit (self, signals[CHANGED], 0, what, ids);
+}
+
+/**
+ * sm_store_check_outside:
+ *
+ * Looks whether another connection (another program, or a worker of this
+ * one) has committed since the last look, and if so emits
+ * #SmStore::changed for everything. Returns whether it had.
+ */
+gboolean
+sm_store_check_outside (SmStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  if (self->depth > 0)
+    return FALSE;
+  version = read_data_version (self);
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  g_signal_emit (self, signals[CHANGED], 0, SM_STORE_CHANGE_ALL, NULL);
   return TRUE;
 }
 
@@ -367,7 +535,10 @@ sm_store_commit (SmStore  *self,
     }
   self->depth--;
   if (self->depth == 0)
-    self->generation++;
+    {
+      self->generation++;
+      emit_committed (self);
+    }
   return TRUE;
 }
 
@@ -378,7 +549,11 @@ sm_store_rollback (SmStore *self)
   g_return_if_fail (self->depth > 0);
 
   if (self->depth == 1)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->pending = 0;
+      g_clear_pointer (&self->pending_ids, g_array_unref);
+    }
   else
     sqlite3_exec (self->db, "ROLLBACK TO sm; RELEASE sm", NULL, NULL, NULL);
   self->depth--;

@@ -2,6 +2,7 @@
 
 #include <glib-object.h>
 
+#include "sm-enums.h"
 #include "sm-model.h"
 
 G_BEGIN_DECLS
@@ -9,6 +10,27 @@ G_BEGIN_DECLS
 #define SM_TYPE_STORE (sm_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (SmStore, sm_store, SM, STORE, GObject)
+
+/**
+ * SmStoreChange:
+ * @SM_STORE_CHANGE_CASES: households, persons, needs, elderly assessments
+ * @SM_STORE_CHANGE_REVIEW: the geocoding review list
+ * @SM_STORE_CHANGE_SERVICES: organizations, services and their locations
+ * @SM_STORE_CHANGE_BOUNDARIES: settlement, part and district boundaries
+ * @SM_STORE_CHANGE_BASEMAP: the basemap and the reference addresses
+ * @SM_STORE_CHANGE_ALL: anything (another program's commit, a bulk change)
+ *
+ * What a committed action changed, as #SmStore::changed says it.
+ */
+typedef enum /*< flags,prefix=SM_STORE_CHANGE >*/
+{
+  SM_STORE_CHANGE_CASES      = 1 << 0,
+  SM_STORE_CHANGE_REVIEW     = 1 << 1,
+  SM_STORE_CHANGE_SERVICES   = 1 << 2,
+  SM_STORE_CHANGE_BOUNDARIES = 1 << 3,
+  SM_STORE_CHANGE_BASEMAP    = 1 << 4,
+  SM_STORE_CHANGE_ALL        = 0x1f,
+} SmStoreChange;
 
 typedef struct {
   gint64  id;
@@ -28,6 +50,7 @@ gboolean    sm_store_begin               (SmStore     *self,
 gboolean    sm_store_commit              (SmStore     *self,
                                           GError     **error);
 void        sm_store_rollback            (SmStore     *self);
+gboolean    sm_store_check_outside       (SmStore     *self);
 
 GPtrArray  *sm_store_list_categories     (SmStore     *self);
 gint64      sm_store_lookup_category     (SmStore     *self,
