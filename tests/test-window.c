@@ -5,7 +5,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sm-address.h"
 #include "sm-basemap.h"
+#include "sm-geocoder.h"
+#include "sm-import.h"
 #include "sm-area-stats.h"
 #include "sm-date.h"
 #include "sm-error.h"
@@ -605,7 +608,7 @@ test_import_review_export (void)
   g_assert_cmpuint (sm_review_panel_get_count (review), ==, 2);
 
   /* Picking a place from the list takes it off. */
-  g_signal_emit_by_name (review, "choose", moved, 47.668, 18.396);
+  sm_review_panel_choose (review, moved, 47.668, 18.396);
   iterate (50);
   g_assert_cmpuint (sm_review_panel_get_count (review), ==, 1);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM household WHERE geocode_quality = 'manual'"
@@ -613,6 +616,171 @@ test_import_review_export (void)
 
   g_assert_true (sm_window_export (window, out, &parts));
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  close_window (window);
+}
+
+typedef struct {
+  guint heat_and_gi;
+  guint areas;
+  guint cases;
+} Updates;
+
+static void
+count_update (guint *counter)
+{
+  (*counter)++;
+}
+
+static guint
+area_households (SmWindow *window)
+{
+  GArray *stats = sm_area_layer_get_stats (sm_window_get_area_layer (window));
+  guint n = 0;
+
+  for (guint i = 0; stats != NULL && i < stats->len; i++)
+    n += g_array_index (stats, SmAreaStat, i).households;
+  return n;
+}
+
+static guint
+hotspot_households (SmWindow *window)
+{
+  GPtrArray *hotspots = sm_hotspot_layer_get_hotspots (sm_window_get_hotspot_layer (window));
+  guint n = 0;
+
+  for (guint i = 0; hotspots != NULL && i < hotspots->len; i++)
+    n += ((SmHotspot *) g_ptr_array_index (hotspots, i))->households;
+  return n;
+}
+
+/* Waits until every layer has recomputed since @before. */
+static void
+wait_for_layers (const Updates *now,
+                 const Updates *before,
+                 guint          ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end &&
+         (now->heat_and_gi == before->heat_and_gi || now->areas == before->areas ||
+          now->cases == before->cases))
+    g_main_context_iteration (NULL, FALSE);
+  iterate (100);
+  g_assert_cmpuint (now->heat_and_gi, >, before->heat_and_gi);
+  g_assert_cmpuint (now->areas, >, before->areas);
+  g_assert_cmpuint (now->cases, >, before->cases);
+}
+
+/* Every layer, list and count follows the store by itself: a save, a
+ * review choice and an import by another connection each reach the heat
+ * map, the Gi* cells, the areas, the hotspot list and the counts, with no
+ * call from the window. */
+static void
+test_layers_follow_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "follow.db", NULL);
+  g_autofree char *csv = g_build_filename (tmpdir, "follow.csv", NULL);
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmStore) other = NULL;
+  g_autoptr(GString) rows = g_string_new ("Cím,lat,lon,Szükséglet,Súlyosság,Felmérés\n");
+  SmDemoOptions options = { .n_households = 300, .seed = 4, .until = "2025-06-30" };
+  SmImportOptions import_options = { 0 };
+  g_autoptr(SmImportReport) report = NULL;
+  SmWindow *window;
+  SmHotspotPanel *panel;
+  SmReviewPanel *review;
+  Updates now = { 0 }, before;
+  g_autofree char *counts0 = NULL, *counts1 = NULL;
+  double peak0;
+  guint areas0, areas1, spots0, spots1;
+  gint64 first = 0;
+
+  store = sm_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sm_demo_generate (store, &options, NULL, NULL, &error));
+  window = open_window (store);
+  panel = sm_window_get_hotspot_panel (window);
+  review = sm_window_get_review_panel (window);
+  g_signal_connect_swapped (sm_window_get_hotspot_layer (window), "updated",
+                            G_CALLBACK (count_update), &now.heat_and_gi);
+  g_signal_connect_swapped (sm_window_get_area_layer (window), "updated",
+                            G_CALLBACK (count_update), &now.areas);
+  g_signal_connect_swapped (sm_window_get_case_layer (window), "updated",
+                            G_CALLBACK (count_update), &now.cases);
+  sm_hotspot_panel_set_layers (panel, TRUE, TRUE);
+  sm_area_layer_set_show (sm_window_get_area_layer (window), SM_AREA_SHOW_HOUSEHOLDS);
+  iterate (400);
+  counts0 = g_strdup (sm_window_get_counts_text (window));
+  peak0 = sm_hotspot_layer_get_peak (sm_window_get_hotspot_layer (window));
+  areas0 = area_households (window);
+  spots0 = hotspot_households (window);
+  g_assert_cmpuint (areas0, >, 0);
+
+  /* A save: forty households with open needs on one corner of the town. */
+  before = now;
+  g_assert_true (sm_store_begin (store, &error));
+  for (int i = 0; i < 40; i++)
+    {
+      SmHousehold h = { .address_raw = (char *) "Tata, Új sor 1.", .settlement = (char *) "Tata",
+                        .has_location = TRUE, .lat = 47.6545 + i * 1e-5, .lon = 18.3185,
+                        .quality = SM_GEOCODE_MANUAL };
+      SmNeed n = { .category = (char *) "lakhatas", .severity = 3,
+                   .assessed_on = (char *) "2025-01-05" };
+
+      n.household_id = sm_store_add_household (store, &h, &error);
+      g_assert_no_error (error);
+      if (first == 0)
+        first = n.household_id;
+      sm_store_add_need (store, &n, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (sm_store_commit (store, &error));
+  wait_for_layers (&now, &before, 3000);
+  counts1 = g_strdup (sm_window_get_counts_text (window));
+  g_assert_cmpstr (counts1, !=, counts0);
+  g_assert_cmpfloat (sm_hotspot_layer_get_peak (sm_window_get_hotspot_layer (window)), !=, peak0);
+  areas1 = area_households (window);
+  g_assert_cmpuint (areas1, ==, areas0 + 40);
+  spots1 = hotspot_households (window);
+  g_assert_cmpuint (spots1, !=, spots0);
+  g_assert_cmpuint (sm_hotspot_panel_get_count (panel), ==,
+                    sm_hotspot_layer_get_hotspots (sm_window_get_hotspot_layer (window))->len);
+
+  /* A review choice moves one of them. */
+  {
+    g_autoptr(SmAddress) parsed = sm_address_parse ("Tata, Új sor 1.", NULL);
+    SmGeocodeResult r = { .parsed = parsed, .quality = SM_GEOCODE_SETTLEMENT };
+
+    r.candidates = g_ptr_array_new ();
+    g_assert_true (sm_store_add_review (store, first, &r, &error));
+    g_ptr_array_unref (r.candidates);
+    iterate (100);
+    g_assert_cmpuint (sm_review_panel_get_count (review), ==, 1);
+  }
+  before = now;
+  sm_review_panel_choose (review, first, 47.6480, 18.3420);
+  wait_for_layers (&now, &before, 3000);
+  g_assert_cmpuint (sm_review_panel_get_count (review), ==, 0);
+
+  /* An import through another connection, as another program would. */
+  for (int i = 0; i < 30; i++)
+    g_string_append_printf (rows, "\"Tata, Külső utca %d.\",47.655%02d,18.318%02d,lakhatas,2,2025-02-01\n",
+                            i + 1, i, i);
+  g_assert_true (g_file_set_contents (csv, rows->str, -1, NULL));
+  other = sm_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sm_import_file (other, csv, &import_options, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_households, ==, 30);
+  before = now;
+  wait_for_layers (&now, &before, 5000);
+  g_assert_cmpuint (area_households (window), ==, areas1 + 30);
+  g_assert_cmpstr (sm_window_get_counts_text (window), !=, counts1);
+
+  g_signal_handlers_disconnect_by_data (sm_window_get_hotspot_layer (window), &now.heat_and_gi);
+  g_signal_handlers_disconnect_by_data (sm_window_get_area_layer (window), &now.areas);
+  g_signal_handlers_disconnect_by_data (sm_window_get_case_layer (window), &now.cases);
   close_window (window);
 }
 
@@ -837,6 +1005,7 @@ main (int    argc,
   g_test_add_func ("/window/import-osm", test_import_osm);
   g_test_add_func ("/window/import-review-export", test_import_review_export);
   g_test_add_func ("/window/hotspots-and-time", test_hotspots_and_time);
+  g_test_add_func ("/window/layers-follow-store", test_layers_follow_store);
   g_test_add_func ("/window/area-choropleth", test_area_choropleth);
   g_test_add_func ("/window/hungarian", test_hungarian);
   status = g_test_run ();

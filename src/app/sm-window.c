@@ -59,6 +59,7 @@ struct _SmWindow
   SmHotspotPanel       *hotspot_panel;
   GDate                 time_first;      /* first month of the data */
   guint                 play_id;
+  guint                 outside_id;
   SmGeocoder           *geocoder;
   char                 *counts_text;
   gboolean              placing_new;
@@ -108,13 +109,6 @@ update_review_title (SmWindow *self)
   g_autofree char *title = n > 0 ? g_strdup_printf (_("Review (%u)"), n) : g_strdup (_("Review"));
 
   gtk_stack_page_set_title (page, title);
-}
-
-static void
-reload_review (SmWindow *self)
-{
-  sm_review_panel_reload (self->review_panel);
-  update_review_title (self);
 }
 
 static void
@@ -560,10 +554,8 @@ case_saved_cb (SmWindow *self,
 {
   SmGeocodeQuality placed = sm_case_panel_get_last_geocode (self->case_panel);
 
-  sm_case_layer_refresh (self->case_layer);
   sm_case_layer_set_selected (self->case_layer, household_id);
   update_case_actions (self);
-  reload_review (self);
   if (placed == SM_GEOCODE_ADDRESS || placed == SM_GEOCODE_INTERPOLATED || placed == SM_GEOCODE_STREET)
     toast (self, _("Saved and placed by its address"));
   else if (placed != SM_GEOCODE_NONE)
@@ -588,24 +580,17 @@ review_open_cb (SmWindow *self,
 }
 
 static void
-review_choose_cb (SmWindow *self,
-                  gint64    household_id,
-                  double    lat,
-                  double    lon)
+review_placed_cb (SmWindow   *self,
+                  gint64      household_id,
+                  double      lat,
+                  double      lon,
+                  const char *failure)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!sm_store_begin (self->store, &error) ||
-      !sm_store_set_household_location (self->store, household_id, lat, lon, SM_GEOCODE_MANUAL,
-                                        &error) ||
-      !sm_store_remove_review (self->store, household_id, &error) ||
-      !sm_store_commit (self->store, &error))
+  if (failure != NULL)
     {
-      toast (self, error->message);
+      toast (self, failure);
       return;
     }
-  sm_case_layer_refresh (self->case_layer);
-  reload_review (self);
   shumate_map_center_on (get_map (self), lat, lon);
   toast (self, _("Placed at the chosen candidate"));
 }
@@ -1199,8 +1184,8 @@ case_import_done_cb (GObject      *source,
                           job->report->n_households, job->report->n_needs,
                           job->report->n_geocoded, job->report->n_review);
   toast (self, text);
-  sm_case_layer_refresh (self->case_layer);
-  reload_review (self);
+  /* The import wrote through its own connection. */
+  sm_store_check_outside (self->store);
   if (job->report->n_review > 0)
     {
       gtk_stack_set_visible_child_name (self->panel_stack, "review");
@@ -1902,6 +1887,24 @@ restore_view (SmWindow *self)
     }
 }
 
+/* Another program may write to the same file (the command line, a second
+ * window): every view follows its commits too. */
+static gboolean
+check_outside_cb (gpointer data)
+{
+  SmWindow *self = data;
+
+  sm_store_check_outside (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+active_changed_cb (SmWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    sm_store_check_outside (self->store);
+}
+
 static void
 sm_window_dispose (GObject *object)
 {
@@ -1919,6 +1922,7 @@ sm_window_dispose (GObject *object)
   g_clear_object (&self->delete_toast);
   g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->play_id, g_source_remove);
+  g_clear_handle_id (&self->outside_id, g_source_remove);
   g_clear_object (&self->geocoder);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
@@ -2041,6 +2045,8 @@ sm_window_new (GtkApplication *application,
   self->settings = g_settings_new (APP_ID);
   self->store = g_object_ref (store);
   self->filter = sm_filter_new ();
+  self->outside_id = g_timeout_add_seconds (2, check_outside_cb, self);
+  g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (active_changed_cb), self);
 
   apply_basemap (self);
   g_signal_connect_swapped (self->settings, "changed::basemap", G_CALLBACK (apply_basemap), self);
@@ -2062,7 +2068,9 @@ sm_window_new (GtkApplication *application,
   self->review_panel = sm_review_panel_new (store);
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->review_panel), "review", _("Review"));
   g_signal_connect_swapped (self->review_panel, "open", G_CALLBACK (review_open_cb), self);
-  g_signal_connect_swapped (self->review_panel, "choose", G_CALLBACK (review_choose_cb), self);
+  g_signal_connect_swapped (self->review_panel, "placed", G_CALLBACK (review_placed_cb), self);
+  g_signal_connect_swapped (self->review_panel, "notify::count", G_CALLBACK (update_review_title),
+                            self);
   update_review_title (self);
   self->hotspot_panel = sm_hotspot_panel_new (store, self->filter, self->hotspot_layer,
                                              self->area_layer);

@@ -336,6 +336,17 @@ sm_area_layer_init (SmAreaLayer *self)
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
+static void
+store_changed_cb (SmAreaLayer   *self,
+                  SmStoreChange  what,
+                  GArray        *household_ids)
+{
+  if (what & SM_STORE_CHANGE_BOUNDARIES)
+    g_clear_pointer (&self->set, sm_area_set_free);
+  if (what & (SM_STORE_CHANGE_CASES | SM_STORE_CHANGE_BOUNDARIES))
+    filter_changed_cb (self);
+}
+
 SmAreaLayer *
 sm_area_layer_new (ShumateViewport *viewport,
                    SmStore         *store,
@@ -347,6 +358,7 @@ sm_area_layer_new (ShumateViewport *viewport,
   self->filter = g_object_ref (filter);
   g_signal_connect_swapped (viewport, "notify", G_CALLBACK (viewport_changed_cb), self);
   g_signal_connect_swapped (filter, "changed", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }
 

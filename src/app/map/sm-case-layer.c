@@ -825,6 +825,7 @@ load_outlines (SmCaseLayer *self)
   g_autoptr(GPtrArray) boundaries = sm_store_list_boundaries (self->store, "settlement", &error);
   g_autofree char *town = NULL;
 
+  g_ptr_array_set_size (self->outlines, 0);
   if (boundaries == NULL)
     {
       g_warning ("Cannot read the boundaries: %s", error->message);
@@ -912,6 +913,23 @@ sm_case_layer_init (SmCaseLayer *self)
   self->show_cases = self->show_services = self->show_boundaries = TRUE;
 }
 
+/* Cases, services and outlines are read again when the store has changed
+ * them; tiles of unchanged places are kept (sm_case_layer_refresh compares
+ * the households' places). */
+static void
+store_changed_cb (SmCaseLayer   *self,
+                  SmStoreChange  what,
+                  GArray        *household_ids)
+{
+  if (what & SM_STORE_CHANGE_BOUNDARIES)
+    {
+      load_outlines (self);
+      g_hash_table_remove_all (self->tiles);
+    }
+  if (what & (SM_STORE_CHANGE_CASES | SM_STORE_CHANGE_SERVICES | SM_STORE_CHANGE_BOUNDARIES))
+    sm_case_layer_refresh (self);
+}
+
 SmCaseLayer *
 sm_case_layer_new (ShumateViewport *viewport,
                    SmStore         *store,
@@ -930,6 +948,7 @@ sm_case_layer_new (ShumateViewport *viewport,
 
   g_signal_connect_swapped (viewport, "notify", G_CALLBACK (viewport_changed_cb), self);
   g_signal_connect_swapped (filter, "changed", G_CALLBACK (sm_case_layer_refresh), self);
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   sm_case_layer_refresh (self);
   return self;
 }

@@ -23,11 +23,20 @@ G_DEFINE_FINAL_TYPE (SmReviewPanel, sm_review_panel, GTK_TYPE_BOX)
 
 enum {
   OPEN,
-  CHOOSE,
+  PLACED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_COUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *
 quality_text (SmGeocodeQuality quality)
@@ -61,7 +70,29 @@ candidate_clicked_cb (GtkButton     *button,
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "household-id"));
   const double *at = g_object_get_data (G_OBJECT (button), "at");
 
-  g_signal_emit (self, signals[CHOOSE], 0, id, at[0], at[1]);
+  sm_review_panel_choose (self, id, at[0], at[1]);
+}
+
+/**
+ * sm_review_panel_choose:
+ *
+ * What choosing a candidate does: the household is placed there and leaves
+ * the list; #SmReviewPanel::placed tells how it went.
+ */
+void
+sm_review_panel_choose (SmReviewPanel *self,
+                        gint64         household_id,
+                        double         lat,
+                        double         lon)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SM_IS_REVIEW_PANEL (self));
+
+  if (!sm_review_choose (self->store, household_id, lat, lon, &error))
+    g_signal_emit (self, signals[PLACED], 0, household_id, lat, lon, error->message);
+  else
+    g_signal_emit (self, signals[PLACED], 0, household_id, lat, lon, NULL);
 }
 
 static GtkWidget *
@@ -131,7 +162,11 @@ sm_review_panel_reload (SmReviewPanel *self)
       adw_preferences_group_add (self->group, row);
       g_ptr_array_add (self->rows, row);
     }
-  self->count = reviews->len;
+  if (self->count != reviews->len)
+    {
+      self->count = reviews->len;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+    }
   gtk_stack_set_visible_child_name (self->stack, reviews->len > 0 ? "list" : "empty");
 }
 
@@ -140,6 +175,63 @@ sm_review_panel_get_count (SmReviewPanel *self)
 {
   g_return_val_if_fail (SM_IS_REVIEW_PANEL (self), 0);
   return self->count;
+}
+
+static void
+store_changed_cb (SmReviewPanel *self,
+                  SmStoreChange  what,
+                  GArray        *household_ids)
+{
+  if (what & (SM_STORE_CHANGE_REVIEW | SM_STORE_CHANGE_CASES))
+    sm_review_panel_reload (self);
+}
+
+static void
+sm_review_panel_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SmReviewPanel *self = SM_REVIEW_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_COUNT:
+      g_value_set_uint (value, self->count);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_review_panel_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SmReviewPanel *self = SM_REVIEW_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sm_review_panel_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (sm_review_panel_parent_class)->constructed (object);
+  sm_review_panel_reload (SM_REVIEW_PANEL (object));
 }
 
 static void
@@ -159,12 +251,29 @@ sm_review_panel_class_init (SmReviewPanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = sm_review_panel_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sm_review_panel_dispose;
+  object_class->constructed = sm_review_panel_constructed;
+  object_class->get_property = sm_review_panel_get_property;
+  object_class->set_property = sm_review_panel_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* How many households wait for a look. */
+  properties[PROP_COUNT] =
+    g_param_spec_uint ("count", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   signals[OPEN] = g_signal_new ("open", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  signals[CHOOSE] = g_signal_new ("choose", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64,
-                                  G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  /* A candidate was chosen: the household is placed there, or the message
+   * says why it could not be. */
+  signals[PLACED] = g_signal_new ("placed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_INT64,
+                                  G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_STRING);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/hu/szocterkep/SocialMap/ui/sm-review-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SmReviewPanel, stack);
@@ -181,9 +290,5 @@ sm_review_panel_init (SmReviewPanel *self)
 SmReviewPanel *
 sm_review_panel_new (SmStore *store)
 {
-  SmReviewPanel *self = g_object_new (SM_TYPE_REVIEW_PANEL, NULL);
-
-  self->store = g_object_ref (store);
-  sm_review_panel_reload (self);
-  return self;
+  return g_object_new (SM_TYPE_REVIEW_PANEL, "store", store, NULL);
 }

@@ -11,11 +11,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SmReviewPanel, sm_review_panel, SM, REVIEW_PANEL, GtkBox)
 
 /* The review list: households placed below street level, not placed, or
- * matched ambiguously. Emits "open" (household id) to show one, and
- * "choose" (household id, lat, lon) when a candidate is picked. */
+ * matched ambiguously; it follows the store. Emits "open" (household id) to
+ * show one, and "placed" (household id, lat, lon, failure or NULL) after a
+ * candidate is picked. */
 
 SmReviewPanel *sm_review_panel_new      (SmStore       *store);
 void           sm_review_panel_reload   (SmReviewPanel *self);
 guint          sm_review_panel_get_count (SmReviewPanel *self);
+void           sm_review_panel_choose   (SmReviewPanel *self,
+                                         gint64         household_id,
+                                         double         lat,
+                                         double         lon);
 
 G_END_DECLS

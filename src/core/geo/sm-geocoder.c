@@ -1032,6 +1032,30 @@ sm_store_remove_review (SmStore  *store,
   return _sm_store_step_done (store, stmt, error);
 }
 
+/**
+ * sm_review_choose:
+ *
+ * A person's choice on the review list: the household is placed at
+ * (@lat, @lon) by hand and leaves the list, in one action.
+ */
+gboolean
+sm_review_choose (SmStore  *store,
+                  gint64    household_id,
+                  double    lat,
+                  double    lon,
+                  GError  **error)
+{
+  if (!sm_store_begin (store, error))
+    return FALSE;
+  if (!sm_store_set_household_location (store, household_id, lat, lon, SM_GEOCODE_MANUAL, error) ||
+      !sm_store_remove_review (store, household_id, error))
+    {
+      sm_store_rollback (store);
+      return FALSE;
+    }
+  return sm_store_commit (store, error);
+}
+
 void
 sm_review_free (SmReview *review)
 {

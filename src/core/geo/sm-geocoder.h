@@ -67,6 +67,11 @@ gboolean   sm_store_remove_review  (SmStore               *store,
                                     GError               **error);
 GPtrArray *sm_store_list_reviews   (SmStore               *store,
                                     GError               **error);
+gboolean   sm_review_choose        (SmStore               *store,
+                                    gint64                 household_id,
+                                    double                 lat,
+                                    double                 lon,
+                                    GError               **error);
 void       sm_review_free          (SmReview              *review);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmGeocodeResult, sm_geocode_result_free)
