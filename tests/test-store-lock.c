@@ -158,6 +158,86 @@ test_foreign_close_keeps_locks (void)
   }
 }
 
+typedef struct {
+  gboolean done;
+  int      status;
+  char    *err;
+} Child;
+
+static void
+child_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  Child *c = data;
+  GSubprocess *p = G_SUBPROCESS (source);
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (p, result, NULL, &c->err, &error);
+  g_assert_no_error (error);
+  c->status = g_subprocess_get_exit_status (p);
+  c->done = TRUE;
+}
+
+/* Runs "import DB FILE" while this process holds the write lock for
+ * @hold_ms, with the CLI waiting at most @wait_seconds. */
+static void
+import_while_locked (const char *db,
+                     const char *csv,
+                     guint       hold_ms,
+                     const char *wait_seconds,
+                     Child      *child)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (db, &error);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) p = NULL;
+  gint64 end;
+
+  g_assert_no_error (error);
+  g_assert_true (sm_store_begin (store, &error));
+  save_household (store, "Tata, Zárt utca 1.");
+  g_subprocess_launcher_setenv (launcher, "SOCIAL_MAP_LOCK_WAIT", wait_seconds, TRUE);
+  p = g_subprocess_launcher_spawn (launcher, &error, cli, "import", db, csv, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (p, NULL, NULL, child_done_cb, child);
+  end = g_get_monotonic_time () + hold_ms * 1000;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (sm_store_commit (store, &error));
+  while (!child->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A second writer waits, says so on one line, and goes on when the first
+ * is done; if the first holds on too long it gives up with a sentence and
+ * exit status 1. */
+static void
+test_waits_for_writer (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "busy.db", NULL);
+  g_autofree char *csv = g_build_filename (tmpdir, "busy.csv", NULL);
+  Child waited = { 0 };
+  Child gave_up = { 0 };
+
+  g_assert_true (g_file_set_contents (csv,
+    "Lakcím,lat,lon,Szükséglet,Súlyosság,Felmérés\n"
+    "\"Tata, Várakozó utca 3\",47.65,18.32,Lakhatás,2,2024.03.01.\n", -1, NULL));
+  run_cli ("init", db, NULL);
+
+  import_while_locked (db, csv, 2500, "30", &waited);
+  g_assert_cmpint (waited.status, ==, 0);
+  g_assert_nonnull (strstr (waited.err, "Waiting for another program"));
+  g_assert_cmpuint (strchr (waited.err, '\n') - waited.err + 1, ==, strlen (waited.err));
+
+  import_while_locked (db, csv, 4000, "2", &gave_up);
+  g_assert_cmpint (gave_up.status, ==, 1);
+  g_assert_nonnull (strstr (gave_up.err, "Another program kept writing to the database"));
+  g_free (waited.err);
+  g_free (gave_up.err);
+}
+
 /* Databases and their -wal and -shm are the owner's alone, whatever the
  * umask. */
 static void
@@ -197,6 +277,7 @@ main (int   argc,
 
   g_test_add_func ("/store-lock/foreign-close-keeps-locks", test_foreign_close_keeps_locks);
   g_test_add_func ("/store-lock/private-files", test_private_files);
+  g_test_add_func ("/store-lock/waits-for-writer", test_waits_for_writer);
   status = g_test_run ();
   sm_test_remove_dir (tmpdir);
   g_free (tmpdir);

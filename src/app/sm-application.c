@@ -150,7 +150,27 @@ quit_cb (GSimpleAction *action,
          GVariant      *parameter,
          gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Each window goes through its own guard (unsaved changes, window state);
+   * the application ends with its last window. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+/* The session is ending: a window with unsaved changes holds it up and
+ * asks, as closing it would. */
+static void
+query_end_cb (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (SM_IS_WINDOW (l->data) && sm_window_has_unsaved_changes (SM_WINDOW (l->data)))
+      {
+        gtk_application_inhibit (app, GTK_WINDOW (l->data), GTK_APPLICATION_INHIBIT_LOGOUT,
+                                 _("A case has unsaved changes"));
+        gtk_window_close (GTK_WINDOW (l->data));
+      }
 }
 
 static const GActionEntry app_actions[] = {
@@ -201,6 +221,7 @@ sm_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  g_signal_connect (app, "query-end", G_CALLBACK (query_end_cb), NULL);
 }
 
 static void
@@ -224,5 +245,6 @@ sm_application_new (void)
   return g_object_new (SM_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       "register-session", TRUE,
                        NULL);
 }

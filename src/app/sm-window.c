@@ -1843,6 +1843,15 @@ close_now (SmWindow *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Whether closing now would lose edits (the close asks first). */
+gboolean
+sm_window_has_unsaved_changes (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), FALSE);
+
+  return !self->closing && sm_case_panel_is_dirty (self->case_panel);
+}
+
 static gboolean
 sm_window_close_request (GtkWindow *window)
 {

@@ -35,6 +35,7 @@ void           sm_window_show_month       (SmWindow       *self,
                                            int             window);
 ShumateMap    *sm_window_get_map          (SmWindow       *self);
 const char    *sm_window_get_counts_text  (SmWindow       *self);
+gboolean       sm_window_has_unsaved_changes (SmWindow     *self);
 void           sm_window_click_map        (SmWindow       *self,
                                            double          x,
                                            double          y);

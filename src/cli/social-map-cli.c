@@ -93,6 +93,25 @@ parse (GOptionContext     *context,
   return -1;
 }
 
+static void
+waiting_cb (SmStore *store)
+{
+  g_printerr (_("Waiting for another program that is writing to “%s”…\n"),
+              sm_store_get_path (store));
+}
+
+/* A store that says on stderr, once, when it waits for another writer. */
+static SmStore *
+cli_open (const char  *path,
+          GError     **error)
+{
+  SmStore *store = sm_store_open (path, error);
+
+  if (store != NULL)
+    g_signal_connect (store, "waiting", G_CALLBACK (waiting_cb), NULL);
+  return store;
+}
+
 static SmStore *
 open_existing (const char  *path,
                GError     **error)
@@ -103,7 +122,7 @@ open_existing (const char  *path,
                    _("The database “%s” does not exist; create it with “init” or “demo”"), path);
       return NULL;
     }
-  return sm_store_open (path, error);
+  return cli_open (path, error);
 }
 
 static int
@@ -119,7 +138,7 @@ cmd_init (int    argc,
     return status;
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
     return usage_error (_("“%s” already exists"), argv[1]);
-  store = sm_store_open (argv[1], &error);
+  store = cli_open (argv[1], &error);
   if (store == NULL)
     return fail (error);
   g_print (_("Created %s (schema version %d)\n"), argv[1], sm_store_get_schema_version (store));
@@ -165,7 +184,7 @@ cmd_demo (int    argc,
     }
 
   existed = g_file_test (argv[1], G_FILE_TEST_EXISTS);
-  store = sm_store_open (argv[1], &error);
+  store = cli_open (argv[1], &error);
   if (store == NULL)
     return fail (error);
 

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
  * @SM_ERROR_NOT_FOUND: a record, category or file named by the user is missing
  * @SM_ERROR_CONSTRAINT: the database refused a change that would break a rule
  * @SM_ERROR_FORMAT: a file cannot be read as the expected format
+ * @SM_ERROR_BUSY: another program kept the database busy for too long
  * @SM_ERROR_INTERNAL: anything that is not the user's fault
  *
  * Everything but %SM_ERROR_INTERNAL is a user error: the command line maps
@@ -24,6 +25,7 @@ typedef enum {
   SM_ERROR_CONSTRAINT,
   SM_ERROR_FORMAT,
   SM_ERROR_INTERNAL,
+  SM_ERROR_BUSY,
 } SmError;
 
 GQuark sm_error_quark (void);

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -28,10 +30,17 @@ struct _SmStore
   gboolean      seen_other_cases;
   gint64        changes_at_begin;
   gint64        data_version; /* the last one seen: another program's commits */
+
+  gint64        busy_since;   /* monotonic µs when the current wait began */
+  gboolean      said_waiting;
 };
+
+/* How long an action waits for another program's write to end. */
+#define DEFAULT_WAIT_SECONDS 60
 
 enum {
   CHANGED,
+  WAITING,
   N_SIGNALS
 };
 
@@ -80,6 +89,49 @@ sm_store_class_init (SmStoreClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2,
                                    SM_TYPE_STORE_CHANGE, G_TYPE_ARRAY);
+
+  /**
+   * SmStore::waiting:
+   *
+   * Emitted once, a second into a wait for another program that is writing
+   * to the file, on the thread that waits.
+   */
+  signals[WAITING] = g_signal_new ("waiting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static int
+wait_seconds (void)
+{
+  const char *env = g_getenv ("SOCIAL_MAP_LOCK_WAIT");
+  int seconds = env != NULL ? atoi (env) : 0;
+
+  return seconds > 0 ? seconds : DEFAULT_WAIT_SECONDS;
+}
+
+/* Another connection holds the write lock: wait for it, say so once after
+ * a second, give up after wait_seconds(). */
+static int
+busy_cb (void *data,
+         int   count)
+{
+  SmStore *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    {
+      self->busy_since = now;
+      self->said_waiting = FALSE;
+    }
+  if (now - self->busy_since >= (gint64) wait_seconds () * G_USEC_PER_SEC)
+    return 0;
+  if (!self->said_waiting && now - self->busy_since >= G_USEC_PER_SEC)
+    {
+      self->said_waiting = TRUE;
+      g_signal_emit (self, signals[WAITING], 0);
+    }
+  g_usleep (MIN (count + 1, 20) * 5000);
+  return 1;
 }
 
 static void
@@ -114,6 +166,14 @@ _sm_store_set_error (SmStore  *self,
   int code = sqlite3_extended_errcode (self->db);
   const char *msg = sqlite3_errmsg (self->db);
   const char *field;
+
+  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_BUSY,
+                   _("Another program kept writing to the database for %d seconds; "
+                     "try again when it has finished"), wait_seconds ());
+      return;
+    }
 
   switch (code)
     {
@@ -297,7 +357,7 @@ _sm_store_open_at_version (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_update_hook (self->db, update_hook, self);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_handler (self->db, busy_cb, self);
 
   if (!_sm_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_sm_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
