@@ -223,11 +223,11 @@ test_demo_parts (void)
   g_assert_no_error (error);
 
   /* Every point of the town lies in exactly one part's area. */
-  parts = sm_store_list_boundaries (store, "settlement_part", &error);
+  parts = sm_boundary_list (store, "settlement_part", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (parts->len, ==, sm_test_scalar (store,
     "SELECT count(*) FROM settlement_part WHERE settlement = 'Tata' AND anchor_lat IS NOT NULL"));
-  town = sm_store_get_boundary_shape (store, "Tata", "settlement", &error);
+  town = sm_boundary_get_shape (store, "Tata", "settlement", &error);
   g_assert_no_error (error);
   sm_shape_get_bbox (town, &w, &s, &e, &n);
   for (int y = 0; y < 60; y++)

@@ -54,7 +54,7 @@ test_geojson (void)
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "jaras");
   sqlite3_finalize (stmt);
 
-  tata = sm_store_get_boundary_shape (store, "Tata", "settlement", &error);
+  tata = sm_boundary_get_shape (store, "Tata", "settlement", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sm_shape_get_n_rings (tata), ==, 2);
   sm_shape_get_bbox (tata, &w, &s, &e, &n);
@@ -136,7 +136,7 @@ check_known_point (const char *driver,
   g_assert_true (sm_boundary_import (store, path, &(SmBoundaryImportOptions) { .level = "district" },
                                      NULL, &error));
   g_assert_no_error (error);
-  shape = sm_store_get_boundary_shape (store, "Próbaterület", NULL, &error);
+  shape = sm_boundary_get_shape (store, "Próbaterület", NULL, &error);
   g_assert_no_error (error);
   sm_shape_get_bbox (shape, &w, &s, &e, &n);
   g_assert_cmpfloat_with_epsilon ((w + e) / 2, 19.0565, 2e-4);

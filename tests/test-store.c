@@ -166,7 +166,7 @@ test_changed_signal (Fixture       *f,
     r.parsed = parsed;
     r.candidates = g_ptr_array_new ();
     r.quality = SM_GEOCODE_SETTLEMENT;
-    g_assert_true (sm_store_add_review (f->store, h1, &r, &error));
+    g_assert_true (sm_review_add (f->store, h1, &r, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (c.n, ==, 3);
     g_assert_cmpint (c.what, ==, SM_STORE_CHANGE_REVIEW);

@@ -753,7 +753,7 @@ test_layers_follow_store (void)
     SmGeocodeResult r = { .parsed = parsed, .quality = SM_GEOCODE_SETTLEMENT };
 
     r.candidates = g_ptr_array_new ();
-    g_assert_true (sm_store_add_review (store, first, &r, &error));
+    g_assert_true (sm_review_add (store, first, &r, &error));
     g_ptr_array_unref (r.candidates);
     iterate (100);
     g_assert_cmpuint (sm_review_panel_get_count (review), ==, 1);

@@ -206,7 +206,7 @@ show_town (SmWindow *self)
 
   if (!sm_store_get_meta (self->store, "demo.town", &town))
     town = g_strdup ("Tata");
-  shape = sm_store_get_boundary_shape (self->store, town, "settlement", NULL);
+  shape = sm_boundary_get_shape (self->store, town, "settlement", NULL);
   if (shape != NULL)
     sm_shape_get_bbox (shape, &w, &s, &e, &n);
   else if (sm_basemap_get_extent (self->store, &w, &s, &e, &n))

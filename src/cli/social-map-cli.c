@@ -280,7 +280,7 @@ cmd_import_osm (int    argc,
     {
       clip = g_file_test (clip_arg, G_FILE_TEST_EXISTS)
                ? sm_shape_load_file (clip_arg, &error)
-               : sm_store_get_boundary_shape (store, clip_arg, NULL, &error);
+               : sm_boundary_get_shape (store, clip_arg, NULL, &error);
       if (clip == NULL)
         return fail (error);
     }

@@ -822,7 +822,7 @@ static void
 load_outlines (SmCaseLayer *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) boundaries = sm_store_list_boundaries (self->store, "settlement", &error);
+  g_autoptr(GPtrArray) boundaries = sm_boundary_list (self->store, "settlement", &error);
   g_autofree char *town = NULL;
 
   g_ptr_array_set_size (self->outlines, 0);

@@ -1005,7 +1005,7 @@ sm_case_panel_save (SmCasePanel *self)
   if (geocoded != NULL &&
       !(geocoded->quality >= SM_GEOCODE_STREET && !geocoded->ambiguous
           ? sm_store_remove_review (self->store, self->household_id, &error)
-          : sm_store_add_review (self->store, self->household_id, geocoded, &error)))
+          : sm_review_add (self->store, self->household_id, geocoded, &error)))
     goto rollback;
   /* Assessments first: a person removed takes theirs along. */
   if (!save_assessments (self, &error) || !save_persons (self, &error) ||

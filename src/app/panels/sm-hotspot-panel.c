@@ -362,7 +362,7 @@ fill_levels (SmHotspotPanel *self)
   guint preferred = 0;
 
   g_clear_pointer (&self->levels, g_strfreev);
-  self->levels = sm_store_list_area_levels (self->store, NULL);
+  self->levels = sm_area_list_levels (self->store, NULL);
   for (guint i = 0; self->levels != NULL && self->levels[i] != NULL; i++)
     {
       gtk_string_list_append (model, level_title (self->levels[i]));

@@ -120,7 +120,7 @@ sm_review_panel_reload (SmReviewPanel *self)
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
-  reviews = sm_store_list_reviews (self->store, &error);
+  reviews = sm_review_list (self->store, &error);
   if (reviews == NULL)
     {
       g_warning ("Cannot read the review list: %s", error->message);

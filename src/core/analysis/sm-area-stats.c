@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <ogr_api.h>
@@ -10,7 +11,7 @@
 #include "sm-area-stats.h"
 #include "sm-error.h"
 #include "sm-query.h"
-#include "sm-store-private.h"
+#include "sm-store-places.h"
 
 /* Areas closer than this are neighbours: boundaries from different sources
  * rarely meet exactly. */
@@ -95,6 +96,17 @@ to_plane (OGRGeometryH geometry,
                        (OGR_G_GetY (geometry, i) - lat0) * ky);
 }
 
+static int
+by_name_then_id (gconstpointer a,
+                 gconstpointer b)
+{
+  const SmBoundaryRecord *x = *(SmBoundaryRecord * const *) a;
+  const SmBoundaryRecord *y = *(SmBoundaryRecord * const *) b;
+  int c = strcmp (x->name, y->name);
+
+  return c != 0 ? c : (x->id > y->id) - (x->id < y->id);
+}
+
 /**
  * sm_area_set_load:
  * @level: a boundary level, e.g. "settlement_part" or "district"
@@ -115,7 +127,7 @@ sm_area_set_load (SmStore        *store,
   g_autoptr(GPtrArray) geometries = g_ptr_array_new_with_free_func ((GDestroyNotify) OGR_G_DestroyGeometry);
   g_autoptr(GArray) lists = g_array_new (FALSE, FALSE, sizeof (int));
   double lon0, lat0, kx, ky, w = G_MAXDOUBLE, s = G_MAXDOUBLE, e = -G_MAXDOUBLE, n = -G_MAXDOUBLE;
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) records = NULL;
   guint count;
 
   set->level = g_strdup (level);
@@ -123,24 +135,23 @@ sm_area_set_load (SmStore        *store,
   g_array_set_clear_func (set->areas, (GDestroyNotify) area_clear);
   set->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  stmt = _sm_store_prepare (store, "SELECT id, name, population, geometry, ifnull(ksh_code, '')"
-                                   " FROM boundary WHERE level = ? ORDER BY name, id", error);
-  if (stmt == NULL)
+  records = sm_store_list_boundary_records (store, level, NULL, error);
+  if (records == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, level, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  g_ptr_array_sort (records, by_name_then_id);
+  for (guint r = 0; r < records->len; r++)
     {
-      const char *name = (const char *) sqlite3_column_text (stmt, 1);
-      const void *wkb = sqlite3_column_blob (stmt, 3);
-      int size = sqlite3_column_bytes (stmt, 3);
-      g_autofree char *key = g_strdup_printf ("%s\x1f%s", name, sqlite3_column_text (stmt, 4));
+      const SmBoundaryRecord *rec = g_ptr_array_index (records, r);
+      const char *name = rec->name;
+      gsize size;
+      const void *wkb = g_bytes_get_data (rec->geometry, &size);
+      g_autofree char *key = g_strdup_printf ("%s\x1f%s", name, rec->ksh_code ? rec->ksh_code : "");
       guint index = GPOINTER_TO_UINT (g_hash_table_lookup (set->by_key, key));
       OGRGeometryH geometry = NULL;
       Area *area;
 
-      if (OGR_G_CreateFromWkb (wkb, NULL, &geometry, size) != OGRERR_NONE)
+      if (OGR_G_CreateFromWkb (wkb, NULL, &geometry, (int) size) != OGRERR_NONE)
         {
-          sqlite3_reset (stmt);
           g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
                        _("The stored boundary “%s” is damaged"), name);
           return NULL;
@@ -149,7 +160,7 @@ sm_area_set_load (SmStore        *store,
         {
           Area fresh = { 0 };
 
-          fresh.id = sqlite3_column_int64 (stmt, 0);
+          fresh.id = rec->id;
           fresh.name = g_strdup (name);
           fresh.population = -1;
           fresh.shape = sm_shape_new ();
@@ -167,15 +178,11 @@ sm_area_set_load (SmStore        *store,
           g_ptr_array_index (geometries, index - 1) = both;
         }
       area = &g_array_index (set->areas, Area, index - 1);
-      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        area->population = MAX (area->population, 0) + sqlite3_column_int64 (stmt, 2);
-      if (!sm_shape_add_wkb (area->shape, wkb, size, error))
-        {
-          sqlite3_reset (stmt);
-          return NULL;
-        }
+      if (rec->population >= 0)
+        area->population = MAX (area->population, 0) + rec->population;
+      if (!sm_shape_add_wkb (area->shape, wkb, (int) size, error))
+        return NULL;
     }
-  sqlite3_reset (stmt);
   count = set->areas->len;
 
   for (guint i = 0; i < count; i++)
@@ -267,29 +274,26 @@ st_has_population (GArray *stats,
 }
 
 /**
- * sm_store_list_area_levels:
+ * sm_area_list_levels:
  *
  * Returns: (transfer full): the boundary levels with at least two areas,
  *   finest first, as a %NULL-terminated array
  */
 char **
-sm_store_list_area_levels (SmStore  *store,
+sm_area_list_levels (SmStore  *store,
                            GError  **error)
 {
   static const char * const order[] = {
     "district", "settlement_part", "settlement", "jaras", "other", "county", "region", "country",
   };
   g_autoptr(GStrvBuilder) levels = g_strv_builder_new ();
-  sqlite3_stmt *stmt;
-  g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) stored = sm_store_list_boundary_levels (store, 2, error);
+  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
 
-  stmt = _sm_store_prepare (store, "SELECT level FROM boundary GROUP BY level"
-                                   " HAVING count(DISTINCT name) >= 2", error);
-  if (stmt == NULL)
+  if (stored == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (present, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_reset (stmt);
+  for (guint i = 0; stored[i] != NULL; i++)
+    g_hash_table_add (present, stored[i]);
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     if (g_hash_table_contains (present, order[i]))
       g_strv_builder_add (levels, order[i]);
@@ -333,7 +337,7 @@ sm_area_stats (SmAreaSet           *set,
   g_autofree SmHouseholdFacts *facts = NULL;
   g_autoptr(GHashTable) codes = NULL;
   g_autoptr(GHashTable) slots = NULL;   /* the store's part string → slot */
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) parts = NULL;
 
   if (options == NULL)
     options = &defaults;
@@ -344,15 +348,16 @@ sm_area_stats (SmAreaSet           *set,
     return NULL;
   /* The KSH code of each settlement's parts, for the areas' keys. */
   codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  stmt = _sm_store_prepare (store, "SELECT settlement, name, ifnull(ksh_code, '') FROM settlement_part",
-                            error);
-  if (stmt == NULL)
+  parts = sm_store_list_parts (store, NULL, error);
+  if (parts == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (codes, g_strdup_printf ("%s\x1f%s", sqlite3_column_text (stmt, 0),
-                                                 sqlite3_column_text (stmt, 1)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
-  sqlite3_reset (stmt);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const SmSettlementPart *part = g_ptr_array_index (parts, i);
+
+      g_hash_table_insert (codes, g_strdup_printf ("%s\x1f%s", part->settlement, part->name),
+                           g_strdup (part->ksh_code ? part->ksh_code : ""));
+    }
   ids = g_new (gint64, MAX (hits->len, 1));
   facts = g_new (SmHouseholdFacts, MAX (hits->len, 1));
   for (guint h = 0; h < hits->len; h++)

@@ -49,7 +49,7 @@ typedef struct {
   double          label_lat, label_lon;   /* a point inside the area */
 } SmAreaStat;
 
-char      **sm_store_list_area_levels (SmStore  *store,
+char      **sm_area_list_levels (SmStore  *store,
                                        GError  **error);
 
 typedef struct {

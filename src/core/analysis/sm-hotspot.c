@@ -16,7 +16,7 @@
 #include "sm-ogr-private.h"
 #include "sm-hotspot.h"
 #include "sm-query.h"
-#include "sm-store-private.h"
+#include "sm-store-places.h"
 
 /* Kernels are scaled to integrate to one over the plane, so a density is
  * in cases per square metre (QGIS's heatmap formulas, checked against
@@ -799,7 +799,7 @@ sm_part_rates (SmStore   *store,
   g_autofree double *counts = NULL, *pops = NULL, *raw = NULL, *eb = NULL;
   g_autofree gint64 *ids = NULL;
   g_autofree SmHouseholdFacts *facts = NULL;
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) parts = NULL;
 
   if (hits == NULL)
     return NULL;
@@ -827,18 +827,17 @@ sm_part_rates (SmStore   *store,
         }
       r->households++;
     }
-  stmt = _sm_store_prepare (store, "SELECT name, population FROM settlement_part"
-                                   " WHERE population IS NOT NULL", error);
-  if (stmt == NULL)
+  parts = sm_store_list_parts (store, NULL, error);
+  if (parts == NULL)
     return NULL;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < parts->len; i++)
     {
-      SmPartRate *r = g_hash_table_lookup (by_name, sqlite3_column_text (stmt, 0));
+      const SmSettlementPart *part = g_ptr_array_index (parts, i);
+      SmPartRate *r = g_hash_table_lookup (by_name, part->name);
 
-      if (r != NULL)
-        r->population = sqlite3_column_int64 (stmt, 1);
+      if (r != NULL && part->population >= 0)
+        r->population = part->population;
     }
-  sqlite3_reset (stmt);
 
   counts = g_new (double, rates->len);
   pops = g_new (double, rates->len);
@@ -951,30 +950,4 @@ sm_grid_write_geotiff (const SmGrid          *grid,
       return FALSE;
     }
   return TRUE;
-}
-
-
-/**
- * sm_store_get_need_span:
- *
- * The first and last day a need was assessed or resolved: the time
- * slider's range. Returns: %FALSE when there are no needs
- */
-gboolean
-sm_store_get_need_span (SmStore *store,
-                        GDate   *first,
-                        GDate   *last)
-{
-  sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "SELECT min(assessed_on), max(max(assessed_on), coalesce(max(resolved_on), ''))"
-    " FROM need", NULL);
-  gboolean ok = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    ok = sm_date_parse_iso ((const char *) sqlite3_column_text (stmt, 0), first, NULL) &&
-         sm_date_parse_iso ((const char *) sqlite3_column_text (stmt, 1), last, NULL);
-  sqlite3_reset (stmt);
-  return ok;
 }

@@ -162,9 +162,6 @@ GPtrArray *sm_find_hotspots_full (SmStore                *store,
                                   const GDate            *compare_as_of,
                                   GArray                **cells,
                                   GError                **error);
-gboolean   sm_store_get_need_span (SmStore              *store,
-                                   GDate                *first,
-                                   GDate                *last);
 void       sm_hotspot_free  (SmHotspot              *hotspot);
 
 /* Households per settlement part with its population and rates. */

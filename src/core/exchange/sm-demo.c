@@ -15,7 +15,7 @@
 #include "sm-demo.h"
 #include "sm-error.h"
 #include "sm-ogr-private.h"
-#include "sm-store-private.h"
+#include "sm-store-places.h"
 
 /* The demo town: the real boundaries, settlement parts and service
  * providers of Tata, with synthetic households, persons and needs inside
@@ -176,41 +176,33 @@ load_parts (Generator  *g,
   g_autofree char *path = sm_data_find ("settlement_parts.csv", error);
   GDALDatasetH ds;
   OGRFeatureH f;
-  sqlite3_stmt *stmt;
   gboolean ok = TRUE;
 
   if (path == NULL || (ds = _sm_ogr_open_vector (path, error)) == NULL)
     return FALSE;
 
-  stmt = _sm_store_prepare (g->store,
-    "INSERT INTO settlement_part (ksh_code, settlement, name, postal_code, kind, population,"
-    " dwellings, anchor_lat, anchor_lon, anchor_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    error);
   OGRLayerH layer = GDALDatasetGetLayer (ds, 0);
-  while (ok && stmt != NULL && (f = OGR_L_GetNextFeature (layer)) != NULL)
+  while (ok && (f = OGR_L_GetNextFeature (layer)) != NULL)
     {
       const char *settlement = csv_field (f, "settlement");
       const char *population = csv_field (f, "population");
       double lon = g_ascii_strtod (csv_field (f, "anchor_lon"), NULL);
       double lat = g_ascii_strtod (csv_field (f, "anchor_lat"), NULL);
+      SmSettlementPart record = {
+        .ksh_code = (char *) csv_field (f, "ksh_code"),
+        .settlement = (char *) settlement,
+        .name = (char *) csv_field (f, "name"),
+        .postal_code = (char *) csv_field (f, "postal_code"),
+        .kind = (char *) csv_field (f, "kind"),
+        .population = *population ? atoi (population) : -1,
+        .dwellings = *csv_field (f, "dwellings") ? atoi (csv_field (f, "dwellings")) : -1,
+        .has_anchor = TRUE,
+        .anchor_lat = lat,
+        .anchor_lon = lon,
+        .anchor_quality = (char *) csv_field (f, "anchor_quality"),
+      };
 
-      sqlite3_bind_text (stmt, 1, csv_field (f, "ksh_code"), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, settlement, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, csv_field (f, "name"), -1, SQLITE_TRANSIENT);
-      _sm_bind_text_or_null (stmt, 4, csv_field (f, "postal_code"));
-      _sm_bind_text_or_null (stmt, 5, csv_field (f, "kind"));
-      if (*population)
-        sqlite3_bind_int (stmt, 6, atoi (population));
-      else
-        sqlite3_bind_null (stmt, 6);
-      if (*csv_field (f, "dwellings"))
-        sqlite3_bind_int (stmt, 7, atoi (csv_field (f, "dwellings")));
-      else
-        sqlite3_bind_null (stmt, 7);
-      sqlite3_bind_double (stmt, 8, lat);
-      sqlite3_bind_double (stmt, 9, lon);
-      _sm_bind_text_or_null (stmt, 10, csv_field (f, "anchor_quality"));
-      ok = _sm_store_step_done (g->store, stmt, error);
+      ok = sm_store_add_settlement_part (g->store, &record, error) > 0;
 
       if (ok && g_str_equal (settlement, TOWN) && atoi (population) > 0)
         {
@@ -234,7 +226,7 @@ load_parts (Generator  *g,
                    _("“%s” lists no inhabited settlement part of %s"), path, TOWN);
       ok = FALSE;
     }
-  return ok && stmt != NULL;
+  return ok;
 }
 
 static const Part *
@@ -300,7 +292,7 @@ load_providers (Generator  *g,
                 GError    **error)
 {
   g_autofree char *path = sm_data_find ("social_services_sample.csv", error);
-  sqlite3_stmt *centre;
+  g_autoptr(GPtrArray) parts = NULL;
   GDALDatasetH ds;
   OGRFeatureH f;
   GError *local = NULL;
@@ -308,11 +300,9 @@ load_providers (Generator  *g,
   if (path == NULL || (ds = _sm_ogr_open_vector (path, error)) == NULL)
     return FALSE;
 
-  centre = _sm_store_prepare (g->store, "SELECT anchor_lat, anchor_lon FROM settlement_part"
-                                        " WHERE settlement = ? AND kind = 'Központi belterület'",
-                              error);
+  parts = sm_store_list_parts (g->store, NULL, error);
   OGRLayerH layer = GDALDatasetGetLayer (ds, 0);
-  while (local == NULL && centre != NULL && (f = OGR_L_GetNextFeature (layer)) != NULL)
+  while (local == NULL && parts != NULL && (f = OGR_L_GetNextFeature (layer)) != NULL)
     {
       const char *town = csv_field (f, "town");
       const char *name = csv_field (f, "name");
@@ -327,14 +317,20 @@ load_providers (Generator  *g,
 
       org.kind = strstr (folded, "máltai") ? "church" : "municipal";
       org.description = (char *) types;
-      sqlite3_bind_text (centre, 1, town, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (centre) == SQLITE_ROW)
+      /* Placed at the town's central part until geocoded. */
+      for (guint i = 0; i < parts->len; i++)
         {
-          location.has_location = TRUE;
-          location.lat = sqlite3_column_double (centre, 0);
-          location.lon = sqlite3_column_double (centre, 1);
+          const SmSettlementPart *part = g_ptr_array_index (parts, i);
+
+          if (g_strcmp0 (part->settlement, town) == 0 &&
+              g_strcmp0 (part->kind, "Központi belterület") == 0 && part->has_anchor)
+            {
+              location.has_location = TRUE;
+              location.lat = part->anchor_lat;
+              location.lon = part->anchor_lon;
+              break;
+            }
         }
-      sqlite3_reset (centre);
 
       location.organization_id = sm_store_add_organization (g->store, &org, &local);
       if (location.organization_id != 0)
@@ -351,7 +347,7 @@ load_providers (Generator  *g,
       g_propagate_prefixed_error (error, local, "%s: ", path);
       return FALSE;
     }
-  return centre != NULL;
+  return parts != NULL;
 }
 
 static char *
@@ -619,7 +615,7 @@ generate (Generator           *g,
 
   if (region == NULL || !sm_boundary_import (g->store, region, NULL, NULL, error))
     return FALSE;
-  g->town = sm_store_get_boundary_shape (g->store, TOWN, "settlement", error);
+  g->town = sm_boundary_get_shape (g->store, TOWN, "settlement", error);
   if (g->town == NULL || !load_parts (g, error) || !load_providers (g, error)
       || !sm_boundary_derive_parts (g->store, TOWN, NULL, error))
     return FALSE;
@@ -697,7 +693,7 @@ sm_demo_generate (SmStore             *store,
   g.rand = g_rand_new_with_seed (options->seed);
   g.parts = g_ptr_array_new_with_free_func ((GDestroyNotify) part_free);
 
-  _sm_store_set_cache_mib (store, 1024);
+  sm_store_set_cache_size (store, 1024);
   ok = sm_store_begin (store, error);
   if (ok)
     {
@@ -708,7 +704,7 @@ sm_demo_generate (SmStore             *store,
         sm_store_rollback (store);
     }
 
-  _sm_store_set_cache_mib (store, 64);
+  sm_store_set_cache_size (store, 64);
   g_clear_pointer (&g.town, sm_shape_free);
   g_ptr_array_unref (g.parts);
   g_rand_free (g.rand);

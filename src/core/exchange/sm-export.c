@@ -15,7 +15,7 @@
 #include "sm-export.h"
 #include "sm-ogr-private.h"
 #include "sm-query.h"
-#include "sm-store-private.h"
+#include "sm-store-places.h"
 
 /* What the filter shows, written with GDAL: GeoPackage, GeoJSON, CSV or
  * XLSX. The case export is for colleagues who work with the cases (no
@@ -336,23 +336,22 @@ export_aggregate (SmStore                *store,
 
   if (!grid)
     {
-      sqlite3_stmt *stmt = _sm_store_prepare (store,
-        "SELECT name, population, anchor_lat, anchor_lon FROM settlement_part", error);
+      g_autoptr(GPtrArray) parts = sm_store_list_parts (store, NULL, error);
 
-      if (stmt == NULL)
+      if (parts == NULL)
         goto out;
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      for (guint i = 0; i < parts->len; i++)
         {
-          Unit *u = g_hash_table_lookup (units, sqlite3_column_text (stmt, 0));
+          const SmSettlementPart *part = g_ptr_array_index (parts, i);
+          Unit *u = g_hash_table_lookup (units, part->name);
 
           if (u == NULL)
             continue;
-          u->population = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 1);
-          u->has_anchor = sqlite3_column_type (stmt, 2) != SQLITE_NULL;
-          u->lat = sqlite3_column_double (stmt, 2);
-          u->lon = sqlite3_column_double (stmt, 3);
+          u->population = part->population;
+          u->has_anchor = part->has_anchor;
+          u->lat = part->anchor_lat;
+          u->lon = part->anchor_lon;
         }
-      sqlite3_reset (stmt);
     }
 
   if (!open_out (&out, format, path, grid ? "grid" : "settlement_parts",

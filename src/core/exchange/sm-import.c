@@ -16,7 +16,7 @@
 #include "sm-geocoder.h"
 #include "sm-import.h"
 #include "sm-ogr-private.h"
-#include "sm-store-private.h"
+#include "sm-store-basemap.h"
 
 /* Every row is read and checked first; households then go in one
  * transaction, each in a savepoint of its own, so that a row the store
@@ -616,7 +616,7 @@ count_household (SmStore        *store,
     report->n_geocoded++;
   if (geocoded != NULL && (geocoded->quality < SM_GEOCODE_STREET || geocoded->ambiguous))
     {
-      sm_store_add_review (store, first->household.id, geocoded, NULL);
+      sm_review_add (store, first->household.id, geocoded, NULL);
       report->n_review++;
     }
 }
@@ -840,7 +840,6 @@ store_address_row (SmStore         *store,
   g_autofree char *city = value_of (layout, feature, "settlement");
   g_autofree char *x = value_of (layout, feature, "x"), *y = value_of (layout, feature, "y");
   OGRGeometryH geometry = OGR_F_GetGeometryRef (feature);
-  sqlite3_stmt *stmt;
   double lat = 0, lon = 0;
 
   if (street == NULL || number == NULL || !g_ascii_isdigit (*number))
@@ -876,18 +875,15 @@ store_address_row (SmStore         *store,
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("no coordinates and no point"));
       return FALSE;
     }
-  stmt = _sm_store_prepare (store, "INSERT INTO basemap_address (street, housenumber, postcode, city,"
-                                   " lat, lon, source) VALUES (?, ?, ?, ?, ?, ?, 'register')", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, street, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, number, -1, SQLITE_TRANSIENT);
-  _sm_bind_text_or_null (stmt, 3, postcode);
-  _sm_bind_text_or_null (stmt, 4, city);
-  sqlite3_bind_double (stmt, 5, lat);
-  sqlite3_bind_double (stmt, 6, lon);
-  if (!_sm_store_step_done (store, stmt, error))
-    return FALSE;
+  {
+    SmReferenceAddress address = {
+      .street = street, .housenumber = number, .postcode = postcode, .city = city,
+      .lat = lat, .lon = lon, .source = "register",
+    };
+
+    if (!sm_store_add_reference_address (store, &address, error))
+      return FALSE;
+  }
   report->n_addresses++;
   return TRUE;
 }
@@ -919,16 +915,11 @@ static GHashTable *
 remembered_mapping (SmStore    *store,
                     const char *signature)
 {
-  sqlite3_stmt *stmt = _sm_store_prepare (store, "SELECT mapping FROM import_layout WHERE signature = ?",
-                                          NULL);
+  g_autofree char *text = sm_store_get_import_layout (store, signature);
   GHashTable *mapping = NULL;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    sm_import_parse_mapping ((const char *) sqlite3_column_text (stmt, 0), &mapping, NULL);
-  sqlite3_reset (stmt);
+  if (text != NULL)
+    sm_import_parse_mapping (text, &mapping, NULL);
   return mapping;
 }
 
@@ -944,7 +935,6 @@ remember_mapping (SmStore     *store,
   g_autofree char *text = NULL;
   GHashTableIter iter;
   gpointer k, v;
-  sqlite3_stmt *stmt;
 
   json_builder_begin_object (b);
   g_hash_table_iter_init (&iter, mapping);
@@ -957,14 +947,7 @@ remember_mapping (SmStore     *store,
   root = json_builder_get_root (b);
   json_generator_set_root (gen, root);
   text = json_generator_to_data (gen, NULL);
-  stmt = _sm_store_prepare (store, "INSERT INTO import_layout (signature, mapping) VALUES (?, ?)"
-                                   " ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping,"
-                                   " updated_at = unixepoch()", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-  return _sm_store_step_done (store, stmt, error);
+  return sm_store_set_import_layout (store, signature, text, error);
 }
 
 /* Auto: UTF-8 unless a value is not valid UTF-8; then Windows-1250, which
@@ -1226,7 +1209,7 @@ sm_import_file (SmStore                *store,
     goto out;
   began = TRUE;
   /* A large import writes far more pages than the everyday cache holds. */
-  _sm_store_set_cache_mib (store, 512);
+  sm_store_set_cache_size (store, 512);
   /* Counting a CSV's rows means reading it twice: progress then goes by
    * the second half only. */
   total = OGR_L_TestCapability (layer, OLCFastFeatureCount) ? OGR_L_GetFeatureCount (layer, TRUE) : -1;
@@ -1355,7 +1338,7 @@ out:
   CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", NULL);
   if (began)
     sm_store_rollback (store);
-  _sm_store_set_cache_mib (store, 16);
+  sm_store_set_cache_size (store, 16);
   if (coords.eov_to_wgs84 != NULL)
     OCTDestroyCoordinateTransformation (coords.eov_to_wgs84);
   if (coords.layer_to_wgs84 != NULL)

@@ -9,7 +9,7 @@
 #include "sm-error.h"
 #include "sm-mercator.h"
 #include "sm-ogr-private.h"
-#include "sm-store-private.h"
+#include "sm-store-basemap.h"
 
 /* Reads an OpenStreetMap extract with GDAL's OSM driver into the local
  * basemap tables: roads, railways, waterways, land use, water, buildings and
@@ -277,9 +277,6 @@ touches_clip (const SmShape     *clip,
 
 typedef struct {
   SmStore              *store;
-  sqlite3_stmt         *insert_feature;
-  sqlite3_stmt         *insert_rtree;
-  sqlite3_stmt         *insert_address;
   SmBasemapImportStats  stats;
 } Import;
 
@@ -292,25 +289,11 @@ store_feature (Import             *im,
                GError            **error)
 {
   g_autoptr(GBytes) blob = pack_geometry (geometry);
-  gint64 id;
 
   if (blob == NULL)
     return TRUE;
-  sqlite3_bind_int (im->insert_feature, 1, rule->klass);
-  _sm_bind_text_or_null (im->insert_feature, 2, name != NULL && *name ? name : NULL);
-  sqlite3_bind_blob (im->insert_feature, 3, g_bytes_get_data (blob, NULL),
-                     (int) g_bytes_get_size (blob), SQLITE_STATIC);
-  if (!_sm_store_step_done (im->store, im->insert_feature, error))
-    return FALSE;
-  id = sqlite3_last_insert_rowid (_sm_store_get_db (im->store));
-
-  sqlite3_bind_int64 (im->insert_rtree, 1, id);
-  sqlite3_bind_double (im->insert_rtree, 2, env->MinX);
-  sqlite3_bind_double (im->insert_rtree, 3, env->MaxX);
-  sqlite3_bind_double (im->insert_rtree, 4, env->MinY);
-  sqlite3_bind_double (im->insert_rtree, 5, env->MaxY);
-  sqlite3_bind_int (im->insert_rtree, 6, rule->min_zoom);
-  if (!_sm_store_step_done (im->store, im->insert_rtree, error))
+  if (!sm_store_add_basemap_feature (im->store, rule->klass, name, blob, env->MinX, env->MinY,
+                                     env->MaxX, env->MaxY, rule->min_zoom, error))
     return FALSE;
 
   im->stats.n_features++;
@@ -359,14 +342,15 @@ store_address (Import        *im,
       OGR_G_DestroyGeometry (centre);
     }
 
-  _sm_bind_text_or_null (im->insert_address, 1, street);
-  sqlite3_bind_text (im->insert_address, 2, number, -1, SQLITE_TRANSIENT);
-  _sm_bind_text_or_null (im->insert_address, 3, postcode);
-  _sm_bind_text_or_null (im->insert_address, 4, city);
-  sqlite3_bind_double (im->insert_address, 5, lat);
-  sqlite3_bind_double (im->insert_address, 6, lon);
-  if (!_sm_store_step_done (im->store, im->insert_address, error))
-    return FALSE;
+  {
+    SmReferenceAddress address = {
+      .street = street, .housenumber = number, .postcode = postcode, .city = city,
+      .lat = lat, .lon = lon, .source = "osm",
+    };
+
+    if (!sm_store_add_reference_address (im->store, &address, error))
+      return FALSE;
+  }
   im->stats.n_addresses++;
   return TRUE;
 }
@@ -473,17 +457,7 @@ sm_basemap_import_osm (SmStore               *store,
 
   if (!sm_store_begin (store, error))
     goto out;
-  if (!_sm_store_exec (store, "DELETE FROM basemap_feature; DELETE FROM basemap_rtree; "
-                                "DELETE FROM basemap_address WHERE source = 'osm';", error))
-    goto fail;
-  im.insert_feature = _sm_store_prepare (store, "INSERT INTO basemap_feature (class, name, geom)"
-                                                " VALUES (?, ?, ?)", error);
-  im.insert_rtree = _sm_store_prepare (store, "INSERT INTO basemap_rtree VALUES (?, ?, ?, ?, ?, ?, 30)",
-                                       error);
-  im.insert_address = _sm_store_prepare (store, "INSERT INTO basemap_address"
-                                                " (street, housenumber, postcode, city, lat, lon)"
-                                                " VALUES (?, ?, ?, ?, ?, ?)", error);
-  if (im.insert_feature == NULL || im.insert_rtree == NULL || im.insert_address == NULL)
+  if (!sm_store_clear_basemap (store, error))
     goto fail;
 
   CPLErrorReset ();
@@ -533,14 +507,6 @@ out:
   return ok;
 }
 
-gboolean
-sm_store_has_basemap (SmStore *store)
-{
-  g_return_val_if_fail (SM_IS_STORE (store), FALSE);
-
-  return sm_store_count (store, "basemap_feature") > 0;
-}
-
 /**
  * sm_basemap_get_extent:
  *
@@ -554,23 +520,7 @@ sm_basemap_get_extent (SmStore *store,
                        double  *east,
                        double  *north)
 {
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
-
   g_return_val_if_fail (SM_IS_STORE (store), FALSE);
 
-  stmt = _sm_store_prepare (store, "SELECT min(min_lon), min(min_lat), max(max_lon), max(max_lat)"
-                                   " FROM basemap_rtree WHERE min_zoom >= 12", NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
-      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    {
-      *west = sqlite3_column_double (stmt, 0);
-      *south = sqlite3_column_double (stmt, 1);
-      *east = sqlite3_column_double (stmt, 2);
-      *north = sqlite3_column_double (stmt, 3);
-      found = TRUE;
-    }
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return found;
+  return sm_store_get_basemap_extent (store, 12, west, south, east, north);
 }

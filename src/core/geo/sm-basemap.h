@@ -4,6 +4,7 @@
 
 #include "sm-geometry.h"
 #include "sm-store.h"
+#include "sm-store-basemap.h"
 
 G_BEGIN_DECLS
 
@@ -60,7 +61,6 @@ gboolean  sm_basemap_import_osm (SmStore               *store,
                                  SmBasemapImportStats  *stats,
                                  GError               **error);
 
-gboolean  sm_store_has_basemap  (SmStore               *store);
 gboolean  sm_basemap_get_extent (SmStore               *store,
                                  double                *west,
                                  double                *south,

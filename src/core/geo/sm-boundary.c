@@ -13,7 +13,7 @@
 #include "sm-boundary.h"
 #include "sm-error.h"
 #include "sm-ogr-private.h"
-#include "sm-store-private.h"
+#include "sm-store-places.h"
 
 static const char * const levels[] = {
   "country", "region", "county", "jaras", "settlement", "settlement_part", "district", "other",
@@ -136,31 +136,24 @@ store_boundary (SmStore       *store,
                 GError       **error)
 {
   OGREnvelope env;
-  sqlite3_stmt *stmt;
-  g_autofree guchar *wkb = NULL;
   int size = OGR_G_WkbSize (geometry);
+  guchar *wkb = g_malloc (size);
+  SmBoundaryRecord record = {
+    .name = (char *) name, .level = (char *) level, .ksh_code = (char *) code,
+    .population = population, .source = (char *) source,
+  };
+  gboolean ok;
 
-  wkb = g_malloc (size);
   OGR_G_ExportToIsoWkb (geometry, wkbNDR, wkb);
   OGR_G_GetEnvelope (geometry, &env);
-
-  stmt = _sm_store_prepare (store,
-    "INSERT INTO boundary (name, level, ksh_code, population, geometry, min_lon, min_lat,"
-    " max_lon, max_lat, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, level, -1, SQLITE_STATIC);
-  _sm_bind_text_or_null (stmt, 3, code);
-  if (population >= 0)
-    sqlite3_bind_int64 (stmt, 4, population);
-  sqlite3_bind_blob (stmt, 5, wkb, size, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 6, env.MinX);
-  sqlite3_bind_double (stmt, 7, env.MinY);
-  sqlite3_bind_double (stmt, 8, env.MaxX);
-  sqlite3_bind_double (stmt, 9, env.MaxY);
-  sqlite3_bind_text (stmt, 10, source, -1, SQLITE_TRANSIENT);
-  return _sm_store_step_done (store, stmt, error);
+  record.geometry = g_bytes_new_take (wkb, size);
+  record.min_lon = env.MinX;
+  record.min_lat = env.MinY;
+  record.max_lon = env.MaxX;
+  record.max_lat = env.MaxY;
+  ok = sm_store_add_boundary (store, &record, error) > 0;
+  g_bytes_unref (record.geometry);
+  return ok;
 }
 
 static gboolean
@@ -411,35 +404,32 @@ sm_boundary_import (SmStore                       *store,
 }
 
 /**
- * sm_store_get_boundary_shape:
+ * sm_boundary_get_shape:
  * @level: (nullable): the level, or %NULL for any
  *
  * Returns: the union of all stored areas called @name, e.g. both parts of
  *   Tata
  */
 SmShape *
-sm_store_get_boundary_shape (SmStore     *store,
-                             const char  *name,
-                             const char  *level,
-                             GError     **error)
+sm_boundary_get_shape (SmStore     *store,
+                       const char  *name,
+                       const char  *level,
+                       GError     **error)
 {
   g_autoptr(SmShape) shape = sm_shape_new ();
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) records = sm_store_list_boundary_records (store, level, name, error);
 
-  stmt = _sm_store_prepare (store, "SELECT geometry FROM boundary WHERE name = ?"
-                                   " AND (?2 IS NULL OR level = ?2) ORDER BY id", error);
-  if (stmt == NULL)
+  if (records == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  _sm_bind_text_or_null (stmt, 2, level);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (!sm_shape_add_wkb (shape, sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0),
-                           error))
-      {
-        sqlite3_reset (stmt);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const SmBoundaryRecord *r = g_ptr_array_index (records, i);
+      gsize size;
+      gconstpointer wkb = g_bytes_get_data (r->geometry, &size);
+
+      if (!sm_shape_add_wkb (shape, wkb, (int) size, error))
         return NULL;
-      }
-  sqlite3_reset (stmt);
+    }
 
   if (sm_shape_is_empty (shape))
     {
@@ -460,41 +450,36 @@ sm_boundary_free (SmBoundary *boundary)
 }
 
 /**
- * sm_store_list_boundaries:
+ * sm_boundary_list:
  * @level: (nullable): only areas of this level
  *
  * Returns: (transfer full): #SmBoundary records, largest level first
  */
 GPtrArray *
-sm_store_list_boundaries (SmStore     *store,
-                          const char  *level,
-                          GError     **error)
+sm_boundary_list (SmStore     *store,
+                  const char  *level,
+                  GError     **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_boundary_free);
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) records = sm_store_list_boundary_records (store, level, NULL, error);
 
-  stmt = _sm_store_prepare (store, "SELECT id, name, level, geometry FROM boundary"
-                                   " WHERE ?1 IS NULL OR level = ?1 ORDER BY id", error);
-  if (stmt == NULL)
+  if (records == NULL)
     return NULL;
-  _sm_bind_text_or_null (stmt, 1, level);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < records->len; i++)
     {
+      const SmBoundaryRecord *r = g_ptr_array_index (records, i);
       SmBoundary *b = g_new0 (SmBoundary, 1);
+      gsize size;
+      gconstpointer wkb = g_bytes_get_data (r->geometry, &size);
 
-      b->id = sqlite3_column_int64 (stmt, 0);
-      b->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      b->level = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      b->id = r->id;
+      b->name = g_strdup (r->name);
+      b->level = g_strdup (r->level);
       b->shape = sm_shape_new ();
       g_ptr_array_add (list, b);
-      if (!sm_shape_add_wkb (b->shape, sqlite3_column_blob (stmt, 3),
-                             sqlite3_column_bytes (stmt, 3), error))
-        {
-          sqlite3_reset (stmt);
-          return NULL;
-        }
+      if (!sm_shape_add_wkb (b->shape, wkb, (int) size, error))
+        return NULL;
     }
-  sqlite3_reset (stmt);
   return g_steal_pointer (&list);
 }
 
@@ -625,6 +610,21 @@ out:
   return cells;
 }
 
+/* Known populations first, largest first, then by name. */
+static int
+most_populous_first (gconstpointer a,
+                     gconstpointer b)
+{
+  const SmSettlementPart *x = *(SmSettlementPart * const *) a;
+  const SmSettlementPart *y = *(SmSettlementPart * const *) b;
+
+  if ((x->population < 0) != (y->population < 0))
+    return x->population < 0 ? 1 : -1;
+  if (x->population != y->population)
+    return x->population > y->population ? -1 : 1;
+  return strcmp (x->name, y->name);
+}
+
 /**
  * sm_boundary_derive_parts:
  * @settlement: a settlement whose boundary is stored
@@ -655,23 +655,24 @@ sm_boundary_derive_parts (SmStore     *store,
   g_autofree double *ax = NULL, *ay = NULL, *weight = NULL;
   OGRGeometryH town = NULL;
   OGREnvelope env;
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
   Plane plane;
   guint n = 0;
   gboolean ok = FALSE;
 
   _sm_ogr_init ();
-  stmt = _sm_store_prepare (store, "SELECT geometry FROM boundary WHERE name = ?"
-                                   " AND level = 'settlement' ORDER BY id", error);
-  if (stmt == NULL)
+  records = sm_store_list_boundary_records (store, "settlement", settlement, error);
+  if (records == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, settlement, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < records->len; i++)
     {
+      const SmBoundaryRecord *r = g_ptr_array_index (records, i);
       OGRGeometryH piece = NULL;
+      gsize size;
+      gconstpointer wkb = g_bytes_get_data (r->geometry, &size);
 
-      if (OGR_G_CreateFromWkb (sqlite3_column_blob (stmt, 0), NULL, &piece,
-                               sqlite3_column_bytes (stmt, 0)) != OGRERR_NONE)
+      if (OGR_G_CreateFromWkb (wkb, NULL, &piece, (int) size) != OGRERR_NONE)
         continue;
       if (town == NULL)
         town = piece;
@@ -684,7 +685,6 @@ sm_boundary_derive_parts (SmStore     *store,
           town = both;
         }
     }
-  sqlite3_reset (stmt);
   if (town == NULL)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
@@ -692,19 +692,18 @@ sm_boundary_derive_parts (SmStore     *store,
       return FALSE;
     }
 
-  stmt = _sm_store_prepare (store, "SELECT name, ksh_code, population, anchor_lon, anchor_lat"
-                                   " FROM settlement_part WHERE settlement = ?"
-                                   " AND anchor_lon IS NOT NULL AND anchor_lat IS NOT NULL"
-                                   " ORDER BY population IS NULL, population DESC, name", error);
-  if (stmt == NULL)
+  parts = sm_store_list_parts (store, settlement, error);
+  if (parts == NULL)
     goto out;
-  sqlite3_bind_text (stmt, 1, settlement, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  g_ptr_array_sort (parts, most_populous_first);
+  for (guint p = 0; p < parts->len; p++)
     {
-      Anchor xy = { sqlite3_column_double (stmt, 3), sqlite3_column_double (stmt, 4) };
-      gint64 pop = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 2);
+      const SmSettlementPart *part = g_ptr_array_index (parts, p);
+      Anchor xy = { part->anchor_lon, part->anchor_lat };
       gboolean same = FALSE;
 
+      if (!part->has_anchor)
+        continue;
       /* Two parts on one anchor cannot be told apart: the larger keeps it. */
       for (guint i = 0; i < anchors->len; i++)
         same |= g_array_index (anchors, Anchor, i).lon == xy.lon
@@ -712,11 +711,10 @@ sm_boundary_derive_parts (SmStore     *store,
       if (same)
         continue;
       g_array_append_val (anchors, xy);
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (codes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-      g_array_append_val (pops, pop);
+      g_ptr_array_add (names, g_strdup (part->name));
+      g_ptr_array_add (codes, g_strdup (part->ksh_code));
+      g_array_append_val (pops, part->population);
     }
-  sqlite3_reset (stmt);
   if (anchors->len == 0)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
@@ -752,12 +750,7 @@ sm_boundary_derive_parts (SmStore     *store,
                             " anchors inside %s", settlement);
   if (!sm_store_begin (store, error))
     goto out;
-  stmt = _sm_store_prepare (store, "DELETE FROM boundary WHERE level = 'settlement_part'"
-                                   " AND source = ?", error);
-  if (stmt == NULL)
-    goto rollback;
-  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
-  if (!_sm_store_step_done (store, stmt, error))
+  if (!sm_store_delete_boundaries (store, "settlement_part", source, error))
     goto rollback;
 
   for (guint i = 0; i < anchors->len; i++)

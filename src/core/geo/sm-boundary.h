@@ -22,7 +22,7 @@ gboolean  sm_boundary_import          (SmStore                       *store,
 SmShape  *sm_shape_load_file          (const char  *path,
                                        GError     **error);
 
-SmShape  *sm_store_get_boundary_shape (SmStore     *store,
+SmShape  *sm_boundary_get_shape (SmStore     *store,
                                        const char  *name,
                                        const char  *level,
                                        GError     **error);
@@ -34,7 +34,7 @@ typedef struct {
   SmShape *shape;
 } SmBoundary;
 
-GPtrArray *sm_store_list_boundaries  (SmStore     *store,
+GPtrArray *sm_boundary_list  (SmStore     *store,
                                       const char  *level,
                                       GError     **error);
 gboolean   sm_boundary_derive_parts  (SmStore     *store,

@@ -13,7 +13,9 @@
 #include "sm-boundary.h"
 #include "sm-geocoder.h"
 #include "sm-mercator.h"
-#include "sm-store-private.h"
+#include "sm-store-basemap.h"
+#include "sm-store-places.h"
+#include "sm-store-review.h"
 
 /* The reference data is read once into memory, grouped by street: the
  * streets of one name are split into places that lie apart (two "Fő utca"
@@ -225,81 +227,73 @@ street_for (SmGeocoder *self,
   return s;
 }
 
+/* A named road of the basemap becomes lines of its street. */
+static void
+add_street_feature (int           klass,
+                    const char   *label,
+                    const guint8 *blob,
+                    gsize         size,
+                    gpointer      user_data)
+{
+  SmGeocoder *self = user_data;
+  gsize offset = 4;
+  g_autofree char *name = NULL, *type = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  double west = G_MAXDOUBLE, south = G_MAXDOUBLE, east = -G_MAXDOUBLE, north = -G_MAXDOUBLE;
+  guint32 n_parts;
+  Street *s;
+
+  if (size < 4)
+    return;
+  memcpy (&n_parts, blob, 4);
+  n_parts = GUINT32_FROM_LE (n_parts);
+  for (guint32 part = 0; part < n_parts && offset + 4 <= size; part++)
+    {
+      guint32 n;
+      GArray *line;
+
+      memcpy (&n, blob + offset, 4);
+      n = GUINT32_FROM_LE (n);
+      offset += 4;
+      if (offset + (gsize) n * 8 > size)
+        break;
+      line = g_array_sized_new (FALSE, FALSE, sizeof (LonLat), n);
+      for (guint32 k = 0; k < n; k++, offset += 8)
+        {
+          guint32 x, y;
+          LonLat p;
+
+          memcpy (&x, blob + offset, 4);
+          memcpy (&y, blob + offset + 4, 4);
+          sm_mercator_to_lonlat (GUINT32_FROM_LE (x) / SM_BASEMAP_WORLD,
+                                 GUINT32_FROM_LE (y) / SM_BASEMAP_WORLD, &p.lon, &p.lat);
+          g_array_append_val (line, p);
+          west = MIN (west, p.lon);
+          east = MAX (east, p.lon);
+          south = MIN (south, p.lat);
+          north = MAX (north, p.lat);
+        }
+      g_ptr_array_add (lines, line);
+    }
+  if (lines->len == 0)
+    return;
+  split_street (label, &name, &type);
+  if (*name == '\0')
+    return;
+  s = street_for (self, label, name, type, west, south, east, north);
+  while (lines->len > 0)
+    g_ptr_array_add (s->lines, g_ptr_array_steal_index (lines, 0));
+  street_extend (s, west, south);
+  street_extend (s, east, north);
+}
+
 static gboolean
 load_streets (SmGeocoder  *self,
               SmStore     *store,
               GError     **error)
 {
-  sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "SELECT name, geom FROM basemap_feature WHERE name IS NOT NULL AND class BETWEEN ? AND ?",
-    error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, SM_BASEMAP_MOTORWAY);
-  sqlite3_bind_int (stmt, 2, SM_BASEMAP_PATH);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *label = (const char *) sqlite3_column_text (stmt, 0);
-      const guint8 *blob = sqlite3_column_blob (stmt, 1);
-      gsize size = (gsize) sqlite3_column_bytes (stmt, 1), offset = 4;
-      g_autofree char *name = NULL, *type = NULL;
-      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-      double west = G_MAXDOUBLE, south = G_MAXDOUBLE, east = -G_MAXDOUBLE, north = -G_MAXDOUBLE;
-      guint32 n_parts;
-      Street *s;
-
-      if (size < 4)
-        continue;
-      memcpy (&n_parts, blob, 4);
-      n_parts = GUINT32_FROM_LE (n_parts);
-      for (guint32 part = 0; part < n_parts && offset + 4 <= size; part++)
-        {
-          guint32 n;
-          GArray *line;
-
-          memcpy (&n, blob + offset, 4);
-          n = GUINT32_FROM_LE (n);
-          offset += 4;
-          if (offset + (gsize) n * 8 > size)
-            break;
-          line = g_array_sized_new (FALSE, FALSE, sizeof (LonLat), n);
-          for (guint32 k = 0; k < n; k++, offset += 8)
-            {
-              guint32 x, y;
-              LonLat p;
-
-              memcpy (&x, blob + offset, 4);
-              memcpy (&y, blob + offset + 4, 4);
-              sm_mercator_to_lonlat (GUINT32_FROM_LE (x) / SM_BASEMAP_WORLD,
-                                     GUINT32_FROM_LE (y) / SM_BASEMAP_WORLD, &p.lon, &p.lat);
-              g_array_append_val (line, p);
-              west = MIN (west, p.lon);
-              east = MAX (east, p.lon);
-              south = MIN (south, p.lat);
-              north = MAX (north, p.lat);
-            }
-          g_ptr_array_add (lines, line);
-        }
-      if (lines->len == 0)
-        continue;
-      split_street (label, &name, &type);
-      if (*name == '\0')
-        continue;
-      s = street_for (self, label, name, type, west, south, east, north);
-      while (lines->len > 0)
-        g_ptr_array_add (s->lines, g_ptr_array_steal_index (lines, 0));
-      street_extend (s, west, south);
-      street_extend (s, east, north);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sm_store_set_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
+  return sm_store_each_basemap_feature (store, SM_BASEMAP_MOTORWAY, SM_BASEMAP_PATH,
+                                        add_street_feature, self, error);
 }
 
 /* "12", "12a", "12/A", "12-14": the number and a letter. */
@@ -334,60 +328,57 @@ compare_numbers (gconstpointer a,
   return x->letter - y->letter;
 }
 
+typedef struct {
+  SmGeocoder *self;
+  GHashTable *excluded;
+} AddressLoad;
+
+static void
+add_reference_address (const SmReferenceAddress *a,
+                       gpointer                  user_data)
+{
+  AddressLoad *load = user_data;
+  SmGeocoder *self = load->self;
+  AddressPoint point = { 0 };
+  g_autofree char *name = NULL, *type = NULL;
+  Street *s;
+
+  if (load->excluded != NULL && g_hash_table_contains (load->excluded, &a->id))
+    return;
+  point.at.lat = a->lat;
+  point.at.lon = a->lon;
+  if (!parse_house_number (a->housenumber, &point.number, &point.letter))
+    return;
+  split_street (a->street, &name, &type);
+  if (*name == '\0')
+    return;
+  s = street_for (self, a->street, name, type, point.at.lon, point.at.lat, point.at.lon, point.at.lat);
+  street_extend (s, point.at.lon, point.at.lat);
+  g_array_append_val (s->numbers, point);
+  if (a->city != NULL && s->city == NULL)
+    s->city = g_strdup (a->city);
+  if (a->city != NULL)
+    {
+      g_autofree char *folded = sm_text_fold (a->city);
+
+      sm_places_add_settlement (self->places, a->city);
+      if (!g_hash_table_contains (self->town_anchor, folded))
+        g_hash_table_insert (self->town_anchor, g_steal_pointer (&folded),
+                             g_memdup2 (&point.at, sizeof point.at));
+    }
+  self->n_addresses++;
+}
+
 static gboolean
 load_addresses (SmGeocoder  *self,
                 SmStore     *store,
                 GHashTable  *excluded,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "SELECT id, street, housenumber, city, lat, lon FROM basemap_address"
-    " WHERE street IS NOT NULL", error);
-  int rc;
+  AddressLoad load = { self, excluded };
 
-  if (stmt == NULL)
+  if (!sm_store_each_reference_address (store, add_reference_address, &load, error))
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *label = (const char *) sqlite3_column_text (stmt, 1);
-      const char *number_text = (const char *) sqlite3_column_text (stmt, 2);
-      const char *city = (const char *) sqlite3_column_text (stmt, 3);
-      AddressPoint point = { 0 };
-      g_autofree char *name = NULL, *type = NULL;
-      Street *s;
-
-      if (excluded != NULL && g_hash_table_contains (excluded, &id))
-        continue;
-      point.at.lat = sqlite3_column_double (stmt, 4);
-      point.at.lon = sqlite3_column_double (stmt, 5);
-      if (!parse_house_number (number_text, &point.number, &point.letter))
-        continue;
-      split_street (label, &name, &type);
-      if (*name == '\0')
-        continue;
-      s = street_for (self, label, name, type, point.at.lon, point.at.lat, point.at.lon, point.at.lat);
-      street_extend (s, point.at.lon, point.at.lat);
-      g_array_append_val (s->numbers, point);
-      if (city != NULL && s->city == NULL)
-        s->city = g_strdup (city);
-      if (city != NULL)
-        {
-          g_autofree char *folded = sm_text_fold (city);
-
-          sm_places_add_settlement (self->places, city);
-          if (!g_hash_table_contains (self->town_anchor, folded))
-            g_hash_table_insert (self->town_anchor, g_steal_pointer (&folded),
-                                 g_memdup2 (&point.at, sizeof point.at));
-        }
-      self->n_addresses++;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sm_store_set_error (store, error);
-      return FALSE;
-    }
   for (guint i = 0; i < self->streets->len; i++)
     {
       Street *s = g_ptr_array_index (self->streets, i);
@@ -402,32 +393,24 @@ load_places (SmGeocoder  *self,
              SmStore     *store,
              GError     **error)
 {
-  sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "SELECT settlement, name, anchor_lon, anchor_lat FROM settlement_part", error);
+  g_autoptr(GPtrArray) parts = sm_store_list_parts (store, NULL, error);
   g_autoptr(GPtrArray) towns = NULL;
-  int rc;
 
-  if (stmt == NULL)
+  if (parts == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = 0; i < parts->len; i++)
     {
-      const char *town = (const char *) sqlite3_column_text (stmt, 0);
-      const char *part = (const char *) sqlite3_column_text (stmt, 1);
-      LonLat at = { sqlite3_column_double (stmt, 2), sqlite3_column_double (stmt, 3) };
+      const SmSettlementPart *part = g_ptr_array_index (parts, i);
+      LonLat at = { part->anchor_lon, part->anchor_lat };
 
-      sm_places_add_part (self->places, town, part);
-      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        g_hash_table_replace (self->part_anchor, sm_text_fold (part), g_memdup2 (&at, sizeof at));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sm_store_set_error (store, error);
-      return FALSE;
+      sm_places_add_part (self->places, part->settlement, part->name);
+      if (part->has_anchor)
+        g_hash_table_replace (self->part_anchor, sm_text_fold (part->name),
+                              g_memdup2 (&at, sizeof at));
     }
 
   /* Settlements: the middle of their boundary's box. */
-  towns = sm_store_list_boundaries (store, "settlement", error);
+  towns = sm_boundary_list (store, "settlement", error);
   if (towns == NULL)
     return FALSE;
   for (guint i = 0; i < towns->len; i++)
@@ -997,39 +980,20 @@ sm_geocode_result_to_json (const SmGeocodeResult *r,
 
 /* --- the review list -------------------------------------------------- */
 
+/**
+ * sm_review_add:
+ *
+ * Puts a household on the review list with what the geocoder found.
+ */
 gboolean
-sm_store_add_review (SmStore                *store,
-                     gint64                  household_id,
-                     const SmGeocodeResult  *result,
-                     GError                **error)
+sm_review_add (SmStore                *store,
+               gint64                  household_id,
+               const SmGeocodeResult  *result,
+               GError                **error)
 {
-  sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "INSERT OR REPLACE INTO geocode_review (household_id, quality, score, candidates)"
-    " VALUES (?, ?, ?, ?)", error);
-  g_autofree char *json = NULL;
+  g_autofree char *json = sm_geocode_result_to_json (result, NULL);
 
-  if (stmt == NULL)
-    return FALSE;
-  json = sm_geocode_result_to_json (result, NULL);
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  sqlite3_bind_text (stmt, 2, sm_geocode_quality_to_string (result->quality), -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 3, result->score);
-  sqlite3_bind_text (stmt, 4, json, -1, SQLITE_TRANSIENT);
-  return _sm_store_step_done (store, stmt, error);
-}
-
-gboolean
-sm_store_remove_review (SmStore  *store,
-                        gint64    household_id,
-                        GError  **error)
-{
-  sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "DELETE FROM geocode_review WHERE household_id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, household_id);
-  return _sm_store_step_done (store, stmt, error);
+  return sm_store_put_review (store, household_id, result->quality, result->score, json, error);
 }
 
 /**
@@ -1065,36 +1029,32 @@ sm_review_free (SmReview *review)
 }
 
 /**
- * sm_store_list_reviews:
+ * sm_review_list:
  *
  * Returns: (transfer full) (element-type SmReview): the review list, the
  *   least certain first
  */
 GPtrArray *
-sm_store_list_reviews (SmStore  *store,
-                       GError  **error)
+sm_review_list (SmStore  *store,
+                GError  **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_review_free);
-  sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "SELECT r.household_id, h.address_raw, r.quality, r.score, r.candidates"
-    " FROM geocode_review r JOIN household h ON h.id = r.household_id"
-    " ORDER BY r.score, h.address_raw", error);
-  int rc;
+  g_autoptr(GPtrArray) rows = sm_store_list_review_rows (store, error);
 
-  if (stmt == NULL)
+  if (rows == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint k = 0; k < rows->len; k++)
     {
+      const SmReviewRow *row = g_ptr_array_index (rows, k);
       SmReview *r = g_new0 (SmReview, 1);
       g_autoptr(JsonParser) parser = json_parser_new ();
-      const char *json = (const char *) sqlite3_column_text (stmt, 4);
 
-      r->household_id = sqlite3_column_int64 (stmt, 0);
-      r->address = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 2), &r->quality);
-      r->score = sqlite3_column_double (stmt, 3);
+      r->household_id = row->household_id;
+      r->address = g_strdup (row->address);
+      r->quality = row->quality;
+      r->score = row->score;
       r->candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) candidate_free);
-      if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL) &&
+      if (row->details != NULL && json_parser_load_from_data (parser, row->details, -1, NULL) &&
           JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         {
           JsonObject *o = json_node_get_object (json_parser_get_root (parser));
@@ -1113,12 +1073,6 @@ sm_store_list_reviews (SmStore  *store,
             }
         }
       g_ptr_array_add (list, r);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sm_store_set_error (store, error);
-      return NULL;
     }
   return g_steal_pointer (&list);
 }

@@ -5,6 +5,7 @@
 #include "sm-address.h"
 #include "sm-model.h"
 #include "sm-store.h"
+#include "sm-store-review.h"
 
 G_BEGIN_DECLS
 
@@ -58,14 +59,11 @@ typedef struct {
   GPtrArray        *candidates;   /* SmGeocodeCandidate */
 } SmReview;
 
-gboolean   sm_store_add_review     (SmStore               *store,
+gboolean   sm_review_add           (SmStore               *store,
                                     gint64                 household_id,
                                     const SmGeocodeResult *result,
                                     GError               **error);
-gboolean   sm_store_remove_review  (SmStore               *store,
-                                    gint64                 household_id,
-                                    GError               **error);
-GPtrArray *sm_store_list_reviews   (SmStore               *store,
+GPtrArray *sm_review_list          (SmStore               *store,
                                     GError               **error);
 gboolean   sm_review_choose        (SmStore               *store,
                                     gint64                 household_id,

@@ -38,6 +38,29 @@ sm_geocode_quality_from_string (const char       *text,
 }
 
 void
+sm_settlement_part_free (SmSettlementPart *part)
+{
+  g_free (part->ksh_code);
+  g_free (part->settlement);
+  g_free (part->name);
+  g_free (part->postal_code);
+  g_free (part->kind);
+  g_free (part->anchor_quality);
+  g_free (part);
+}
+
+void
+sm_boundary_record_free (SmBoundaryRecord *record)
+{
+  g_free (record->name);
+  g_free (record->level);
+  g_free (record->ksh_code);
+  g_clear_pointer (&record->geometry, g_bytes_unref);
+  g_free (record->source);
+  g_free (record);
+}
+
+void
 sm_household_clear (SmHousehold *household)
 {
   g_clear_pointer (&household->address_raw, g_free);

@@ -112,6 +112,40 @@ typedef struct {
   SmGeocodeQuality  quality;
 } SmLocation;
 
+/* A settlement part of the KSH gazetteer: its population and an anchor
+ * point inside it, where known. */
+typedef struct {
+  gint64    id;
+  char     *ksh_code;
+  char     *settlement;
+  char     *name;
+  char     *postal_code;
+  char     *kind;                /* e.g. "Központi belterület" */
+  gint64    population;          /* -1: unknown */
+  gint64    dwellings;           /* -1: unknown */
+  gboolean  has_anchor;
+  double    anchor_lat;
+  double    anchor_lon;
+  char     *anchor_quality;
+} SmSettlementPart;
+
+void sm_settlement_part_free (SmSettlementPart *part);
+
+/* A stored area as the store keeps it: its outline as ISO WKB in WGS 84
+ * (lon/lat) with its box. */
+typedef struct {
+  gint64   id;
+  char    *name;
+  char    *level;                /* "settlement", "settlement_part", "district", … */
+  char    *ksh_code;
+  gint64   population;           /* -1: unknown */
+  GBytes  *geometry;
+  double   min_lon, min_lat, max_lon, max_lat;
+  char    *source;
+} SmBoundaryRecord;
+
+void sm_boundary_record_free (SmBoundaryRecord *record);
+
 void sm_household_clear (SmHousehold *household);
 void sm_person_clear    (SmPerson    *person);
 void sm_need_clear      (SmNeed      *need);

@@ -10,8 +10,6 @@ void          _sm_store_install_locking (void);
 SmStore      *_sm_store_open_at_version (const char  *path,
                                          int          version,
                                          GError     **error);
-void          _sm_store_set_cache_mib   (SmStore     *self,
-                                         int          mib);
 guint64       _sm_store_get_generation  (SmStore     *self);
 sqlite3      *_sm_store_get_db          (SmStore     *self);
 sqlite3_stmt *_sm_store_prepare         (SmStore     *self,
@@ -20,6 +18,10 @@ sqlite3_stmt *_sm_store_prepare         (SmStore     *self,
 gboolean      _sm_store_exec            (SmStore     *self,
                                          const char  *sql,
                                          GError     **error);
+gboolean      _sm_store_run_action      (SmStore      *self,
+                                         sqlite3_stmt *stmt,
+                                         GError      **error);
+gint64        _sm_store_last_insert_id  (SmStore      *self);
 gboolean      _sm_store_step_done       (SmStore      *self,
                                          sqlite3_stmt *stmt,
                                          GError      **error);

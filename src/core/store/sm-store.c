@@ -221,7 +221,7 @@ _sm_store_set_error (SmStore  *self,
 /* A large action keeps its pages in memory: spilled pages would be written
  * to the log again at every spill. The cache only grows as pages are used. */
 void
-_sm_store_set_cache_mib (SmStore *self,
+sm_store_set_cache_size (SmStore *self,
                          int      mib)
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d", -1024 * mib);
@@ -257,6 +257,12 @@ _sm_store_prepare (SmStore     *self,
   /* Keyed by a copy of the text: callers may build it. */
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
+}
+
+gint64
+_sm_store_last_insert_id (SmStore *self)
+{
+  return sqlite3_last_insert_rowid (self->db);
 }
 
 gboolean
@@ -621,10 +627,10 @@ sm_store_rollback (SmStore *self)
 
 /* One statement is one action. Inside an open action it needs no savepoint
  * of its own: SQLite undoes a failed statement by itself. */
-static gboolean
-run_action (SmStore      *self,
-            sqlite3_stmt *stmt,
-            GError      **error)
+gboolean
+_sm_store_run_action (SmStore      *self,
+                      sqlite3_stmt *stmt,
+                      GError      **error)
 {
   if (self->depth > 0)
     return _sm_store_step_done (self, stmt, error);
@@ -751,6 +757,42 @@ sm_store_get_meta (SmStore     *self,
   return found;
 }
 
+/* The column mapping remembered for a file layout, or NULL. */
+char *
+sm_store_get_import_layout (SmStore    *self,
+                            const char *signature)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (self, "SELECT mapping FROM import_layout WHERE signature = ?",
+                                          NULL);
+  char *mapping = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    mapping = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return mapping;
+}
+
+gboolean
+sm_store_set_import_layout (SmStore     *self,
+                            const char  *signature,
+                            const char  *mapping,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (self,
+    "INSERT INTO import_layout (signature, mapping) VALUES (?, ?)"
+    " ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping, updated_at = unixepoch()",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, mapping, -1, SQLITE_TRANSIENT);
+  return _sm_store_run_action (self, stmt, error);
+}
+
 gboolean
 sm_store_set_meta (SmStore     *self,
                    const char  *key,
@@ -763,7 +805,7 @@ sm_store_set_meta (SmStore     *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  return run_action (self, stmt, error);
+  return _sm_store_run_action (self, stmt, error);
 }
 
 /* Validation: reject bad values with the field's name and the value before
@@ -831,7 +873,7 @@ insert_returning_id (SmStore      *self,
                      sqlite3_stmt *stmt,
                      GError      **error)
 {
-  if (!run_action (self, stmt, error))
+  if (!_sm_store_run_action (self, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (self->db);
 }
@@ -962,7 +1004,7 @@ insert_batched (SmStore     *self,
           sqlite3_bind_int64 (stmt, first, base + done + k);
           bind (stmt, first + 1, records[done + k], data);
         }
-      if (!run_action (self, stmt, error))
+      if (!_sm_store_run_action (self, stmt, error))
         return FALSE;
       done += m;
     }
@@ -1105,7 +1147,7 @@ run_change (SmStore      *self,
             gint64        id,
             GError      **error)
 {
-  return run_action (self, stmt, error) && check_changed (self, what, id, error);
+  return _sm_store_run_action (self, stmt, error) && check_changed (self, what, id, error);
 }
 
 gboolean
@@ -1619,7 +1661,7 @@ sm_store_link_service_location (SmStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, service_id);
   sqlite3_bind_int64 (stmt, 2, location_id);
-  return run_action (self, stmt, error);
+  return _sm_store_run_action (self, stmt, error);
 }
 
 /* --- the Case page's reads and edits ------------------------------------ */

@@ -51,6 +51,14 @@ gboolean    sm_store_commit              (SmStore     *self,
                                           GError     **error);
 void        sm_store_rollback            (SmStore     *self);
 gboolean    sm_store_check_outside       (SmStore     *self);
+void        sm_store_set_cache_size      (SmStore     *self,
+                                          int          mib);
+char       *sm_store_get_import_layout   (SmStore     *self,
+                                          const char  *signature);
+gboolean    sm_store_set_import_layout   (SmStore     *self,
+                                          const char  *signature,
+                                          const char  *mapping,
+                                          GError     **error);
 
 GPtrArray  *sm_store_list_categories     (SmStore     *self);
 gint64      sm_store_lookup_category     (SmStore     *self,

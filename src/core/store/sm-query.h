@@ -60,4 +60,9 @@ GPtrArray *sm_store_list_service_types    (SmStore  *store,
                                            GError  **error);
 void       sm_named_code_free             (SmNamedCode *item);
 
+/* The first and last day a need was assessed or resolved. */
+gboolean  sm_store_get_need_span (SmStore              *store,
+                                   GDate                *first,
+                                   GDate                *last);
+
 G_END_DECLS

@@ -679,3 +679,28 @@ sm_store_get_household_facts (SmStore          *store,
     }
   return TRUE;
 }
+
+/**
+ * sm_store_get_need_span:
+ *
+ * The first and last day a need was assessed or resolved: the time
+ * slider's range. Returns: %FALSE when there are no needs
+ */
+gboolean
+sm_store_get_need_span (SmStore *store,
+                        GDate   *first,
+                        GDate   *last)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT min(assessed_on), max(max(assessed_on), coalesce(max(resolved_on), ''))"
+    " FROM need", NULL);
+  gboolean ok = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    ok = sm_date_parse_iso ((const char *) sqlite3_column_text (stmt, 0), first, NULL) &&
+         sm_date_parse_iso ((const char *) sqlite3_column_text (stmt, 1), last, NULL);
+  sqlite3_reset (stmt);
+  return ok;
+}
