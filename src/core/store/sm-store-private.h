@@ -31,6 +31,58 @@ void          _sm_bind_text_or_null     (sqlite3_stmt *stmt,
                                          int           column,
                                          const char   *text);
 
+/* Shared by the store's domain files (sm-store-rows.c). */
+typedef void     (*SmStoreBindRow) (sqlite3_stmt *stmt,
+                                    int           first,
+                                    gpointer      record,
+                                    gpointer      data);
+typedef gpointer (*SmStoreReadRow) (sqlite3_stmt *stmt,
+                                    gint64        household_id);
+
+gboolean      _sm_store_check_date      (const char         *field,
+                                         const char         *value,
+                                         gboolean            optional,
+                                         GError            **error);
+gboolean      _sm_store_check_location  (gboolean            has_location,
+                                         double              lat,
+                                         double              lon,
+                                         GError            **error);
+gboolean      _sm_store_check_one_of    (const char         *field,
+                                         const char         *value,
+                                         const char * const *allowed,
+                                         GError            **error);
+gint64        _sm_store_insert_returning_id (SmStore        *self,
+                                             sqlite3_stmt   *stmt,
+                                             GError        **error);
+gboolean      _sm_store_insert_batched  (SmStore         *self,
+                                         const char      *table,
+                                         const char      *columns,
+                                         const char      *values,
+                                         int              n_values,
+                                         gpointer        *records,
+                                         guint            n,
+                                         SmStoreBindRow   bind,
+                                         gpointer         data,
+                                         gint64          *first_id,
+                                         GError         **error);
+char         *_sm_store_column_dup      (sqlite3_stmt    *stmt,
+                                         int              column);
+gboolean      _sm_store_check_changed   (SmStore         *self,
+                                         const char      *what,
+                                         gint64           id,
+                                         GError         **error);
+gboolean      _sm_store_run_change      (SmStore         *self,
+                                         sqlite3_stmt    *stmt,
+                                         const char      *what,
+                                         gint64           id,
+                                         GError         **error);
+GPtrArray    *_sm_store_list_household_rows (SmStore        *self,
+                                             const char     *sql,
+                                             gint64          household_id,
+                                             SmStoreReadRow  read,
+                                             GDestroyNotify  free_record,
+                                             GError        **error);
+
 gboolean      _sm_store_pack_household_rtree (SmStore  *store,
                                               GError  **error);
 
