@@ -7,6 +7,7 @@
 #include "sm-basemap.h"
 #include "sm-basemap-source.h"
 #include "sm-boundary.h"
+#include "sm-disclosure.h"
 #include "sm-export.h"
 #include "sm-geocoder.h"
 #include "sm-hotspot.h"
@@ -30,6 +31,8 @@
 struct _SmWindow
 {
   AdwApplicationWindow  parent_instance;
+
+  SmContext            *context;
 
   AdwToastOverlay      *toasts;
   AdwWindowTitle       *title;
@@ -60,7 +63,6 @@ struct _SmWindow
   GDate                 time_first;      /* first month of the data */
   guint                 play_id;
   guint                 outside_id;
-  SmGeocoder           *geocoder;
   char                 *counts_text;
   gboolean              placing_new;
   gint64                pending_delete;
@@ -89,16 +91,7 @@ toast (SmWindow   *self,
 static SmGeocoder *
 get_geocoder (SmWindow *self)
 {
-  if (self->geocoder == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->geocoder = sm_geocoder_new (self->store, &error);
-      if (self->geocoder == NULL)
-        g_warning ("No geocoder: %s", error->message);
-      sm_case_panel_set_geocoder (self->case_panel, self->geocoder);
-    }
-  return self->geocoder;
+  return sm_context_get_geocoder (self->context);
 }
 
 static void
@@ -900,8 +893,7 @@ import_done_cb (GObject      *source,
   }
   g_settings_set_string (self->settings, "basemap", "local");
   apply_basemap (self);
-  g_clear_object (&self->geocoder);
-  sm_case_panel_set_geocoder (self->case_panel, get_geocoder (self));
+  sm_context_reload_geocoder (self->context);
 }
 
 gboolean
@@ -1456,7 +1448,7 @@ export_action (GtkWidget  *widget,
   adw_combo_row_set_model (ADW_COMBO_ROW (format), G_LIST_MODEL (format_model));
   k_row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (k_row), _("Smallest count shown (k)"));
-  k = gtk_spin_button_new_with_range (SM_EXPORT_MIN_K, 100, 1);
+  k = gtk_spin_button_new_with_range (SM_DISCLOSURE_MIN_K, 100, 1);
   gtk_widget_set_valign (k, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (k_row), k);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), kind);
@@ -1932,8 +1924,8 @@ sm_window_dispose (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_handle_id (&self->play_id, g_source_remove);
   g_clear_handle_id (&self->outside_id, g_source_remove);
-  g_clear_object (&self->geocoder);
   g_clear_object (&self->filter);
+  g_clear_object (&self->context);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->counts_text, g_free);
@@ -2053,7 +2045,8 @@ sm_window_new (GtkApplication *application,
 
   self->settings = g_settings_new (APP_ID);
   self->store = g_object_ref (store);
-  self->filter = sm_filter_new ();
+  self->context = sm_context_new (store, self->settings);
+  self->filter = g_object_ref (sm_context_get_filter (self->context));
   self->outside_id = g_timeout_add_seconds (2, check_outside_cb, self);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (active_changed_cb), self);
 
@@ -2061,27 +2054,27 @@ sm_window_new (GtkApplication *application,
   g_signal_connect_swapped (self->settings, "changed::basemap", G_CALLBACK (apply_basemap), self);
   g_signal_connect_swapped (self->settings, "changed::mbtiles-path", G_CALLBACK (apply_basemap), self);
 
-  self->area_layer = sm_area_layer_new (shumate_map_get_viewport (map), store, self->filter);
+  self->area_layer = sm_area_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->area_layer));
-  self->hotspot_layer = sm_hotspot_layer_new (shumate_map_get_viewport (map), store, self->filter);
+  self->hotspot_layer = sm_hotspot_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->hotspot_layer));
-  self->case_layer = sm_case_layer_new (shumate_map_get_viewport (map), store, self->filter);
+  self->case_layer = sm_case_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->case_layer));
   g_signal_connect_swapped (self->case_layer, "updated", G_CALLBACK (update_counts_cb), self);
 
-  self->filter_panel = sm_filter_panel_new (store, self->filter);
-  self->case_panel = sm_case_panel_new (store);
+  self->filter_panel = sm_filter_panel_new (self->context);
+  self->case_panel = sm_case_panel_new (self->context);
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->filter_panel), "filters", _("Filters"));
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->case_panel), "case", _("Case"));
   g_signal_connect_swapped (self->case_panel, "saved", G_CALLBACK (case_saved_cb), self);
-  self->review_panel = sm_review_panel_new (store);
+  self->review_panel = sm_review_panel_new (self->context);
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->review_panel), "review", _("Review"));
   g_signal_connect_swapped (self->review_panel, "open", G_CALLBACK (review_open_cb), self);
   g_signal_connect_swapped (self->review_panel, "placed", G_CALLBACK (review_placed_cb), self);
   g_signal_connect_swapped (self->review_panel, "notify::count", G_CALLBACK (update_review_title),
                             self);
   update_review_title (self);
-  self->hotspot_panel = sm_hotspot_panel_new (store, self->filter, self->hotspot_layer,
+  self->hotspot_panel = sm_hotspot_panel_new (self->context, self->hotspot_layer,
                                              self->area_layer);
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->hotspot_panel), "hotspots", _("Hotspots"));
   g_signal_connect_swapped (self->hotspot_panel, "zoom", G_CALLBACK (hotspot_zoom_cb), self);

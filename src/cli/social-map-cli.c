@@ -19,6 +19,7 @@
 #include "sm-boundary.h"
 #include "sm-date.h"
 #include "sm-demo.h"
+#include "sm-disclosure.h"
 #include "sm-error.h"
 #include "sm-export.h"
 #include "sm-geocoder.h"
@@ -32,7 +33,6 @@
 /* Exit status: 0 success, 1 the user's error, 2 ours. */
 enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_INTERNAL = 2 };
 
-#define SUPPRESS_K_MIN 5
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
@@ -534,30 +534,50 @@ parse_day_option (const char   *text,
   return TRUE;
 }
 
-/* Counts of fewer than k households are shown as "<k" so that no one can be
- * recognised in a table passed on. */
-static char *
-shown (gint64 value,
-       gint64 households,
-       int    k)
+/* The disclosure states of a table's rows: their households and needs add
+ * up to totals printed beside them. */
+static SmDisclosureState *
+protect_rows (SmDisclosure *disclosure,
+              GPtrArray    *rows)
 {
-  if (households > 0 && households < k)
-    return g_strdup_printf ("<%d", k);
-  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  g_autofree SmDisclosureCell *cells = g_new0 (SmDisclosureCell, MAX (rows->len, 1));
+  SmDisclosureState *states = g_new0 (SmDisclosureState, MAX (rows->len, 1));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SmStatsRow *row = g_ptr_array_index (rows, i);
+
+      cells[i].households = row->households;
+      cells[i].persons = -1;
+      cells[i].needs = row->needs;
+    }
+  sm_disclosure_protect (disclosure, cells, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    states[i] = cells[i].state;
+  return states;
+}
+
+static const char *
+suppression_name (SmDisclosureState state)
+{
+  return state == SM_DISCLOSURE_SMALL ? "small"
+       : state == SM_DISCLOSURE_COMPLEMENTARY ? "complementary" : NULL;
 }
 
 static void
-add_rows_json (JsonBuilder *b,
-               const char  *member,
-               GPtrArray   *rows,
-               int          k)
+add_rows_json (JsonBuilder  *b,
+               const char   *member,
+               GPtrArray    *rows,
+               SmDisclosure *disclosure)
 {
+  g_autofree SmDisclosureState *states = protect_rows (disclosure, rows);
+
   json_builder_set_member_name (b, member);
   json_builder_begin_array (b);
   for (guint i = 0; i < rows->len; i++)
     {
       SmStatsRow *row = g_ptr_array_index (rows, i);
-      gboolean hide = row->households > 0 && row->households < k;
+      gboolean hide = states[i] != SM_DISCLOSURE_SHOWN;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "key");
@@ -576,22 +596,29 @@ add_rows_json (JsonBuilder *b,
         json_builder_add_int_value (b, row->households);
       json_builder_set_member_name (b, "suppressed");
       json_builder_add_boolean_value (b, hide);
+      if (hide)
+        {
+          json_builder_set_member_name (b, "suppression");
+          json_builder_add_string_value (b, suppression_name (states[i]));
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
 }
 
 static void
-print_rows (const char *title,
-            GPtrArray  *rows,
-            int         k)
+print_rows (const char   *title,
+            GPtrArray    *rows,
+            SmDisclosure *disclosure)
 {
+  g_autofree SmDisclosureState *states = protect_rows (disclosure, rows);
+
   g_print ("\n%s\n", title);
   for (guint i = 0; i < rows->len; i++)
     {
       SmStatsRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *needs = shown (row->needs, row->households, k);
-      g_autofree char *households = shown (row->households, row->households, k);
+      g_autofree char *needs = sm_disclosure_format_count (disclosure, row->needs, states[i]);
+      g_autofree char *households = sm_disclosure_format_count (disclosure, row->households, states[i]);
 
       /* Pad by characters, not bytes: the labels are Hungarian. */
       int pad = 40 - (int) g_utf8_strlen (row->label, -1);
@@ -616,7 +643,8 @@ cmd_stats (int    argc,
            char **argv)
 {
   g_autofree char *at = NULL, *format = NULL;
-  int k = SUPPRESS_K_MIN;
+  g_autoptr(SmDisclosure) disclosure = NULL;
+  int k = 0;
   GOptionEntry entries[] = {
     { "at", 0, 0, G_OPTION_ARG_STRING, &at, N_("Count what was open on this day (default: today)"), "DATE" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), "FORMAT" },
@@ -635,10 +663,10 @@ cmd_stats (int    argc,
     return status;
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
     return usage_error (_("unknown format “%s”; use text or json"), format);
-  if (k < SUPPRESS_K_MIN)
-    return usage_error (_("--k cannot be lower than %d"), SUPPRESS_K_MIN);
-  if (!parse_day_option (at, &day, &as_of, &error))
+  if (!sm_disclosure_check_k (k, &error) || !parse_day_option (at, &day, &as_of, &error))
     return fail (error);
+  disclosure = sm_disclosure_new (k);
+  k = sm_disclosure_get_k (disclosure);
 
   store = open_existing (argv[1], &error);
   if (store == NULL || (stats = sm_stats_compute (store, as_of, sm_locale_is_hungarian (), &error)) == NULL)
@@ -662,9 +690,9 @@ cmd_stats (int    argc,
       json_builder_add_int_value (b, stats->open_needs);
       json_builder_set_member_name (b, "households_with_open_needs");
       json_builder_add_int_value (b, stats->households_with_needs);
-      add_rows_json (b, "by_category", stats->by_category, k);
-      add_rows_json (b, "by_severity", stats->by_severity, k);
-      add_rows_json (b, "by_settlement_part", stats->by_part, k);
+      add_rows_json (b, "by_category", stats->by_category, disclosure);
+      add_rows_json (b, "by_severity", stats->by_severity, disclosure);
+      add_rows_json (b, "by_settlement_part", stats->by_part, disclosure);
       json_builder_end_object (b);
       text = print_json (b);
       g_print ("%s\n", text);
@@ -677,11 +705,12 @@ cmd_stats (int    argc,
   g_print (_("Open needs: %lld in %lld households\n"),
            (long long) stats->open_needs, (long long) stats->households_with_needs);
   g_print ("\n  %-40s %8s %8s", "", _("needs"), _("househ."));
-  print_rows (_("By category"), stats->by_category, k);
-  print_rows (_("By severity"), stats->by_severity, k);
-  print_rows (_("By settlement part"), stats->by_part, k);
+  print_rows (_("By category"), stats->by_category, disclosure);
+  print_rows (_("By severity"), stats->by_severity, disclosure);
+  print_rows (_("By settlement part"), stats->by_part, disclosure);
   g_print ("\n");
-  g_print (_("Counts of fewer than %d households are shown as <%d.\n"), k, k);
+  g_print (_("Counts of fewer than %d households are shown as <%d; x hides a count that would "
+             "give a small one away.\n"), k, k);
   return EXIT_OK;
 }
 
@@ -1058,7 +1087,9 @@ cmd_hotspots (int    argc,
   g_auto(FilterArgs) args = { 0 };
   g_autofree char *correction_name = NULL, *weight_name = NULL, *compare = NULL, *format = NULL;
   double cell = 250;
-  int permutations = 999, seed = 1, band = 1, k = SUPPRESS_K_MIN;
+  int permutations = 999, seed = 1, band = 1, k = 0;
+  g_autoptr(SmDisclosure) disclosure = NULL;
+  g_autofree SmDisclosureCell *part_cells = NULL;
   GOptionEntry own[] = {
     { "cell", 0, 0, G_OPTION_ARG_DOUBLE, &cell, N_("Grid cell in metres (default 250)"), "M" },
     { "band", 0, 0, G_OPTION_ARG_INT, &band, N_("Neighbours within this many cells (default 1: the eight around)"), "N" },
@@ -1091,8 +1122,9 @@ cmd_hotspots (int    argc,
   json = format != NULL && g_str_equal (format, "json");
   if (format != NULL && !json && !g_str_equal (format, "text"))
     return usage_error (_("unknown format “%s”; use text or json"), format);
-  if (k < SUPPRESS_K_MIN)
-    return usage_error (_("--k must be at least %d"), SUPPRESS_K_MIN);
+  if (!sm_disclosure_check_k (k, &error))
+    return fail (error);
+  disclosure = sm_disclosure_new (k);
   if (permutations < 0 || permutations > 99999 || band < 1 || band > 10 || cell < 25 || cell > 5000)
     return usage_error (_("--permutations must be 0 to 99999, --band 1 to 10 and --cell 25 to 5000 m"));
   options = (SmHotspotOptions) { .cell_m = cell, .band_cells = band, .permutations = permutations,
@@ -1120,8 +1152,14 @@ cmd_hotspots (int    argc,
     {
       SmHotspot *h = g_ptr_array_index (hotspots, i);
       g_autoptr(GString) needs = g_string_new (NULL);
-      g_autofree char *count = shown (h->households, h->households, k);
-      g_autofree char *earlier = h->has_earlier ? shown (h->earlier_households, h->earlier_households, k) : NULL;
+      g_autofree char *count =
+        sm_disclosure_format_count (disclosure, h->households,
+                                    sm_disclosure_state_of (disclosure, h->households, -1));
+      g_autofree char *earlier =
+        h->has_earlier ? sm_disclosure_format_count (disclosure, h->earlier_households,
+                                                     sm_disclosure_state_of (disclosure,
+                                                                             h->earlier_households, -1))
+                       : NULL;
 
       for (guint t = 0; t < G_N_ELEMENTS (h->top_categories) && h->top_categories[t] > 0; t++)
         {
@@ -1175,11 +1213,20 @@ cmd_hotspots (int    argc,
   json_builder_begin_array (b);
   if (!json)
     g_print ("\n%s\n", _("Households per 1,000 residents by settlement part (empirical-Bayes smoothed):"));
+  /* The parts add up to the filter's households. */
+  part_cells = g_new0 (SmDisclosureCell, MAX (rates->len, 1));
+  for (guint i = 0; i < rates->len; i++)
+    {
+      part_cells[i].households = ((SmPartRate *) g_ptr_array_index (rates, i))->households;
+      part_cells[i].persons = part_cells[i].needs = -1;
+    }
+  sm_disclosure_protect (disclosure, part_cells, rates->len);
   for (guint i = 0; i < rates->len; i++)
     {
       SmPartRate *r = g_ptr_array_index (rates, i);
-      g_autofree char *count = shown (r->households, r->households, k);
-      gboolean hidden = r->households < (guint) k;
+      g_autofree char *count = sm_disclosure_format_count (disclosure, r->households,
+                                                           part_cells[i].state);
+      gboolean hidden = part_cells[i].state != SM_DISCLOSURE_SHOWN;
 
       if (json)
         {
@@ -1267,7 +1314,8 @@ cmd_areas (int    argc,
   g_auto(FilterArgs) args = { 0 };
   g_autofree char *level = NULL, *weights_name = NULL, *correction_name = NULL, *format = NULL;
   double band = 1500;
-  int permutations = 999, seed = 1, k = SUPPRESS_K_MIN;
+  int permutations = 999, seed = 1, k = 0;
+  g_autoptr(SmDisclosure) disclosure = NULL;
   GOptionEntry own[] = {
     { "level", 0, 0, G_OPTION_ARG_STRING, &level, N_("Boundary level (default settlement_part; district, settlement, …)"), "LEVEL" },
     { "weights", 0, 0, G_OPTION_ARG_STRING, &weights_name, N_("Neighbours: contiguity (default) or distance"), "W" },
@@ -1298,8 +1346,9 @@ cmd_areas (int    argc,
   json = format != NULL && g_str_equal (format, "json");
   if (format != NULL && !json && !g_str_equal (format, "text"))
     return usage_error (_("unknown format “%s”; use text or json"), format);
-  if (k < SUPPRESS_K_MIN)
-    return usage_error (_("--k must be at least %d"), SUPPRESS_K_MIN);
+  if (!sm_disclosure_check_k (k, &error))
+    return fail (error);
+  disclosure = sm_disclosure_new (k);
   if (permutations < 0 || permutations > 99999 || band <= 0)
     return usage_error (_("--permutations must be 0 to 99999 and --band above 0"));
   if (weights_name != NULL && g_str_equal (weights_name, "distance"))
@@ -1339,8 +1388,7 @@ cmd_areas (int    argc,
   for (guint i = 0; i < stats->len; i++)
     {
       const SmAreaStat *st = &g_array_index (stats, SmAreaStat, i);
-      g_autofree char *count = st->small && st->households > 0 ? g_strdup_printf ("<%d", k)
-                                                                 : g_strdup_printf ("%u", st->households);
+      g_autofree char *count = sm_disclosure_format_count (disclosure, st->households, st->disclosure);
       const SmCategory *c = st->top_category > 0 ? sm_store_get_category (store, st->top_category) : NULL;
       const char *klass = st->gi.klass >= 3 ? "hot 0.001" : st->gi.klass == 2 ? "hot 0.01"
                           : st->gi.klass == 1 ? "hot 0.05" : st->gi.klass == -1 ? "cold 0.05"

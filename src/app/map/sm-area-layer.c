@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-context.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -10,12 +12,13 @@
 #include "sm-hotspot-layer.h"
 
 #define PERMUTATIONS 199
-#define K 5
 #define N_CLASSES 5
 
 struct _SmAreaLayer
 {
   ShumateLayer  parent_instance;
+
+  SmContext           *context;
 
   SmStore      *store;
   SmFilter     *filter;
@@ -69,7 +72,8 @@ void
 sm_area_layer_recompute (SmAreaLayer *self)
 {
   g_autoptr(GError) error = NULL;
-  SmAreaOptions options = { PERMUTATIONS, 1, SM_CORRECTION_NONE, K };
+  SmAreaOptions options = { PERMUTATIONS, 1, SM_CORRECTION_NONE,
+                            (guint) sm_disclosure_get_k (sm_context_get_disclosure (self->context)) };
   GArray *stats;
   double top = 0;
 
@@ -196,7 +200,12 @@ label_for (SmAreaLayer      *self,
       return g_strdup_printf ("%s\nz = %.1f", st->name, st->gi.z);
     }
   if (st->small)
-    return g_strdup_printf ("%s\n<%d", st->name, K);
+    {
+      g_autofree char *hidden = sm_disclosure_format_count (sm_context_get_disclosure (self->context),
+                                                            st->households, st->disclosure);
+
+      return g_strdup_printf ("%s\n%s", st->name, hidden);
+    }
   if (self->show == SM_AREA_SHOW_HOUSEHOLDS)
     return g_strdup_printf ("%s\n%u", st->name, st->households);
   if (isnan (st->eb_rate))
@@ -312,6 +321,7 @@ sm_area_layer_dispose (GObject *object)
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->set, sm_area_set_free);
   g_clear_pointer (&self->stats, g_array_unref);
@@ -320,10 +330,44 @@ sm_area_layer_dispose (GObject *object)
   G_OBJECT_CLASS (sm_area_layer_parent_class)->dispose (object);
 }
 
+enum {
+  PROP_CONTEXT = 1,
+};
+
+static void
+sm_area_layer_get_context_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    g_value_set_object (value, SM_AREA_LAYER (object)->context);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sm_area_layer_set_context_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    SM_AREA_LAYER (object)->context = g_value_dup_object (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
 static void
 sm_area_layer_class_init (SmAreaLayerClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sm_area_layer_dispose;
+  G_OBJECT_CLASS (klass)->get_property = sm_area_layer_get_context_property;
+  G_OBJECT_CLASS (klass)->set_property = sm_area_layer_set_context_property;
+  /* The window's store, filter, settings and policies. */
+  g_object_class_install_property (G_OBJECT_CLASS (klass), PROP_CONTEXT,
+    g_param_spec_object ("context", NULL, NULL, SM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   GTK_WIDGET_CLASS (klass)->snapshot = sm_area_layer_snapshot;
   signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -349,16 +393,17 @@ store_changed_cb (SmAreaLayer   *self,
 
 SmAreaLayer *
 sm_area_layer_new (ShumateViewport *viewport,
-                   SmStore         *store,
-                   SmFilter        *filter)
+                   SmContext       *context)
 {
-  SmAreaLayer *self = g_object_new (SM_TYPE_AREA_LAYER, "viewport", viewport, NULL);
+  SmAreaLayer *self = g_object_new (SM_TYPE_AREA_LAYER, "viewport", viewport,
+                                      "context", context, NULL);
 
-  self->store = g_object_ref (store);
-  self->filter = g_object_ref (filter);
+  self->store = g_object_ref (sm_context_get_store (context));
+  self->filter = g_object_ref (sm_context_get_filter (context));
   g_signal_connect_swapped (viewport, "notify", G_CALLBACK (viewport_changed_cb), self);
-  g_signal_connect_swapped (filter, "changed", G_CALLBACK (filter_changed_cb), self);
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }
 

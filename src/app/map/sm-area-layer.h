@@ -3,6 +3,7 @@
 #include <shumate/shumate.h>
 
 #include "sm-filter.h"
+#include "sm-context.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS
@@ -25,8 +26,7 @@ typedef enum {
  * filter; emits "updated" after each computation. */
 
 SmAreaLayer *sm_area_layer_new         (ShumateViewport *viewport,
-                                        SmStore         *store,
-                                        SmFilter        *filter);
+                                      SmContext       *context);
 void         sm_area_layer_set_show    (SmAreaLayer     *self,
                                         SmAreaShow       show);
 SmAreaShow   sm_area_layer_get_show    (SmAreaLayer     *self);

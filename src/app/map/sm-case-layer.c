@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-context.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -58,6 +60,8 @@ typedef struct {
 struct _SmCaseLayer
 {
   ShumateLayer  parent_instance;
+
+  SmContext           *context;
 
   SmStore      *store;
   SmFilter     *filter;
@@ -878,6 +882,7 @@ sm_case_layer_dispose (GObject *object)
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->filter);
   g_clear_object (&self->label_layout);
   g_clear_pointer (&self->hits, g_array_unref);
@@ -890,10 +895,44 @@ sm_case_layer_dispose (GObject *object)
   G_OBJECT_CLASS (sm_case_layer_parent_class)->dispose (object);
 }
 
+enum {
+  PROP_CONTEXT = 1,
+};
+
+static void
+sm_case_layer_get_context_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    g_value_set_object (value, SM_CASE_LAYER (object)->context);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sm_case_layer_set_context_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    SM_CASE_LAYER (object)->context = g_value_dup_object (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
 static void
 sm_case_layer_class_init (SmCaseLayerClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sm_case_layer_dispose;
+  G_OBJECT_CLASS (klass)->get_property = sm_case_layer_get_context_property;
+  G_OBJECT_CLASS (klass)->set_property = sm_case_layer_set_context_property;
+  /* The window's store, filter, settings and policies. */
+  g_object_class_install_property (G_OBJECT_CLASS (klass), PROP_CONTEXT,
+    g_param_spec_object ("context", NULL, NULL, SM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   GTK_WIDGET_CLASS (klass)->snapshot = sm_case_layer_snapshot;
 
   signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -932,14 +971,14 @@ store_changed_cb (SmCaseLayer   *self,
 
 SmCaseLayer *
 sm_case_layer_new (ShumateViewport *viewport,
-                   SmStore         *store,
-                   SmFilter        *filter)
+                   SmContext       *context)
 {
-  SmCaseLayer *self = g_object_new (SM_TYPE_CASE_LAYER, "viewport", viewport, NULL);
+  SmCaseLayer *self = g_object_new (SM_TYPE_CASE_LAYER, "viewport", viewport,
+                                      "context", context, NULL);
   PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 10");
 
-  self->store = g_object_ref (store);
-  self->filter = g_object_ref (filter);
+  self->store = g_object_ref (sm_context_get_store (context));
+  self->filter = g_object_ref (sm_context_get_filter (context));
   self->label_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   pango_layout_set_font_description (self->label_layout, font);
   pango_font_description_free (font);
@@ -947,8 +986,9 @@ sm_case_layer_new (ShumateViewport *viewport,
   load_colors (self);
 
   g_signal_connect_swapped (viewport, "notify", G_CALLBACK (viewport_changed_cb), self);
-  g_signal_connect_swapped (filter, "changed", G_CALLBACK (sm_case_layer_refresh), self);
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (sm_case_layer_refresh), self);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   sm_case_layer_refresh (self);
   return self;
 }

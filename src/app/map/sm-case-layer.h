@@ -3,6 +3,7 @@
 #include <shumate/shumate.h>
 
 #include "sm-filter.h"
+#include "sm-context.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS
@@ -27,8 +28,7 @@ typedef struct {
 } SmCaseLayerItem;
 
 SmCaseLayer *sm_case_layer_new              (ShumateViewport *viewport,
-                                             SmStore         *store,
-                                             SmFilter        *filter);
+                                             SmContext       *context);
 guint        sm_case_layer_get_n_households (SmCaseLayer     *self);
 guint        sm_case_layer_get_n_needs      (SmCaseLayer     *self);
 void         sm_case_layer_refresh          (SmCaseLayer     *self);

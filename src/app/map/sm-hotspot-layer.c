@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-context.h"
+
 #include <math.h>
 
 #include "sm-hotspot.h"
@@ -15,6 +17,8 @@
 struct _SmHotspotLayer
 {
   ShumateLayer  parent_instance;
+
+  SmContext           *context;
 
   SmStore      *store;
   SmFilter     *filter;
@@ -355,6 +359,7 @@ sm_hotspot_layer_dispose (GObject *object)
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->filter);
   g_clear_object (&self->heat);
   g_clear_pointer (&self->cells, g_array_unref);
@@ -365,10 +370,44 @@ sm_hotspot_layer_dispose (GObject *object)
   G_OBJECT_CLASS (sm_hotspot_layer_parent_class)->dispose (object);
 }
 
+enum {
+  PROP_CONTEXT = 1,
+};
+
+static void
+sm_hotspot_layer_get_context_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    g_value_set_object (value, SM_HOTSPOT_LAYER (object)->context);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sm_hotspot_layer_set_context_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    SM_HOTSPOT_LAYER (object)->context = g_value_dup_object (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
 static void
 sm_hotspot_layer_class_init (SmHotspotLayerClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sm_hotspot_layer_dispose;
+  G_OBJECT_CLASS (klass)->get_property = sm_hotspot_layer_get_context_property;
+  G_OBJECT_CLASS (klass)->set_property = sm_hotspot_layer_set_context_property;
+  /* The window's store, filter, settings and policies. */
+  g_object_class_install_property (G_OBJECT_CLASS (klass), PROP_CONTEXT,
+    g_param_spec_object ("context", NULL, NULL, SM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   GTK_WIDGET_CLASS (klass)->snapshot = sm_hotspot_layer_snapshot;
   signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -397,16 +436,17 @@ store_changed_cb (SmHotspotLayer *self,
 
 SmHotspotLayer *
 sm_hotspot_layer_new (ShumateViewport *viewport,
-                      SmStore         *store,
-                      SmFilter        *filter)
+                      SmContext       *context)
 {
-  SmHotspotLayer *self = g_object_new (SM_TYPE_HOTSPOT_LAYER, "viewport", viewport, NULL);
+  SmHotspotLayer *self = g_object_new (SM_TYPE_HOTSPOT_LAYER, "viewport", viewport,
+                                      "context", context, NULL);
 
-  self->store = g_object_ref (store);
-  self->filter = g_object_ref (filter);
+  self->store = g_object_ref (sm_context_get_store (context));
+  self->filter = g_object_ref (sm_context_get_filter (context));
   g_signal_connect_swapped (viewport, "notify", G_CALLBACK (viewport_changed_cb), self);
-  g_signal_connect_swapped (filter, "changed", G_CALLBACK (filter_changed_cb), self);
-  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }
 

@@ -4,6 +4,7 @@
 
 #include "sm-filter.h"
 #include "sm-hotspot.h"
+#include "sm-context.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS
@@ -17,8 +18,7 @@ G_DECLARE_FINAL_TYPE (SmHotspotLayer, sm_hotspot_layer, SM, HOTSPOT_LAYER, Shuma
  * Emits "updated" when the hotspot list is new. */
 
 SmHotspotLayer *sm_hotspot_layer_new            (ShumateViewport *viewport,
-                                                 SmStore         *store,
-                                                 SmFilter        *filter);
+                                                 SmContext       *context);
 void            sm_hotspot_layer_set_show_heat  (SmHotspotLayer  *self,
                                                  gboolean         show);
 void            sm_hotspot_layer_set_show_gi    (SmHotspotLayer  *self,

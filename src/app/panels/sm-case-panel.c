@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-case-draft.h"
 #include "sm-case-panel.h"
 #include "sm-date.h"
 #include "sm-error.h"
@@ -61,6 +62,8 @@ struct _SmCasePanel
 {
   GtkBox               parent_instance;
 
+  SmContext           *context;
+
   GtkStack            *stack;
   GtkLabel            *error_label;
   AdwPreferencesGroup *household_group;
@@ -91,7 +94,6 @@ struct _SmCasePanel
   GPtrArray           *marked;          /* rows marked as wrong */
   gboolean             loading;
   gboolean             dirty;
-  SmGeocoder          *geocoder;
   char                *loaded_address;  /* as loaded, to see a change */
   SmGeocodeQuality     last_geocode;    /* of the last save; NONE: not geocoded */
 };
@@ -776,258 +778,132 @@ sm_case_panel_clear (SmCasePanel *self)
   set_dirty (self, FALSE);
 }
 
-static gboolean
-parse_date_field (SmCasePanel  *self,
-                  AdwEntryRow  *row,
-                  gboolean      optional,
-                  char        **out)
+/* The form as a draft for the core to check and save. */
+static SmCaseDraft *
+draft_from_form (SmCasePanel *self)
 {
-  g_autofree char *text = trimmed (row);
-  g_autoptr(GError) error = NULL;
-  GDate date;
+  SmCaseDraft *draft = sm_case_draft_new ();
 
-  *out = NULL;
-  if (*text == '\0' && optional)
-    return TRUE;
-  if (!sm_date_parse_iso (text, &date, &error))
-    {
-      g_autofree char *message = g_strdup_printf ("%s: %s",
-        adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), error->message);
-      show_problem (self, GTK_WIDGET (row), message);
-      return FALSE;
-    }
-  *out = g_steal_pointer (&text);
-  return TRUE;
-}
+  draft->household = (SmHousehold) {
+    .id = self->household_id, .address_raw = trimmed (self->address_row),
+    .postal_code = trimmed (self->postal_row), .settlement = trimmed (self->settlement_row),
+    .settlement_part = trimmed (self->part_row), .has_location = self->has_location,
+    .lat = self->lat, .lon = self->lon, .quality = self->quality,
+  };
+  draft->saved_address = self->household_id != 0 ? g_strdup (self->loaded_address) : NULL;
+  draft->placed_by_hand = self->location_changed;
 
-static gboolean
-save_persons (SmCasePanel  *self,
-              GError      **error)
-{
   for (guint i = 0; i < self->persons->len; i++)
     {
       PersonEditor *e = g_ptr_array_index (self->persons, i);
-      g_autofree char *family = trimmed (e->family), *given = trimmed (e->given);
-      g_autofree char *birth_text = trimmed (e->birth);
-      SmPerson p = { .id = e->id, .household_id = self->household_id, .family_name = family,
-                     .given_name = given, .role = (char *) roles[adw_combo_row_get_selected (e->role)] };
-      gint64 year = 0;
+      SmCaseDraftPerson *p = sm_case_draft_add_person (draft);
 
-      if (e->removed)
-        {
-          if (e->id != 0 && !sm_store_delete_person (self->store, e->id, error))
-            return FALSE;
-          continue;
-        }
-      if (*family == '\0')
-        {
-          show_problem (self, GTK_WIDGET (e->family), _("Family name: fill it in"));
-          return FALSE;
-        }
-      if (*birth_text != '\0' && !g_ascii_string_to_signed (birth_text, 10, 1890, 2100, &year, NULL))
-        {
-          g_autofree char *message = g_strdup_printf (_("Birth year: “%s” is not a year between "
-                                                        "1890 and 2100"), birth_text);
-          show_problem (self, GTK_WIDGET (e->birth), message);
-          return FALSE;
-        }
-      p.birth_year = (int) year;
-      if (e->id == 0)
-        {
-          gint64 id = sm_store_add_person (self->store, &p, error);
-          if (id == 0)
-            return FALSE;
-        }
-      else if (!sm_store_update_person (self->store, &p, error))
-        return FALSE;
+      p->person = (SmPerson) { .id = e->id, .family_name = trimmed (e->family),
+                               .given_name = trimmed (e->given),
+                               .role = g_strdup (roles[adw_combo_row_get_selected (e->role)]) };
+      p->birth_year_text = trimmed (e->birth);
+      p->removed = e->removed;
     }
-  return TRUE;
-}
-
-static gboolean
-save_needs (SmCasePanel  *self,
-            GError      **error)
-{
   for (guint i = 0; i < self->needs->len; i++)
     {
       NeedEditor *e = g_ptr_array_index (self->needs, i);
-      g_autofree char *assessed = NULL, *resolved = NULL;
-      const SmCategory *category;
-      SmNeed n;
+      SmCaseDraftNeed *n = sm_case_draft_add_need (draft);
+      const SmCategory *category =
+        g_ptr_array_index (self->categories, MIN (adw_combo_row_get_selected (e->category),
+                                                  self->categories->len - 1));
 
-      if (e->removed)
-        {
-          if (e->id != 0 && !sm_store_delete_need (self->store, e->id, error))
-            return FALSE;
-          continue;
-        }
-      if (!parse_date_field (self, e->assessed, FALSE, &assessed) ||
-          !parse_date_field (self, e->resolved, TRUE, &resolved))
-        return FALSE;
-      if (resolved != NULL && strcmp (resolved, assessed) < 0)
-        {
-          show_problem (self, GTK_WIDGET (e->resolved),
-                        _("Resolved on: a need cannot be resolved before it was assessed"));
-          return FALSE;
-        }
-      category = g_ptr_array_index (self->categories,
-                                    MIN (adw_combo_row_get_selected (e->category),
-                                         self->categories->len - 1));
-      n = (SmNeed) { .id = e->id, .household_id = self->household_id, .person_id = e->person_id,
-                     .category = category->code,
-                     .severity = (int) adw_combo_row_get_selected (e->severity) + 1,
-                     .assessed_on = assessed, .resolved_on = resolved, .note = e->note };
-      if (e->id == 0)
-        {
-          if (sm_store_add_need (self->store, &n, error) == 0)
-            return FALSE;
-        }
-      else if (!sm_store_update_need (self->store, &n, error))
-        return FALSE;
+      n->need = (SmNeed) { .id = e->id, .person_id = e->person_id,
+                           .category = g_strdup (category->code),
+                           .severity = (int) adw_combo_row_get_selected (e->severity) + 1,
+                           .assessed_on = trimmed (e->assessed), .resolved_on = trimmed (e->resolved),
+                           .note = g_strdup (e->note) };
+      n->removed = e->removed;
     }
-  return TRUE;
-}
-
-static gboolean
-save_assessments (SmCasePanel  *self,
-                  GError      **error)
-{
   for (guint i = 0; i < self->assessments->len; i++)
     {
       AssessmentEditor *e = g_ptr_array_index (self->assessments, i);
-      g_autofree char *assessed = NULL;
-      SmElderlyAssessment a;
-      SmPerson *person;
+      SmCaseDraftAssessment *a = sm_case_draft_add_assessment (draft);
+      SmPerson *person = self->people->len > 0
+        ? g_ptr_array_index (self->people, MIN (adw_combo_row_get_selected (e->person),
+                                                self->people->len - 1))
+        : NULL;
 
-      if (e->removed)
-        {
-          if (e->id != 0 && !sm_store_delete_elderly_assessment (self->store, e->id, error))
-            return FALSE;
-          continue;
-        }
-      if (!parse_date_field (self, e->assessed, FALSE, &assessed))
-        return FALSE;
-      person = g_ptr_array_index (self->people, MIN (adw_combo_row_get_selected (e->person),
-                                                     self->people->len - 1));
-      a = (SmElderlyAssessment) {
-        .id = e->id, .person_id = person->id, .assessed_on = assessed,
-        .mobility = (char *) mobilities[MIN (adw_combo_row_get_selected (e->mobility), 3)],
+      a->assessment = (SmElderlyAssessment) {
+        .id = e->id, .person_id = person != NULL ? person->id : 0,
+        .assessed_on = trimmed (e->assessed),
+        .mobility = g_strdup (mobilities[MIN (adw_combo_row_get_selected (e->mobility), 3)]),
         .lives_alone = gtk_switch_get_active (e->lives_alone),
         .chronic_illness = gtk_switch_get_active (e->chronic),
         .cognitive_decline = gtk_switch_get_active (e->cognitive),
         .alarm_device = gtk_switch_get_active (e->alarm),
         .receives_meals = gtk_switch_get_active (e->meals),
-        .last_visit_on = e->last_visit, .note = e->note,
+        .last_visit_on = g_strdup (e->last_visit), .note = g_strdup (e->note),
       };
-      if (e->id == 0)
-        {
-          if (sm_store_add_elderly_assessment (self->store, &a, error) == 0)
-            return FALSE;
-        }
-      else if (!sm_store_update_elderly_assessment (self->store, &a, error))
-        return FALSE;
+      a->removed = e->removed;
     }
-  return TRUE;
+  return draft;
+}
+
+/* The widget of the field a refused save names. */
+static GtkWidget *
+field_widget (SmCasePanel            *self,
+              const SmCaseSaveResult *result)
+{
+  switch (result->field)
+    {
+    case SM_CASE_FIELD_ADDRESS:
+      return GTK_WIDGET (self->address_row);
+    case SM_CASE_FIELD_PERSON_FAMILY_NAME:
+      return GTK_WIDGET (((PersonEditor *) g_ptr_array_index (self->persons, result->index))->family);
+    case SM_CASE_FIELD_PERSON_BIRTH_YEAR:
+      return GTK_WIDGET (((PersonEditor *) g_ptr_array_index (self->persons, result->index))->birth);
+    case SM_CASE_FIELD_NEED_ASSESSED:
+      return GTK_WIDGET (((NeedEditor *) g_ptr_array_index (self->needs, result->index))->assessed);
+    case SM_CASE_FIELD_NEED_RESOLVED:
+      return GTK_WIDGET (((NeedEditor *) g_ptr_array_index (self->needs, result->index))->resolved);
+    case SM_CASE_FIELD_ASSESSMENT_DATE:
+      return GTK_WIDGET (((AssessmentEditor *) g_ptr_array_index (self->assessments,
+                                                                  result->index))->assessed);
+    case SM_CASE_FIELD_NONE:
+    default:
+      return NULL;
+    }
 }
 
 /**
  * sm_case_panel_save:
  *
- * Writes the form in one transaction. Returns: whether it was saved; if
- * not, the problem is shown on the page and nothing was written.
+ * Saves the form as one action (see sm_case_draft_save()). Returns:
+ *   whether it was saved; if not, the problem is shown on the page and
+ *   nothing was written.
  */
 gboolean
 sm_case_panel_save (SmCasePanel *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *address = NULL, *postal = NULL, *settlement = NULL, *part = NULL;
-  g_autoptr(SmGeocodeResult) geocoded = NULL;
-  gint64 new_id = 0, saved_id;
-  SmHousehold h;
+  g_autoptr(SmCaseDraft) draft = NULL;
+  SmCaseSaveResult result = { 0 };
 
   g_return_val_if_fail (SM_IS_CASE_PANEL (self), FALSE);
 
   clear_marks (self);
-  address = trimmed (self->address_row);
-  postal = trimmed (self->postal_row);
-  settlement = trimmed (self->settlement_row);
-  part = trimmed (self->part_row);
-  if (*address == '\0')
+  draft = draft_from_form (self);
+  self->last_geocode = SM_GEOCODE_NONE;
+  if (!sm_case_draft_save (draft, self->store, sm_context_get_geocoder (self->context), &result,
+                           &error))
     {
-      show_problem (self, GTK_WIDGET (self->address_row), _("Address: fill it in"));
+      show_problem (self, field_widget (self, &result), error->message);
       return FALSE;
     }
-  h = (SmHousehold) { .id = self->household_id, .address_raw = address, .postal_code = postal,
-                      .settlement = settlement, .settlement_part = part,
-                      .has_location = self->has_location, .lat = self->lat, .lon = self->lon,
-                      .quality = self->quality };
-
-  /* A changed address is looked up again, unless the place was just set
-   * by hand. */
-  self->last_geocode = SM_GEOCODE_NONE;
-  if (self->geocoder != NULL && !self->location_changed &&
-      g_strcmp0 (address, self->loaded_address) != 0)
+  self->last_geocode = result.geocoded;
+  self->household_id = result.household_id;
+  if (!sm_case_panel_load (self, result.household_id, &error))
     {
-      g_autofree char *full = g_strdup_printf ("%s%s%s%s%s", postal, *postal ? " " : "",
-                                               settlement, *settlement ? ", " : "", address);
-
-      geocoded = sm_geocoder_geocode (self->geocoder, full);
-      if (geocoded->quality != SM_GEOCODE_NONE)
-        {
-          h.has_location = TRUE;
-          h.lat = geocoded->lat;
-          h.lon = geocoded->lon;
-          h.quality = geocoded->quality;
-        }
-      self->last_geocode = geocoded->quality;
+      show_problem (self, NULL, error->message);
+      return FALSE;
     }
-
-  if (!sm_store_begin (self->store, &error))
-    goto failed;
-  if (self->household_id == 0)
-    {
-      new_id = sm_store_add_household (self->store, &h, &error);
-      if (new_id == 0)
-        goto rollback;
-      self->household_id = new_id;
-    }
-  else if (!sm_store_update_household (self->store, &h, &error) ||
-           (self->location_changed &&
-            !sm_store_set_household_location (self->store, h.id, self->lat, self->lon,
-                                              SM_GEOCODE_MANUAL, &error)) ||
-           (geocoded != NULL && geocoded->quality != SM_GEOCODE_NONE &&
-            !sm_store_set_household_location (self->store, h.id, h.lat, h.lon, h.quality, &error)))
-    goto rollback;
-  /* The review list: what a person placed leaves it; what the geocoder
-   * could not place on a street joins it. */
-  if (self->location_changed && !sm_store_remove_review (self->store, self->household_id, &error))
-    goto rollback;
-  if (geocoded != NULL &&
-      !(geocoded->quality >= SM_GEOCODE_STREET && !geocoded->ambiguous
-          ? sm_store_remove_review (self->store, self->household_id, &error)
-          : sm_review_add (self->store, self->household_id, geocoded, &error)))
-    goto rollback;
-  /* Assessments first: a person removed takes theirs along. */
-  if (!save_assessments (self, &error) || !save_persons (self, &error) ||
-      !save_needs (self, &error))
-    goto rollback;
-  if (!sm_store_commit (self->store, &error))
-    goto failed;
-
-  saved_id = self->household_id;
-  if (!sm_case_panel_load (self, saved_id, &error))
-    goto failed;
-  g_signal_emit (self, signals[SAVED], 0, saved_id);
+  g_signal_emit (self, signals[SAVED], 0, result.household_id);
   return TRUE;
-
-rollback:
-  sm_store_rollback (self->store);
-  if (new_id != 0)
-    self->household_id = 0;
-failed:
-  if (error != NULL)
-    show_problem (self, NULL, error->message);
-  return FALSE;
 }
 
 static void
@@ -1043,19 +919,6 @@ revert_cb (SmCasePanel *self)
 
   if (self->household_id != 0 && !sm_case_panel_load (self, self->household_id, &error))
     show_problem (self, NULL, error->message);
-}
-
-/**
- * sm_case_panel_set_geocoder:
- * @geocoder: (nullable): what places a changed address on save
- */
-void
-sm_case_panel_set_geocoder (SmCasePanel *self,
-                            SmGeocoder  *geocoder)
-{
-  g_return_if_fail (SM_IS_CASE_PANEL (self));
-
-  g_set_object (&self->geocoder, geocoder);
 }
 
 SmGeocodeQuality
@@ -1119,16 +982,44 @@ sm_case_panel_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_CASE_PANEL);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->persons, g_ptr_array_unref);
   g_clear_pointer (&self->needs, g_ptr_array_unref);
   g_clear_pointer (&self->assessments, g_ptr_array_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->marked, g_ptr_array_unref);
-  g_clear_object (&self->geocoder);
   g_clear_pointer (&self->loaded_address, g_free);
 
   G_OBJECT_CLASS (sm_case_panel_parent_class)->dispose (object);
+}
+
+enum {
+  PROP_CONTEXT = 1,
+};
+
+static void
+sm_case_panel_get_context_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    g_value_set_object (value, SM_CASE_PANEL (object)->context);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sm_case_panel_set_context_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    SM_CASE_PANEL (object)->context = g_value_dup_object (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -1137,6 +1028,12 @@ sm_case_panel_class_init (SmCasePanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = sm_case_panel_dispose;
+  G_OBJECT_CLASS (klass)->get_property = sm_case_panel_get_context_property;
+  G_OBJECT_CLASS (klass)->set_property = sm_case_panel_set_context_property;
+  /* The window's store, filter, settings and policies. */
+  g_object_class_install_property (G_OBJECT_CLASS (klass), PROP_CONTEXT,
+    g_param_spec_object ("context", NULL, NULL, SM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -1177,11 +1074,12 @@ sm_case_panel_init (SmCasePanel *self)
 }
 
 SmCasePanel *
-sm_case_panel_new (SmStore *store)
+sm_case_panel_new (SmContext *context)
 {
-  SmCasePanel *self = g_object_new (SM_TYPE_CASE_PANEL, NULL);
+  SmCasePanel *self = g_object_new (SM_TYPE_CASE_PANEL, "context", context, NULL);
+  SmStore *store = sm_context_get_store (context);
 
-  self->store = g_object_ref (store);
+  self->store = g_object_ref (sm_context_get_store (context));
   self->categories = sm_store_list_categories (store);
   watch (self, self->address_row);
   watch (self, self->postal_row);

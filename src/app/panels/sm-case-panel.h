@@ -5,6 +5,8 @@
 #include "sm-geocoder.h"
 #include "sm-store.h"
 
+#include "sm-context.h"
+
 G_BEGIN_DECLS
 
 #define SM_TYPE_CASE_PANEL (sm_case_panel_get_type ())
@@ -15,7 +17,7 @@ G_DECLARE_FINAL_TYPE (SmCasePanel, sm_case_panel, SM, CASE_PANEL, GtkBox)
  * assessments. Emits "saved" (household id) after a save and "placing"
  * when the user wants to set the location with the next map click. */
 
-SmCasePanel *sm_case_panel_new           (SmStore     *store);
+SmCasePanel *sm_case_panel_new           (SmContext   *context);
 gboolean     sm_case_panel_load          (SmCasePanel *self,
                                           gint64       household_id,
                                           GError     **error);
@@ -23,8 +25,6 @@ void         sm_case_panel_new_household (SmCasePanel *self,
                                           double       lat,
                                           double       lon);
 void         sm_case_panel_clear         (SmCasePanel *self);
-void         sm_case_panel_set_geocoder  (SmCasePanel *self,
-                                          SmGeocoder  *geocoder);
 SmGeocodeQuality sm_case_panel_get_last_geocode (SmCasePanel *self);
 gint64       sm_case_panel_get_household (SmCasePanel *self);
 gboolean     sm_case_panel_is_dirty      (SmCasePanel *self);

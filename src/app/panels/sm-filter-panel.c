@@ -14,6 +14,8 @@ struct _SmFilterPanel
 {
   GtkBox               parent_instance;
 
+  SmContext           *context;
+
   AdwPreferencesGroup *categories_group;
   AdwComboRow         *severity_row;
   AdwComboRow         *status_row;
@@ -364,6 +366,7 @@ sm_filter_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_FILTER_PANEL);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->category_checks, g_ptr_array_unref);
   g_clear_pointer (&self->parts, g_ptr_array_unref);
@@ -372,12 +375,46 @@ sm_filter_panel_dispose (GObject *object)
   G_OBJECT_CLASS (sm_filter_panel_parent_class)->dispose (object);
 }
 
+enum {
+  PROP_CONTEXT = 1,
+};
+
+static void
+sm_filter_panel_get_context_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    g_value_set_object (value, SM_FILTER_PANEL (object)->context);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sm_filter_panel_set_context_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    SM_FILTER_PANEL (object)->context = g_value_dup_object (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
 static void
 sm_filter_panel_class_init (SmFilterPanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = sm_filter_panel_dispose;
+  G_OBJECT_CLASS (klass)->get_property = sm_filter_panel_get_context_property;
+  G_OBJECT_CLASS (klass)->set_property = sm_filter_panel_set_context_property;
+  /* The window's store, filter, settings and policies. */
+  g_object_class_install_property (G_OBJECT_CLASS (klass), PROP_CONTEXT,
+    g_param_spec_object ("context", NULL, NULL, SM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/hu/szocterkep/SocialMap/ui/sm-filter-panel.ui");
@@ -410,15 +447,15 @@ sm_filter_panel_init (SmFilterPanel *self)
 }
 
 SmFilterPanel *
-sm_filter_panel_new (SmStore  *store,
-                     SmFilter *filter)
+sm_filter_panel_new (SmContext *context)
 {
-  SmFilterPanel *self = g_object_new (SM_TYPE_FILTER_PANEL, NULL);
+  SmFilterPanel *self = g_object_new (SM_TYPE_FILTER_PANEL, "context", context, NULL);
+  SmStore *store = sm_context_get_store (context);
   g_autoptr(GtkStringList) parts = NULL;
   g_autoptr(GtkStringList) services = NULL;
 
-  self->store = g_object_ref (store);
-  self->filter = g_object_ref (filter);
+  self->store = g_object_ref (sm_context_get_store (context));
+  self->filter = g_object_ref (sm_context_get_filter (context));
   add_category_rows (self);
 
   self->parts = sm_store_list_settlement_parts (store, NULL);

@@ -10,11 +10,12 @@
 #include "sm-area-stats.h"
 #include "sm-hotspot-panel.h"
 
-#define K 5
 
 struct _SmHotspotPanel
 {
   GtkBox               parent_instance;
+
+  SmContext           *context;
 
   GtkSwitch           *heat_switch;
   GtkSwitch           *gi_switch;
@@ -54,10 +55,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A hotspot's count, by the disclosure rule: a hotspot list has no total
+ * beside it, so only small counts are hidden. */
 static char *
-shown (guint n)
+shown (SmHotspotPanel *self,
+       guint           n)
 {
-  return n < K ? g_strdup_printf ("<%d", K) : g_strdup_printf ("%u", n);
+  SmDisclosure *d = sm_context_get_disclosure (self->context);
+
+  return sm_disclosure_format_count (d, n, sm_disclosure_state_of (d, n, -1));
 }
 
 static void
@@ -124,7 +130,7 @@ layer_updated_cb (SmHotspotPanel *self)
     {
       SmHotspot *h = g_ptr_array_index (hotspots, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *count = shown (h->households);
+      g_autofree char *count = shown (self, h->households);
       g_autofree char *title = NULL;
       g_autoptr(GString) subtitle = g_string_new (NULL);
       double box[4] = { h->west, h->south, h->east, h->north };
@@ -141,7 +147,7 @@ layer_updated_cb (SmHotspotPanel *self)
                                                      : h->strongest == 2 ? "0.01" : "0.05");
       if (h->has_earlier)
         {
-          g_autofree char *before = shown (h->earlier_households);
+          g_autofree char *before = shown (self, h->earlier_households);
 
           g_string_append_printf (subtitle, _(" · %s before"), before);
         }
@@ -396,6 +402,7 @@ sm_hotspot_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->layer, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_HOTSPOT_PANEL);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_object (&self->filter);
   if (self->area_layer != NULL)
     g_signal_handlers_disconnect_by_data (self->area_layer, self);
@@ -407,12 +414,46 @@ sm_hotspot_panel_dispose (GObject *object)
   G_OBJECT_CLASS (sm_hotspot_panel_parent_class)->dispose (object);
 }
 
+enum {
+  PROP_CONTEXT = 1,
+};
+
+static void
+sm_hotspot_panel_get_context_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    g_value_set_object (value, SM_HOTSPOT_PANEL (object)->context);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sm_hotspot_panel_set_context_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    SM_HOTSPOT_PANEL (object)->context = g_value_dup_object (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
 static void
 sm_hotspot_panel_class_init (SmHotspotPanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = sm_hotspot_panel_dispose;
+  G_OBJECT_CLASS (klass)->get_property = sm_hotspot_panel_get_context_property;
+  G_OBJECT_CLASS (klass)->set_property = sm_hotspot_panel_set_context_property;
+  /* The window's store, filter, settings and policies. */
+  g_object_class_install_property (G_OBJECT_CLASS (klass), PROP_CONTEXT,
+    g_param_spec_object ("context", NULL, NULL, SM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   widget_class->map = sm_hotspot_panel_map;
   signals[ZOOM] = g_signal_new ("zoom", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                 NULL, NULL, G_TYPE_NONE, 4, G_TYPE_DOUBLE, G_TYPE_DOUBLE,
@@ -451,18 +492,17 @@ sm_hotspot_panel_init (SmHotspotPanel *self)
 }
 
 SmHotspotPanel *
-sm_hotspot_panel_new (SmStore        *store,
-                      SmFilter       *filter,
+sm_hotspot_panel_new (SmContext      *context,
                       SmHotspotLayer *layer,
                       SmAreaLayer    *area_layer)
 {
-  SmHotspotPanel *self = g_object_new (SM_TYPE_HOTSPOT_PANEL, NULL);
+  SmHotspotPanel *self = g_object_new (SM_TYPE_HOTSPOT_PANEL, "context", context, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) year_ago = g_date_time_add_years (now, -1);
   GDate compare;
 
-  self->store = g_object_ref (store);
-  self->filter = g_object_ref (filter);
+  self->store = g_object_ref (sm_context_get_store (context));
+  self->filter = g_object_ref (sm_context_get_filter (context));
   self->layer = g_object_ref (layer);
   self->area_layer = g_object_ref (area_layer);
   g_signal_connect_swapped (layer, "updated", G_CALLBACK (layer_updated_cb), self);

@@ -6,6 +6,8 @@
 #include "sm-hotspot-layer.h"
 #include "sm-store.h"
 
+#include "sm-context.h"
+
 G_BEGIN_DECLS
 
 #define SM_TYPE_HOTSPOT_PANEL (sm_hotspot_panel_get_type ())
@@ -16,8 +18,7 @@ G_DECLARE_FINAL_TYPE (SmHotspotPanel, sm_hotspot_panel, SM, HOTSPOT_PANEL, GtkBo
  * choices and the ranked list.
  * Emits "zoom" (west, south, east, north) when a hotspot is clicked. */
 
-SmHotspotPanel *sm_hotspot_panel_new      (SmStore        *store,
-                                           SmFilter       *filter,
+SmHotspotPanel *sm_hotspot_panel_new      (SmContext      *context,
                                            SmHotspotLayer *layer,
                                            SmAreaLayer    *area_layer);
 guint           sm_hotspot_panel_get_count (SmHotspotPanel *self);

@@ -14,6 +14,7 @@ struct _SmReviewPanel
   GtkStack            *stack;
   AdwPreferencesGroup *group;
 
+  SmContext           *context;
   SmStore             *store;
   GPtrArray           *rows;      /* GtkWidget in the group */
   guint                count;
@@ -31,7 +32,7 @@ static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   PROP_COUNT,
   N_PROPS
 };
@@ -196,8 +197,8 @@ sm_review_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_COUNT:
       g_value_set_uint (value, self->count);
@@ -217,8 +218,9 @@ sm_review_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (sm_context_get_store (self->context));
       g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                                G_CONNECT_SWAPPED);
       break;
@@ -241,6 +243,7 @@ sm_review_panel_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_REVIEW_PANEL);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sm_review_panel_parent_class)->dispose (object);
@@ -258,8 +261,8 @@ sm_review_panel_class_init (SmReviewPanelClass *klass)
   object_class->get_property = sm_review_panel_get_property;
   object_class->set_property = sm_review_panel_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, SM_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SM_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* How many households wait for a look. */
   properties[PROP_COUNT] =
@@ -288,7 +291,7 @@ sm_review_panel_init (SmReviewPanel *self)
 }
 
 SmReviewPanel *
-sm_review_panel_new (SmStore *store)
+sm_review_panel_new (SmContext *context)
 {
-  return g_object_new (SM_TYPE_REVIEW_PANEL, "store", store, NULL);
+  return g_object_new (SM_TYPE_REVIEW_PANEL, "context", context, NULL);
 }

@@ -4,6 +4,8 @@
 
 #include "sm-store.h"
 
+#include "sm-context.h"
+
 G_BEGIN_DECLS
 
 #define SM_TYPE_REVIEW_PANEL (sm_review_panel_get_type ())
@@ -15,7 +17,7 @@ G_DECLARE_FINAL_TYPE (SmReviewPanel, sm_review_panel, SM, REVIEW_PANEL, GtkBox)
  * show one, and "placed" (household id, lat, lon, failure or NULL) after a
  * candidate is picked. */
 
-SmReviewPanel *sm_review_panel_new      (SmStore       *store);
+SmReviewPanel *sm_review_panel_new      (SmContext     *context);
 void           sm_review_panel_reload   (SmReviewPanel *self);
 guint          sm_review_panel_get_count (SmReviewPanel *self);
 void           sm_review_panel_choose   (SmReviewPanel *self,

@@ -9,6 +9,7 @@
 #include <ogr_api.h>
 
 #include "sm-area-stats.h"
+#include "sm-disclosure.h"
 #include "sm-error.h"
 #include "sm-query.h"
 #include "sm-store-places.h"
@@ -326,7 +327,9 @@ sm_area_stats (SmAreaSet           *set,
   g_autoptr(GArray) hits = NULL;
   g_autoptr(GArray) stats = NULL;
   g_autoptr(GPtrArray) categories = NULL;
-  guint count = set->areas->len, k;
+  guint count = set->areas->len;
+  g_autoptr(SmDisclosure) disclosure = NULL;
+  g_autofree SmDisclosureCell *cells = NULL;
   gboolean by_part = g_str_equal (set->level, "settlement_part"), use_rate;
   g_autofree double *counts = NULL, *pops = NULL, *raw = NULL, *eb = NULL, *values = NULL;
   g_autofree int *offsets = NULL, *lists = NULL, *index = NULL;
@@ -341,7 +344,7 @@ sm_area_stats (SmAreaSet           *set,
 
   if (options == NULL)
     options = &defaults;
-  k = options->k ? options->k : 5;
+  disclosure = sm_disclosure_new ((int) options->k);
 
   hits = sm_store_query (store, filter, error);
   if (hits == NULL)
@@ -430,6 +433,19 @@ sm_area_stats (SmAreaSet           *set,
                            GUINT_TO_POINTER (GPOINTER_TO_UINT (seen) + 1));
     }
 
+  /* The areas add up to the filter's households: the disclosure rule
+   * hides the small ones and what would give them away. */
+  cells = g_new0 (SmDisclosureCell, MAX (count, 1));
+  for (guint i = 0; i < count; i++)
+    {
+      const SmAreaStat *st = &g_array_index (stats, SmAreaStat, i);
+
+      cells[i].households = st->households;
+      cells[i].persons = st->persons;
+      cells[i].needs = -1;
+    }
+  sm_disclosure_protect (disclosure, cells, count);
+
   counts = g_new (double, MAX (count, 1));
   pops = g_new (double, MAX (count, 1));
   raw = g_new (double, MAX (count, 1));
@@ -443,7 +459,8 @@ sm_area_stats (SmAreaSet           *set,
 
       counts[i] = st->households;
       pops[i] = st->population > 0 ? (double) st->population : 0;
-      st->small = st->households > 0 && (st->households < k || st->persons < k);
+      st->disclosure = cells[i].state;
+      st->small = cells[i].state != SM_DISCLOSURE_SHOWN;
       g_hash_table_iter_init (&iter, g_ptr_array_index (categories, i));
       while (g_hash_table_iter_next (&iter, &key, &value))
         if (GPOINTER_TO_UINT (value) > best

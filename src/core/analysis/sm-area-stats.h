@@ -2,6 +2,7 @@
 
 #include <glib.h>
 
+#include "sm-disclosure.h"
 #include "sm-filter.h"
 #include "sm-geometry.h"
 #include "sm-hotspot.h"
@@ -43,7 +44,8 @@ typedef struct {
   gint64          population;  /* -1: unknown */
   double          rate;        /* households per 1,000 residents; NAN without population */
   double          eb_rate;     /* empirical-Bayes smoothed, per 1,000 */
-  gboolean        small;       /* fewer than k households or persons: no counts shown */
+  gboolean        small;       /* no counts shown (see @disclosure) */
+  SmDisclosureState disclosure; /* small, hidden to protect small ones, or shown */
   SmGiValue       gi;
   gint64          top_category;
   double          label_lat, label_lon;   /* a point inside the area */
@@ -56,7 +58,7 @@ typedef struct {
   int           permutations;  /* 999 by default */
   guint32       seed;
   SmCorrection  correction;
-  guint         k;             /* 0: 5 */
+  guint         k;             /* 0: SM_DISCLOSURE_MIN_K */
 } SmAreaOptions;
 
 /* Returns: (element-type SmAreaStat): one per area of the set, in the set's

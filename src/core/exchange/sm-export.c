@@ -12,6 +12,7 @@
 
 #include "sm-date.h"
 #include "sm-error.h"
+#include "sm-disclosure.h"
 #include "sm-export.h"
 #include "sm-ogr-private.h"
 #include "sm-query.h"
@@ -277,7 +278,8 @@ export_aggregate (SmStore                *store,
   OGRSpatialReferenceH wgs84 = NULL, eov = NULL;
   OGRCoordinateTransformationH to_eov = NULL, from_eov = NULL;
   double cell = options->cell_m > 0 ? options->cell_m : 250;
-  int k = options->k > 0 ? options->k : SM_EXPORT_MIN_K;
+  g_autoptr(SmDisclosure) disclosure = sm_disclosure_new (options->k);
+  g_autofree SmDisclosureCell *cells = NULL;
   gboolean grid = options->kind == SM_EXPORT_GRID, ok = FALSE;
   Out out = { 0 };
   guint n = 0;
@@ -354,6 +356,19 @@ export_aggregate (SmStore                *store,
         }
     }
 
+  /* The units add up to the filter's total, which the map and stats show:
+   * small ones and what would let them be worked out carry no counts. */
+  cells = g_new0 (SmDisclosureCell, MAX (order->len, 1));
+  for (guint i = 0; i < order->len; i++)
+    {
+      Unit *u = g_ptr_array_index (order, i);
+
+      cells[i].households = u->households;
+      cells[i].persons = u->persons;
+      cells[i].needs = u->needs;
+    }
+  sm_disclosure_protect (disclosure, cells, order->len);
+
   if (!open_out (&out, format, path, grid ? "grid" : "settlement_parts",
                  grid ? wkbPolygon : wkbPoint, fields, types, error))
     goto out;
@@ -361,9 +376,7 @@ export_aggregate (SmStore                *store,
     {
       Unit *u = g_ptr_array_index (order, i);
       OGRFeatureH f = OGR_F_Create (OGR_L_GetLayerDefn (out.layer));
-      /* Fewer than k persons, or fewer than k households (one large
-       * family is still one family): no counts. */
-      gboolean suppressed = u->persons < (guint) k || u->households < (guint) k;
+      gboolean suppressed = cells[i].state != SM_DISCLOSURE_SHOWN;
 
       set_string (f, "unit", u->label);
       if (!suppressed)
@@ -440,12 +453,8 @@ sm_export (SmStore                *store,
 
   g_return_val_if_fail (SM_IS_STORE (store), FALSE);
 
-  if (options->k != 0 && options->k < SM_EXPORT_MIN_K)
-    {
-      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
-                   _("k must be at least %d: smaller counts can point at a family"), SM_EXPORT_MIN_K);
-      return FALSE;
-    }
+  if (!sm_disclosure_check_k (options->k, error))
+    return FALSE;
   if (options->cell_m != 0 && (options->cell_m < 50 || options->cell_m > 10000))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,

@@ -11,12 +11,10 @@ typedef enum {
   SM_EXPORT_PARTS,       /* counts per settlement part, small ones suppressed */
 } SmExportKind;
 
-#define SM_EXPORT_MIN_K 5
-
 typedef struct {
   SmExportKind  kind;
   double        cell_m;   /* grid cell side in metres (EOV); 0: 250 */
-  int           k;        /* 0: SM_EXPORT_MIN_K; never lower */
+  int           k;        /* 0: SM_DISCLOSURE_MIN_K; never lower */
 } SmExportOptions;
 
 gboolean  sm_export (SmStore                *store,

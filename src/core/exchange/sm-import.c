@@ -16,6 +16,7 @@
 #include "sm-geocoder.h"
 #include "sm-import.h"
 #include "sm-ogr-private.h"
+#include "sm-case-draft.h"
 #include "sm-store-basemap.h"
 
 /* Every row is read and checked first; households then go in one
@@ -578,29 +579,10 @@ static SmGeocodeResult *
 geocode_group (SmGeocoder   *geocoder,
                HouseholdRow *first)
 {
-  g_autofree char *full = NULL;
-  SmGeocodeResult *geocoded;
-
   if (first->household.has_location || first->geocoded != NULL)
     return first->geocoded;
-  full = g_strdup_printf ("%s%s%s%s%s",
-    first->household.postal_code ? first->household.postal_code : "",
-    first->household.postal_code ? " " : "",
-    first->household.settlement ? first->household.settlement : "",
-    first->household.settlement ? ", " : "", first->household.address_raw);
-  geocoded = first->geocoded = sm_geocoder_geocode (geocoder, full);
-  if (geocoded->quality != SM_GEOCODE_NONE)
-    {
-      first->household.has_location = TRUE;
-      first->household.lat = geocoded->lat;
-      first->household.lon = geocoded->lon;
-      first->household.quality = geocoded->quality;
-    }
-  if (first->household.settlement_part == NULL && geocoded->parsed->settlement_part != NULL)
-    first->household.settlement_part = g_strdup (geocoded->parsed->settlement_part);
-  if (first->household.settlement == NULL && geocoded->parsed->settlement != NULL)
-    first->household.settlement = g_strdup (geocoded->parsed->settlement);
-  return geocoded;
+  first->geocoded = sm_case_place_by_address (geocoder, &first->household);
+  return first->geocoded;
 }
 
 /* What a stored household adds to the report and the review list. */
@@ -614,7 +596,7 @@ count_household (SmStore        *store,
   report->n_households++;
   if (geocoded != NULL && geocoded->quality != SM_GEOCODE_NONE)
     report->n_geocoded++;
-  if (geocoded != NULL && (geocoded->quality < SM_GEOCODE_STREET || geocoded->ambiguous))
+  if (geocoded != NULL && sm_case_needs_review (geocoded))
     {
       sm_review_add (store, first->household.id, geocoded, NULL);
       report->n_review++;
