@@ -20,6 +20,7 @@
 #include "sm-preferences-window.h"
 #include "sm-query.h"
 #include "sm-review-panel.h"
+#include "sm-jobs.h"
 #include "sm-window.h"
 
 /* The workspace: the map with the case layer, the Filters and Case pages in
@@ -68,6 +69,8 @@ struct _SmWindow
   gint64                pending_delete;
   AdwToast             *delete_toast;
   GCancellable         *import_cancellable;
+  GtkWindow            *import_dialog;
+  GtkProgressBar       *import_bar;
   gboolean              closing;
 };
 
@@ -794,69 +797,28 @@ search_activate_cb (SmWindow *self)
 
 /* --- importing a basemap ---------------------------------------------- */
 
-typedef struct {
-  char                 *db_path;
-  char                 *osm_path;
-  GtkProgressBar       *bar;      /* owned by the dialog */
-  SmBasemapImportStats  stats;
-} ImportJob;
-
 static void
-import_job_free (ImportJob *job)
+import_progress_cb (double   fraction,
+                    gpointer data)
 {
-  g_free (job->db_path);
-  g_free (job->osm_path);
-  g_clear_object (&job->bar);
-  g_free (job);
+  SmWindow *self = data;
+
+  if (self->import_bar != NULL)
+    gtk_progress_bar_set_fraction (self->import_bar, fraction);
 }
 
-typedef struct {
-  GtkProgressBar *bar;
-  double          fraction;
-} ProgressUpdate;
-
-static gboolean
-show_progress_cb (gpointer data)
-{
-  ProgressUpdate *update = data;
-
-  gtk_progress_bar_set_fraction (update->bar, update->fraction);
-  g_object_unref (update->bar);
-  g_free (update);
-  return G_SOURCE_REMOVE;
-}
-
+/* The import job has ended, one way or another. */
 static void
-import_progress (double   fraction,
-                 gpointer data)
+import_ended (SmWindow *self)
 {
-  ImportJob *job = data;
-  ProgressUpdate *update = g_new (ProgressUpdate, 1);
-
-  update->bar = g_object_ref (job->bar);
-  update->fraction = fraction;
-  g_idle_add (show_progress_cb, update);
-}
-
-/* On a worker thread with a connection of its own: the window's stays free
- * for drawing, and SQLite keeps the two apart. */
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  ImportJob *job = data;
-  g_autoptr(SmStore) store = NULL;
-  GError *error = NULL;
-
-  store = sm_store_open (job->db_path, &error);
-  if (store == NULL ||
-      !sm_basemap_import_osm (store, job->osm_path, NULL, import_progress, job, cancellable,
-                              &job->stats, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  if (self->import_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->import_dialog), (gpointer *) &self->import_dialog);
+      gtk_window_destroy (self->import_dialog);
+      self->import_dialog = NULL;
+    }
+  g_clear_object (&self->import_bar);
+  g_clear_object (&self->import_cancellable);
 }
 
 static void
@@ -864,14 +826,12 @@ import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  SmWindow *self = SM_WINDOW (source);
-  GtkWindow *dialog = user_data;
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(SmWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  SmBasemapImportStats stats;
 
-  gtk_window_destroy (dialog);
-  g_clear_object (&self->import_cancellable);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  import_ended (self);
+  if (!sm_basemap_import_osm_finish (result, &stats, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -888,12 +848,13 @@ import_done_cb (GObject      *source,
     }
   {
     g_autofree char *text = g_strdup_printf (_("Imported %u map features and %u addresses"),
-                                             job->stats.n_features, job->stats.n_addresses);
+                                             stats.n_features, stats.n_addresses);
     toast (self, text);
   }
   g_settings_set_string (self->settings, "basemap", "local");
   apply_basemap (self);
   sm_context_reload_geocoder (self->context);
+  sm_store_check_outside (self->store);
 }
 
 gboolean
@@ -919,42 +880,29 @@ keep_open_cb (GtkWindow *window)
   return TRUE;
 }
 
-/* A dialog with a progress bar and Cancel, open until the work stops. */
-static GtkWidget *
-progress_dialog (SmWindow        *self,
-                 const char      *heading,
-                 const char      *path,
-                 GtkProgressBar **bar)
+/* A dialog with a progress bar and Cancel, open until the work stops; the
+ * job's cancellable. */
+static GCancellable *
+start_import_job (SmWindow   *self,
+                  const char *heading,
+                  const char *path)
 {
   g_autofree char *base = g_path_get_basename (path);
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, base);
 
-  *bar = GTK_PROGRESS_BAR (g_object_ref_sink (gtk_progress_bar_new ()));
-  gtk_progress_bar_set_show_text (*bar, TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (*bar));
+  self->import_bar = GTK_PROGRESS_BAR (g_object_ref_sink (gtk_progress_bar_new ()));
+  gtk_progress_bar_set_show_text (self->import_bar, TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (self->import_bar));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (import_dialog_response_cb), self);
   /* The dialog closes itself on "cancel"; keep it until the work stops. */
   g_signal_connect (dialog, "close-request", G_CALLBACK (keep_open_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
-}
-
-static void
-run_import_task (SmWindow            *self,
-                 GtkWidget           *dialog,
-                 gpointer             job,
-                 GDestroyNotify       free_job,
-                 GAsyncReadyCallback  done,
-                 GTaskThreadFunc      work)
-{
-  g_autoptr(GTask) task = NULL;
-
+  self->import_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->import_dialog);
   self->import_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->import_cancellable, done, dialog);
-  g_task_set_task_data (task, job, free_job);
-  g_task_run_in_thread (task, work);
+  return self->import_cancellable;
 }
 
 /**
@@ -967,13 +915,10 @@ void
 sm_window_import_osm (SmWindow   *self,
                       const char *osm_path)
 {
-  ImportJob *job = g_new0 (ImportJob, 1);
-  GtkWidget *dialog = progress_dialog (self, _("Importing the Basemap"), osm_path, &job->bar);
+  GCancellable *cancellable = start_import_job (self, _("Importing the Basemap"), osm_path);
 
-  job->db_path = g_strdup (sm_store_get_path (self->store));
-  job->osm_path = g_strdup (osm_path);
-  run_import_task (self, dialog, job, (GDestroyNotify) import_job_free, import_done_cb,
-                   import_thread);
+  sm_basemap_import_osm_async (sm_store_get_path (self->store), osm_path, NULL, import_progress_cb,
+                               self, cancellable, import_done_cb, g_object_ref (self));
 }
 
 /* The local path a file dialog was answered with, or NULL. */
@@ -1049,59 +994,6 @@ static const struct {
   { "synthetic", N_("Synthetic (test data)") },
 };
 
-typedef struct {
-  char           *db_path;
-  char           *path;
-  GHashTable     *columns;
-  gboolean        skip_bad_rows;
-  GtkProgressBar *bar;
-  SmImportReport *report;
-} CaseImport;
-
-static void
-case_import_free (CaseImport *job)
-{
-  g_free (job->db_path);
-  g_free (job->path);
-  g_hash_table_unref (job->columns);
-  g_clear_object (&job->bar);
-  sm_import_report_free (job->report);
-  g_free (job);
-}
-
-static void
-case_import_progress (double   fraction,
-                      gpointer data)
-{
-  CaseImport *job = data;
-  ProgressUpdate *update = g_new (ProgressUpdate, 1);
-
-  update->bar = g_object_ref (job->bar);
-  update->fraction = fraction;
-  g_idle_add (show_progress_cb, update);
-}
-
-static void
-case_import_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      data,
-                    GCancellable *cancellable)
-{
-  CaseImport *job = data;
-  g_autoptr(SmStore) store = NULL;
-  SmImportOptions options = { .target = SM_IMPORT_HOUSEHOLDS, .columns = job->columns,
-                              .skip_bad_rows = job->skip_bad_rows };
-  GError *error = NULL;
-
-  store = sm_store_open (job->db_path, &error);
-  if (store == NULL ||
-      !sm_import_file (store, job->path, &options, case_import_progress, job, cancellable,
-                       &job->report, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void start_case_import (SmWindow   *self,
                                const char *path,
                                GHashTable *columns,
@@ -1117,20 +1009,37 @@ rejected_response_cb (AdwMessageDialog *dialog,
                        g_object_get_data (G_OBJECT (dialog), "columns"), TRUE);
 }
 
+typedef struct {
+  SmWindow   *window;
+  char       *path;
+  GHashTable *columns;
+  gboolean    skip_bad_rows;
+} CaseImport;
+
+static void
+case_import_free (CaseImport *job)
+{
+  g_object_unref (job->window);
+  g_free (job->path);
+  g_hash_table_unref (job->columns);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CaseImport, case_import_free)
+
 static void
 case_import_done_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  SmWindow *self = SM_WINDOW (source);
-  GtkWindow *progress_dialog = user_data;
-  CaseImport *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(CaseImport) job = user_data;
+  SmWindow *self = job->window;
   g_autoptr(GError) error = NULL;
+  g_autoptr(SmImportReport) report = NULL;
   g_autofree char *text = NULL;
 
-  gtk_window_destroy (progress_dialog);
-  g_clear_object (&self->import_cancellable);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  import_ended (self);
+  if (!sm_import_file_finish (result, &report, &error))
     {
       GtkWidget *alert;
 
@@ -1139,19 +1048,19 @@ case_import_done_cb (GObject      *source,
           toast (self, _("Import cancelled; nothing was imported"));
           return;
         }
-      if (job->report != NULL && job->report->rejected->len > 0 && !job->skip_bad_rows)
+      if (report != NULL && report->rejected->len > 0 && !job->skip_bad_rows)
         {
           g_autoptr(GString) body = g_string_new (error->message);
 
           g_string_append (body, "\n");
-          for (guint i = 0; i < MIN (job->report->rejected->len, 12); i++)
+          for (guint i = 0; i < MIN (report->rejected->len, 12); i++)
             {
-              SmImportRejection *r = g_ptr_array_index (job->report->rejected, i);
+              SmImportRejection *r = g_ptr_array_index (report->rejected, i);
 
               g_string_append_printf (body, _("\nRow %u: %s"), r->row, r->reason);
             }
-          if (job->report->rejected->len > 12)
-            g_string_append_printf (body, _("\n… and %u more"), job->report->rejected->len - 12);
+          if (report->rejected->len > 12)
+            g_string_append_printf (body, _("\n… and %u more"), report->rejected->len - 12);
           alert = adw_message_dialog_new (GTK_WINDOW (self), _("Some Rows Cannot Be Imported"),
                                           body->str);
           adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (alert), "cancel", _("_Cancel"),
@@ -1173,12 +1082,11 @@ case_import_done_cb (GObject      *source,
       return;
     }
   text = g_strdup_printf (_("Imported %u households with %u needs; %u placed by address, %u to review"),
-                          job->report->n_households, job->report->n_needs,
-                          job->report->n_geocoded, job->report->n_review);
+                          report->n_households, report->n_needs, report->n_geocoded, report->n_review);
   toast (self, text);
   /* The import wrote through its own connection. */
   sm_store_check_outside (self->store);
-  if (job->report->n_review > 0)
+  if (report->n_review > 0)
     {
       gtk_stack_set_visible_child_name (self->panel_stack, "review");
       adw_flap_set_reveal_flap (self->flap, TRUE);
@@ -1192,14 +1100,16 @@ start_case_import (SmWindow   *self,
                    gboolean    skip_bad_rows)
 {
   CaseImport *job = g_new0 (CaseImport, 1);
-  GtkWidget *dialog = progress_dialog (self, _("Importing"), path, &job->bar);
+  SmImportOptions options = { .target = SM_IMPORT_HOUSEHOLDS, .columns = columns,
+                              .skip_bad_rows = skip_bad_rows };
+  GCancellable *cancellable = start_import_job (self, _("Importing"), path);
 
-  job->db_path = g_strdup (sm_store_get_path (self->store));
+  job->window = g_object_ref (self);
   job->path = g_strdup (path);
   job->columns = g_hash_table_ref (columns);
   job->skip_bad_rows = skip_bad_rows;
-  run_import_task (self, dialog, job, (GDestroyNotify) case_import_free, case_import_done_cb,
-                   case_import_thread);
+  sm_import_file_async (sm_store_get_path (self->store), path, &options, import_progress_cb, self,
+                        cancellable, case_import_done_cb, job);
 }
 
 /**
@@ -1922,6 +1832,7 @@ sm_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_WINDOW);
   g_clear_object (&self->delete_toast);
   g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->import_bar);
   g_clear_handle_id (&self->play_id, g_source_remove);
   g_clear_handle_id (&self->outside_id, g_source_remove);
   g_clear_object (&self->filter);

@@ -5,10 +5,12 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gio/gunixinputstream.h>
@@ -25,6 +27,7 @@
 #include "sm-geocoder.h"
 #include "sm-hotspot.h"
 #include "sm-import.h"
+#include "sm-jobs.h"
 #include "sm-query.h"
 #include "sm-stats.h"
 #include "sm-store.h"
@@ -249,9 +252,73 @@ static void
 show_progress (double   fraction,
                gpointer user_data)
 {
-  if (isatty (STDERR_FILENO))
+  gboolean *said_waiting = user_data;
+
+  if (fraction == SM_PROGRESS_WAITING)
+    {
+      if (!*said_waiting)
+        g_printerr (_("Waiting for another program that is writing to the database…\n"));
+      *said_waiting = TRUE;
+    }
+  else if (isatty (STDERR_FILENO))
     g_printerr ("\r%3d %%", (int) (fraction * 100));
 }
+
+/* A job of sm-jobs.h run to its end; Ctrl+C cancels it. */
+typedef struct {
+  GMainLoop    *loop;
+  GAsyncResult *result;
+  GCancellable *cancellable;
+  gboolean      said_waiting;
+} Job;
+
+static void
+job_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Job *job = data;
+
+  job->result = g_object_ref (result);
+  g_main_loop_quit (job->loop);
+}
+
+static gboolean
+interrupt_cb (gpointer data)
+{
+  Job *job = data;
+
+  g_cancellable_cancel (job->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+job_init (Job *job)
+{
+  job->loop = g_main_loop_new (NULL, FALSE);
+  job->cancellable = g_cancellable_new ();
+}
+
+static void
+job_wait (Job *job)
+{
+  guint interrupt = g_unix_signal_add (SIGINT, interrupt_cb, job);
+
+  g_main_loop_run (job->loop);
+  g_source_remove (interrupt);
+  if (isatty (STDERR_FILENO))
+    g_printerr ("\r");
+}
+
+static void
+job_clear (Job *job)
+{
+  g_clear_object (&job->result);
+  g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->loop, g_main_loop_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Job, job_clear)
 
 static int
 cmd_import_osm (int    argc,
@@ -266,9 +333,9 @@ cmd_import_osm (int    argc,
     g_option_context_new (_("DB FILE — import an OpenStreetMap extract (.osm.pbf or .osm) as the basemap"));
   g_autoptr(SmStore) store = NULL;
   g_autoptr(SmShape) clip = NULL;
+  g_auto(Job) job = { 0 };
   SmBasemapImportStats stats;
   GError *error = NULL;
-  gboolean ok;
   int status;
 
   if ((status = parse (context, entries, &argc, &argv, 2, "DB FILE")) >= 0)
@@ -284,10 +351,11 @@ cmd_import_osm (int    argc,
       if (clip == NULL)
         return fail (error);
     }
-  ok = sm_basemap_import_osm (store, argv[2], clip, show_progress, NULL, NULL, &stats, &error);
-  if (isatty (STDERR_FILENO))
-    g_printerr ("\r");
-  if (!ok)
+  job_init (&job);
+  sm_basemap_import_osm_async (argv[1], argv[2], g_steal_pointer (&clip), show_progress,
+                               &job.said_waiting, job.cancellable, job_done_cb, &job);
+  job_wait (&job);
+  if (!sm_basemap_import_osm_finish (job.result, &stats, &error))
     return fail (error);
   g_print (_("Imported %u map features (%u roads, %u buildings) and %u addresses from %s\n"),
            stats.n_features, stats.n_roads, stats.n_buildings, stats.n_addresses, argv[2]);
@@ -449,6 +517,7 @@ cmd_import (int    argc,
                             "CSV, XLSX, ODS, GeoJSON, GeoPackage, Shapefile, …"));
   g_autoptr(SmStore) store = NULL;
   g_autoptr(SmImportReport) report = NULL;
+  g_auto(Job) job = { 0 };
   g_autoptr(GHashTable) columns = NULL;
   SmImportOptions options = { 0 };
   GError *error = NULL;
@@ -497,9 +566,11 @@ cmd_import (int    argc,
   store = open_existing (argv[1], &error);
   if (store == NULL)
     return fail (error);
-  ok = sm_import_file (store, argv[2], &options, show_progress, NULL, NULL, &report, &error);
-  if (isatty (STDERR_FILENO))
-    g_printerr ("\r");
+  job_init (&job);
+  sm_import_file_async (argv[1], argv[2], &options, show_progress, &job.said_waiting,
+                        job.cancellable, job_done_cb, &job);
+  job_wait (&job);
+  ok = sm_import_file_finish (job.result, &report, &error);
   if (report != NULL && report->rejected->len > 0)
     print_rejections (report, report_path);
   if (!ok)

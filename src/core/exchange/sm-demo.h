@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sm-progress.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS
@@ -12,8 +13,6 @@ typedef struct {
   guint32      seed;
   const char  *until;        /* last day of the synthetic history; NULL: today */
 } SmDemoOptions;
-
-typedef void (*SmProgressFunc) (double fraction, gpointer user_data);
 
 gboolean sm_demo_generate (SmStore             *store,
                            const SmDemoOptions *options,

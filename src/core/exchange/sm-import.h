@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "sm-basemap.h"
+#include "sm-progress.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS

@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 
 #include "sm-geometry.h"
+#include "sm-progress.h"
 #include "sm-store.h"
 #include "sm-store-basemap.h"
 
