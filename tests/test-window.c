@@ -15,6 +15,7 @@
 #include "sm-hotspot.h"
 #include "sm-demo.h"
 #include "sm-query.h"
+#include "sm-search-box.h"
 #include "sm-window.h"
 #include "sm-test-util.h"
 
@@ -525,6 +526,23 @@ test_search_and_zoom (void)
   g_assert_cmpint (sm_case_panel_get_household (sm_window_get_case_panel (window)), ==,
                    ((SmHousehold *) g_ptr_array_index (expected, 0))->id);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 16);
+
+  /* Down moves to the next result, and Enter chooses it. */
+  if (expected->len > 1)
+    {
+      SmSearchBox *box = SM_SEARCH_BOX (gtk_widget_get_ancestor (entry, SM_TYPE_SEARCH_BOX));
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), "");
+      gtk_editable_set_text (GTK_EDITABLE (entry), "utca");
+      iterate (400);
+      g_assert_cmpuint (g_list_model_get_n_items (sm_search_box_get_results (box)), ==,
+                        expected->len);
+      g_assert_true (sm_search_box_move (box, 1));
+      g_signal_emit_by_name (entry, "activate");
+      iterate (100);
+      g_assert_cmpint (sm_case_panel_get_household (sm_window_get_case_panel (window)), ==,
+                       ((SmHousehold *) g_ptr_array_index (expected, 1))->id);
+    }
 
   zoom = shumate_viewport_get_zoom_level (viewport);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);

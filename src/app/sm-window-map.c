@@ -1,0 +1,731 @@
+#define G_LOG_DOMAIN "sm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-basemap.h"
+#include "sm-basemap-source.h"
+#include "sm-boundary.h"
+#include "sm-disclosure.h"
+#include "sm-export.h"
+#include "sm-geocoder.h"
+#include "sm-hotspot.h"
+#include "sm-hotspot-layer.h"
+#include "sm-hotspot-panel.h"
+#include "sm-import.h"
+#include "sm-mbtiles-source.h"
+#include "sm-online-tile-source.h"
+#include "sm-plain-tile-source.h"
+#include "sm-preferences-window.h"
+#include "sm-query.h"
+#include "sm-review-panel.h"
+#include "sm-jobs.h"
+#include "sm-window-private.h"
+
+
+#define OSM_TILE_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+/* --- moving around ---------------------------------------------------- */
+
+void
+_sm_window_show_town (SmWindow *self)
+{
+  g_autofree char *town = NULL;
+  g_autoptr(SmShape) shape = NULL;
+  double w = 18.23, s = 47.58, e = 18.42, n = 47.68;
+
+  if (!sm_store_get_meta (self->store, "demo.town", &town))
+    town = g_strdup ("Tata");
+  shape = sm_boundary_get_shape (self->store, town, "settlement", NULL);
+  if (shape != NULL)
+    sm_shape_get_bbox (shape, &w, &s, &e, &n);
+  else if (sm_basemap_get_extent (self->store, &w, &s, &e, &n))
+    g_clear_pointer (&town, g_free);   /* a database of some other place */
+  shumate_map_center_on (_sm_window_get_map (self), (s + n) / 2, (w + e) / 2);
+  shumate_viewport_set_zoom_level (shumate_map_get_viewport (_sm_window_get_map (self)), 12.5);
+  adw_window_title_set_subtitle (self->title, town);
+}
+
+static void
+pan_by (SmWindow *self,
+        double    fx,
+        double    fy)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (_sm_window_get_map (self));
+  GtkWidget *widget = GTK_WIDGET (_sm_window_get_map (self));
+  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget), lat, lon;
+
+  shumate_viewport_widget_coords_to_location (viewport, widget, w / 2 + fx * w, h / 2 + fy * h,
+                                              &lat, &lon);
+  shumate_map_center_on (_sm_window_get_map (self), lat, lon);
+}
+
+/* Arrows and +/- move the map unless the focus is in the side panel or the
+ * header bar, where they belong to the widgets. */
+static gboolean
+keys_for_map (SmWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus == NULL || focus == GTK_WIDGET (self) ||
+         gtk_widget_is_ancestor (focus, GTK_WIDGET (self->map)) ||
+         focus == GTK_WIDGET (self->map);
+}
+
+gboolean
+_sm_window_key_pressed_cb (SmWindow        *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
+{
+  if (!keys_for_map (self) || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left: pan_by (self, -0.25, 0); return TRUE;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: pan_by (self, 0.25, 0); return TRUE;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: pan_by (self, 0, -0.25); return TRUE;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: pan_by (self, 0, 0.25); return TRUE;
+    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add:
+      shumate_map_zoom_in (_sm_window_get_map (self));
+      return TRUE;
+    case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
+      shumate_map_zoom_out (_sm_window_get_map (self));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* --- selection and the Case page ------------------------------------- */
+
+
+typedef struct {
+  SmWindow *self;
+  AfterAsk  then;
+  gpointer  data;
+} Ask;
+
+static void
+ask_response_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 gpointer          user_data)
+{
+  Ask *ask = user_data;
+
+  /* One answer per question. */
+  g_signal_handlers_disconnect_by_data (dialog, ask);
+  if (g_str_equal (response, "save") && !sm_case_panel_save (ask->self->case_panel))
+    {
+      /* The page shows what is wrong; stay. */
+      gtk_stack_set_visible_child_name (ask->self->panel_stack, "case");
+      adw_flap_set_reveal_flap (ask->self->flap, TRUE);
+    }
+  else if (!g_str_equal (response, "cancel"))
+    ask->then (ask->self, ask->data);
+  g_object_unref (ask->self);
+  g_free (ask);
+}
+
+/* Runs @then now, or once the user has saved or dropped unsaved edits. */
+void
+_sm_window_unless_unsaved (SmWindow *self,
+                AfterAsk  then,
+                gpointer  data)
+{
+  GtkWidget *dialog;
+  Ask *ask;
+
+  if (!sm_case_panel_is_dirty (self->case_panel))
+    {
+      then (self, data);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the Changes?"),
+                                   _("The household on the Case page has changes that are not "
+                                     "saved yet."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  ask = g_new0 (Ask, 1);
+  *ask = (Ask) { g_object_ref (self), then, data };
+  g_signal_connect (dialog, "response", G_CALLBACK (ask_response_cb), ask);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_sm_window_update_case_actions (SmWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-household",
+                                 sm_case_panel_get_household (self->case_panel) != 0);
+}
+
+static void
+do_select (SmWindow *self,
+           gpointer  data)
+{
+  gint64 id = GPOINTER_TO_SIZE (data);
+  g_autoptr(GError) error = NULL;
+
+  if (id == 0)
+    sm_case_panel_clear (self->case_panel);
+  else if (!sm_case_panel_load (self->case_panel, id, &error))
+    {
+      _sm_window_toast (self, error->message);
+      return;
+    }
+  sm_case_layer_set_selected (self->case_layer, id);
+  if (id != 0)
+    {
+      gtk_stack_set_visible_child_name (self->panel_stack, "case");
+      adw_flap_set_reveal_flap (self->flap, TRUE);
+    }
+  _sm_window_update_case_actions (self);
+}
+
+/**
+ * sm_window_select_household:
+ *
+ * Shows @household_id on the Case page, asking first about unsaved edits.
+ */
+void
+sm_window_select_household (SmWindow *self,
+                            gint64    household_id)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  if (household_id == sm_case_panel_get_household (self->case_panel) && household_id != 0)
+    {
+      do_select (self, GSIZE_TO_POINTER ((gsize) household_id));
+      return;
+    }
+  _sm_window_unless_unsaved (self, do_select, GSIZE_TO_POINTER ((gsize) household_id));
+}
+
+static void
+start_new_household (SmWindow *self,
+                     gpointer  data)
+{
+  double *at = data;
+
+  sm_case_panel_new_household (self->case_panel, at[0], at[1]);
+  sm_case_layer_set_selected (self->case_layer, 0);
+  gtk_stack_set_visible_child_name (self->panel_stack, "case");
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  _sm_window_update_case_actions (self);
+  g_free (at);
+}
+
+/**
+ * sm_window_click_map:
+ * @x: map widget coordinates
+ *
+ * What a click on the map does: place a new household or the one being
+ * edited, open a household, zoom into a bubble, or name a service.
+ */
+void
+sm_window_click_map (SmWindow *self,
+                     double    x,
+                     double    y)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (_sm_window_get_map (self));
+  SmCaseLayerItem item;
+  double lat, lon;
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (_sm_window_get_map (self)), x, y,
+                                              &lat, &lon);
+  if (self->placing_new)
+    {
+      double *at = g_new (double, 2);
+
+      self->placing_new = FALSE;
+      at[0] = lat;
+      at[1] = lon;
+      _sm_window_unless_unsaved (self, start_new_household, at);
+      return;
+    }
+  if (sm_case_panel_is_placing (self->case_panel))
+    {
+      sm_case_panel_place (self->case_panel, lat, lon);
+      return;
+    }
+  if (!sm_case_layer_pick (self->case_layer, x, y, &item))
+    return;
+  switch (item.kind)
+    {
+    case SM_CASE_LAYER_HOUSEHOLD:
+      sm_window_select_household (self, item.id);
+      break;
+    case SM_CASE_LAYER_CLUSTER:
+      shumate_map_center_on (_sm_window_get_map (self), item.lat, item.lon);
+      shumate_viewport_set_zoom_level (viewport,
+                                       MIN (shumate_viewport_get_zoom_level (viewport) + 2, 18));
+      break;
+    case SM_CASE_LAYER_SERVICE:
+    case SM_CASE_LAYER_NOTHING:
+    default:
+      break;
+    }
+}
+
+void
+_sm_window_map_released_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 SmWindow        *self)
+{
+  if (n_press == 1)
+    sm_window_click_map (self, x, y);
+}
+
+static char *
+household_tooltip (SmWindow *self,
+                   gint64    id)
+{
+  g_autoptr(GPtrArray) needs = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *address = NULL;
+  SmHousehold h;
+
+  if (!sm_store_get_household (self->store, id, &h, NULL))
+    return NULL;
+  address = g_markup_escape_text (h.address_raw, -1);
+  g_string_append_printf (text, "<b>%s</b>", address);
+  sm_household_clear (&h);
+  needs = sm_store_list_needs (self->store, id, NULL);
+  for (guint i = 0; needs != NULL && i < needs->len; i++)
+    {
+      const SmNeed *n = g_ptr_array_index (needs, i);
+      gint64 category = sm_store_lookup_category (self->store, n->category, NULL);
+      const SmCategory *c = sm_store_get_category (self->store, category);
+      g_autofree char *name = NULL;
+
+      if (n->resolved_on != NULL || c == NULL)
+        continue;
+      name = g_markup_escape_text (sm_locale_is_hungarian () ? c->name_hu : c->name_en, -1);
+      /* Translators: a need in the map's tooltip: category, severity 1–3, date */
+      g_string_append_printf (text, "\n• %s · %d · %s", name, n->severity, n->assessed_on);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+service_tooltip (SmWindow *self,
+                 gint64    location_id)
+{
+  g_autoptr(GPtrArray) points = sm_store_list_service_points (self->store, NULL, NULL);
+
+  for (guint i = 0; points != NULL && i < points->len; i++)
+    {
+      SmServicePoint *p = g_ptr_array_index (points, i);
+
+      if (p->location_id == location_id)
+        {
+          g_autofree char *name = g_markup_escape_text (p->name ? p->name : "", -1);
+          g_autofree char *services = g_markup_escape_text (p->services ? p->services : "", -1);
+
+          return g_strdup_printf ("<b>%s</b>\n%s", name, services);
+        }
+    }
+  return NULL;
+}
+
+gboolean
+_sm_window_map_query_tooltip_cb (GtkWidget  *widget,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip,
+                      SmWindow   *self)
+{
+  SmCaseLayerItem item;
+  g_autofree char *markup = NULL;
+
+  if (keyboard || !sm_case_layer_pick (self->case_layer, x, y, &item))
+    return FALSE;
+  switch (item.kind)
+    {
+    case SM_CASE_LAYER_HOUSEHOLD:
+      markup = household_tooltip (self, item.id);
+      break;
+    case SM_CASE_LAYER_CLUSTER:
+      markup = g_strdup_printf (ngettext ("%u household — click to zoom in",
+                                          "%u households — click to zoom in", item.count),
+                                item.count);
+      break;
+    case SM_CASE_LAYER_SERVICE:
+      markup = service_tooltip (self, item.id);
+      break;
+    case SM_CASE_LAYER_NOTHING:
+    default:
+      break;
+    }
+  if (markup == NULL)
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+void
+_sm_window_case_saved_cb (SmWindow *self,
+               gint64    household_id)
+{
+  SmGeocodeQuality placed = sm_case_panel_get_last_geocode (self->case_panel);
+
+  sm_case_layer_set_selected (self->case_layer, household_id);
+  _sm_window_update_case_actions (self);
+  if (placed == SM_GEOCODE_ADDRESS || placed == SM_GEOCODE_INTERPOLATED || placed == SM_GEOCODE_STREET)
+    _sm_window_toast (self, _("Saved and placed by its address"));
+  else if (placed != SM_GEOCODE_NONE)
+    _sm_window_toast (self, _("Saved; its address could not be placed on a street, so it is on the review list"));
+  else
+    _sm_window_toast (self, _("Saved"));
+}
+
+void
+_sm_window_review_open_cb (SmWindow *self,
+                gint64    household_id)
+{
+  SmHousehold h;
+
+  if (sm_store_get_household (self->store, household_id, &h, NULL))
+    {
+      if (h.has_location)
+        shumate_map_center_on (_sm_window_get_map (self), h.lat, h.lon);
+      sm_household_clear (&h);
+    }
+  sm_window_select_household (self, household_id);
+}
+
+void
+_sm_window_review_placed_cb (SmWindow   *self,
+                  gint64      household_id,
+                  double      lat,
+                  double      lon,
+                  const char *failure)
+{
+  if (failure != NULL)
+    {
+      _sm_window_toast (self, failure);
+      return;
+    }
+  shumate_map_center_on (_sm_window_get_map (self), lat, lon);
+  _sm_window_toast (self, _("Placed at the chosen candidate"));
+}
+
+/* --- deleting, with undo ---------------------------------------------- */
+
+void
+_sm_window_commit_pending_delete (SmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->pending_delete;
+
+  if (id == 0)
+    return;
+  self->pending_delete = 0;
+  if (!sm_store_delete_household (self->store, id, &error))
+    _sm_window_toast (self, error->message);
+  sm_case_layer_set_hidden (self->case_layer, 0);
+  sm_search_box_set_hidden (self->search_box, 0);
+}
+
+static void
+delete_toast_dismissed_cb (SmWindow *self)
+{
+  g_clear_object (&self->delete_toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  _sm_window_commit_pending_delete (self);
+}
+
+void
+_sm_window_undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  gint64 id = self->pending_delete;
+
+  if (id == 0)
+    return;
+  self->pending_delete = 0;
+  sm_case_layer_set_hidden (self->case_layer, 0);
+  sm_search_box_set_hidden (self->search_box, 0);
+  if (self->delete_toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->delete_toast, self);
+      adw_toast_dismiss (self->delete_toast);
+      g_clear_object (&self->delete_toast);
+    }
+  gtk_widget_action_set_enabled (widget, "win.undo", FALSE);
+  sm_window_select_household (self, id);
+}
+
+static void
+delete_confirmed_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SmWindow         *self)
+{
+  gint64 id = sm_case_panel_get_household (self->case_panel);
+  g_autofree char *title = NULL;
+
+  if (!g_str_equal (response, "delete") || id == 0)
+    return;
+  if (self->delete_toast != NULL)
+    adw_toast_dismiss (self->delete_toast);   /* deletes the earlier one for good */
+  _sm_window_commit_pending_delete (self);
+
+  self->pending_delete = id;
+  sm_case_layer_set_hidden (self->case_layer, id);
+  sm_search_box_set_hidden (self->search_box, id);
+  sm_case_panel_clear (self->case_panel);
+  sm_case_layer_set_selected (self->case_layer, 0);
+  _sm_window_update_case_actions (self);
+
+  title = g_strdup_printf (_("Household %lld deleted"), (long long) id);
+  self->delete_toast = g_object_ref (adw_toast_new (title));
+  adw_toast_set_button_label (self->delete_toast, _("_Undo"));
+  adw_toast_set_priority (self->delete_toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (self->delete_toast, 10);
+  adw_toast_set_action_name (self->delete_toast, "win.undo");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+  g_signal_connect_swapped (self->delete_toast, "dismissed",
+                            G_CALLBACK (delete_toast_dismissed_cb), self);
+  adw_toast_overlay_add_toast (self->toasts, self->delete_toast);
+}
+
+void
+_sm_window_delete_household_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+  gint64 id = sm_case_panel_get_household (self->case_panel);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (id == 0)
+    return;
+  heading = g_strdup_printf (_("Delete Household %lld?"), (long long) id);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Its people, needs and assessments are deleted with it. "
+                                     "You can undo this for a few seconds."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_confirmed_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- search ----------------------------------------------------------- */
+
+void
+_sm_window_search_chosen_cb (SmWindow *self,
+                             gint64    household_id,
+                             double    lat,
+                             double    lon)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (_sm_window_get_map (self));
+
+  shumate_map_center_on (_sm_window_get_map (self), lat, lon);
+  if (shumate_viewport_get_zoom_level (viewport) < 16)
+    shumate_viewport_set_zoom_level (viewport, 16);
+  sm_window_select_household (self, household_id);
+}
+
+/* --- time ------------------------------------------------------------ */
+
+/* Month @index of the slider as a day: its last day, or today for the
+ * current month. */
+static void
+month_day (SmWindow *self,
+           int       index,
+           GDate    *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  *day = self->time_first;
+  g_date_set_day (day, 1);
+  g_date_add_months (day, (guint) index);
+  g_date_set_day (day, g_date_get_days_in_month (g_date_get_month (day), g_date_get_year (day)));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  if (g_date_compare (day, &today) > 0)
+    *day = today;
+}
+
+/**
+ * sm_window_show_month:
+ * @index: months after the data's first
+ * @window: 0: needs open at that month's end; N > 0: needs assessed in the
+ *   last N months up to it (the window); -1: every need assessed up to it
+ *   (cumulative)
+ *
+ * What the time slider does: the map, counts and hotspot layers show that
+ * month's end.
+ */
+void
+sm_window_show_month (SmWindow *self,
+                      int       index,
+                      int       window)
+{
+  GDate day, since;
+  char text[64];
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  month_day (self, index, &day);
+  g_date_strftime (text, sizeof text, "%Y %B", &day);
+  gtk_label_set_label (self->time_label, text);
+  if (window > 0)
+    {
+      since = day;
+      g_date_subtract_months (&since, window);
+      g_date_add_days (&since, 1);
+      sm_filter_set_as_of_since (self->filter, &day, &since, SM_NEED_ANY);
+    }
+  else
+    sm_filter_set_as_of_since (self->filter, &day, NULL, window < 0 ? SM_NEED_ANY : SM_NEED_OPEN);
+}
+
+static void
+time_changed_cb (SmWindow *self)
+{
+  /* The time mode's choices, in the order of the drop-down. */
+  static const int windows[] = { 0, 3, 6, 12, 24, -1 };
+  guint mode = gtk_drop_down_get_selected (self->time_mode);
+
+  sm_window_show_month (self, (int) gtk_range_get_value (GTK_RANGE (self->time_scale)),
+                        windows[MIN (mode, G_N_ELEMENTS (windows) - 1)]);
+}
+
+/**
+ * sm_window_step_month:
+ *
+ * One step of play: the time slider moves a month on and every layer
+ * follows at once (a drag waits for the slider to settle; a step does not).
+ *
+ * Returns: %FALSE at the last month
+ */
+gboolean
+sm_window_step_month (SmWindow *self)
+{
+  GtkAdjustment *adj = gtk_range_get_adjustment (GTK_RANGE (self->time_scale));
+  double next = gtk_adjustment_get_value (adj) + 1;
+
+  g_return_val_if_fail (SM_IS_WINDOW (self), FALSE);
+
+  if (next > gtk_adjustment_get_upper (adj))
+    return FALSE;
+  gtk_adjustment_set_value (adj, next);
+  sm_hotspot_layer_flush (self->hotspot_layer);
+  sm_area_layer_flush (self->area_layer);
+  return TRUE;
+}
+
+/**
+ * sm_window_set_month:
+ * @index: months after the data's first
+ *
+ * Puts the time slider on a month, as a person would.
+ */
+void
+sm_window_set_month (SmWindow *self,
+                     int       index)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  gtk_range_set_value (GTK_RANGE (self->time_scale), index);
+}
+
+static gboolean
+play_step_cb (gpointer data)
+{
+  SmWindow *self = data;
+
+  if (!sm_window_step_month (self))
+    {
+      self->play_id = 0;
+      gtk_toggle_button_set_active (self->play_button, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+play_toggled_cb (SmWindow *self)
+{
+  GtkAdjustment *adj = gtk_range_get_adjustment (GTK_RANGE (self->time_scale));
+
+  g_clear_handle_id (&self->play_id, g_source_remove);
+  if (gtk_toggle_button_get_active (self->play_button))
+    {
+      if (gtk_adjustment_get_value (adj) >= gtk_adjustment_get_upper (adj))
+        gtk_adjustment_set_value (adj, 0);
+      self->play_id = g_timeout_add (700, play_step_cb, self);
+      gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-pause-symbolic");
+    }
+  else
+    gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-start-symbolic");
+}
+
+void
+_sm_window_setup_time (SmWindow *self)
+{
+  GtkAdjustment *adj = gtk_range_get_adjustment (GTK_RANGE (self->time_scale));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate last;
+  int months;
+  char text[64];
+
+  if (!sm_store_get_need_span (self->store, &self->time_first, &last))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->time_bar), FALSE);
+      return;
+    }
+  months = (g_date_time_get_year (now) - g_date_get_year (&self->time_first)) * 12 +
+           (g_date_time_get_month (now) - (int) g_date_get_month (&self->time_first));
+  gtk_adjustment_set_upper (adj, MAX (0, months));
+  gtk_adjustment_set_value (adj, MAX (0, months));
+  month_day (self, months, &last);
+  g_date_strftime (text, sizeof text, "%Y %B", &last);
+  gtk_label_set_label (self->time_label, text);
+  g_signal_connect_swapped (self->time_scale, "value-changed", G_CALLBACK (time_changed_cb), self);
+  g_signal_connect_swapped (self->time_mode, "notify::selected", G_CALLBACK (time_changed_cb), self);
+  g_signal_connect_swapped (self->play_button, "toggled", G_CALLBACK (play_toggled_cb), self);
+}
+
+void
+_sm_window_hotspot_zoom_cb (SmWindow *self,
+                 double    west,
+                 double    south,
+                 double    east,
+                 double    north)
+{
+  ShumateMap *map = _sm_window_get_map (self);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  double span = MAX ((east - west) * cos ((south + north) / 2 * G_PI / 180), north - south);
+  double width = MAX (200, gtk_widget_get_width (GTK_WIDGET (map)));
+  double zoom = log2 (360.0 * width / 256.0 / MAX (span, 1e-5)) - 0.3;
+
+  shumate_map_center_on (map, (south + north) / 2, (west + east) / 2);
+  shumate_viewport_set_zoom_level (viewport, CLAMP (zoom, 10, 18));
+}
