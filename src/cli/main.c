@@ -1,0 +1,91 @@
+#define G_LOG_DOMAIN "social-map-cli"
+
+#include "config.h"
+
+#include "sm-cli.h"
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct {
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static const Command commands[] = {
+  { "init", "DB", N_("Create an empty database with the taxonomies"), cmd_init },
+  { "demo", "DB [--cases N] [--seed S]", N_("Create the synthetic demo town (Tata)"), cmd_demo },
+  { "import-boundaries", "DB FILE [--layer L]", N_("Import areas from any OGR vector format"),
+    cmd_import_boundaries },
+  { "import-osm", "DB FILE [--clip BOUNDARY]",
+    N_("Import an OpenStreetMap extract as the offline basemap"), cmd_import_osm },
+  { "render-tile", "DB Z X Y OUT.png", N_("Draw one basemap tile as PNG"), cmd_render_tile },
+  { "import", "DB FILE [--map FIELD=COLUMN]…", N_("Import households or services from a table or GIS file"),
+    cmd_import },
+  { "export", "DB OUT [--kind cases|grid|parts] [--k K]",
+    N_("Write what a filter shows; grid and parts hide small counts"), cmd_export },
+  { "density", "DB OUT.tif [--bandwidth M]", N_("Kernel density of what a filter shows, as GeoTIFF"),
+    cmd_density },
+  { "areas", "DB [--level LEVEL] [--weights W]", N_("Households, rates and Gi* by area"), cmd_areas },
+  { "derive-parts", "DB SETTLEMENT", N_("Approximate settlement-part areas from their anchors"),
+    cmd_derive_parts },
+  { "hotspots", "DB [--compare DATE]", N_("Significant hotspots and rates per settlement part"),
+    cmd_hotspots },
+  { "geocode", "DB [ADDRESS…]", N_("Find addresses offline; JSON, one line per address"),
+    cmd_geocode },
+  { "stats", "DB [--at DATE]", N_("Open needs by category, severity and settlement part"),
+    cmd_stats },
+  { "query", "DB [--bbox W,S,E,N] [--category C]… [--severity N] [--at DATE] [--format csv|json]",
+    N_("The households the map shows for a filter"), cmd_query },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  social-map-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"),
+           _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-18s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("“social-map-cli COMMAND --help” describes a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  /* SOCIAL_MAP_LOCALEDIR: translations of an uninstalled build. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SOCIAL_MAP_LOCALEDIR") ? g_getenv ("SOCIAL_MAP_LOCALEDIR")
+                                                                       : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USER;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("social-map-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        g_autofree char *prgname = g_strdup_printf ("social-map-cli %s", commands[i].name);
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
+
+  g_printerr ("social-map-cli: %s\n", _("unknown command; see “social-map-cli --help”"));
+  return EXIT_USER;
+}
