@@ -52,9 +52,6 @@ typedef struct {
   gboolean      said_waiting;
 } SmCliJob;
 
-
-
-
 /* The filter options query and export share: what the map's filter holds. */
 typedef struct {
   char     *bbox;
@@ -69,8 +66,6 @@ typedef struct {
   gboolean  no_alarm;
   int       severity;
 } SmCliFilterArgs;
-
-
 
 int sm_cli_fail (GError *error);
 int sm_cli_usage_error (const char *format,
