@@ -7,6 +7,7 @@
 #include "sm-address.h"
 #include "sm-error.h"
 #include "sm-geocoder.h"
+#include "sm-review.h"
 #include "sm-query.h"
 #include "sm-stats.h"
 #include "sm-store-private.h"

@@ -8,6 +8,7 @@
 #include "sm-address.h"
 #include "sm-basemap.h"
 #include "sm-geocoder.h"
+#include "sm-review.h"
 #include "sm-import.h"
 #include "sm-area-stats.h"
 #include "sm-date.h"

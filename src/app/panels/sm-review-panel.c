@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-geocoder.h"
+#include "sm-review.h"
 #include "sm-review-panel.h"
 
 struct _SmReviewPanel

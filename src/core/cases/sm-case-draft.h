@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sm-geocoder.h"
+#include "sm-review.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS

@@ -14,6 +14,7 @@
 #include "sm-date.h"
 #include "sm-error.h"
 #include "sm-geocoder.h"
+#include "sm-review.h"
 #include "sm-import.h"
 #include "sm-ogr-private.h"
 #include "sm-case-draft.h"
