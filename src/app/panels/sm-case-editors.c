@@ -1,0 +1,457 @@
+#define G_LOG_DOMAIN "sm-case-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-case-draft.h"
+#include "sm-case-panel.h"
+#include "sm-date.h"
+#include "sm-error.h"
+#include "sm-geocoder.h"
+#include "sm-case-panel-private.h"
+
+const char * const _sm_case_panel_roles[] = {
+  "head", "partner", "child", "parent", "grandchild", "relative", "other"
+};
+
+const char * const _sm_case_panel_mobilities[] = { "independent", "limited", "assisted", "bedridden" };
+
+void
+_sm_case_panel_person_editor_free (PersonEditor *e)
+{
+  g_free (e);
+}
+
+void
+_sm_case_panel_need_editor_free (NeedEditor *e)
+{
+  g_free (e->note);
+  g_free (e);
+}
+
+void
+_sm_case_panel_assessment_editor_free (AssessmentEditor *e)
+{
+  g_free (e->note);
+  g_free (e->last_visit);
+  g_free (e);
+}
+
+void
+_sm_case_panel_set_dirty (SmCasePanel *self,
+                          gboolean     dirty)
+{
+  self->dirty = dirty;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), dirty);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->revert_button), dirty && self->household_id != 0);
+}
+
+static void
+changed_cb (SmCasePanel *self)
+{
+  if (!self->loading)
+    _sm_case_panel_set_dirty (self, TRUE);
+}
+
+void
+_sm_case_panel_watch (SmCasePanel *self,
+                      gpointer     widget)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    g_signal_connect_swapped (widget, "notify::selected", G_CALLBACK (changed_cb), self);
+  else
+    g_signal_connect_swapped (widget, "changed", G_CALLBACK (changed_cb), self);
+}
+
+static const char *
+text_of (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+char *
+_sm_case_panel_trimmed (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (text_of (row)));
+}
+
+void
+_sm_case_panel_set_text (AdwEntryRow *row,
+                         const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static AdwEntryRow *
+entry_row (const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  return ADW_ENTRY_ROW (row);
+}
+
+static AdwComboRow *
+combo_row (const char        *title,
+           const char * const *items)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkStringList) model = gtk_string_list_new (items);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_combo_row_set_use_subtitle (row, TRUE);
+  return row;
+}
+
+static const char *
+role_label (const char *role)
+{
+  if (g_strcmp0 (role, "head") == 0) return _("Head of household");
+  if (g_strcmp0 (role, "partner") == 0) return _("Partner");
+  if (g_strcmp0 (role, "child") == 0) return _("Child");
+  if (g_strcmp0 (role, "parent") == 0) return _("Parent");
+  if (g_strcmp0 (role, "grandchild") == 0) return _("Grandchild");
+  if (g_strcmp0 (role, "relative") == 0) return _("Relative");
+  return _("Other");
+}
+
+static void
+update_person_title (PersonEditor *e)
+{
+  g_autofree char *name = g_strdup_printf ("%s %s", text_of (e->family), text_of (e->given));
+  const char *birth = text_of (e->birth);
+  g_autofree char *subtitle = NULL;
+
+  g_strstrip (name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (e->row), *name ? name : _("New person"));
+  subtitle = *birth ? g_strdup_printf (_("born %s · %s"), birth,
+                                       role_label (_sm_case_panel_roles[adw_combo_row_get_selected (e->role)]))
+                    : g_strdup (role_label (_sm_case_panel_roles[adw_combo_row_get_selected (e->role)]));
+  adw_expander_row_set_subtitle (e->row, subtitle);
+}
+
+static void
+remove_person_cb (GtkButton *button,
+                  gpointer   user_data)
+{
+  SmCasePanel *self = user_data;
+  PersonEditor *e = g_object_get_data (G_OBJECT (button), "editor");
+
+  e->removed = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (e->row), FALSE);
+  _sm_case_panel_set_dirty (self, TRUE);
+}
+
+static GtkWidget *
+remove_button (SmCasePanel *self,
+               const char  *label,
+               gpointer     editor,
+               GCallback    callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_widget_set_margin_bottom (button, 6);
+  gtk_widget_set_margin_end (button, 6);
+  gtk_widget_add_css_class (button, "destructive-action");
+  g_object_set_data (G_OBJECT (button), "editor", editor);
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+PersonEditor *
+_sm_case_panel_add_person_editor (SmCasePanel    *self,
+                                  const SmPerson *person)
+{
+  PersonEditor *e = g_new0 (PersonEditor, 1);
+  const char *role_names[G_N_ELEMENTS (_sm_case_panel_roles) + 1] = { NULL };
+  guint role = G_N_ELEMENTS (_sm_case_panel_roles) - 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (_sm_case_panel_roles); i++)
+    {
+      role_names[i] = role_label (_sm_case_panel_roles[i]);
+      if (person != NULL && g_strcmp0 (person->role, _sm_case_panel_roles[i]) == 0)
+        role = i;
+    }
+  e->id = person != NULL ? person->id : 0;
+  e->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  e->family = entry_row (_("Family name"));
+  e->given = entry_row (_("Given name"));
+  e->birth = entry_row (_("Birth year"));
+  e->role = combo_row (_("Role"), role_names);
+  adw_combo_row_set_selected (e->role, role);
+  if (person != NULL)
+    {
+      g_autofree char *birth = person->birth_year ? g_strdup_printf ("%d", person->birth_year) : NULL;
+
+      _sm_case_panel_set_text (e->family, person->family_name);
+      _sm_case_panel_set_text (e->given, person->given_name);
+      _sm_case_panel_set_text (e->birth, birth);
+    }
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->family));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->given));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->birth));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->role));
+  adw_expander_row_add_row (e->row, remove_button (self, _("_Remove Person"), e,
+                                                   G_CALLBACK (remove_person_cb)));
+  update_person_title (e);
+  _sm_case_panel_watch (self, e->family);
+  _sm_case_panel_watch (self, e->given);
+  _sm_case_panel_watch (self, e->birth);
+  _sm_case_panel_watch (self, e->role);
+  g_signal_connect_swapped (e->family, "changed", G_CALLBACK (update_person_title), e);
+  g_signal_connect_swapped (e->given, "changed", G_CALLBACK (update_person_title), e);
+  g_signal_connect_swapped (e->birth, "changed", G_CALLBACK (update_person_title), e);
+  g_signal_connect_swapped (e->role, "notify::selected", G_CALLBACK (update_person_title), e);
+  adw_preferences_group_add (self->persons_group, GTK_WIDGET (e->row));
+  g_ptr_array_add (self->persons, e);
+  return e;
+}
+
+static const char *
+category_name (const SmCategory *c)
+{
+  return sm_locale_is_hungarian () ? c->name_hu : c->name_en;
+}
+
+static void
+update_need_title (NeedEditor *e)
+{
+  SmCasePanel *self = g_object_get_data (G_OBJECT (e->row), "panel");
+  guint index = adw_combo_row_get_selected (e->category);
+  const char *resolved = text_of (e->resolved);
+  g_autofree char *subtitle = NULL;
+  static const char * const severity_names[] = { N_("mild"), N_("moderate"), N_("severe") };
+  guint severity = MIN (adw_combo_row_get_selected (e->severity), 2);
+
+  if (index < self->categories->len)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (e->row),
+                                   category_name (g_ptr_array_index (self->categories, index)));
+  if (*resolved)
+    subtitle = g_strdup_printf (_("%s · %s to %s"), _(severity_names[severity]),
+                                text_of (e->assessed), resolved);
+  else
+    subtitle = g_strdup_printf (_("%s · open since %s"), _(severity_names[severity]),
+                                text_of (e->assessed));
+  adw_expander_row_set_subtitle (e->row, subtitle);
+}
+
+static void
+resolve_today_cb (GtkButton *button,
+                  gpointer   user_data)
+{
+  NeedEditor *e = g_object_get_data (G_OBJECT (button), "editor");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  _sm_case_panel_set_text (e->resolved, today);
+}
+
+static void
+remove_need_cb (GtkButton *button,
+                gpointer   user_data)
+{
+  SmCasePanel *self = user_data;
+  NeedEditor *e = g_object_get_data (G_OBJECT (button), "editor");
+
+  e->removed = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (e->row), FALSE);
+  _sm_case_panel_set_dirty (self, TRUE);
+}
+
+NeedEditor *
+_sm_case_panel_add_need_editor (SmCasePanel  *self,
+                                const SmNeed *need)
+{
+  NeedEditor *e = g_new0 (NeedEditor, 1);
+  g_autofree const char **names = g_new0 (const char *, self->categories->len + 1);
+  const char *severities[] = { _("1 – mild"), _("2 – moderate"), _("3 – severe"), NULL };
+  GtkWidget *resolve = gtk_button_new_with_mnemonic (_("Resolved _Today"));
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint category = 0;
+
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      const SmCategory *c = g_ptr_array_index (self->categories, i);
+
+      names[i] = category_name (c);
+      if (need != NULL && g_strcmp0 (need->category, c->code) == 0)
+        category = i;
+    }
+  e->id = need != NULL ? need->id : 0;
+  e->person_id = need != NULL ? need->person_id : 0;
+  e->note = need != NULL ? g_strdup (need->note) : NULL;
+  e->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  g_object_set_data (G_OBJECT (e->row), "panel", self);
+  e->category = combo_row (_("Category"), names);
+  e->severity = combo_row (_("Severity"), severities);
+  e->assessed = entry_row (_("Assessed on (YYYY-MM-DD)"));
+  e->resolved = entry_row (_("Resolved on (empty while open)"));
+  adw_combo_row_set_selected (e->category, category);
+  adw_combo_row_set_selected (e->severity, need != NULL ? (guint) CLAMP (need->severity - 1, 0, 2) : 1);
+  _sm_case_panel_set_text (e->assessed, need != NULL ? need->assessed_on : today);
+  _sm_case_panel_set_text (e->resolved, need != NULL ? need->resolved_on : NULL);
+
+  g_object_set_data (G_OBJECT (resolve), "editor", e);
+  g_signal_connect (resolve, "clicked", G_CALLBACK (resolve_today_cb), self);
+  gtk_widget_set_margin_top (resolve, 6);
+  gtk_widget_set_margin_bottom (resolve, 6);
+  gtk_box_append (GTK_BOX (buttons), resolve);
+  gtk_box_append (GTK_BOX (buttons), remove_button (self, _("_Remove Need"), e,
+                                                    G_CALLBACK (remove_need_cb)));
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->category));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->severity));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->assessed));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->resolved));
+  adw_expander_row_add_row (e->row, buttons);
+  update_need_title (e);
+  _sm_case_panel_watch (self, e->category);
+  _sm_case_panel_watch (self, e->severity);
+  _sm_case_panel_watch (self, e->assessed);
+  _sm_case_panel_watch (self, e->resolved);
+  g_signal_connect_swapped (e->category, "notify::selected", G_CALLBACK (update_need_title), e);
+  g_signal_connect_swapped (e->severity, "notify::selected", G_CALLBACK (update_need_title), e);
+  g_signal_connect_swapped (e->assessed, "changed", G_CALLBACK (update_need_title), e);
+  g_signal_connect_swapped (e->resolved, "changed", G_CALLBACK (update_need_title), e);
+  adw_preferences_group_add (self->needs_group, GTK_WIDGET (e->row));
+  g_ptr_array_add (self->needs, e);
+  return e;
+}
+
+static const char *
+mobility_label (const char *mobility)
+{
+  if (g_strcmp0 (mobility, "independent") == 0) return _("independent");
+  if (g_strcmp0 (mobility, "limited") == 0) return _("limited mobility");
+  if (g_strcmp0 (mobility, "assisted") == 0) return _("needs assistance");
+  if (g_strcmp0 (mobility, "bedridden") == 0) return _("bedridden");
+  return mobility;
+}
+
+static void
+update_assessment_title (AssessmentEditor *e)
+{
+  SmCasePanel *self = g_object_get_data (G_OBJECT (e->row), "panel");
+  guint index = adw_combo_row_get_selected (e->person);
+  g_autoptr(GString) facts = g_string_new (
+    mobility_label (_sm_case_panel_mobilities[MIN (adw_combo_row_get_selected (e->mobility), 3)]));
+  g_autofree char *title = NULL;
+  const char *who = "";
+
+  if (index < self->people->len)
+    who = ((SmPerson *) g_ptr_array_index (self->people, index))->given_name;
+  if (gtk_switch_get_active (e->lives_alone))
+    g_string_append_printf (facts, ", %s", _("lives alone"));
+  if (gtk_switch_get_active (e->chronic))
+    g_string_append_printf (facts, ", %s", _("chronic illness"));
+  if (gtk_switch_get_active (e->cognitive))
+    g_string_append_printf (facts, ", %s", _("cognitive decline"));
+  g_string_append_printf (facts, ", %s", gtk_switch_get_active (e->alarm) ? _("has an alarm device")
+                                                                          : _("no alarm device"));
+  if (gtk_switch_get_active (e->meals))
+    g_string_append_printf (facts, ", %s", _("receives meals"));
+  title = g_strdup_printf ("%s · %s", text_of (e->assessed), who);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (e->row), title);
+  adw_expander_row_set_subtitle (e->row, facts->str);
+}
+
+static GtkSwitch *
+switch_row (SmCasePanel      *self,
+            AssessmentEditor *e,
+            const char       *title,
+            gboolean          active)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  adw_expander_row_add_row (e->row, row);
+  g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (changed_cb), self);
+  g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (update_assessment_title), e);
+  return GTK_SWITCH (toggle);
+}
+
+static void
+remove_assessment_cb (GtkButton *button,
+                      gpointer   user_data)
+{
+  SmCasePanel *self = user_data;
+  AssessmentEditor *e = g_object_get_data (G_OBJECT (button), "editor");
+
+  e->removed = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (e->row), FALSE);
+  _sm_case_panel_set_dirty (self, TRUE);
+}
+
+AssessmentEditor *
+_sm_case_panel_add_assessment_editor (SmCasePanel               *self,
+                                      const SmElderlyAssessment *a)
+{
+  AssessmentEditor *e = g_new0 (AssessmentEditor, 1);
+  g_autofree const char **names = g_new0 (const char *, self->people->len + 1);
+  const char *mobility_names[G_N_ELEMENTS (_sm_case_panel_mobilities) + 1] = { NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint person = 0, mobility = 0;
+
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      SmPerson *p = g_ptr_array_index (self->people, i);
+
+      names[i] = g_strdup_printf ("%s %s", p->family_name, p->given_name);
+      if (a != NULL && p->id == a->person_id)
+        person = i;
+      /* Offer the oldest person first for a new assessment: they come
+       * first in the list. */
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (_sm_case_panel_mobilities); i++)
+    {
+      mobility_names[i] = mobility_label (_sm_case_panel_mobilities[i]);
+      if (a != NULL && g_strcmp0 (a->mobility, _sm_case_panel_mobilities[i]) == 0)
+        mobility = i;
+    }
+  e->id = a != NULL ? a->id : 0;
+  e->note = a != NULL ? g_strdup (a->note) : NULL;
+  e->last_visit = a != NULL ? g_strdup (a->last_visit_on) : NULL;
+  e->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  g_object_set_data (G_OBJECT (e->row), "panel", self);
+  e->person = combo_row (_("Person"), names);
+  for (guint i = 0; i < self->people->len; i++)
+    g_free ((char *) names[i]);
+  e->assessed = entry_row (_("Assessed on (YYYY-MM-DD)"));
+  e->mobility = combo_row (_("Mobility"), mobility_names);
+  adw_combo_row_set_selected (e->person, person);
+  adw_combo_row_set_selected (e->mobility, mobility);
+  _sm_case_panel_set_text (e->assessed, a != NULL ? a->assessed_on : today);
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->person));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->assessed));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->mobility));
+  e->lives_alone = switch_row (self, e, _("Lives alone"), a != NULL && a->lives_alone);
+  e->chronic = switch_row (self, e, _("Chronic illness"), a != NULL && a->chronic_illness);
+  e->cognitive = switch_row (self, e, _("Cognitive decline"), a != NULL && a->cognitive_decline);
+  e->alarm = switch_row (self, e, _("Alarm device"), a != NULL && a->alarm_device);
+  e->meals = switch_row (self, e, _("Receives meals"), a != NULL && a->receives_meals);
+  adw_expander_row_add_row (e->row, remove_button (self, _("_Remove Assessment"), e,
+                                                   G_CALLBACK (remove_assessment_cb)));
+  update_assessment_title (e);
+  _sm_case_panel_watch (self, e->person);
+  _sm_case_panel_watch (self, e->assessed);
+  _sm_case_panel_watch (self, e->mobility);
+  g_signal_connect_swapped (e->person, "notify::selected", G_CALLBACK (update_assessment_title), e);
+  g_signal_connect_swapped (e->mobility, "notify::selected", G_CALLBACK (update_assessment_title), e);
+  g_signal_connect_swapped (e->assessed, "changed", G_CALLBACK (update_assessment_title), e);
+  adw_preferences_group_add (self->assessments_group, GTK_WIDGET (e->row));
+  g_ptr_array_add (self->assessments, e);
+  return e;
+}
