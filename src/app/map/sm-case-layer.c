@@ -11,6 +11,7 @@
 #include "sm-case-layer.h"
 #include "sm-mercator.h"
 #include "sm-query.h"
+#include "sm-case-layer-private.h"
 
 /* Households the filter matches, services and settlement outlines.
  *
@@ -23,64 +24,6 @@
  * textures; a change of one household drops only the tiles around it.
  * Names, services and the selection are drawn per frame: they are few. */
 
-#define TILE 256
-#define CLUSTER_BELOW_ZOOM 16
-#define CELL 40.0
-#define MAX_RADIUS 18.0
-#define MAX_CACHED_TILES 128
-#define MAX_CATEGORIES 32
-#define MAX_INCREMENTAL 64
-
-typedef struct {
-  double  x, y;          /* Web Mercator, unit square */
-  guint32 hit;           /* index into hits */
-} Point;
-
-typedef struct {
-  SmCaseLayerItemKind kind;
-  gint64              id;
-  guint               count;
-  double              wx, wy;   /* world pixels at the tile's zoom */
-  double              radius;
-} TileItem;
-
-typedef struct {
-  GdkTexture *texture;
-  GArray     *items;     /* TileItem whose centre lies in this tile */
-} CaseTile;
-
-typedef struct {
-  double  west, south, east, north;   /* unit-square box */
-  GPtrArray *rings;                   /* GArray of double x, y pairs per ring */
-  char   *name;
-  double  label_x, label_y;
-  gboolean home;
-} Outline;
-
-struct _SmCaseLayer
-{
-  ShumateLayer  parent_instance;
-
-  SmContext           *context;
-
-  SmStore      *store;
-  SmFilter     *filter;
-  GArray       *hits;          /* SmCaseHit */
-  GArray       *points;        /* Point, by x */
-  GPtrArray    *outlines;      /* Outline */
-  GPtrArray    *services;      /* SmServicePoint */
-  GArray       *colors;        /* GdkRGBA, indexed by category id */
-  guint         n_needs;
-  GHashTable   *tiles;         /* tile key → CaseTile */
-  gint64        selected;
-  gint64        hidden;        /* deleted, waiting for undo */
-  gboolean      show_cases;
-  gboolean      show_services;
-  gboolean      show_boundaries;
-  guint         n_tiles_drawn;
-  PangoLayout  *label_layout;
-};
-
 G_DEFINE_FINAL_TYPE (SmCaseLayer, sm_case_layer, SHUMATE_TYPE_LAYER)
 
 enum {
@@ -90,379 +33,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static guint64
-tile_key (int z,
-          int x,
-          int y)
-{
-  return ((guint64) z << 58) | ((guint64) (guint32) y << 29) | (guint64) (guint32) x;
-}
-
-static void
-case_tile_free (CaseTile *tile)
-{
-  g_clear_object (&tile->texture);
-  g_array_unref (tile->items);
-  g_free (tile);
-}
-
 static void
 outline_free (Outline *outline)
 {
   g_ptr_array_unref (outline->rings);
   g_free (outline->name);
   g_free (outline);
-}
-
-static const GdkRGBA *
-category_color (SmCaseLayer *self,
-                gint64       category)
-{
-  guint index = category > 0 && (guint64) category < self->colors->len ? (guint) category : 0;
-
-  return &g_array_index (self->colors, GdkRGBA, index);
-}
-
-/* --- where things are ------------------------------------------------- */
-
-typedef struct {
-  int    zi;          /* whole zoom level of the tiles */
-  double scale;       /* drawn size of a tile pixel */
-  double world;       /* world width in tile pixels */
-  double cx, cy;      /* the viewport centre in tile pixels */
-  double half_w, half_h;
-} View;
-
-static void
-view_init (View        *v,
-           SmCaseLayer *self)
-{
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double zoom = shumate_viewport_get_zoom_level (viewport);
-  double ux, uy;
-
-  v->zi = CLAMP ((int) floor (zoom + 0.5), 0, 20);
-  v->scale = pow (2.0, zoom - v->zi);
-  v->world = TILE * ldexp (1.0, v->zi);
-  sm_mercator_from_lonlat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                           shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                           &ux, &uy);
-  v->cx = ux * v->world;
-  v->cy = uy * v->world;
-  v->half_w = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  v->half_h = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-}
-
-static inline void
-view_to_widget (const View *v,
-                double      wx,
-                double      wy,
-                double     *x,
-                double     *y)
-{
-  *x = (wx - v->cx) * v->scale + v->half_w;
-  *y = (wy - v->cy) * v->scale + v->half_h;
-}
-
-/* --- tiles ------------------------------------------------------------ */
-
-/* The first point with x ≥ @x. */
-static guint
-lower_bound (GArray *points,
-             double  x)
-{
-  guint lo = 0, hi = points->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (points, Point, mid).x < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-static void
-draw_dot (cairo_t       *cr,
-          const GdkRGBA *color,
-          double         x,
-          double         y,
-          double         r)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.9);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
-  cairo_stroke (cr);
-}
-
-static void
-draw_outlines (SmCaseLayer *self,
-               cairo_t     *cr,
-               double       world,
-               double       ox,
-               double       oy)
-{
-  double w = ox / world, e = (ox + TILE) / world, n = oy / world, s = (oy + TILE) / world;
-
-  for (guint i = 0; i < self->outlines->len; i++)
-    {
-      Outline *o = g_ptr_array_index (self->outlines, i);
-      GPtrArray *rings = o->rings;
-
-      if (o->east < w || o->west > e || o->south < n || o->north > s)
-        continue;
-      for (guint r = 0; r < rings->len; r++)
-        {
-          GArray *ring = g_ptr_array_index (rings, r);
-          const double *p = (const double *) ring->data;
-
-          for (guint k = 0; k < ring->len / 2; k++)
-            {
-              double x = p[2 * k] * world - ox, y = p[2 * k + 1] * world - oy;
-
-              if (k == 0)
-                cairo_move_to (cr, x, y);
-              else
-                cairo_line_to (cr, x, y);
-            }
-          cairo_close_path (cr);
-        }
-      if (o->home)
-        {
-          cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.35);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgba (cr, 0.55, 0.20, 0.45, 0.9);
-          cairo_set_line_width (cr, 2.5);
-        }
-      else
-        {
-          cairo_set_source_rgba (cr, 0.45, 0.42, 0.38, 0.7);
-          cairo_set_line_width (cr, 1.2);
-        }
-      cairo_stroke (cr);
-    }
-}
-
-typedef struct {
-  guint   count;
-  double  sum_x, sum_y;
-  guint32 first;                       /* a hit, for a cell of one */
-  guint   by_category[MAX_CATEGORIES];
-} Cell;
-
-static void
-draw_bubble (cairo_t       *cr,
-             const GdkRGBA *color,
-             double         x,
-             double         y,
-             double         r,
-             guint          count)
-{
-  char text[16];
-  cairo_text_extents_t ext;
-
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.85);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
-  cairo_set_line_width (cr, 1.5);
-  cairo_stroke (cr);
-
-  g_snprintf (text, sizeof text, "%u", count);
-  cairo_set_font_size (cr, count >= 1000 ? 9 : 10.5);
-  cairo_text_extents (cr, text, &ext);
-  cairo_move_to (cr, x - ext.width / 2 - ext.x_bearing, y - ext.height / 2 - ext.y_bearing);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_show_text (cr, text);
-}
-
-static void
-add_item (CaseTile            *tile,
-          SmCaseLayerItemKind  kind,
-          gint64               id,
-          guint                count,
-          double               wx,
-          double               wy,
-          double               radius)
-{
-  TileItem item = { kind, id, count, wx, wy, radius };
-
-  g_array_append_val (tile->items, item);
-}
-
-static void
-draw_cases_clustered (SmCaseLayer *self,
-                      cairo_t     *cr,
-                      CaseTile    *tile,
-                      double       world,
-                      double       ox,
-                      double       oy)
-{
-  int cx0 = (int) floor ((ox - MAX_RADIUS) / CELL), cx1 = (int) floor ((ox + TILE + MAX_RADIUS) / CELL);
-  int cy0 = (int) floor ((oy - MAX_RADIUS) / CELL), cy1 = (int) floor ((oy + TILE + MAX_RADIUS) / CELL);
-  int ncx = cx1 - cx0 + 1, ncy = cy1 - cy0 + 1;
-  double x_min = cx0 * CELL / world, x_max = (cx1 + 1) * CELL / world;
-  double y_min = cy0 * CELL / world, y_max = (cy1 + 1) * CELL / world;
-  g_autofree Cell *cells = g_new0 (Cell, (gsize) ncx * ncy);
-
-  for (guint i = lower_bound (self->points, x_min); i < self->points->len; i++)
-    {
-      const Point *p = &g_array_index (self->points, Point, i);
-      const SmCaseHit *hit;
-      Cell *cell;
-      int gx, gy;
-
-      if (p->x >= x_max)
-        break;
-      if (p->y < y_min || p->y >= y_max)
-        continue;
-      gx = CLAMP ((int) floor (p->x * world / CELL) - cx0, 0, ncx - 1);
-      gy = CLAMP ((int) floor (p->y * world / CELL) - cy0, 0, ncy - 1);
-      cell = &cells[gy * ncx + gx];
-      hit = &g_array_index (self->hits, SmCaseHit, p->hit);
-      if (cell->count == 0)
-        cell->first = p->hit;
-      cell->count++;
-      cell->sum_x += p->x * world;
-      cell->sum_y += p->y * world;
-      cell->by_category[hit->main_category > 0 && hit->main_category < MAX_CATEGORIES
-                          ? hit->main_category : 0]++;
-    }
-
-  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_line_width (cr, 1);
-  for (int k = 0; k < ncx * ncy; k++)
-    {
-      const Cell *cell = &cells[k];
-      double x, y, r;
-      guint best = 0;
-
-      if (cell->count == 0)
-        continue;
-      x = cell->sum_x / cell->count;
-      y = cell->sum_y / cell->count;
-      if (cell->count == 1)
-        {
-          const SmCaseHit *hit = &g_array_index (self->hits, SmCaseHit, cell->first);
-
-          r = 2.5 + hit->max_severity;
-          draw_dot (cr, category_color (self, hit->main_category), x - ox, y - oy, r);
-          if (x >= ox && x < ox + TILE && y >= oy && y < oy + TILE)
-            add_item (tile, SM_CASE_LAYER_HOUSEHOLD, hit->household_id, 1, x, y, r);
-          continue;
-        }
-      for (guint c = 1; c < MAX_CATEGORIES; c++)
-        if (cell->by_category[c] > cell->by_category[best])
-          best = c;
-      r = MIN (MAX_RADIUS, 8 + 2.2 * log2 (cell->count));
-      draw_bubble (cr, category_color (self, best), x - ox, y - oy, r, cell->count);
-      if (x >= ox && x < ox + TILE && y >= oy && y < oy + TILE)
-        add_item (tile, SM_CASE_LAYER_CLUSTER, 0, cell->count, x, y, r);
-    }
-}
-
-static void
-draw_cases_single (SmCaseLayer *self,
-                   cairo_t     *cr,
-                   CaseTile    *tile,
-                   double       world,
-                   double       ox,
-                   double       oy)
-{
-  double pad = 8;
-  double x_min = (ox - pad) / world, x_max = (ox + TILE + pad) / world;
-  double y_min = (oy - pad) / world, y_max = (oy + TILE + pad) / world;
-
-  cairo_set_line_width (cr, 1.2);
-  for (guint i = lower_bound (self->points, x_min); i < self->points->len; i++)
-    {
-      const Point *p = &g_array_index (self->points, Point, i);
-      const SmCaseHit *hit;
-      double x, y, r;
-
-      if (p->x >= x_max)
-        break;
-      if (p->y < y_min || p->y >= y_max)
-        continue;
-      hit = &g_array_index (self->hits, SmCaseHit, p->hit);
-      x = p->x * world;
-      y = p->y * world;
-      r = 3 + hit->max_severity;
-      draw_dot (cr, category_color (self, hit->main_category), x - ox, y - oy, r);
-      if (x >= ox && x < ox + TILE && y >= oy && y < oy + TILE)
-        add_item (tile, SM_CASE_LAYER_HOUSEHOLD, hit->household_id, 1, x, y, r);
-    }
-}
-
-static CaseTile *
-render_tile (SmCaseLayer *self,
-             int          zi,
-             int          tx,
-             int          ty)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE, TILE);
-  cairo_t *cr = cairo_create (surface);
-  CaseTile *tile = g_new0 (CaseTile, 1);
-  double world = TILE * ldexp (1.0, zi), ox = (double) tx * TILE, oy = (double) ty * TILE;
-  g_autoptr(GBytes) bytes = NULL;
-
-  tile->items = g_array_new (FALSE, FALSE, sizeof (TileItem));
-  if (self->show_boundaries)
-    draw_outlines (self, cr, world, ox, oy);
-  if (self->show_cases)
-    {
-      if (zi < CLUSTER_BELOW_ZOOM)
-        draw_cases_clustered (self, cr, tile, world, ox, oy);
-      else
-        draw_cases_single (self, cr, tile, world, ox, oy);
-    }
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * TILE);
-  tile->texture = gdk_memory_texture_new (TILE, TILE, GDK_MEMORY_DEFAULT, bytes,
-                                          (gsize) cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
-  self->n_tiles_drawn++;
-  return tile;
-}
-
-static CaseTile *
-get_tile (SmCaseLayer *self,
-          int          zi,
-          int          tx,
-          int          ty)
-{
-  guint64 key = tile_key (zi, tx, ty);
-  CaseTile *tile = g_hash_table_lookup (self->tiles, &key);
-
-  if (tile != NULL)
-    return tile;
-  /* Keep the cache to a few screens: drop other zoom levels first, and
-   * everything if one level alone outgrows it. */
-  if (g_hash_table_size (self->tiles) >= MAX_CACHED_TILES)
-    {
-      GHashTableIter iter;
-      gpointer k;
-
-      g_hash_table_iter_init (&iter, self->tiles);
-      while (g_hash_table_iter_next (&iter, &k, NULL))
-        if ((int) (*(guint64 *) k >> 58) != zi)
-          g_hash_table_iter_remove (&iter);
-      if (g_hash_table_size (self->tiles) >= MAX_CACHED_TILES)
-        g_hash_table_remove_all (self->tiles);
-    }
-  tile = render_tile (self, zi, tx, ty);
-  g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), tile);
-  return tile;
 }
 
 /* --- per frame -------------------------------------------------------- */
@@ -489,7 +65,7 @@ snapshot_labels (SmCaseLayer *self,
       pango_layout_get_pixel_size (self->label_layout, &tw, &th);
       if ((o->east - o->west) / unit_w * 2 * v->half_w < tw * 1.5)
         continue;
-      view_to_widget (v, o->label_x * v->world, o->label_y * v->world, &x, &y);
+      _sm_case_layer_view_to_widget (v, o->label_x * v->world, o->label_y * v->world, &x, &y);
       if (x < -tw || y < -th || x > 2 * v->half_w + tw || y > 2 * v->half_h + th)
         continue;
       gtk_snapshot_save (snapshot);
@@ -527,7 +103,7 @@ snapshot_services (SmCaseLayer *self,
       GskRoundedRect outer;
 
       sm_mercator_from_lonlat (s->lon, s->lat, &ux, &uy);
-      view_to_widget (v, ux * v->world, uy * v->world, &x, &y);
+      _sm_case_layer_view_to_widget (v, ux * v->world, uy * v->world, &x, &y);
       if (x < -10 || y < -10 || x > 2 * v->half_w + 10 || y > 2 * v->half_h + 10)
         continue;
       /* A square with a white rim: services never look like households. */
@@ -571,7 +147,7 @@ sm_case_layer_snapshot (GtkWidget   *widget,
 
   if (gtk_widget_get_width (widget) <= 0 || gtk_widget_get_height (widget) <= 0)
     return;
-  view_init (&v, self);
+  _sm_case_layer_view_init (&v, self);
 
   n_tiles = 1 << v.zi;
   tx0 = (int) floor ((v.cx - v.half_w / v.scale) / TILE);
@@ -583,10 +159,10 @@ sm_case_layer_snapshot (GtkWidget   *widget,
       for (int tx = tx0; tx <= tx1; tx++)
         {
           int wrapped = ((tx % n_tiles) + n_tiles) % n_tiles;
-          CaseTile *tile = get_tile (self, v.zi, wrapped, ty);
+          CaseTile *tile = _sm_case_layer_get_tile (self, v.zi, wrapped, ty);
           double x, y, size = TILE * v.scale;
 
-          view_to_widget (&v, (double) tx * TILE, (double) ty * TILE, &x, &y);
+          _sm_case_layer_view_to_widget (&v, (double) tx * TILE, (double) ty * TILE, &x, &y);
           if (v.scale == 1.0)
             {
               x = round (x);
@@ -948,7 +524,7 @@ sm_case_layer_init (SmCaseLayer *self)
   self->outlines = g_ptr_array_new_with_free_func ((GDestroyNotify) outline_free);
   self->services = g_ptr_array_new ();
   self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                       (GDestroyNotify) case_tile_free);
+                                       (GDestroyNotify) _sm_case_layer_case_tile_free);
   self->show_cases = self->show_services = self->show_boundaries = TRUE;
 }
 
@@ -1028,7 +604,7 @@ sm_case_layer_pick (SmCaseLayer     *self,
   g_return_val_if_fail (SM_IS_CASE_LAYER (self), FALSE);
 
   *item = (SmCaseLayerItem) { SM_CASE_LAYER_NOTHING };
-  view_init (&v, self);
+  _sm_case_layer_view_init (&v, self);
   if (self->show_services)
     for (guint i = 0; i < self->services->len; i++)
       {
@@ -1036,7 +612,7 @@ sm_case_layer_pick (SmCaseLayer     *self,
         double ux, uy, sx, sy;
 
         sm_mercator_from_lonlat (s->lon, s->lat, &ux, &uy);
-        view_to_widget (&v, ux * v.world, uy * v.world, &sx, &sy);
+        _sm_case_layer_view_to_widget (&v, ux * v.world, uy * v.world, &sx, &sy);
         if (fabs (sx - x) <= 9 && fabs (sy - y) <= 9)
           {
             *item = (SmCaseLayerItem) { SM_CASE_LAYER_SERVICE, s->location_id, 1, s->lat, s->lon };
@@ -1053,7 +629,7 @@ sm_case_layer_pick (SmCaseLayer     *self,
   for (int dy = -1; dy <= 1; dy++)
     for (int dx = -1; dx <= 1; dx++)
       {
-        guint64 key = tile_key (v.zi, tx + dx, ty + dy);
+        guint64 key = _sm_case_layer_tile_key (v.zi, tx + dx, ty + dy);
         CaseTile *tile = g_hash_table_lookup (self->tiles, &key);
 
         if (tile == NULL)
@@ -1099,9 +675,9 @@ sm_case_layer_locate (SmCaseLayer *self,
 
       if (hit->household_id != household_id)
         continue;
-      view_init (&v, self);
+      _sm_case_layer_view_init (&v, self);
       sm_mercator_from_lonlat (hit->lon, hit->lat, &ux, &uy);
-      view_to_widget (&v, ux * v.world, uy * v.world, x, y);
+      _sm_case_layer_view_to_widget (&v, ux * v.world, uy * v.world, x, y);
       return TRUE;
     }
   return FALSE;
