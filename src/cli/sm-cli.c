@@ -333,12 +333,10 @@ sm_cli_parse_weight (const char     *text,
                      SmPointWeight  *out,
                      GError        **error)
 {
-  if (text == NULL || g_str_equal (text, "none"))
-    *out = SM_WEIGHT_NONE;
-  else if (g_str_equal (text, "severity"))
-    *out = SM_WEIGHT_SEVERITY;
-  else if (g_str_equal (text, "persons"))
-    *out = SM_WEIGHT_PERSONS;
+  int value = SM_WEIGHT_NONE;
+
+  if (text == NULL || sm_enum_parse (SM_TYPE_POINT_WEIGHT, text, &value))
+    *out = (SmPointWeight) value;
   else
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
@@ -354,12 +352,10 @@ sm_cli_parse_correction (const char    *text,
                          SmCorrection  *out,
                          GError       **error)
 {
-  if (text == NULL || g_str_equal (text, "none"))
-    *out = SM_CORRECTION_NONE;
-  else if (g_str_equal (text, "fdr"))
-    *out = SM_CORRECTION_FDR;
-  else if (g_str_equal (text, "bonferroni"))
-    *out = SM_CORRECTION_BONFERRONI;
+  int value = SM_CORRECTION_NONE;
+
+  if (text == NULL || sm_enum_parse (SM_TYPE_CORRECTION, text, &value))
+    *out = (SmCorrection) value;
   else
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,

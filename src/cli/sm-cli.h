@@ -28,6 +28,8 @@
 #include "sm-date.h"
 #include "sm-demo.h"
 #include "sm-disclosure.h"
+#include "sm-enum.h"
+#include "sm-enums.h"
 #include "sm-error.h"
 #include "sm-export.h"
 #include "sm-geocoder.h"

@@ -14,6 +14,8 @@
 #include "sm-date.h"
 #include "sm-error.h"
 #include "sm-ogr-private.h"
+#include "sm-enum.h"
+#include "sm-enums.h"
 #include "sm-hotspot.h"
 #include "sm-query.h"
 #include "sm-store-places.h"
@@ -50,14 +52,13 @@ sm_kernel_parse (const char  *name,
                  SmKernel    *out,
                  GError     **error)
 {
-  static const char * const names[] = { "quartic", "epanechnikov", "triangular", "uniform" };
+  int value;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (name, names[i]) == 0)
-      {
-        *out = (SmKernel) i;
-        return TRUE;
-      }
+  if (sm_enum_parse (SM_TYPE_KERNEL, name, &value))
+    {
+      *out = (SmKernel) value;
+      return TRUE;
+    }
   g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
                _("“%s” is not a kernel; use quartic, epanechnikov, triangular or uniform"),
                name ? name : "");

@@ -10,6 +10,8 @@
 
 #include "sm-date.h"
 #include "sm-error.h"
+#include "sm-enum.h"
+#include "sm-enums.h"
 #include "sm-filter.h"
 
 struct _SmFilter
@@ -340,14 +342,13 @@ sm_filter_parse_status (SmFilter    *self,
                         const char  *text,
                         GError     **error)
 {
-  static const char * const names[] = { "open", "resolved", "any" };
+  int value;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      {
-        sm_filter_set_status (self, (SmNeedStatus) i);
-        return TRUE;
-      }
+  if (sm_enum_parse (SM_TYPE_NEED_STATUS, text, &value))
+    {
+      sm_filter_set_status (self, (SmNeedStatus) value);
+      return TRUE;
+    }
   g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
                _("“%s” is not a need status; use open, resolved or any"), text ? text : "");
   return FALSE;
@@ -380,12 +381,10 @@ sm_filter_parse_age_group (const char   *text,
                            SmAgeGroups  *out,
                            GError      **error)
 {
-  if (g_strcmp0 (text, "child") == 0)
-    *out = SM_AGE_CHILD;
-  else if (g_strcmp0 (text, "adult") == 0)
-    *out = SM_AGE_ADULT;
-  else if (g_strcmp0 (text, "elderly") == 0)
-    *out = SM_AGE_ELDERLY;
+  int value;
+
+  if (sm_enum_parse (SM_TYPE_AGE_GROUPS, text, &value))
+    *out = (SmAgeGroups) value;
   else
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,

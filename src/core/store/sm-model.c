@@ -4,37 +4,30 @@
 
 #include <string.h>
 
+#include "sm-enum.h"
+#include "sm-enums.h"
 #include "sm-model.h"
 
-static const char * const quality_names[] = {
-  [SM_GEOCODE_NONE] = "none",
-  [SM_GEOCODE_SETTLEMENT] = "settlement",
-  [SM_GEOCODE_SETTLEMENT_PART] = "settlement_part",
-  [SM_GEOCODE_STREET] = "street",
-  [SM_GEOCODE_INTERPOLATED] = "interpolated",
-  [SM_GEOCODE_ADDRESS] = "address",
-  [SM_GEOCODE_MANUAL] = "manual",
-};
-
+/* The words the database and the files use: the enum's nicks. */
 const char *
 sm_geocode_quality_to_string (SmGeocodeQuality quality)
 {
-  g_return_val_if_fail (quality <= SM_GEOCODE_MANUAL, "none");
+  const char *nick = sm_enum_to_nick (SM_TYPE_GEOCODE_QUALITY, quality);
 
-  return quality_names[quality];
+  g_return_val_if_fail (nick != NULL, "none");
+  return nick;
 }
 
 gboolean
 sm_geocode_quality_from_string (const char       *text,
                                 SmGeocodeQuality *out)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (quality_names); i++)
-    if (g_strcmp0 (text, quality_names[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!sm_enum_parse (SM_TYPE_GEOCODE_QUALITY, text, &value))
+    return FALSE;
+  *out = (SmGeocodeQuality) value;
+  return TRUE;
 }
 
 void
