@@ -36,7 +36,7 @@ sm_date_parse_iso (const char *text,
       sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 ||
       text[4] != '-' || text[7] != '-' ||
       !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]) ||
-      !g_date_valid_dmy (d, m, y))
+      y < SM_DATE_MIN_YEAR || y > SM_DATE_MAX_YEAR || !g_date_valid_dmy (d, m, y))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
                    _("“%s” is not a valid date; write it as YYYY-MM-DD, e.g. 2025-03-01"),
@@ -136,8 +136,11 @@ sm_date_parse_any (const char  *text,
                    GDate       *out,
                    GError     **error)
 {
+  /* Without accents; a month is written whole or cut to three letters or
+   * more ("márc.", "szept."). */
   static const char * const months[] = {
-    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "szep", "okt", "nov", "dec"
+    "januar", "februar", "marcius", "aprilis", "majus", "junius", "julius", "augusztus",
+    "szeptember", "oktober", "november", "december"
   };
   g_autofree char *lower = NULL, *plain = NULL;
   static GRegex *numeric, *named;
@@ -156,7 +159,7 @@ sm_date_parse_any (const char  *text,
   g_strstrip (plain);
 
   if (g_once_init_enter (&numeric))
-    g_once_init_leave (&numeric, g_regex_new ("^([0-9]{4})\\s*[./-]\\s*([0-9]{1,2})\\s*[./-]\\s*"
+    g_once_init_leave (&numeric, g_regex_new ("^([0-9]{4})\\s*([./-])\\s*([0-9]{1,2})\\s*\\2\\s*"
                                               "([0-9]{1,2})\\.?$", G_REGEX_OPTIMIZE, 0, NULL));
   if (g_once_init_enter (&named))
     g_once_init_leave (&named, g_regex_new ("^([0-9]{4})\\.?\\s*([a-z]+)\\.?\\s*([0-9]{1,2})\\.?$",
@@ -164,8 +167,8 @@ sm_date_parse_any (const char  *text,
   if (g_regex_match (numeric, plain, 0, &match))
     {
       g_autofree char *ys = g_match_info_fetch (match, 1);
-      g_autofree char *ms = g_match_info_fetch (match, 2);
-      g_autofree char *ds = g_match_info_fetch (match, 3);
+      g_autofree char *ms = g_match_info_fetch (match, 3);
+      g_autofree char *ds = g_match_info_fetch (match, 4);
 
       y = atoi (ys);
       m = atoi (ms);
@@ -183,12 +186,12 @@ sm_date_parse_any (const char  *text,
           y = atoi (ys);
           d = atoi (ds);
           for (guint i = 0; i < G_N_ELEMENTS (months); i++)
-            if (g_str_has_prefix (month, months[i]) && strlen (month) >= 3)
+            if (strlen (month) >= 3 && g_str_has_prefix (months[i], month))
               m = (int) i + 1;
         }
     }
 check:
-  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  if (y < SM_DATE_MIN_YEAR || y > SM_DATE_MAX_YEAR || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     goto bad;
   g_date_clear (out, 1);
   g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);

@@ -5,7 +5,11 @@
 G_BEGIN_DECLS
 
 /* Dates are kept as ISO 8601 calendar dates ("2025-03-01") in the store and
- * as days since 1970-01-01 in the spatial index. */
+ * as days since 1970-01-01 in the spatial index. Years outside these are
+ * typing errors in a social register. */
+
+#define SM_DATE_MIN_YEAR 1800
+#define SM_DATE_MAX_YEAR 2200
 
 gboolean sm_date_parse_iso (const char *text,
                             GDate      *out,

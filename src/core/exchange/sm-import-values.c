@@ -19,6 +19,7 @@
 #include "sm-case-draft.h"
 #include "sm-store-basemap.h"
 #include "sm-import-private.h"
+#include "sm-number.h"
 
 /* --- reading a row ---------------------------------------------------- */
 
@@ -77,16 +78,7 @@ gboolean
 _sm_import_parse_number (const char *text,
                          double     *out)
 {
-  g_autofree char *copy = NULL;
-  char *end;
-
-  if (text == NULL)
-    return FALSE;
-  copy = g_strdup (text);
-  g_strdelimit (copy, ",", '.');
-  g_strdelimit (copy, " ", '\0');
-  *out = g_ascii_strtod (copy, &end);
-  return end != copy && *end == '\0';
+  return sm_parse_decimal (text, TRUE, out);
 }
 
 static gboolean

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -13,6 +15,7 @@
 #include "sm-enum.h"
 #include "sm-enums.h"
 #include "sm-filter.h"
+#include "sm-number.h"
 
 struct _SmFilter
 {
@@ -169,10 +172,7 @@ sm_filter_parse_bbox (SmFilter    *self,
     goto bad;
   for (guint i = 0; i < 4; i++)
     {
-      char *end = NULL;
-
-      v[i] = g_ascii_strtod (g_strstrip (parts[i]), &end);
-      if (end == parts[i] || *end != '\0')
+      if (!sm_parse_decimal (parts[i], FALSE, &v[i]))
         goto bad;
     }
   if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90 || v[0] >= v[2] || v[1] >= v[3])

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sm-number.h"
+
+/* A space that may group digits: ASCII, no-break or narrow no-break. */
+static gsize
+group_space (const char *p)
+{
+  if (*p == ' ')
+    return 1;
+  if (strncmp (p, "\xc2\xa0", 2) == 0)
+    return 2;
+  if (strncmp (p, "\xe2\x80\xaf", 3) == 0)
+    return 3;
+  return 0;
+}
+
+/**
+ * sm_parse_decimal:
+ * @comma_decimal: whether "47,65" means 47.65 (as Hungarian spreadsheets
+ *   write it)
+ *
+ * Reads [sign] digits [separator digits] [e exponent], with spaces around
+ * it and digits grouped by threes with spaces ("650 684,5"). Returns:
+ * whether @text is such a number, finite.
+ */
+gboolean
+sm_parse_decimal (const char *text,
+                  gboolean    comma_decimal,
+                  double     *out)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  const char *p = text;
+  const char *end;
+  guint group = 0, first_group = 0;
+  gboolean grouped = FALSE;
+  char *stop;
+  double v;
+
+  if (text == NULL)
+    return FALSE;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  end = p + strlen (p);
+  while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '\n'))
+    end--;
+  if (p < end && (*p == '-' || *p == '+'))
+    g_string_append_c (clean, *p++);
+  if (p >= end || !g_ascii_isdigit (*p))
+    return FALSE;
+  while (p < end)
+    {
+      gsize space = group_space (p);
+
+      if (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (clean, *p++);
+          group++;
+          continue;
+        }
+      /* "650 684": groups of three after the first of one to three */
+      if (space > 0 && p + space < end && g_ascii_isdigit (p[space]))
+        {
+          if (!grouped)
+            first_group = group;
+          if (group == 0 || group > 3 || (grouped && group != 3))
+            return FALSE;
+          grouped = TRUE;
+          group = 0;
+          p += space;
+          continue;
+        }
+      break;
+    }
+  if (grouped && (group != 3 || first_group == 0))
+    return FALSE;
+  if (p < end && (*p == '.' || (comma_decimal && *p == ',')))
+    {
+      p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return FALSE;
+      g_string_append_c (clean, '.');
+      while (p < end && g_ascii_isdigit (*p))
+        g_string_append_c (clean, *p++);
+    }
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      g_string_append_c (clean, *p++);
+      if (p < end && (*p == '-' || *p == '+'))
+        g_string_append_c (clean, *p++);
+      if (p >= end || !g_ascii_isdigit (*p))
+        return FALSE;
+      while (p < end && g_ascii_isdigit (*p))
+        g_string_append_c (clean, *p++);
+    }
+  if (p != end)
+    return FALSE;
+  v = g_ascii_strtod (clean->str, &stop);
+  if (*stop != '\0' || !isfinite (v))
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
