@@ -6,6 +6,7 @@
 
 #include "sm-geocoder.h"
 #include "sm-review.h"
+#include "sm-review-item.h"
 #include "sm-review-panel.h"
 
 struct _SmReviewPanel
@@ -13,11 +14,14 @@ struct _SmReviewPanel
   GtkBox               parent_instance;
 
   GtkStack            *stack;
-  AdwPreferencesGroup *group;
+  GtkColumnView       *view;
+  GtkColumnViewColumn *score_column;
+  GtkListItemFactory  *score_factory;
+  GtkListItemFactory  *action_factory;
 
   SmContext           *context;
   SmStore             *store;
-  GPtrArray           *rows;      /* GtkWidget in the group */
+  GListStore          *items;     /* SmReviewItem, the store's order */
   guint                count;
 };
 
@@ -40,39 +44,117 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-quality_text (SmGeocodeQuality quality)
+static void
+row_activated_cb (SmReviewPanel *self,
+                  guint          position)
 {
-  switch (quality)
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->view));
+  g_autoptr(SmReviewItem) item = g_list_model_get_item (model, position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[OPEN], 0, sm_review_item_get_household (item));
+}
+
+static void
+setup_score_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_score_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item)
+{
+  SmReviewItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = g_strdup_printf ("%.2f", sm_review_item_get_score (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+use_candidate_cb (GtkButton     *button,
+                  SmReviewPanel *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "list-item");
+  SmReviewItem *item = gtk_list_item_get_item (list_item);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "candidate"));
+  SmGeocodeCandidate *c;
+
+  if (item == NULL || index >= sm_review_item_get_candidates (item)->len)
+    return;
+  c = g_ptr_array_index (sm_review_item_get_candidates (item), index);
+  sm_review_panel_choose (self, sm_review_item_get_household (item), c->lat, c->lon);
+}
+
+static void
+open_cb (GtkButton     *button,
+         SmReviewPanel *self)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (button), "list-item");
+  SmReviewItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[OPEN], 0, sm_review_item_get_household (item));
+}
+
+/* Open, and a menu of the candidates to place the household at. */
+static void
+setup_action_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 SmReviewPanel            *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open"));
+  GtkWidget *pick = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  g_object_set_data (G_OBJECT (open), "list-item", list_item);
+  g_signal_connect (open, "clicked", G_CALLBACK (open_cb), self);
+  gtk_popover_set_child (GTK_POPOVER (popover), choices);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (pick), popover);
+  gtk_widget_add_css_class (pick, "flat");
+  gtk_box_append (GTK_BOX (box), open);
+  gtk_box_append (GTK_BOX (box), pick);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_action_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                SmReviewPanel            *self)
+{
+  SmReviewItem *item = gtk_list_item_get_item (list_item);
+  GPtrArray *candidates = sm_review_item_get_candidates (item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *pick = gtk_widget_get_last_child (box);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (pick)));
+  GtkWidget *choices = gtk_popover_get_child (GTK_POPOVER (popover));
+  GtkWidget *child;
+  g_autofree char *label = g_strdup_printf (ngettext ("%u candidate", "%u candidates",
+                                                      candidates->len), candidates->len);
+
+  while ((child = gtk_widget_get_first_child (choices)) != NULL)
+    gtk_box_remove (GTK_BOX (choices), child);
+  for (guint k = 0; k < candidates->len; k++)
     {
-    case SM_GEOCODE_NONE: return _("not placed");
-    case SM_GEOCODE_SETTLEMENT: return _("placed at the settlement only");
-    case SM_GEOCODE_SETTLEMENT_PART: return _("placed at the settlement part only");
-    case SM_GEOCODE_STREET: return _("placed on the street");
-    case SM_GEOCODE_INTERPOLATED: return _("placed between house numbers");
-    case SM_GEOCODE_ADDRESS: return _("placed at the address");
-    case SM_GEOCODE_MANUAL:
-    default: return _("placed by hand");
+      SmGeocodeCandidate *c = g_ptr_array_index (candidates, k);
+      g_autofree char *text = g_strdup_printf (_("Place at %s"), c->label);
+      GtkWidget *use = gtk_button_new_with_label (text);
+
+      gtk_widget_add_css_class (use, "flat");
+      g_object_set_data (G_OBJECT (use), "list-item", list_item);
+      g_object_set_data (G_OBJECT (use), "candidate", GUINT_TO_POINTER (k));
+      g_signal_connect (use, "clicked", G_CALLBACK (use_candidate_cb), self);
+      gtk_box_append (GTK_BOX (choices), use);
     }
-}
-
-static void
-open_clicked_cb (GtkButton     *button,
-                 SmReviewPanel *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "household-id"));
-
-  g_signal_emit (self, signals[OPEN], 0, id);
-}
-
-static void
-candidate_clicked_cb (GtkButton     *button,
-                      SmReviewPanel *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "household-id"));
-  const double *at = g_object_get_data (G_OBJECT (button), "at");
-
-  sm_review_panel_choose (self, id, at[0], at[1]);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (pick), label);
+  gtk_widget_set_sensitive (pick, candidates->len > 0);
 }
 
 /**
@@ -97,20 +179,6 @@ sm_review_panel_choose (SmReviewPanel *self,
     g_signal_emit (self, signals[PLACED], 0, household_id, lat, lon, NULL);
 }
 
-static GtkWidget *
-row_button (SmReviewPanel *self,
-            const char    *label,
-            gint64         id,
-            GCallback      callback)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (button), "household-id", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect (button, "clicked", callback, self);
-  return button;
-}
-
 void
 sm_review_panel_reload (SmReviewPanel *self)
 {
@@ -119,50 +187,18 @@ sm_review_panel_reload (SmReviewPanel *self)
 
   g_return_if_fail (SM_IS_REVIEW_PANEL (self));
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
   reviews = sm_review_list (self->store, &error);
   if (reviews == NULL)
     {
       g_warning ("Cannot read the review list: %s", error->message);
       return;
     }
+  g_list_store_remove_all (self->items);
   for (guint i = 0; i < reviews->len; i++)
     {
-      SmReview *r = g_ptr_array_index (reviews, i);
-      GtkWidget *row = adw_expander_row_new ();
-      g_autofree char *title = g_markup_escape_text (r->address, -1);
-      g_autofree char *subtitle = NULL;
+      g_autoptr(SmReviewItem) item = sm_review_item_new (g_ptr_array_index (reviews, i));
 
-      if (r->candidates->len > 0)
-        subtitle = g_strdup_printf (ngettext ("%s; %u candidate", "%s; %u candidates",
-                                              r->candidates->len),
-                                    quality_text (r->quality), r->candidates->len);
-      else
-        subtitle = g_strdup (quality_text (r->quality));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                                   row_button (self, _("_Open"), r->household_id,
-                                               G_CALLBACK (open_clicked_cb)));
-      for (guint k = 0; k < r->candidates->len; k++)
-        {
-          SmGeocodeCandidate *c = g_ptr_array_index (r->candidates, k);
-          GtkWidget *crow = adw_action_row_new ();
-          GtkWidget *use = row_button (self, _("_Use"), r->household_id,
-                                       G_CALLBACK (candidate_clicked_cb));
-          double at[2] = { c->lat, c->lon };
-          g_autofree char *ctitle = g_markup_escape_text (c->label, -1);
-
-          g_object_set_data_full (G_OBJECT (use), "at", g_memdup2 (at, sizeof at), g_free);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (crow), ctitle);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (crow), use);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), crow);
-        }
-      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row), r->candidates->len > 0);
-      adw_preferences_group_add (self->group, row);
-      g_ptr_array_add (self->rows, row);
+      g_list_store_append (self->items, item);
     }
   if (self->count != reviews->len)
     {
@@ -245,7 +281,7 @@ sm_review_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_REVIEW_PANEL);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->items);
 
   G_OBJECT_CLASS (sm_review_panel_parent_class)->dispose (object);
 }
@@ -281,14 +317,29 @@ sm_review_panel_class_init (SmReviewPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/hu/szocterkep/SocialMap/ui/sm-review-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SmReviewPanel, stack);
-  gtk_widget_class_bind_template_child (widget_class, SmReviewPanel, group);
+  gtk_widget_class_bind_template_child (widget_class, SmReviewPanel, view);
+  gtk_widget_class_bind_template_child (widget_class, SmReviewPanel, score_column);
+  gtk_widget_class_bind_template_child (widget_class, SmReviewPanel, score_factory);
+  gtk_widget_class_bind_template_child (widget_class, SmReviewPanel, action_factory);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 }
 
 static void
 sm_review_panel_init (SmReviewPanel *self)
 {
+  GtkSortListModel *sorted;
+
+  g_type_ensure (SM_TYPE_REVIEW_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new ();
+  self->items = g_list_store_new (SM_TYPE_REVIEW_ITEM);
+  /* The column the person sorts by; until then, the least certain first. */
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->view)));
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (sorted))));
+  g_signal_connect (self->score_factory, "setup", G_CALLBACK (setup_score_cb), NULL);
+  g_signal_connect (self->score_factory, "bind", G_CALLBACK (bind_score_cb), NULL);
+  g_signal_connect (self->action_factory, "setup", G_CALLBACK (setup_action_cb), self);
+  g_signal_connect (self->action_factory, "bind", G_CALLBACK (bind_action_cb), self);
 }
 
 SmReviewPanel *
