@@ -8,6 +8,7 @@
 #include "sm-date.h"
 #include "sm-hotspot.h"
 #include "sm-area-stats.h"
+#include "sm-hotspot-item.h"
 #include "sm-hotspot-panel.h"
 
 
@@ -29,7 +30,7 @@ struct _SmHotspotPanel
   GtkScale            *opacity_scale;
   GtkMenuButton       *compare_button;
   GtkCalendar         *compare_calendar;
-  AdwPreferencesGroup *list_group;
+  GtkColumnView       *list_view;
   AdwActionRow        *legend_row;
   GtkDrawingArea      *legend;
   AdwComboRow         *area_show_row;
@@ -42,7 +43,7 @@ struct _SmHotspotPanel
   SmHotspotLayer      *layer;
   SmAreaLayer         *area_layer;
   GStrv                levels;
-  GPtrArray           *rows;
+  GListStore          *hotspots;    /* SmHotspotItem */
   guint                count;
 };
 
@@ -67,12 +68,17 @@ shown (SmHotspotPanel *self,
 }
 
 static void
-row_activated_cb (AdwActionRow   *row,
-                  SmHotspotPanel *self)
+hotspot_activated_cb (SmHotspotPanel *self,
+                      guint           position)
 {
-  const double *box = g_object_get_data (G_OBJECT (row), "bbox");
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->list_view));
+  g_autoptr(SmHotspotItem) item = g_list_model_get_item (model, position);
+  double w, s, e, n;
 
-  g_signal_emit (self, signals[ZOOM], 0, box[0], box[1], box[2], box[3]);
+  if (item == NULL)
+    return;
+  sm_hotspot_item_get_bbox (item, &w, &s, &e, &n);
+  g_signal_emit (self, signals[ZOOM], 0, w, s, e, n);
 }
 
 /* The heat ramp above, the Gi* classes below. */
@@ -121,59 +127,49 @@ layer_updated_cb (SmHotspotPanel *self)
   gboolean hungarian = sm_locale_is_hungarian ();
   g_autoptr(GPtrArray) rates = sm_part_rates (self->store, self->filter, NULL);
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->list_group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  g_list_store_remove_all (self->hotspots);
   self->count = hotspots != NULL ? hotspots->len : 0;
   update_legend (self);
   for (guint i = 0; hotspots != NULL && i < hotspots->len; i++)
     {
       SmHotspot *h = g_ptr_array_index (hotspots, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *count = shown (self, h->households);
-      g_autofree char *title = NULL;
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-      double box[4] = { h->west, h->south, h->east, h->north };
+      SmDisclosure *d = sm_context_get_disclosure (self->context);
+      SmDisclosureState state = sm_disclosure_state_of (d, h->households, -1);
+      g_autofree char *count = sm_disclosure_format_count (d, h->households, state);
+      g_autofree char *before = NULL;
+      g_autofree char *part = NULL;
+      g_autoptr(GString) needs = g_string_new (NULL);
+      g_autoptr(SmHotspotItem) item = NULL;
+      SmHotspotItemData data = { 0 };
 
       for (guint t = 0; t < G_N_ELEMENTS (h->top_categories) && h->top_categories[t] > 0; t++)
         {
           const SmCategory *c = sm_store_get_category (self->store, h->top_categories[t]);
 
           if (c != NULL)
-            g_string_append_printf (subtitle, "%s%s", subtitle->len ? ", " : "",
+            g_string_append_printf (needs, "%s%s", needs->len ? ", " : "",
                                     hungarian ? c->name_hu : c->name_en);
         }
-      g_string_append_printf (subtitle, "%sp < %s", subtitle->len ? " · " : "", h->strongest >= 3 ? "0.001"
-                                                     : h->strongest == 2 ? "0.01" : "0.05");
+      g_string_append_printf (needs, "%sp < %s", needs->len ? " · " : "", h->strongest >= 3 ? "0.001"
+                                                 : h->strongest == 2 ? "0.01" : "0.05");
       if (h->has_earlier)
-        {
-          g_autofree char *before = shown (self, h->earlier_households);
-
-          g_string_append_printf (subtitle, _(" · %s before"), before);
-        }
+        before = shown (self, h->earlier_households);
       for (guint r = 0; h->settlement_part != NULL && rates != NULL && r < rates->len; r++)
         {
           SmPartRate *rate = g_ptr_array_index (rates, r);
 
           if (g_strcmp0 (rate->name, h->settlement_part) == 0 && !isnan (rate->eb_rate))
             /* Translators: a settlement part and its smoothed rate */
-            g_string_append_printf (subtitle, _("\n%s: %.1f households per 1,000 residents"),
-                                    rate->name, rate->eb_rate);
+            part = g_strdup_printf (_("%s: %.1f households per 1,000 residents"), rate->name,
+                                    rate->eb_rate);
         }
-      /* Translators: a hotspot in the list: rank, households, area */
-      title = g_strdup_printf (_("%u. %s households · %.2f km²"), i + 1, count, h->area_km2);
-      {
-        g_autofree char *title_markup = g_markup_escape_text (title, -1);
-        g_autofree char *subtitle_markup = g_markup_escape_text (subtitle->str, -1);
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title_markup);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle_markup);
-      }
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "bbox", g_memdup2 (box, sizeof box), g_free);
-      g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), self);
-      adw_preferences_group_add (self->list_group, row);
-      g_ptr_array_add (self->rows, row);
+      data = (SmHotspotItemData) {
+        .rank = i + 1, .shown_households = state == SM_DISCLOSURE_SHOWN ? h->households : 0,
+        .households = count, .area_km2 = h->area_km2, .needs = needs->str, .change = before,
+        .part = part, .west = h->west, .south = h->south, .east = h->east, .north = h->north,
+      };
+      item = sm_hotspot_item_new (&data);
+      g_list_store_append (self->hotspots, item);
     }
 }
 
@@ -409,7 +405,7 @@ sm_hotspot_panel_dispose (GObject *object)
   g_clear_object (&self->layer);
   g_clear_object (&self->area_layer);
   g_clear_pointer (&self->levels, g_strfreev);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->hotspots);
 
   G_OBJECT_CLASS (sm_hotspot_panel_parent_class)->dispose (object);
 }
@@ -472,7 +468,8 @@ sm_hotspot_panel_class_init (SmHotspotPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, opacity_scale);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, compare_button);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, compare_calendar);
-  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, list_group);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, hotspot_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, legend_row);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, legend);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, area_show_row);
@@ -485,8 +482,17 @@ sm_hotspot_panel_class_init (SmHotspotPanelClass *klass)
 static void
 sm_hotspot_panel_init (SmHotspotPanel *self)
 {
+  g_type_ensure (SM_TYPE_HOTSPOT_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->rows = g_ptr_array_new ();
+  self->hotspots = g_list_store_new (SM_TYPE_HOTSPOT_ITEM);
+  {
+    GtkSortListModel *sorted =
+      gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->hotspots)),
+                               g_object_ref (gtk_column_view_get_sorter (self->list_view)));
+
+    gtk_column_view_set_model (self->list_view,
+                               GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
+  }
   gtk_drawing_area_set_draw_func (self->legend, draw_legend, NULL, NULL);
   gtk_drawing_area_set_draw_func (self->area_legend, draw_area_legend, self, NULL);
 }
