@@ -44,3 +44,44 @@ sm_test_scalar (SmStore    *store,
   sqlite3_finalize (stmt);
   return v;
 }
+
+/* A household of Tata's central part, placed by hand at @lat, @lon. */
+gint64
+sm_test_add_household (SmStore    *store,
+                       const char *address,
+                       gboolean    placed,
+                       double      lat,
+                       double      lon)
+{
+  g_autoptr(GError) error = NULL;
+  SmHousehold h = {
+    .address_raw = (char *) address, .settlement = (char *) "Tata",
+    .settlement_part = (char *) "Központi belterület", .has_location = placed,
+    .lat = lat, .lon = lon, .quality = placed ? SM_GEOCODE_MANUAL : SM_GEOCODE_NONE,
+  };
+  gint64 id = sm_store_add_household (store, &h, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+gint64
+sm_test_add_need (SmStore    *store,
+                  gint64      household,
+                  const char *category,
+                  int         severity,
+                  const char *assessed,
+                  const char *resolved)
+{
+  g_autoptr(GError) error = NULL;
+  SmNeed n = {
+    .household_id = household, .category = (char *) category, .severity = severity,
+    .assessed_on = (char *) assessed, .resolved_on = (char *) resolved,
+  };
+  gint64 id = sm_store_add_need (store, &n, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}

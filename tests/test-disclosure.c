@@ -31,6 +31,17 @@ test_threshold (void)
 }
 
 static void
+test_bad_calls (void)
+{
+  g_test_expect_message ("sm-disclosure", G_LOG_LEVEL_CRITICAL, "*SM_IS_DISCLOSURE*");
+  g_assert_null (sm_disclosure_format_count (NULL, 3, SM_DISCLOSURE_SHOWN));
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("sm-disclosure", G_LOG_LEVEL_CRITICAL, "*SM_IS_DISCLOSURE*");
+  g_assert_true (sm_disclosure_is_small (NULL, 100, 100));   /* hides when in doubt */
+  g_test_assert_expected_messages ();
+}
+
+static void
 test_format (void)
 {
   g_autoptr(SmDisclosure) d = sm_disclosure_new (0);
@@ -229,6 +240,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/disclosure/threshold", test_threshold);
   g_test_add_func ("/disclosure/format", test_format);
+  g_test_add_func ("/disclosure/bad-calls", test_bad_calls);
   g_test_add_func ("/disclosure/subtraction", test_subtraction);
   g_test_add_func ("/disclosure/two-ones", test_two_ones);
   g_test_add_func ("/disclosure/nothing-small", test_nothing_small);

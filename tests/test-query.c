@@ -12,38 +12,8 @@ typedef struct {
   gint64   a, b, c, unplaced;
 } Fixture;
 
-static gint64
-add (SmStore    *store,
-     const char *address,
-     gboolean    placed,
-     double      lat,
-     double      lon)
-{
-  g_autoptr(GError) error = NULL;
-  SmHousehold h = { .address_raw = (char *) address, .settlement = (char *) "Tata",
-                    .settlement_part = (char *) "Központi belterület", .has_location = placed,
-                    .lat = lat, .lon = lon, .quality = placed ? SM_GEOCODE_MANUAL : SM_GEOCODE_NONE };
-  gint64 id = sm_store_add_household (store, &h, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
-static void
-need (SmStore    *store,
-      gint64      household,
-      const char *category,
-      int         severity,
-      const char *assessed,
-      const char *resolved)
-{
-  g_autoptr(GError) error = NULL;
-  SmNeed n = { .household_id = household, .category = (char *) category, .severity = severity,
-               .assessed_on = (char *) assessed, .resolved_on = (char *) resolved };
-
-  g_assert_cmpint (sm_store_add_need (store, &n, &error), >, 0);
-  g_assert_no_error (error);
-}
+#define add sm_test_add_household
+#define need sm_test_add_need
 
 static void
 setup (Fixture       *f,

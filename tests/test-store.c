@@ -47,40 +47,11 @@ add_household (SmStore    *store,
                double      lat,
                double      lon)
 {
-  g_autoptr(GError) error = NULL;
-  SmHousehold h = {
-    .address_raw = (char *) address, .settlement = "Tata", .settlement_part = "Központi belterület",
-    .has_location = TRUE, .lat = lat, .lon = lon, .quality = SM_GEOCODE_MANUAL,
-  };
-  gint64 id = sm_store_add_household (store, &h, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return sm_test_add_household (store, address, TRUE, lat, lon);
 }
 
-static gint64
-add_need (SmStore    *store,
-          gint64      household,
-          const char *category,
-          int         severity,
-          const char *assessed,
-          const char *resolved)
-{
-  g_autoptr(GError) error = NULL;
-  SmNeed n = {
-    .household_id = household, .category = (char *) category, .severity = severity,
-    .assessed_on = (char *) assessed, .resolved_on = (char *) resolved,
-  };
-  gint64 id = sm_store_add_need (store, &n, &error);
+#define add_need sm_test_add_need
 
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-/* Deleting a household erases what its needs were: no history is left of
- * them, while another household's history stays. */
 static void
 test_erasure (Fixture       *f,
               gconstpointer  data)
@@ -188,6 +159,27 @@ test_changed_signal (Fixture       *f,
 
   g_clear_pointer (&c.ids, g_array_unref);
   g_signal_handlers_disconnect_by_data (f->store, &c);
+}
+
+/* A call with what is not a store is a programming error: it says so and
+ * does nothing. */
+static void
+test_bad_calls (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_expect_message ("sm-store", G_LOG_LEVEL_CRITICAL, "*SM_IS_STORE*");
+  g_assert_false (sm_store_begin (NULL, &error));
+  g_test_assert_expected_messages ();
+  g_assert_no_error (error);
+
+  g_test_expect_message ("sm-store", G_LOG_LEVEL_CRITICAL, "*SM_IS_STORE*");
+  g_assert_cmpint (sm_store_add_household (NULL, NULL, &error), ==, 0);
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("sm-filter", G_LOG_LEVEL_CRITICAL, "*SM_IS_FILTER*");
+  g_assert_false (sm_filter_parse_bbox (NULL, "1,2,3,4", &error));
+  g_test_assert_expected_messages ();
 }
 
 /* A saved case survives a power cut: every commit is synced. */
@@ -732,6 +724,7 @@ main (int    argc,
   g_test_add_func ("/store/open/not-a-database", test_not_a_database);
   g_test_add ("/store/erasure", Fixture, NULL, fixture_setup, test_erasure, fixture_teardown);
   g_test_add ("/store/changed", Fixture, NULL, fixture_setup, test_changed_signal, fixture_teardown);
+  g_test_add_func ("/store/bad-calls", test_bad_calls);
   g_test_add ("/store/durable", Fixture, NULL, fixture_setup, test_durable, fixture_teardown);
   g_test_add ("/store/constraints", Fixture, NULL, fixture_setup, test_constraints, fixture_teardown);
   g_test_add ("/store/person-must-belong", Fixture, NULL, fixture_setup, test_person_must_belong, fixture_teardown);

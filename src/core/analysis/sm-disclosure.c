@@ -17,6 +17,8 @@
  * unit; or two small units holding 1 each). While any unit is exposed, the
  * smallest shown unit is hidden too. */
 
+#define G_LOG_DOMAIN "sm-disclosure"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "sm-cases"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

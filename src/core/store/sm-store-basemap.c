@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define G_LOG_DOMAIN "sm-store"
+
 #include "config.h"
 
 #include <sqlite3.h>

@@ -26,6 +26,8 @@
  * owner only, whatever the umask. */
 
 #define _GNU_SOURCE
+#define G_LOG_DOMAIN "sm-store"
+
 #include "config.h"
 
 #include <errno.h>

@@ -3,6 +3,8 @@
 /* Settlement parts (the gazetteer's names, populations and anchors) and
  * the boundaries of settlements, parts, districts and other areas. */
 
+#define G_LOG_DOMAIN "sm-store"
+
 #include "config.h"
 
 #include <sqlite3.h>
