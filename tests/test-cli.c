@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
@@ -541,6 +542,65 @@ test_areas (void)
   g_assert_cmpint (bad.status, ==, 1);
 }
 
+/* What comes from outside must be text; what goes out is safe to show and
+ * to open: valid JSON, no formulas or escape sequences in CSV, files only
+ * the owner can read. */
+static void
+test_text_boundaries (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "text.db", NULL);
+  g_autofree char *out = g_build_filename (tmpdir, "text-parts.csv", NULL);
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) bad_arg = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) parts = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+  mode_t old;
+
+  run (&demo, "demo", db, "--cases", "40", "--seed", "2", NULL);
+  g_assert_cmpint (demo.status, ==, 0);
+  {
+    g_autoptr(SmStore) store = sm_store_open (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sm_test_scalar (store,
+      "UPDATE household SET address_raw = 'Tata, K' || char(31) || ' utca ' || char(27) || '[31m1'"
+      " WHERE id = (SELECT min(id) FROM household) RETURNING 1"), ==, 1);
+    g_assert_cmpint (sm_test_scalar (store,
+      "UPDATE household SET address_raw = '=HYPERLINK(\"http://x\")'"
+      " WHERE id = (SELECT max(id) FROM household) RETURNING 1"), ==, 1);
+  }
+
+  run (&bad_arg, "geocode", db, "Tata, F\xff utca 3", NULL);
+  expect_user_error (&bad_arg, "not valid UTF-8");
+
+  run (&json, "query", db, "--status", "any", "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json.out, "\\u001f"));
+
+  run (&csv, "query", db, "--status", "any", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  g_assert_null (strchr (csv.out, '\x1b'));
+  g_assert_null (strchr (csv.out, '\x1f'));
+  g_assert_null (strstr (csv.out, ",=HYPERLINK"));
+  g_assert_null (strstr (csv.out, ",\"=HYPERLINK"));
+  g_assert_nonnull (strstr (csv.out, "'=HYPERLINK"));
+
+  old = umask (0);
+  run (&parts, "export", db, out, "--kind", "parts", NULL);
+  umask (old);
+  g_assert_cmpint (parts.status, ==, 0);
+  g_assert_cmpint (g_stat (out, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -569,6 +629,7 @@ main (int    argc,
   g_test_add_func ("/cli/import-export", test_import_export);
   g_test_add_func ("/cli/hotspots-density", test_hotspots_density);
   g_test_add_func ("/cli/areas", test_areas);
+  g_test_add_func ("/cli/text-boundaries", test_text_boundaries);
   status = g_test_run ();
 
   sm_test_remove_dir (tmpdir);

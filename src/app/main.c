@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
 
@@ -18,6 +19,9 @@ main (int    argc,
       g_file_test (SM_BUILD_SCHEMADIR "/gschemas.compiled", G_FILE_TEST_EXISTS))
     g_setenv ("GSETTINGS_SCHEMA_DIR", SM_BUILD_SCHEMADIR, FALSE);
 
+  /* Nothing this program writes (databases, exports, reports, its tile
+   * cache) is for other users to read. */
+  umask (077);
   setlocale (LC_ALL, "");
   /* SOCIAL_MAP_LOCALEDIR: translations of an uninstalled build. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SOCIAL_MAP_LOCALEDIR") ? g_getenv ("SOCIAL_MAP_LOCALEDIR")

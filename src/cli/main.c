@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include "sm-cli.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -54,6 +56,9 @@ int
 main (int    argc,
       char **argv)
 {
+  /* Nothing this program writes (databases, exports, reports) is for other
+   * users to read. */
+  umask (077);
   setlocale (LC_ALL, "");
   /* SOCIAL_MAP_LOCALEDIR: translations of an uninstalled build. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SOCIAL_MAP_LOCALEDIR") ? g_getenv ("SOCIAL_MAP_LOCALEDIR")

@@ -217,6 +217,9 @@ cmd_geocode (int    argc,
     return sm_cli_usage_error ("%s", error->message);
   if (argc < 2)
     return sm_cli_usage_error (_("expected %s; see --help"), "DB [ADDRESS…]");
+  for (int i = 1; i < argc; i++)
+    if (!sm_cli_text_is_valid (argv[i], &error))
+      return sm_cli_fail (error);
   store = sm_cli_open_existing (argv[1], &error);
   if (store == NULL || (geocoder = sm_geocoder_new (store, &error)) == NULL)
     return sm_cli_fail (error);
@@ -234,12 +237,20 @@ cmd_geocode (int    argc,
       g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
       g_autoptr(GDataInputStream) lines = g_data_input_stream_new (in);
       char *line;
+      guint n = 0;
 
-      while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error)) != NULL)
+      while ((line = g_data_input_stream_read_line (lines, NULL, NULL, &error)) != NULL)
         {
           g_autoptr(SmGeocodeResult) r = NULL;
           g_autofree char *json = NULL;
 
+          n++;
+          if (!sm_cli_text_is_valid (line, &error))
+            {
+              g_prefix_error (&error, _("Line %u: "), n);
+              g_free (line);
+              return sm_cli_fail (error);
+            }
           g_strstrip (line);
           if (*line != '\0')
             {

@@ -32,6 +32,22 @@ sm_cli_usage_error (const char *format,
 
 /* Parses options; leaves the positional arguments in argv. Returns -1 when
  * the caller may go on, else the exit status. */
+/* Text from outside (the command line, standard input) must be UTF-8. */
+gboolean
+sm_cli_text_is_valid (const char  *text,
+                      GError     **error)
+{
+  g_autofree char *shown = NULL;
+
+  if (g_utf8_validate (text, -1, NULL))
+    return TRUE;
+  shown = g_utf8_make_valid (text, -1);
+  g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+               _("“%s” is not valid UTF-8 text; save the file or set the terminal to UTF-8"),
+               shown);
+  return FALSE;
+}
+
 int
 sm_cli_parse (GOptionContext     *context,
               const GOptionEntry *entries,
@@ -49,6 +65,9 @@ sm_cli_parse (GOptionContext     *context,
     return sm_cli_usage_error ("%s", error->message);
   if (*argc - 1 != n_positional)
     return sm_cli_usage_error (_("expected %s; see --help"), names);
+  for (int i = 1; i < *argc; i++)
+    if (!sm_cli_text_is_valid ((*argv)[i], &error))
+      return sm_cli_fail (g_steal_pointer (&error));
   return -1;
 }
 
@@ -206,9 +225,19 @@ sm_cli_print_json (JsonBuilder *b)
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (b);
 
+  g_autofree char *text = NULL;
+
   json_generator_set_root (gen, root);
   json_generator_set_pretty (gen, TRUE);
-  return json_generator_to_data (gen, NULL);
+  text = json_generator_to_data (gen, NULL);
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (text, -1);
+
+      g_free (text);
+      text = valid;
+    }
+  return sm_json_escape_controls (text);
 }
 
 
@@ -216,9 +245,19 @@ char *
 sm_cli_csv_quote (const char *text)
 {
   g_autoptr(GString) s = NULL;
+  g_autofree char *printable = NULL;
 
   if (text == NULL)
     return g_strdup ("");
+  /* No escape sequences for the terminal, no formulas for the spreadsheet
+   * (a leading apostrophe keeps the text as text). */
+  text = printable = sm_text_printable (text);
+  if (sm_text_is_formula (text))
+    {
+      g_autofree char *quoted = g_strconcat ("'", text, NULL);
+
+      return sm_cli_csv_quote (quoted);
+    }
   if (strpbrk (text, ",\"\n\r") == NULL)
     return g_strdup (text);
   s = g_string_new ("\"");

@@ -39,6 +39,7 @@
 #include "sm-query.h"
 #include "sm-stats.h"
 #include "sm-store.h"
+#include "sm-text.h"
 #include "sm-tile-renderer.h"
 
 G_BEGIN_DECLS
@@ -70,6 +71,8 @@ typedef struct {
 } SmCliFilterArgs;
 
 int sm_cli_fail (GError *error);
+gboolean sm_cli_text_is_valid (const char  *text,
+                               GError     **error);
 int sm_cli_usage_error (const char *format,
                         ...) G_GNUC_PRINTF (1, 2);
 int sm_cli_parse (GOptionContext       *context,

@@ -125,6 +125,8 @@ close_out (Out         *out,
       _sm_ogr_set_error (error, SM_ERROR_INTERNAL, path);
       return FALSE;
     }
+  /* Whatever the umask: an export is the owner's alone. */
+  g_chmod (path, 0600);
   return TRUE;
 }
 

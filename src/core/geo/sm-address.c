@@ -135,8 +135,14 @@ sm_text_fold (const char *text)
   GString *out;
   gboolean space = TRUE;
 
+  g_autofree char *valid = NULL;
+
   if (text == NULL)
     return g_strdup ("");
+  /* Text from a file or a terminal may not be UTF-8; it is folded as what
+   * it can be read as. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
   lower = g_utf8_strdown (text, -1);
   plain = g_str_to_ascii (lower, "C");
   out = g_string_sized_new (strlen (plain));
@@ -591,7 +597,11 @@ sm_address_parse (const char     *text,
   g_auto(GStrv) pieces = NULL;
   gboolean have_street = FALSE;
 
+  g_autofree char *valid = NULL;
+
   g_return_val_if_fail (text != NULL, a);
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   /* One kind of dash and space; no space inside "15 /A". */
   {

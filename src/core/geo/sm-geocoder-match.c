@@ -17,6 +17,7 @@
 #include "sm-store-places.h"
 #include "sm-store-review.h"
 #include "sm-geocoder-private.h"
+#include "sm-text.h"
 
 /* --- matching --------------------------------------------------------- */
 
@@ -429,8 +430,14 @@ add_string (JsonBuilder *b,
             const char  *value)
 {
   json_builder_set_member_name (b, name);
-  if (value != NULL)
+  if (value != NULL && g_utf8_validate (value, -1, NULL))
     json_builder_add_string_value (b, value);
+  else if (value != NULL)
+    {
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+      json_builder_add_string_value (b, valid);
+    }
   else
     json_builder_add_null_value (b);
 }
@@ -525,5 +532,9 @@ sm_geocode_result_to_json (const SmGeocodeResult *r,
 
       g_string_replace (text, mark, g_ptr_array_index (numbers, i), 1);
     }
-  return g_string_free (text, FALSE);
+  {
+    g_autofree char *raw = g_string_free (text, FALSE);
+
+    return sm_json_escape_controls (raw);
+  }
 }

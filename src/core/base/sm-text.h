@@ -1,0 +1,14 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Text from the data on its way out: to a terminal, a JSON document or a
+ * spreadsheet, where some characters do more than show. */
+
+char     *sm_text_printable        (const char *text);
+char     *sm_json_escape_controls  (const char *json);
+gboolean  sm_text_is_formula       (const char *text);
+
+G_END_DECLS
