@@ -41,7 +41,7 @@ static const struct {
   const char *field;
   const char *names;
 } guesses[] = {
-  { "household_key", "household id|household_id|haztartas|haztartas id|haztartas azonosito|csaladazonosito|ugyszam|household" },
+  { "household_key", "household key|household id|household_id|haztartas kulcs|haztartas|haztartas id|haztartas azonosito|csaladazonosito|ugyszam|household" },
   { "address", "address|cim|lakcim|lakohely|address raw|utca hazszam" },
   { "postal_code", "postal code|postcode|zip|iranyitoszam|irsz|ir sz" },
   { "settlement", "settlement|city|town|telepules|varos" },
@@ -83,6 +83,36 @@ sm_import_fields (SmImportTarget target)
  * Returns: (transfer full): field → column for the columns whose names say
  *   what they hold
  */
+/**
+ * _sm_import_merge_mapping:
+ * @guessed: (transfer full): the mapping guessed from the column names
+ * @given: what the person said; it wins, and a column it names is not
+ *   also guessed for another field
+ *
+ * Returns: (transfer full): the mapping used
+ */
+GHashTable *
+_sm_import_merge_mapping (GHashTable *guessed,
+                          GHashTable *given)
+{
+  GHashTableIter iter;
+  gpointer field, column;
+
+  g_hash_table_iter_init (&iter, given);
+  while (g_hash_table_iter_next (&iter, &field, &column))
+    {
+      GHashTableIter old;
+      gpointer f, c;
+
+      g_hash_table_iter_init (&old, guessed);
+      while (g_hash_table_iter_next (&old, &f, &c))
+        if (g_strcmp0 (c, column) == 0)
+          g_hash_table_iter_remove (&old);
+      g_hash_table_insert (guessed, g_strdup (field), g_strdup (column));
+    }
+  return guessed;
+}
+
 GHashTable *
 sm_import_guess_columns (SmImportTarget      target,
                          const char * const *columns)

@@ -25,6 +25,7 @@ typedef struct {
 typedef struct {
   OGRCoordinateTransformationH eov_to_wgs84;
   OGRCoordinateTransformationH layer_to_wgs84;
+  gboolean                     layer_projected;   /* the layer's CRS counts in metres */
   SmImportCrs                  crs;
 } Coordinates;
 
@@ -119,5 +120,8 @@ gboolean _sm_import_to_wgs84 (Coordinates *c,
 char *_sm_import_value_of (const Layout *layout,
                            OGRFeatureH   feature,
                            const char   *field);
+
+GHashTable *_sm_import_merge_mapping (GHashTable *guessed,
+                                      GHashTable *given);
 
 G_END_DECLS

@@ -94,6 +94,15 @@ _sm_import_read_household_row (SmStore      *store,
         }
       px = OGR_G_GetX (geometry, 0);
       py = OGR_G_GetY (geometry, 0);
+      /* A file that says metres but holds degrees would put the household
+       * a thousand kilometres away. */
+      if (coords->layer_projected && fabs (px) <= 180 && fabs (py) <= 180)
+        {
+          g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                       _("the point %g, %g looks like degrees, but the file says its coordinates "
+                         "are metres"), px, py);
+          goto bad;
+        }
       if (coords->layer_to_wgs84 != NULL && !OCTTransform (coords->layer_to_wgs84, 1, &px, &py, &pz))
         {
           g_set_error (error, SM_ERROR, SM_ERROR_FORMAT, _("the point cannot be converted to WGS 84"));
@@ -103,6 +112,13 @@ _sm_import_read_household_row (SmStore      *store,
       r->household.lat = py;
       r->household.has_location = TRUE;
       r->household.quality = SM_GEOCODE_MANUAL;
+    }
+  /* 0, 0 is what an empty coordinate becomes, not a place. */
+  if (r->household.has_location && fabs (r->household.lat) < 1e-9 && fabs (r->household.lon) < 1e-9)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("the point 0, 0 is an empty coordinate, not a place"));
+      goto bad;
     }
   {
     const char *texts[] = { r->household.address_raw, r->household.settlement,

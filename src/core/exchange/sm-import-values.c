@@ -149,8 +149,14 @@ _sm_import_lookup_category (SmStore    *store,
 int
 _sm_import_parse_severity (const char *text)
 {
-  g_autofree char *folded = sm_text_fold (text);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *folded = NULL;
+  gint64 number;
 
+  /* A number must be one of the severities as written: "-1" is not 1. */
+  if (*trimmed == '-' || *trimmed == '+' || g_ascii_isdigit (*trimmed))
+    return g_ascii_string_to_signed (trimmed, 10, 1, 3, &number, NULL) ? (int) number : 0;
+  folded = sm_text_fold (trimmed);
   if (g_str_equal (folded, "1") || g_str_equal (folded, "enyhe") || g_str_equal (folded, "mild") ||
       g_str_equal (folded, "low"))
     return 1;

@@ -138,8 +138,12 @@ sm_import_file (SmStore                *store,
   g_ptr_array_add (names, NULL);
 
   signature = _sm_import_layout_signature (options->target, (const char * const *) names->pdata);
-  report->columns = options->columns != NULL ? g_hash_table_ref (options->columns)
-                                             : _sm_import_remembered_mapping (store, signature);
+  if (options->columns != NULL)
+    report->columns = _sm_import_merge_mapping (sm_import_guess_columns (options->target,
+                                                                         (const char * const *) names->pdata),
+                                                options->columns);
+  else
+    report->columns = _sm_import_remembered_mapping (store, signature);
   if (report->columns == NULL)
     report->columns = sm_import_guess_columns (options->target, (const char * const *) names->pdata);
   if (!_sm_import_check_mapping (options->target, report->columns, (const char * const *) names->pdata,
@@ -158,6 +162,7 @@ sm_import_file (SmStore                *store,
       OSRSetAxisMappingStrategy (src, OAMS_TRADITIONAL_GIS_ORDER);
       if (!OSRIsSame (src, wgs84))
         coords.layer_to_wgs84 = OCTNewCoordinateTransformation (src, wgs84);
+      coords.layer_projected = OSRIsProjected (layer_srs);
       OSRDestroySpatialReference (src);
     }
   if (!options->no_geocode && options->target != SM_IMPORT_ADDRESSES)
@@ -216,13 +221,31 @@ sm_import_file (SmStore                *store,
               g_autofree char *key = _sm_import_group_key (r);
               GPtrArray *group = g_hash_table_lookup (households, key);
 
-              if (group == NULL)
+              HouseholdRow *first = group != NULL ? g_ptr_array_index (group, 0) : NULL;
+              g_autofree char *first_address = first != NULL ? sm_text_fold (first->household.address_raw) : NULL;
+              g_autofree char *address = sm_text_fold (r->household.address_raw);
+
+              if (first != NULL && r->key != NULL && g_strcmp0 (first_address, address) != 0)
                 {
-                  group = g_ptr_array_new_with_free_func ((GDestroyNotify) _sm_import_household_row_free);
-                  g_hash_table_insert (households, g_strdup (key), group);
-                  g_ptr_array_add (order, g_strdup (key));
+                  /* One household, two addresses: which one is right is the
+                   * person's to say, not ours to guess. */
+                  g_autofree char *reason =
+                    g_strdup_printf (_("household “%s” has another address on row %u"), r->key,
+                                     first->row);
+
+                  _sm_import_reject (report, row, reason);
+                  _sm_import_household_row_free (r);
                 }
-              g_ptr_array_add (group, r);
+              else
+                {
+                  if (group == NULL)
+                    {
+                      group = g_ptr_array_new_with_free_func ((GDestroyNotify) _sm_import_household_row_free);
+                      g_hash_table_insert (households, g_strdup (key), group);
+                      g_ptr_array_add (order, g_strdup (key));
+                    }
+                  g_ptr_array_add (group, r);
+                }
             }
         }
       OGR_F_Destroy (feature);
