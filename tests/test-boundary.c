@@ -235,6 +235,58 @@ test_bad_files (void)
   g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
 }
 
+static char *
+polygon_file (const char *name,
+              const char *ring)
+{
+  g_autofree char *text = g_strdup_printf (
+    "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+    "\"properties\":{\"name\":\"Rossz\"},\"geometry\":{\"type\":\"Polygon\","
+    "\"coordinates\":[%s]}}]}", ring);
+  char *path = g_build_filename (tmpdir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+/* Outlines that are not areas leave the database as it was, with a reason;
+ * --repair makes a crossed outline valid. */
+static void
+test_invalid_outlines (void)
+{
+  static const struct { const char *name, *ring; } bad[] = {
+    { "open.geojson", "[[18.30,47.60],[18.40,47.60],[18.40,47.70],[18.30,47.70]]" },
+    { "one.geojson", "[[18.30,47.60]]" },
+    { "huge.geojson", "[[18.30,47.60],[1e308,47.60],[18.40,-1e308],[18.30,47.60]]" },
+    { "bowtie.geojson", "[[18.30,47.60],[18.40,47.70],[18.40,47.60],[18.30,47.70],[18.30,47.60]]" },
+    { "flat.geojson", "[[18.30,47.60],[18.40,47.60],[18.50,47.60],[18.30,47.60]]" },
+  };
+  g_autoptr(SmStore) store = new_store ("invalid.db");
+  SmBoundaryImportOptions options = { .level = "district" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = polygon_file (bad[i].name, bad[i].ring);
+      g_autoptr(GError) error = NULL;
+
+      if (sm_boundary_import (store, path, &options, NULL, &error))
+        g_error ("%s was imported", bad[i].name);
+      g_assert_nonnull (error);
+      g_assert_cmpint (sm_store_count (store, "boundary"), ==, 0);
+    }
+  {
+    g_autofree char *path = polygon_file ("bowtie2.geojson", bad[3].ring);
+    g_autoptr(GError) error = NULL;
+    SmBoundaryImportOptions repair = { .level = "district", .repair = TRUE };
+    guint n = 0;
+
+    g_assert_true (sm_boundary_import (store, path, &repair, &n, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM boundary WHERE name = 'Rossz'"), ==, 1);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -249,6 +301,7 @@ main (int    argc,
   g_test_add_func ("/boundary/eov-geopackage", test_eov_geopackage);
   g_test_add_func ("/boundary/eov-shapefile-without-crs", test_eov_shapefile_without_crs);
   g_test_add_func ("/boundary/bad-files", test_bad_files);
+  g_test_add_func ("/boundary/invalid-outlines", test_invalid_outlines);
   status = g_test_run ();
 
   sm_test_remove_dir (tmpdir);

@@ -90,12 +90,14 @@ cmd_import_boundaries (int    argc,
 {
   g_autofree char *layer = NULL, *level = NULL, *name_field = NULL, *code_field = NULL;
   g_autofree char *population_field = NULL;
+  gboolean repair = FALSE;
   GOptionEntry entries[] = {
     { "layer", 'l', 0, G_OPTION_ARG_STRING, &layer, N_("Layer to import (default: the first)"), "L" },
     { "level", 0, 0, G_OPTION_ARG_STRING, &level, N_("Level of every area: country, region, county, jaras, settlement, settlement_part, district, other"), "LEVEL" },
     { "name-field", 0, 0, G_OPTION_ARG_STRING, &name_field, N_("Field holding the names"), "FIELD" },
     { "code-field", 0, 0, G_OPTION_ARG_STRING, &code_field, N_("Field holding the KSH codes"), "FIELD" },
     { "population-field", 0, 0, G_OPTION_ARG_STRING, &population_field, N_("Field holding the population"), "FIELD" },
+    { "repair", 0, 0, G_OPTION_ARG_NONE, &repair, N_("Make invalid outlines valid instead of refusing the file"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -110,7 +112,7 @@ cmd_import_boundaries (int    argc,
     return status;
   options = (SmBoundaryImportOptions) { .layer = layer, .level = level, .name_field = name_field,
                                         .code_field = code_field,
-                                        .population_field = population_field };
+                                        .population_field = population_field, .repair = repair };
   store = sm_cli_open_existing (argv[1], &error);
   if (store == NULL || !sm_boundary_import (store, argv[2], &options, &n, &error))
     return sm_cli_fail (error);

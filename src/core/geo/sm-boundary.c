@@ -156,6 +156,75 @@ store_boundary (SmStore       *store,
   return ok;
 }
 
+/* An outline the statistics can use: finite coordinates on the globe,
+ * closed rings of three corners or more that do not cross themselves
+ * (GEOS's validity). With @repair an invalid one is made valid (into
+ * @repaired, which then stands in for it) when that gives an area. */
+static gboolean
+usable_outline (OGRGeometryH  *geometry,
+                OGRGeometryH  *repaired,
+                gboolean       repair,
+                const char    *name,
+                GError       **error)
+{
+  OGREnvelope env;
+  OGRGeometryH made;
+
+  OGR_G_GetEnvelope (*geometry, &env);
+  if (!isfinite (env.MinX) || !isfinite (env.MaxX) || !isfinite (env.MinY) || !isfinite (env.MaxY) ||
+      env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT,
+                   _("The outline of “%s” lies outside the globe (%g, %g to %g, %g)"), name,
+                   env.MinX, env.MinY, env.MaxX, env.MaxY);
+      return FALSE;
+    }
+  CPLErrorReset ();
+  if (OGR_G_IsValid (*geometry) && OGR_G_Area (*geometry) > 0)
+    return TRUE;
+  if (!repair)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT,
+                   _("The outline of “%s” is not a valid area: a ring is open, has fewer than "
+                     "three corners, or crosses itself; repair it in a GIS, or import with "
+                     "--repair"), name);
+      return FALSE;
+    }
+  made = OGR_G_MakeValid (*geometry);
+  if (made != NULL && wkbFlatten (OGR_G_GetGeometryType (made)) == wkbGeometryCollection)
+    {
+      /* Keep the areas of what the repair made. */
+      OGRGeometryH polygons = OGR_G_CreateGeometry (wkbMultiPolygon);
+
+      for (int i = 0; i < OGR_G_GetGeometryCount (made); i++)
+        {
+          OGRGeometryH part = OGR_G_GetGeometryRef (made, i);
+          OGRwkbGeometryType t = wkbFlatten (OGR_G_GetGeometryType (part));
+
+          if (t == wkbPolygon)
+            OGR_G_AddGeometry (polygons, part);
+          else if (t == wkbMultiPolygon)
+            for (int k = 0; k < OGR_G_GetGeometryCount (part); k++)
+              OGR_G_AddGeometry (polygons, OGR_G_GetGeometryRef (part, k));
+        }
+      OGR_G_DestroyGeometry (made);
+      made = polygons;
+    }
+  if (made == NULL || !OGR_G_IsValid (made) || OGR_G_Area (made) <= 0 ||
+      (wkbFlatten (OGR_G_GetGeometryType (made)) != wkbPolygon &&
+       wkbFlatten (OGR_G_GetGeometryType (made)) != wkbMultiPolygon))
+    {
+      if (made != NULL)
+        OGR_G_DestroyGeometry (made);
+      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT,
+                   _("The outline of “%s” is not a valid area and cannot be repaired"), name);
+      return FALSE;
+    }
+  *repaired = made;
+  *geometry = made;
+  return TRUE;
+}
+
 static gboolean
 import_layer (SmStore                       *store,
               const char                    *path,
@@ -242,6 +311,7 @@ import_layer (SmStore                       *store,
                                          : level_from_feature (feature, kind_field, number_field);
       gint64 population = -1;
       OGRwkbGeometryType type;
+      OGRGeometryH repaired = NULL;
       GError *local = NULL;
 
       if (population_field >= 0 && OGR_F_IsFieldSetAndNotNull (feature, population_field))
@@ -260,11 +330,14 @@ import_layer (SmStore                       *store,
       else if (transform != NULL && OGR_G_Transform (geometry, transform) != OGRERR_NONE)
         local = g_error_new (SM_ERROR, SM_ERROR_FORMAT,
                              _("Cannot convert the coordinates of “%s” to WGS 84"), name);
+      else if (!usable_outline (&geometry, &repaired, options->repair, name, &local))
+        ;
       else if (store_boundary (store, name, level,
                                code_field >= 0 ? OGR_F_GetFieldAsString (feature, code_field) : NULL,
                                population, geometry, source, &local))
         n++;
 
+      g_clear_pointer (&repaired, OGR_G_DestroyGeometry);
       OGR_F_Destroy (feature);
       if (local != NULL)
         {

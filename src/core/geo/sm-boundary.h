@@ -11,6 +11,7 @@ typedef struct {
   const char *name_field;        /* NULL: NAME, name, NEV, … */
   const char *code_field;        /* NULL: CODE, KSH, ksh_code, … */
   const char *population_field;  /* NULL: population, nepesseg, … */
+  gboolean    repair;            /* make invalid outlines valid instead of refusing them */
 } SmBoundaryImportOptions;
 
 gboolean  sm_boundary_import          (SmStore                       *store,
