@@ -27,6 +27,12 @@ typedef struct {
   OGRCoordinateTransformationH layer_to_wgs84;
   gboolean                     layer_projected;   /* the layer's CRS counts in metres */
   SmImportCrs                  crs;
+  /* Where a point may be: the layer's CRS's area of use, and the database's
+   * boundaries, each with a margin; unset where unknown. */
+  gboolean                     has_area_of_use;
+  double                       use_w, use_s, use_e, use_n;
+  gboolean                     has_extent;
+  double                       ext_w, ext_s, ext_e, ext_n;
 } Coordinates;
 
 typedef struct {
@@ -123,5 +129,8 @@ char *_sm_import_value_of (const Layout *layout,
 
 GHashTable *_sm_import_merge_mapping (GHashTable *guessed,
                                       GHashTable *given);
+
+gboolean _sm_import_check_text_table (const char  *path,
+                                      GError     **error);
 
 G_END_DECLS

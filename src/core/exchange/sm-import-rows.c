@@ -81,7 +81,14 @@ _sm_import_read_household_row (SmStore      *store,
       r->household.has_location = TRUE;
       r->household.quality = SM_GEOCODE_MANUAL;
     }
-  else if (geometry != NULL && !OGR_G_IsEmpty (geometry))
+  else if (geometry != NULL && OGR_G_IsEmpty (geometry))
+    {
+      /* A feature without a place has no geometry at all; an empty one is
+       * a point that could not be read (NaN, a broken ring). */
+      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT, _("the point is empty or cannot be read"));
+      goto bad;
+    }
+  else if (geometry != NULL)
     {
       OGRwkbGeometryType type = wkbFlatten (OGR_G_GetGeometryType (geometry));
       double px, py, pz = 0;
@@ -94,6 +101,11 @@ _sm_import_read_household_row (SmStore      *store,
         }
       px = OGR_G_GetX (geometry, 0);
       py = OGR_G_GetY (geometry, 0);
+      if (!isfinite (px) || !isfinite (py))
+        {
+          g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("the point has no finite coordinates"));
+          goto bad;
+        }
       /* A file that says metres but holds degrees would put the household
        * a thousand kilometres away. */
       if (coords->layer_projected && fabs (px) <= 180 && fabs (py) <= 180)
@@ -112,6 +124,24 @@ _sm_import_read_household_row (SmStore      *store,
       r->household.lat = py;
       r->household.has_location = TRUE;
       r->household.quality = SM_GEOCODE_MANUAL;
+    }
+  if (r->household.has_location && coords->has_area_of_use &&
+      (r->household.lon < coords->use_w || r->household.lon > coords->use_e ||
+       r->household.lat < coords->use_s || r->household.lat > coords->use_n))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("the point %.5f, %.5f lies outside the area the file's coordinate system is "
+                     "made for"), r->household.lat, r->household.lon);
+      goto bad;
+    }
+  if (r->household.has_location && coords->has_extent &&
+      (r->household.lon < coords->ext_w || r->household.lon > coords->ext_e ||
+       r->household.lat < coords->ext_s || r->household.lat > coords->ext_n))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("the point %.5f, %.5f is far from every town of the database"),
+                   r->household.lat, r->household.lon);
+      goto bad;
     }
   /* 0, 0 is what an empty coordinate becomes, not a place. */
   if (r->household.has_location && fabs (r->household.lat) < 1e-9 && fabs (r->household.lon) < 1e-9)

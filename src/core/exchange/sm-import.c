@@ -19,6 +19,7 @@
 #include "sm-case-draft.h"
 #include "sm-store-basemap.h"
 #include "sm-import-private.h"
+#include "sm-store-places.h"
 
 /* Every row is read and checked first; households then go in one
  * transaction, each in a savepoint of its own, so that a row the store
@@ -103,6 +104,11 @@ sm_import_file (SmStore                *store,
    * cell below is text too. */
   CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", "FORCE");
   CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", "FORCE");
+  if (!_sm_import_check_text_table (path, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      goto out;
+    }
   ds = _sm_ogr_open_table (path, (const char * const[]) { "HEADERS=FORCE", NULL }, error);
   if (ds == NULL)
     goto out;
@@ -149,6 +155,25 @@ sm_import_file (SmStore                *store,
   if (!_sm_import_check_mapping (options->target, report->columns, (const char * const *) names->pdata,
                       OGR_FD_GetGeomType (defn) != wkbNone, &layout, error))
     goto out;
+  /* Households are near the towns whose boundaries the database holds. */
+  {
+    g_autoptr(GPtrArray) areas = sm_store_list_boundary_records (store, NULL, NULL, NULL);
+
+    for (guint i = 0; areas != NULL && i < areas->len; i++)
+      {
+        const SmBoundaryRecord *b = g_ptr_array_index (areas, i);
+
+        coords.ext_w = coords.has_extent ? MIN (coords.ext_w, b->min_lon) : b->min_lon;
+        coords.ext_s = coords.has_extent ? MIN (coords.ext_s, b->min_lat) : b->min_lat;
+        coords.ext_e = coords.has_extent ? MAX (coords.ext_e, b->max_lon) : b->max_lon;
+        coords.ext_n = coords.has_extent ? MAX (coords.ext_n, b->max_lat) : b->max_lat;
+        coords.has_extent = TRUE;
+      }
+    coords.ext_w -= 0.5;
+    coords.ext_s -= 0.5;
+    coords.ext_e += 0.5;
+    coords.ext_n += 0.5;
+  }
   wgs84 = _sm_ogr_new_wgs84 ();
   eov = OSRNewSpatialReference (NULL);
   OSRImportFromEPSG (eov, 23700);
@@ -163,6 +188,16 @@ sm_import_file (SmStore                *store,
       if (!OSRIsSame (src, wgs84))
         coords.layer_to_wgs84 = OCTNewCoordinateTransformation (src, wgs84);
       coords.layer_projected = OSRIsProjected (layer_srs);
+      if (coords.layer_projected &&
+          OSRGetAreaOfUse (layer_srs, &coords.use_w, &coords.use_s, &coords.use_e, &coords.use_n, NULL) &&
+          coords.use_w > -1000)
+        {
+          coords.has_area_of_use = TRUE;
+          coords.use_w -= 0.5;
+          coords.use_s -= 0.5;
+          coords.use_e += 0.5;
+          coords.use_n += 0.5;
+        }
       OSRDestroySpatialReference (src);
     }
   if (!options->no_geocode && options->target != SM_IMPORT_ADDRESSES)
@@ -183,12 +218,25 @@ sm_import_file (SmStore                *store,
   households = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   order = g_ptr_array_new_with_free_func (g_free);
   OGR_L_ResetReading (layer);
+  CPLErrorReset ();
   while ((feature = OGR_L_GetNextFeature (layer)) != NULL)
     {
       g_autoptr(GError) local = NULL;
 
       row++;
       report->n_rows++;
+      /* GDAL could not read all of the row (a coordinate that is text, a
+       * broken value): what it read instead is not what the file says. */
+      if (CPLGetLastErrorType () >= CE_Failure)
+        {
+          g_autofree char *reason = g_strdup_printf (_("the row cannot be read: %s"),
+                                                     CPLGetLastErrorMsg ());
+
+          _sm_import_reject (report, row, reason);
+          OGR_F_Destroy (feature);
+          CPLErrorReset ();
+          continue;
+        }
       if (options->target == SM_IMPORT_ADDRESSES)
         {
           if (!_sm_import_store_address_row (store, &layout, &coords, feature, report, &local))

@@ -161,18 +161,22 @@ store_boundary (SmStore       *store,
  * (GEOS's validity). With @repair an invalid one is made valid (into
  * @repaired, which then stands in for it) when that gives an area. */
 static gboolean
-usable_outline (OGRGeometryH  *geometry,
-                OGRGeometryH  *repaired,
-                gboolean       repair,
-                const char    *name,
-                GError       **error)
+usable_outline (OGRGeometryH       *geometry,
+                OGRGeometryH       *repaired,
+                gboolean            repair,
+                const OGREnvelope  *area_of_use,
+                const char         *name,
+                GError            **error)
 {
   OGREnvelope env;
   OGRGeometryH made;
 
   OGR_G_GetEnvelope (*geometry, &env);
   if (!isfinite (env.MinX) || !isfinite (env.MaxX) || !isfinite (env.MinY) || !isfinite (env.MaxY) ||
-      env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90)
+      env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90 ||
+      (area_of_use != NULL &&
+       (env.MinX < area_of_use->MinX || env.MaxX > area_of_use->MaxX ||
+        env.MinY < area_of_use->MinY || env.MaxY > area_of_use->MaxY)))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_FORMAT,
                    _("The outline of “%s” lies outside the globe (%g, %g to %g, %g)"), name,
@@ -233,6 +237,8 @@ import_layer (SmStore                       *store,
               guint                         *n_imported,
               GError                       **error)
 {
+  OGREnvelope area_of_use = { 0 };
+  gboolean has_area_of_use = FALSE;
   static const char * const name_guesses[] = { "NAME", "NEV", "NAME_HU", "TELEPULES", NULL };
   static const char * const code_guesses[] = {
     "CODE", "KSH", "KSH_CODE", "KSH_KOD", "TORZSSZAM", "ref:hu:ksh", NULL
@@ -286,6 +292,18 @@ import_layer (SmStore                       *store,
   else if ((src = guess_srs (layer, path, error)) == NULL)
     return FALSE;
 
+  /* A projected system is made for a region: outlines far outside it are
+   * numbers gone wrong. */
+  if (OSRIsProjected (src) &&
+      OSRGetAreaOfUse (src, &area_of_use.MinX, &area_of_use.MinY, &area_of_use.MaxX,
+                       &area_of_use.MaxY, NULL) && area_of_use.MinX > -1000)
+    {
+      has_area_of_use = TRUE;
+      area_of_use.MinX -= 1;
+      area_of_use.MinY -= 1;
+      area_of_use.MaxX += 1;
+      area_of_use.MaxY += 1;
+    }
   wgs84 = _sm_ogr_new_wgs84 ();
   if (!OSRIsSame (src, wgs84))
     {
@@ -330,7 +348,8 @@ import_layer (SmStore                       *store,
       else if (transform != NULL && OGR_G_Transform (geometry, transform) != OGRERR_NONE)
         local = g_error_new (SM_ERROR, SM_ERROR_FORMAT,
                              _("Cannot convert the coordinates of “%s” to WGS 84"), name);
-      else if (!usable_outline (&geometry, &repaired, options->repair, name, &local))
+      else if (!usable_outline (&geometry, &repaired, options->repair,
+                                has_area_of_use ? &area_of_use : NULL, name, &local))
         ;
       else if (store_boundary (store, name, level,
                                code_field >= 0 ? OGR_F_GetFieldAsString (feature, code_field) : NULL,
