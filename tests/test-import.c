@@ -226,7 +226,7 @@ test_round_trip (void)
       g_autoptr(SmStore) copy = new_store ("copy.db");
       g_autoptr(SmImportReport) report = NULL;
       g_autoptr(GPtrArray) want = NULL, got = NULL;
-      SmExportOptions options = { SM_EXPORT_CASES };
+      SmExportOptions options = { SM_EXPORT_CASES, .personal = TRUE };
       guint n = 0;
 
       g_assert_true (sm_export (demo, filter, path, NULL, &options, &n, &error));
@@ -262,7 +262,7 @@ test_export_matches_source (void)
   g_autoptr(SmStore) copy = new_store ("source-check.db");
   g_autoptr(SmImportReport) report = NULL;
   g_autofree char *path = tmp_path ("all.gpkg");
-  SmExportOptions options = { SM_EXPORT_CASES };
+  SmExportOptions options = { SM_EXPORT_CASES, .personal = TRUE };
   g_autoptr(GPtrArray) source = NULL, imported = NULL;
   GDate day;
   guint n;
@@ -812,6 +812,61 @@ test_crs_mismatch (void)
   g_assert_cmpint (sm_store_count (store, "household"), ==, 0);
 }
 
+/* The exact cases are personal data: refused without consent, and say so
+ * in the file; the coarsened cases carry grid cells and months. */
+static void
+test_personal_cases (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (demo_db, &error);
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autofree char *exact = tmp_path ("personal.geojson");
+  g_autofree char *table = tmp_path ("personal.csv");
+  g_autofree char *coarse = tmp_path ("coarse.csv");
+  g_autofree char *text = NULL;
+  SmExportOptions refuse = { SM_EXPORT_CASES };
+  SmExportOptions agreed = { SM_EXPORT_CASES, .personal = TRUE };
+  SmExportOptions grid = { SM_EXPORT_CASES_COARSE };
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_false (sm_export (store, filter, exact, NULL, &refuse, &n, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_assert_false (g_file_test (exact, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_true (sm_export (store, filter, exact, NULL, &agreed, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_true (g_file_get_contents (exact, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Personal data"));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (sm_export (store, filter, table, NULL, &agreed, &n, &error));
+  g_assert_true (g_file_get_contents (table, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Personal data"));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (sm_export (store, filter, coarse, NULL, &grid, &n, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (coarse, &text, NULL, NULL));
+  g_assert_null (strstr (text, "address"));
+  g_assert_null (strstr (text, "Personal data"));
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_nonnull (strstr (lines[0], "need_assessed_in"));
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], ",", -1);
+      GRegex *month = g_regex_new ("^[0-9]{4}-[0-9]{2}$", 0, 0, NULL);
+      guint cols = g_strv_length (f);
+
+      /* household_id, settlement, part, lat, lon, category, severity, assessed, resolved, synthetic */
+      g_assert_cmpuint (cols, >=, 10);
+      g_assert_true (g_regex_match (month, f[cols - 3], 0, NULL));
+      g_regex_unref (month);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -845,6 +900,7 @@ main (int    argc,
   g_test_add_func ("/import/household-keys", test_household_keys);
   g_test_add_func ("/import/crs-mismatch", test_crs_mismatch);
   g_test_add_func ("/export/suppression", test_suppression);
+  g_test_add_func ("/export/personal-cases", test_personal_cases);
   status = g_test_run ();
   sm_test_remove_dir (tmpdir);
   g_free (tmpdir);

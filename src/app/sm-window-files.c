@@ -520,6 +520,19 @@ sm_window_export (SmWindow              *self,
 }
 
 static void
+personal_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SmWindow         *self)
+{
+  SmExportOptions *options = g_object_get_data (G_OBJECT (dialog), "options");
+
+  if (!g_str_equal (response, "write"))
+    return;
+  options->personal = TRUE;
+  sm_window_export (self, g_object_get_data (G_OBJECT (dialog), "path"), options);
+}
+
+static void
 export_file_chosen_cb (GtkNativeDialog *dialog,
                        int              response,
                        SmWindow        *self)
@@ -527,7 +540,27 @@ export_file_chosen_cb (GtkNativeDialog *dialog,
   SmExportOptions *options = g_object_get_data (G_OBJECT (dialog), "options");
   g_autofree char *path = chosen_path (dialog, response);
 
-  if (path != NULL)
+  if (path != NULL && options->kind == SM_EXPORT_CASES && !options->personal)
+    {
+      /* The exact cases are personal data: written only when the person
+       * says so, knowing it. */
+      GtkWidget *ask = adw_message_dialog_new (GTK_WINDOW (self), _("Write Personal Data?"),
+                                               _("The file will hold the exact place of every "
+                                                 "household shown and the dates of its needs. "
+                                                 "Keep it inside the office and delete it when "
+                                                 "it is no longer needed. Coarsened cases (grid "
+                                                 "cells and months) are safer to pass on."));
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (ask), "cancel", _("_Cancel"),
+                                        "write", _("_Write Personal Data"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (ask), "write",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      g_object_set_data_full (G_OBJECT (ask), "options", g_memdup2 (options, sizeof *options), g_free);
+      g_object_set_data_full (G_OBJECT (ask), "path", g_steal_pointer (&path), g_free);
+      g_signal_connect (ask, "response", G_CALLBACK (personal_response_cb), self);
+      gtk_window_present (GTK_WINDOW (ask));
+    }
+  else if (path != NULL)
     sm_window_export (self, path, options);
   g_object_unref (dialog);
 }
@@ -551,6 +584,7 @@ export_response_cb (AdwMessageDialog *dialog,
   options->kind = (SmExportKind) adw_combo_row_get_selected (kind);
   options->k = gtk_spin_button_get_value_as_int (k);
   name = g_strdup_printf ("%s.%s", options->kind == SM_EXPORT_CASES ? _("cases")
+                                   : options->kind == SM_EXPORT_CASES_COARSE ? _("cases-coarse")
                                    : options->kind == SM_EXPORT_GRID ? _("grid") : _("settlement-parts"),
                           extensions[MIN (adw_combo_row_get_selected (format), 3)]);
   chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -567,8 +601,9 @@ _sm_window_export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SmWindow *self = SM_WINDOW (widget);
-  const char *kinds[] = { _("Cases, with exact places"), _("Counts per 250 m grid cell"),
-                          _("Counts per settlement part"), NULL };
+  const char *kinds[] = { _("Cases, with exact places and dates (personal data)"),
+                          _("Counts per 250 m grid cell"), _("Counts per settlement part"),
+                          _("Cases in 250 m cells, by month"), NULL };
   const char *formats[] = { "GeoPackage", "GeoJSON", "CSV", "Excel (XLSX)", NULL };
   g_autoptr(GtkStringList) kind_model = gtk_string_list_new (kinds);
   g_autoptr(GtkStringList) format_model = gtk_string_list_new (formats);

@@ -395,8 +395,10 @@ cmd_export (int    argc,
   g_autofree char *kind = NULL, *format = NULL;
   double cell = 0;
   int k = 0;
+  gboolean personal = FALSE;
   GOptionEntry own[] = {
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("cases (one row per need, exact places; default), grid (counts per cell) or parts (counts per settlement part)"), "cases|grid|parts" },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("cases (one row per need, exact places and dates; needs --personal-data), cases-coarse (places in grid cells, months), grid (counts per cell) or parts (counts per settlement part)"), "cases|cases-coarse|grid|parts" },
+    { "personal-data", 0, 0, G_OPTION_ARG_NONE, &personal, N_("Confirm that the file may hold personal data (the exact cases)"), NULL },
     { "cell", 0, 0, G_OPTION_ARG_DOUBLE, &cell, N_("Grid cell side in metres (default 250)"), "M" },
     { "k", 'k', 0, G_OPTION_ARG_INT, &k, N_("Leave out the counts of cells and parts with fewer than K persons (at least 5, the default)"), "K" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("gpkg, geojson, csv or xlsx (default: by the file name)"), "FORMAT" },
@@ -416,14 +418,17 @@ cmd_export (int    argc,
     return status;
   if (kind == NULL || g_str_equal (kind, "cases"))
     options.kind = SM_EXPORT_CASES;
+  else if (g_str_equal (kind, "cases-coarse"))
+    options.kind = SM_EXPORT_CASES_COARSE;
   else if (g_str_equal (kind, "grid"))
     options.kind = SM_EXPORT_GRID;
   else if (g_str_equal (kind, "parts"))
     options.kind = SM_EXPORT_PARTS;
   else
-    return sm_cli_usage_error (_("unknown kind “%s”; use cases, grid or parts"), kind);
+    return sm_cli_usage_error (_("unknown kind “%s”; use cases, cases-coarse, grid or parts"), kind);
   options.cell_m = cell;
   options.k = k;
+  options.personal = personal;
   store = sm_cli_open_existing (argv[1], &error);
   if (store == NULL)
     return sm_cli_fail (error);

@@ -60,6 +60,8 @@ typedef struct {
   GDALDatasetH  ds;
   OGRLayerH     layer;
   gboolean      geometry;
+  const char   *notice;        /* what the file holds, said in its metadata or a column */
+  int           notice_field;  /* -1: in the metadata */
 } Out;
 
 static gboolean
@@ -87,6 +89,13 @@ open_out (Out            *out,
     }
   if (g_str_equal (format->driver, "GeoJSON"))
     layer_options = CSLSetNameValue (layer_options, "RFC7946", "YES");
+  out->notice_field = -1;
+  if (out->notice != NULL)
+    {
+      GDALSetMetadataItem (out->ds, "DESCRIPTION", out->notice, NULL);
+      if (g_str_equal (format->driver, "GeoJSON") || g_str_equal (format->driver, "GPKG"))
+        layer_options = CSLSetNameValue (layer_options, "DESCRIPTION", out->notice);
+    }
   if (g_str_equal (format->driver, "CSV"))
     layer_options = CSLSetNameValue (layer_options, "STRING_QUOTING", "IF_NEEDED");
   out->layer = GDALDatasetCreateLayer (out->ds, layer_name, format->geometry ? wgs84 : NULL,
@@ -104,6 +113,16 @@ open_out (Out            *out,
 
       OGR_L_CreateField (out->layer, field, TRUE);
       OGR_Fld_Destroy (field);
+    }
+  /* Tables without metadata say it on every row. */
+  if (out->notice != NULL && !g_str_equal (format->driver, "GeoJSON") &&
+      !g_str_equal (format->driver, "GPKG"))
+    {
+      OGRFieldDefnH field = OGR_Fld_Create ("notice", OFTString);
+
+      OGR_L_CreateField (out->layer, field, TRUE);
+      OGR_Fld_Destroy (field);
+      out->notice_field = OGR_FD_GetFieldIndex (OGR_L_GetLayerDefn (out->layer), "notice");
     }
   GDALDatasetStartTransaction (out->ds, FALSE);
   return TRUE;
@@ -144,6 +163,8 @@ write_feature (Out         *out,
                OGRFeatureH  f,
                GError     **error)
 {
+  if (out->notice_field >= 0)
+    OGR_F_SetFieldString (f, out->notice_field, out->notice);
   if (OGR_L_CreateFeature (out->layer, f) != OGRERR_NONE)
     {
       _sm_ogr_set_error (error, SM_ERROR_INTERNAL, _("Cannot write a feature"));
@@ -161,6 +182,8 @@ export_cases (SmStore      *store,
               SmFilter     *filter,
               const Format *format,
               const char   *path,
+              gboolean      coarse,
+              double        cell,
               guint        *n_written,
               GError      **error)
 {
@@ -173,12 +196,38 @@ export_cases (SmStore      *store,
     OFTInteger64, OFTString, OFTString, OFTString, OFTString, OFTReal, OFTReal, OFTString,
     OFTString, OFTInteger, OFTString, OFTString, OFTInteger
   };
+  static const char * const coarse_fields[] = {
+    "household_id", "settlement", "settlement_part", "lat", "lon", "need_category", "need_severity",
+    "need_assessed_in", "need_resolved_in", "synthetic", NULL
+  };
+  static const OGRFieldType coarse_types[] = {
+    OFTInteger64, OFTString, OFTString, OFTReal, OFTReal, OFTString, OFTInteger, OFTString, OFTString,
+    OFTInteger
+  };
   g_autoptr(GArray) hits = sm_store_query (store, filter, error);
+  OGRSpatialReferenceH wgs84 = NULL, eov = NULL;
+  OGRCoordinateTransformationH to_eov = NULL, from_eov = NULL;
   Out out = { 0 };
   guint n = 0;
+  gboolean done = FALSE;
 
-  if (hits == NULL || !open_out (&out, format, path, "cases", wkbPoint, fields, types, error))
+  if (hits == NULL)
     return FALSE;
+  out.notice = coarse ? NULL
+    : _("Personal data: the exact place of households and the dates of their needs. Keep it "
+        "inside the office and delete it when it is no longer needed.");
+  if (!open_out (&out, format, path, "cases", wkbPoint, coarse ? coarse_fields : fields,
+                 coarse ? coarse_types : types, error))
+    return FALSE;
+  if (coarse)
+    {
+      wgs84 = _sm_ogr_new_wgs84 ();
+      eov = OSRNewSpatialReference (NULL);
+      OSRImportFromEPSG (eov, 23700);
+      OSRSetAxisMappingStrategy (eov, OAMS_TRADITIONAL_GIS_ORDER);
+      to_eov = OCTNewCoordinateTransformation (wgs84, eov);
+      from_eov = OCTNewCoordinateTransformation (eov, wgs84);
+    }
   for (guint i = 0; i < hits->len; i++)
     {
       const SmCaseHit *hit = &g_array_index (hits, SmCaseHit, i);
@@ -196,6 +245,42 @@ export_cases (SmStore      *store,
                                        need->severity, need->assessed_on, need->resolved_on))
             continue;
           f = OGR_F_Create (OGR_L_GetLayerDefn (out.layer));
+          if (coarse)
+            {
+              double x = h.lon, y = h.lat, z = 0;
+              g_autofree char *assessed = need->assessed_on ? g_strndup (need->assessed_on, 7) : NULL;
+              g_autofree char *resolved = need->resolved_on ? g_strndup (need->resolved_on, 7) : NULL;
+
+              /* The middle of the EOV grid cell, and the month. */
+              OCTTransform (to_eov, 1, &x, &y, &z);
+              x = (floor (x / cell) + 0.5) * cell;
+              y = (floor (y / cell) + 0.5) * cell;
+              OCTTransform (from_eov, 1, &x, &y, &z);
+              OGR_F_SetFieldInteger64 (f, OGR_F_GetFieldIndex (f, "household_id"), h.id);
+              set_string (f, "settlement", h.settlement);
+              set_string (f, "settlement_part", h.settlement_part);
+              OGR_F_SetFieldDouble (f, OGR_F_GetFieldIndex (f, "lat"), y);
+              OGR_F_SetFieldDouble (f, OGR_F_GetFieldIndex (f, "lon"), x);
+              set_string (f, "need_category", need->category);
+              OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "need_severity"), need->severity);
+              set_string (f, "need_assessed_in", assessed);
+              set_string (f, "need_resolved_in", resolved);
+              OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "synthetic"), need->synthetic);
+              if (out.geometry)
+                {
+                  OGRGeometryH point = OGR_G_CreateGeometry (wkbPoint);
+
+                  OGR_G_SetPoint_2D (point, 0, x, y);
+                  OGR_F_SetGeometryDirectly (f, point);
+                }
+              if (!write_feature (&out, f, error))
+                {
+                  sm_household_clear (&h);
+                  goto fail;
+                }
+              n++;
+              continue;
+            }
           OGR_F_SetFieldInteger64 (f, OGR_F_GetFieldIndex (f, "household_id"), h.id);
           set_string (f, "address", h.address_raw);
           set_string (f, "postal_code", h.postal_code);
@@ -226,12 +311,20 @@ export_cases (SmStore      *store,
       sm_household_clear (&h);
     }
   *n_written = n;
-  return close_out (&out, path, error);
+  done = close_out (&out, path, error);
+  goto out;
 
 fail:
   GDALClose (out.ds);
   g_unlink (path);
-  return FALSE;
+out:
+  if (to_eov != NULL)
+    OCTDestroyCoordinateTransformation (to_eov);
+  if (from_eov != NULL)
+    OCTDestroyCoordinateTransformation (from_eov);
+  OSRDestroySpatialReference (wgs84);
+  OSRDestroySpatialReference (eov);
+  return done;
 }
 
 /* --- aggregates ------------------------------------------------------- */
@@ -457,6 +550,14 @@ sm_export (SmStore                *store,
 
   if (!sm_disclosure_check_k (options->k, error))
     return FALSE;
+  if (options->kind == SM_EXPORT_CASES && !options->personal)
+    {
+      g_set_error_literal (error, SM_ERROR, SM_ERROR_INVALID,
+                           _("Cases carry the exact place of households and the dates of their "
+                             "needs: personal data. Confirm that this file may hold them, or "
+                             "export the coarsened cases (grid cells and months) instead"));
+      return FALSE;
+    }
   if (options->cell_m != 0 && (options->cell_m < 50 || options->cell_m > 10000))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
@@ -467,8 +568,11 @@ sm_export (SmStore                *store,
   format = find_format (path, format_name, error);
   if (format == NULL)
     return FALSE;
-  ok = options->kind == SM_EXPORT_CASES ? export_cases (store, filter, format, path, &n, error)
-                                        : export_aggregate (store, filter, format, path, options, &n, error);
+  if (options->kind == SM_EXPORT_CASES || options->kind == SM_EXPORT_CASES_COARSE)
+    ok = export_cases (store, filter, format, path, options->kind == SM_EXPORT_CASES_COARSE,
+                       options->cell_m > 0 ? options->cell_m : 250, &n, error);
+  else
+    ok = export_aggregate (store, filter, format, path, options, &n, error);
   if (ok && n_written != NULL)
     *n_written = n;
   return ok;
