@@ -303,7 +303,6 @@ sm_find_hotspots_full (SmStore                 *store,
   /* Households, leading categories, middle and settlement part of each. */
   {
     g_autofree guint *by_category = g_new0 (guint, (gsize) found->len * 64);
-    g_autoptr(GHashTable) parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     g_autofree double *sum_lat = g_new0 (double, found->len);
     g_autofree double *sum_lon = g_new0 (double, found->len);
 

@@ -9,6 +9,7 @@
 #include "sm-error.h"
 #include "sm-mercator.h"
 #include "sm-ogr-private.h"
+#include "sm-basemap-private.h"
 #include "sm-store-basemap.h"
 
 /* Reads an OpenStreetMap extract with GDAL's OSM driver into the local
@@ -106,14 +107,14 @@ static const Rule place_rules[] = {
 
 /* The value of @key in an hstore text such as
  * "addr:street"=>"Main Street","building"=>"yes", or NULL. */
-static char *
-hstore_get (const char *hstore,
-            const char *key)
+char *
+_sm_basemap_hstore_get (const char *hstore,
+                        const char *key)
 {
   size_t key_len = strlen (key);
   const char *p = hstore;
 
-  if (hstore == NULL)
+  if (hstore == NULL || key_len == 0)
     return NULL;
   while ((p = strstr (p, key)) != NULL)
     {
@@ -146,7 +147,7 @@ feature_tag (OGRFeatureH  feature,
   if (field >= 0)
     return OGR_F_IsFieldSetAndNotNull (feature, field)
              ? g_strdup (OGR_F_GetFieldAsString (feature, field)) : NULL;
-  return hstore_get (other_tags, key);
+  return _sm_basemap_hstore_get (other_tags, key);
 }
 
 static const Rule *
@@ -166,6 +167,38 @@ classify (OGRFeatureH  feature,
         return &rules[i];
     }
   return NULL;
+}
+
+/**
+ * _sm_basemap_classify_tags:
+ * @kind: 0 for lines, 1 for areas, 2 for points
+ *
+ * The class an OSM feature with these tags (an hstore text) is drawn as,
+ * SM_BASEMAP_NONE for none; *min_zoom the first zoom that draws it.
+ */
+int
+_sm_basemap_classify_tags (const char *other_tags,
+                           int         kind,
+                           int        *min_zoom)
+{
+  const Rule *rules = kind == 0 ? line_rules : kind == 1 ? area_rules : place_rules;
+  gsize n = kind == 0 ? G_N_ELEMENTS (line_rules) : kind == 1 ? G_N_ELEMENTS (area_rules)
+                                                             : G_N_ELEMENTS (place_rules);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autofree char *value = _sm_basemap_hstore_get (other_tags, rules[i].key);
+
+      if (value == NULL || *value == '\0')
+        continue;
+      if (rules[i].value == NULL ? strcmp (value, "no") != 0 : strcmp (value, rules[i].value) == 0)
+        {
+          *min_zoom = rules[i].min_zoom;
+          return rules[i].klass;
+        }
+    }
+  *min_zoom = 0;
+  return SM_BASEMAP_NONE;
 }
 
 static void
@@ -311,17 +344,17 @@ store_address (Import        *im,
                OGRGeometryH   geometry,
                GError       **error)
 {
-  g_autofree char *number = hstore_get (other_tags, "addr:housenumber");
+  g_autofree char *number = _sm_basemap_hstore_get (other_tags, "addr:housenumber");
   g_autofree char *street = NULL, *postcode = NULL, *city = NULL;
   double lon, lat;
 
   if (number == NULL || *number == '\0')
     return TRUE;
-  street = hstore_get (other_tags, "addr:street");
+  street = _sm_basemap_hstore_get (other_tags, "addr:street");
   if (street == NULL)
-    street = hstore_get (other_tags, "addr:place");
-  postcode = hstore_get (other_tags, "addr:postcode");
-  city = hstore_get (other_tags, "addr:city");
+    street = _sm_basemap_hstore_get (other_tags, "addr:place");
+  postcode = _sm_basemap_hstore_get (other_tags, "addr:postcode");
+  city = _sm_basemap_hstore_get (other_tags, "addr:city");
 
   if (wkbFlatten (OGR_G_GetGeometryType (geometry)) == wkbPoint)
     {
