@@ -314,7 +314,7 @@ household_tooltip (SmWindow *self,
 
       if (n->resolved_on != NULL || c == NULL)
         continue;
-      name = g_markup_escape_text (sm_locale_is_hungarian () ? c->name_hu : c->name_en, -1);
+      name = g_markup_escape_text (sm_localized_name (c->name_hu, c->name_en), -1);
       /* Translators: a need in the map's tooltip: category, severity 1–3, date */
       g_string_append_printf (text, "\n• %s · %d · %s", name, n->severity, n->assessed_on);
     }

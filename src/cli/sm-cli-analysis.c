@@ -362,7 +362,6 @@ cmd_hotspots (int    argc,
   SmHotspotOptions options = { 0 };
   GError *error = NULL;
   gboolean json = format != NULL && g_str_equal (format, "json");
-  gboolean hungarian = sm_locale_is_hungarian ();
   GDate before;
   int status;
 
@@ -416,7 +415,7 @@ cmd_hotspots (int    argc,
 
           if (c != NULL)
             g_string_append_printf (needs, "%s%s", needs->len ? ", " : "",
-                                    hungarian ? c->name_hu : c->name_en);
+                                    sm_localized_name (c->name_hu, c->name_en));
         }
       if (json)
         {
@@ -430,7 +429,7 @@ cmd_hotspots (int    argc,
           json_builder_set_member_name (b, "max_z");
           json_builder_add_double_value (b, round (h->max_z * 100) / 100);
           json_builder_set_member_name (b, "significance");
-          json_builder_add_string_value (b, h->strongest >= 3 ? "0.001" : h->strongest == 2 ? "0.01" : "0.05");
+          json_builder_add_string_value (b, sm_significance_level (h->strongest));
           json_builder_set_member_name (b, "leading_needs");
           json_builder_add_string_value (b, needs->str);
           json_builder_set_member_name (b, "bbox");
@@ -451,7 +450,7 @@ cmd_hotspots (int    argc,
         {
           g_print (_("%2u. %s households, %.2f km², z up to %.1f (p < %s); %s"),
                    i + 1, count, h->area_km2, h->max_z,
-                   h->strongest >= 3 ? "0.001" : h->strongest == 2 ? "0.01" : "0.05", needs->str);
+                   sm_significance_level (h->strongest), needs->str);
           if (earlier != NULL)
             g_print (_("; %s before"), earlier);
           g_print ("\n");
@@ -575,7 +574,7 @@ cmd_areas (int    argc,
   g_autoptr(JsonBuilder) b = json_builder_new ();
   SmAreaWeights weights = SM_AREA_CONTIGUITY;
   SmAreaOptions options = { 0 };
-  gboolean json, on_rate = FALSE, hungarian = sm_locale_is_hungarian ();
+  gboolean json, on_rate = FALSE;
   GError *error = NULL;
   int status;
 
@@ -628,9 +627,7 @@ cmd_areas (int    argc,
       const SmAreaStat *st = &g_array_index (stats, SmAreaStat, i);
       g_autofree char *count = sm_disclosure_format_count (disclosure, st->households, st->disclosure);
       const SmCategory *c = st->top_category > 0 ? sm_store_get_category (store, st->top_category) : NULL;
-      const char *klass = st->gi.klass >= 3 ? "hot 0.001" : st->gi.klass == 2 ? "hot 0.01"
-                          : st->gi.klass == 1 ? "hot 0.05" : st->gi.klass == -1 ? "cold 0.05"
-                          : st->gi.klass == -2 ? "cold 0.01" : st->gi.klass <= -3 ? "cold 0.001" : "";
+      const char *significance = sm_significance_level (st->gi.klass);
       guint n_neighbours;
 
       sm_area_set_get_neighbours (set, i, &n_neighbours);
@@ -668,7 +665,7 @@ cmd_areas (int    argc,
           json_builder_set_member_name (b, "class");
           json_builder_add_int_value (b, st->gi.klass);
           json_builder_set_member_name (b, "leading_need");
-          json_builder_add_string_value (b, c ? (hungarian ? c->name_hu : c->name_en) : "");
+          json_builder_add_string_value (b, c ? (sm_localized_name (c->name_hu, c->name_en)) : "");
           json_builder_end_object (b);
         }
       else
@@ -681,10 +678,9 @@ cmd_areas (int    argc,
 
           if (isnan (st->gi.z))
             gi = g_strdup (_("no population, left out of Gi*"));
-          else if (*klass)
+          else if (significance != NULL)
             gi = g_strdup_printf (_("z %.2f, %s at p < %s"), st->gi.z,
-                                  st->gi.klass > 0 ? _("hot spot") : _("cold spot"),
-                                  strchr (klass, ' ') + 1);
+                                  st->gi.klass > 0 ? _("hot spot") : _("cold spot"), significance);
           else
             gi = g_strdup_printf (_("z %.2f, not significant"), st->gi.z);
           g_print (_("  %s %5s households, %6s raw, %6s smoothed per 1,000; %s\n"),

@@ -214,7 +214,7 @@ _sm_case_panel_add_person_editor (SmCasePanel    *self,
 static const char *
 category_name (const SmCategory *c)
 {
-  return sm_locale_is_hungarian () ? c->name_hu : c->name_en;
+  return sm_localized_name (c->name_hu, c->name_en);
 }
 
 static void

@@ -133,7 +133,6 @@ static void
 add_category_rows (SmFilterPanel *self)
 {
   g_autoptr(GPtrArray) categories = sm_store_list_categories (self->store);
-  gboolean hungarian = sm_locale_is_hungarian ();
 
   for (guint i = 0; i < categories->len; i++)
     {
@@ -156,7 +155,7 @@ add_category_rows (SmFilterPanel *self)
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (apply_categories), self);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     hungarian ? c->name_hu : c->name_en);
+                                     sm_localized_name (c->name_hu, c->name_en));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), swatch);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);

@@ -124,7 +124,6 @@ static void
 layer_updated_cb (SmHotspotPanel *self)
 {
   GPtrArray *hotspots = sm_hotspot_layer_get_hotspots (self->layer);
-  gboolean hungarian = sm_locale_is_hungarian ();
   g_autoptr(GPtrArray) rates = sm_part_rates (self->store, self->filter, NULL);
 
   g_list_store_remove_all (self->hotspots);
@@ -148,10 +147,9 @@ layer_updated_cb (SmHotspotPanel *self)
 
           if (c != NULL)
             g_string_append_printf (needs, "%s%s", needs->len ? ", " : "",
-                                    hungarian ? c->name_hu : c->name_en);
+                                    sm_localized_name (c->name_hu, c->name_en));
         }
-      g_string_append_printf (needs, "%sp < %s", needs->len ? " · " : "", h->strongest >= 3 ? "0.001"
-                                                 : h->strongest == 2 ? "0.01" : "0.05");
+      g_string_append_printf (needs, "%sp < %s", needs->len ? " · " : "", sm_significance_level (h->strongest));
       if (h->has_earlier)
         before = shown (self, h->earlier_households);
       for (guint r = 0; h->settlement_part != NULL && rates != NULL && r < rates->len; r++)

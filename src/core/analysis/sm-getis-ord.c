@@ -20,6 +20,14 @@
 
 /* --- Getis-Ord Gi* ---------------------------------------------------- */
 
+const char *
+sm_significance_level (int klass)
+{
+  int k = ABS (klass);
+
+  return k >= 3 ? "0.001" : k == 2 ? "0.01" : k == 1 ? "0.05" : NULL;
+}
+
 static int
 compare_doubles (const void *a,
                  const void *b)

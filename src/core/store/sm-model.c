@@ -105,6 +105,13 @@ DEFINE_FREE (SmPerson, sm_person)
 DEFINE_FREE (SmNeed, sm_need)
 DEFINE_FREE (SmElderlyAssessment, sm_elderly_assessment)
 
+const char *
+sm_localized_name (const char *name_hu,
+                   const char *name_en)
+{
+  return sm_locale_is_hungarian () ? name_hu : name_en;
+}
+
 gboolean
 sm_locale_is_hungarian (void)
 {

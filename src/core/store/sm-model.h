@@ -163,4 +163,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SmHousehold, sm_household_clear)
  * shown in Hungarian: the first language of the user's locale. */
 gboolean sm_locale_is_hungarian (void);
 
+/* A name the data holds in Hungarian and English, in the user's language. */
+const char *sm_localized_name (const char *name_hu,
+                               const char *name_en);
+
 G_END_DECLS
