@@ -3,8 +3,14 @@
 
 #include "config.h"
 
+#include <math.h>
+
+#include <glib/gstdio.h>
+
 #include "sm-disclosure.h"
 #include "sm-error.h"
+#include "sm-grid.h"
+#include "sm-test-util.h"
 
 #define K 5
 
@@ -233,6 +239,74 @@ test_attacker (void)
   g_assert_cmpuint (protected_tables, >, 500);
 }
 
+/* Households on the EOV grid: each cell counted once, small cells and
+ * their complement hidden, corners around the households they count. */
+static void
+test_grid (void)
+{
+  static const struct { double lat, lon; int n; } spots[] = {
+    { 47.6450, 18.3250, 7 },   /* three cells of Tata, about a kilometre apart */
+    { 47.6540, 18.3250, 3 },
+    { 47.6450, 18.3380, 6 },
+  };
+  g_autofree char *dir = sm_test_make_dir ("sm-grid");
+  g_autofree char *path = g_build_filename (dir, "grid.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (path, &error);
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(SmDisclosure) d = sm_disclosure_new (K);
+  g_autoptr(GArray) cells = NULL;
+  gint64 households = 0, shown = 0;
+  guint hidden = 0;
+
+  g_assert_no_error (error);
+  for (guint s = 0; s < G_N_ELEMENTS (spots); s++)
+    for (int i = 0; i < spots[s].n; i++)
+      {
+        g_autofree char *address = g_strdup_printf ("Tata, Fő utca %u/%d", s + 1, i + 1);
+        gint64 h = sm_test_add_household (store, address, TRUE, spots[s].lat, spots[s].lon);
+
+        sm_test_add_need (store, h, "housing", 2, "2026-01-15", NULL);
+      }
+  cells = sm_grid_count (store, filter, d, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cells->len, ==, 3);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const SmGridCell *c = &g_array_index (cells, SmGridCell, i);
+      gboolean holds_a_spot = FALSE;
+
+      households += c->counts.households;
+      g_assert_cmpfloat (c->lon[0], <, c->lon[1]);
+      g_assert_cmpfloat (c->lat[0], <, c->lat[3]);
+      g_assert_cmpfloat (fmod (c->x0, SM_GRID_DEFAULT_CELL_M), ==, 0);
+      for (guint s = 0; s < G_N_ELEMENTS (spots); s++)
+        if (spots[s].lon >= c->lon[0] && spots[s].lon <= c->lon[1]
+            && spots[s].lat >= c->lat[0] && spots[s].lat <= c->lat[3])
+          {
+            holds_a_spot = TRUE;
+            g_assert_cmpint (c->counts.households, ==, spots[s].n);
+          }
+      g_assert_true (holds_a_spot);
+      if (c->counts.state == SM_DISCLOSURE_SHOWN)
+        {
+          g_assert_cmpint (c->counts.households, >=, K);
+          shown += c->counts.households;
+        }
+      else
+        hidden++;
+    }
+  g_assert_cmpint (households, ==, 16);
+  /* The three, and one more so that 16 − shown does not give it away. */
+  g_assert_cmpuint (hidden, ==, 2);
+  g_assert_cmpint (shown, <, 16 - 3);
+
+  g_assert_null (sm_grid_count (store, filter, d, 10, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_object (&store);
+  sm_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,5 +319,6 @@ main (int   argc,
   g_test_add_func ("/disclosure/two-ones", test_two_ones);
   g_test_add_func ("/disclosure/nothing-small", test_nothing_small);
   g_test_add_func ("/disclosure/attacker", test_attacker);
+  g_test_add_func ("/disclosure/grid", test_grid);
   return g_test_run ();
 }

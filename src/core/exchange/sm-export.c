@@ -14,6 +14,7 @@
 #include "sm-error.h"
 #include "sm-disclosure.h"
 #include "sm-export.h"
+#include "sm-grid.h"
 #include "sm-ogr-private.h"
 #include "sm-query.h"
 #include "sm-store-places.h"
@@ -329,53 +330,122 @@ out:
 
 /* --- aggregates ------------------------------------------------------- */
 
-typedef struct {
-  char   *key;
-  char   *label;
-  guint   households;
-  guint   persons;
-  guint   needs;
-  double  x0, y0;          /* grid: the cell's corner in EOV metres */
-  gboolean has_anchor;
-  double  lat, lon;        /* parts: the gazetteer's anchor */
-  gint64  population;
-} Unit;
+static const char * const aggregate_fields[] = {
+  "unit", "households", "persons", "needs", "population", "suppressed", NULL
+};
+static const OGRFieldType aggregate_types[] = {
+  OFTString, OFTInteger, OFTInteger, OFTInteger, OFTInteger64, OFTInteger
+};
 
-static void
-unit_free (Unit *u)
+/* One row of an aggregate: its counts as the disclosure rule lets them
+ * be shown, and its population when known (-1 otherwise). */
+static OGRFeatureH
+aggregate_feature (Out                    *out,
+                   const char             *label,
+                   const SmDisclosureCell *counts,
+                   gint64                  population)
 {
-  g_free (u->key);
-  g_free (u->label);
-  g_free (u);
+  OGRFeatureH f = OGR_F_Create (OGR_L_GetLayerDefn (out->layer));
+  gboolean suppressed = counts->state != SM_DISCLOSURE_SHOWN;
+
+  set_string (f, "unit", label);
+  if (!suppressed)
+    {
+      OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "households"), (int) counts->households);
+      OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "persons"), (int) counts->persons);
+      OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "needs"), (int) counts->needs);
+    }
+  if (population >= 0)
+    OGR_F_SetFieldInteger64 (f, OGR_F_GetFieldIndex (f, "population"), population);
+  OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "suppressed"), suppressed);
+  return f;
 }
 
 static gboolean
-export_aggregate (SmStore                *store,
-                  SmFilter               *filter,
-                  const Format           *format,
-                  const char             *path,
-                  const SmExportOptions  *options,
-                  guint                  *n_written,
-                  GError                **error)
+export_grid (SmStore                *store,
+             SmFilter               *filter,
+             const Format           *format,
+             const char             *path,
+             const SmExportOptions  *options,
+             guint                  *n_written,
+             GError                **error)
 {
-  static const char * const fields[] = {
-    "unit", "households", "persons", "needs", "population", "suppressed", NULL
-  };
-  static const OGRFieldType types[] = {
-    OFTString, OFTInteger, OFTInteger, OFTInteger, OFTInteger64, OFTInteger
-  };
+  g_autoptr(SmDisclosure) disclosure = sm_disclosure_new (options->k);
+  g_autoptr(GArray) cells = sm_grid_count (store, filter, disclosure, options->cell_m, error);
+  gboolean ok = FALSE;
+  Out out = { 0 };
+  guint n = 0;
+
+  if (cells == NULL)
+    return FALSE;
+  if (!open_out (&out, format, path, "grid", wkbPolygon, aggregate_fields, aggregate_types, error))
+    goto out;
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const SmGridCell *c = &g_array_index (cells, SmGridCell, i);
+      g_autofree char *label = g_strdup_printf ("E%.0f_N%.0f", c->x0, c->y0);
+      OGRFeatureH f = aggregate_feature (&out, label, &c->counts, -1);
+
+      if (out.geometry)
+        {
+          OGRGeometryH ring = OGR_G_CreateGeometry (wkbLinearRing);
+          OGRGeometryH polygon = OGR_G_CreateGeometry (wkbPolygon);
+
+          for (guint k = 0; k < 5; k++)
+            OGR_G_AddPoint_2D (ring, c->lon[k % 4], c->lat[k % 4]);
+          OGR_G_AddGeometryDirectly (polygon, ring);
+          OGR_F_SetGeometryDirectly (f, polygon);
+        }
+      if (!write_feature (&out, f, error))
+        goto out;
+      n++;
+    }
+  *n_written = n;
+  ok = close_out (&out, path, error);
+
+out:
+  if (out.ds != NULL)
+    {
+      GDALClose (out.ds);
+      g_unlink (path);
+    }
+  return ok;
+}
+
+typedef struct {
+  char              *name;
+  SmDisclosureCell   counts;
+  gboolean           has_anchor;
+  double             lat, lon;        /* the gazetteer's anchor */
+  gint64             population;
+} Part;
+
+static void
+part_free (Part *p)
+{
+  g_free (p->name);
+  g_free (p);
+}
+
+static gboolean
+export_parts (SmStore                *store,
+              SmFilter               *filter,
+              const Format           *format,
+              const char             *path,
+              const SmExportOptions  *options,
+              guint                  *n_written,
+              GError                **error)
+{
   g_autoptr(GArray) hits = sm_store_query (store, filter, error);
   g_autofree gint64 *ids = NULL;
   g_autofree SmHouseholdFacts *facts = NULL;
-  g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                       (GDestroyNotify) unit_free);
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) part_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  OGRSpatialReferenceH wgs84 = NULL, eov = NULL;
-  OGRCoordinateTransformationH to_eov = NULL, from_eov = NULL;
-  double cell = options->cell_m > 0 ? options->cell_m : 250;
+  g_autoptr(GPtrArray) known = NULL;
   g_autoptr(SmDisclosure) disclosure = sm_disclosure_new (options->k);
   g_autofree SmDisclosureCell *cells = NULL;
-  gboolean grid = options->kind == SM_EXPORT_GRID, ok = FALSE;
+  gboolean ok = FALSE;
   Out out = { 0 };
   guint n = 0;
 
@@ -387,123 +457,61 @@ export_aggregate (SmStore                *store,
     ids[i] = g_array_index (hits, SmCaseHit, i).household_id;
   if (!sm_store_get_household_facts (store, ids, hits->len, facts, error))
     return FALSE;
-  wgs84 = _sm_ogr_new_wgs84 ();
-  eov = OSRNewSpatialReference (NULL);
-  OSRImportFromEPSG (eov, 23700);
-  OSRSetAxisMappingStrategy (eov, OAMS_TRADITIONAL_GIS_ORDER);
-  to_eov = OCTNewCoordinateTransformation (wgs84, eov);
-  from_eov = OCTNewCoordinateTransformation (eov, wgs84);
-
   for (guint i = 0; i < hits->len; i++)
     {
-      const SmCaseHit *hit = &g_array_index (hits, SmCaseHit, i);
-      g_autofree char *key = NULL;
-      Unit *u;
+      const char *name = facts[i].settlement_part ? facts[i].settlement_part : _("(unknown)");
+      Part *p = g_hash_table_lookup (by_name, name);
+
+      if (p == NULL)
+        {
+          p = g_new0 (Part, 1);
+          p->name = g_strdup (name);
+          p->population = -1;
+          g_hash_table_insert (by_name, p->name, p);
+          g_ptr_array_add (order, p);
+        }
+      p->counts.households++;
       /* A household without recorded people still counts as one person:
        * no unit can hide a household behind a count of zero. */
-      guint people = MAX (1, facts[i].persons);
-      double x = hit->lon, y = hit->lat, z = 0, x0 = 0, y0 = 0;
-
-      if (grid)
-        {
-          if (!OCTTransform (to_eov, 1, &x, &y, &z))
-            continue;
-          x0 = floor (x / cell) * cell;
-          y0 = floor (y / cell) * cell;
-          key = g_strdup_printf ("E%.0f_N%.0f", x0, y0);
-        }
-      else
-        key = g_strdup (facts[i].settlement_part ? facts[i].settlement_part : _("(unknown)"));
-      u = g_hash_table_lookup (units, key);
-      if (u == NULL)
-        {
-          u = g_new0 (Unit, 1);
-          u->key = g_strdup (key);
-          u->label = g_strdup (key);
-          u->x0 = x0;
-          u->y0 = y0;
-          u->population = -1;
-          g_hash_table_insert (units, u->key, u);
-          g_ptr_array_add (order, u);
-        }
-      u->households++;
-      u->persons += people;
-      u->needs += (guint) hit->n_needs;
+      p->counts.persons += MAX (1, facts[i].persons);
+      p->counts.needs += g_array_index (hits, SmCaseHit, i).n_needs;
     }
-
-  if (!grid)
+  known = sm_store_list_parts (store, NULL, error);
+  if (known == NULL)
+    return FALSE;
+  for (guint i = 0; i < known->len; i++)
     {
-      g_autoptr(GPtrArray) parts = sm_store_list_parts (store, NULL, error);
+      const SmSettlementPart *part = g_ptr_array_index (known, i);
+      Part *p = g_hash_table_lookup (by_name, part->name);
 
-      if (parts == NULL)
-        goto out;
-      for (guint i = 0; i < parts->len; i++)
-        {
-          const SmSettlementPart *part = g_ptr_array_index (parts, i);
-          Unit *u = g_hash_table_lookup (units, part->name);
-
-          if (u == NULL)
-            continue;
-          u->population = part->population;
-          u->has_anchor = part->has_anchor;
-          u->lat = part->anchor_lat;
-          u->lon = part->anchor_lon;
-        }
+      if (p == NULL)
+        continue;
+      p->population = part->population;
+      p->has_anchor = part->has_anchor;
+      p->lat = part->anchor_lat;
+      p->lon = part->anchor_lon;
     }
 
-  /* The units add up to the filter's total, which the map and stats show:
+  /* The parts add up to the filter's total, which the map and stats show:
    * small ones and what would let them be worked out carry no counts. */
   cells = g_new0 (SmDisclosureCell, MAX (order->len, 1));
   for (guint i = 0; i < order->len; i++)
-    {
-      Unit *u = g_ptr_array_index (order, i);
-
-      cells[i].households = u->households;
-      cells[i].persons = u->persons;
-      cells[i].needs = u->needs;
-    }
+    cells[i] = ((Part *) g_ptr_array_index (order, i))->counts;
   sm_disclosure_protect (disclosure, cells, order->len);
 
-  if (!open_out (&out, format, path, grid ? "grid" : "settlement_parts",
-                 grid ? wkbPolygon : wkbPoint, fields, types, error))
+  if (!open_out (&out, format, path, "settlement_parts", wkbPoint, aggregate_fields,
+                 aggregate_types, error))
     goto out;
   for (guint i = 0; i < order->len; i++)
     {
-      Unit *u = g_ptr_array_index (order, i);
-      OGRFeatureH f = OGR_F_Create (OGR_L_GetLayerDefn (out.layer));
-      gboolean suppressed = cells[i].state != SM_DISCLOSURE_SHOWN;
+      Part *p = g_ptr_array_index (order, i);
+      OGRFeatureH f = aggregate_feature (&out, p->name, &cells[i], p->population);
 
-      set_string (f, "unit", u->label);
-      if (!suppressed)
-        {
-          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "households"), (int) u->households);
-          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "persons"), (int) u->persons);
-          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "needs"), (int) u->needs);
-        }
-      if (u->population >= 0)
-        OGR_F_SetFieldInteger64 (f, OGR_F_GetFieldIndex (f, "population"), u->population);
-      OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "suppressed"), suppressed);
-      if (out.geometry && grid)
-        {
-          OGRGeometryH ring = OGR_G_CreateGeometry (wkbLinearRing);
-          OGRGeometryH polygon = OGR_G_CreateGeometry (wkbPolygon);
-          const double cx[] = { 0, 1, 1, 0, 0 }, cy[] = { 0, 0, 1, 1, 0 };
-
-          for (guint c = 0; c < 5; c++)
-            {
-              double px = u->x0 + cx[c] * cell, py = u->y0 + cy[c] * cell, pz = 0;
-
-              OCTTransform (from_eov, 1, &px, &py, &pz);
-              OGR_G_AddPoint_2D (ring, px, py);
-            }
-          OGR_G_AddGeometryDirectly (polygon, ring);
-          OGR_F_SetGeometryDirectly (f, polygon);
-        }
-      else if (out.geometry && u->has_anchor)
+      if (out.geometry && p->has_anchor)
         {
           OGRGeometryH point = OGR_G_CreateGeometry (wkbPoint);
 
-          OGR_G_SetPoint_2D (point, 0, u->lon, u->lat);
+          OGR_G_SetPoint_2D (point, 0, p->lon, p->lat);
           OGR_F_SetGeometryDirectly (f, point);
         }
       if (!write_feature (&out, f, error))
@@ -519,10 +527,6 @@ out:
       GDALClose (out.ds);
       g_unlink (path);
     }
-  OCTDestroyCoordinateTransformation (to_eov);
-  OCTDestroyCoordinateTransformation (from_eov);
-  OSRDestroySpatialReference (wgs84);
-  OSRDestroySpatialReference (eov);
   return ok;
 }
 
@@ -558,12 +562,8 @@ sm_export (SmStore                *store,
                              "export the coarsened cases (grid cells and months) instead"));
       return FALSE;
     }
-  if (options->cell_m != 0 && (options->cell_m < 50 || options->cell_m > 10000))
-    {
-      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
-                   _("A grid cell of %.0f m is not allowed; use 50 to 10000 m"), options->cell_m);
-      return FALSE;
-    }
+  if (!sm_grid_check_cell (options->cell_m, error))
+    return FALSE;
   _sm_ogr_init ();
   format = find_format (path, format_name, error);
   if (format == NULL)
@@ -572,7 +572,8 @@ sm_export (SmStore                *store,
     ok = export_cases (store, filter, format, path, options->kind == SM_EXPORT_CASES_COARSE,
                        options->cell_m > 0 ? options->cell_m : 250, &n, error);
   else
-    ok = export_aggregate (store, filter, format, path, options, &n, error);
+    ok = (options->kind == SM_EXPORT_GRID ? export_grid : export_parts)
+           (store, filter, format, path, options, &n, error);
   if (ok && n_written != NULL)
     *n_written = n;
   return ok;
