@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -438,6 +439,119 @@ test_area_choropleth (void)
   sm_test_close_window (window);
 }
 
+/* The most opaque pixel the case layer draws within 4 pixels of the
+ * middle of the map. */
+static guint
+case_alpha_at_middle (SmWindow *window)
+{
+  GtkWidget *layer = GTK_WIDGET (sm_window_get_case_layer (window));
+  int w = gtk_widget_get_width (layer), h = gtk_widget_get_height (layer);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (layer);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (layer));
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  guint most = 0;
+
+  g_assert_cmpint (w, >, 20);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return 0;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  pixels = g_malloc ((gsize) w * h * 4);
+  gdk_texture_download (texture, pixels, (gsize) w * 4);
+  for (int y = h / 2 - 4; y <= h / 2 + 4; y++)
+    for (int x = w / 2 - 4; x <= w / 2 + 4; x++)
+      most = MAX (most, pixels[((gsize) y * w + x) * 4 + 3]);
+  return most;
+}
+
+static void
+look_at (SmWindow *window,
+         double    lat,
+         double    lon,
+         double    zoom)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (sm_window_get_map (window));
+
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  sm_test_iterate (300);
+}
+
+/* The planner view: a lone household is neither drawn, nor picked, nor
+ * located; a crowded cell is drawn with its count; the total under k is
+ * not written out. */
+static void
+test_planner_view (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (sm_test_tmpdir, "planner.db", NULL);
+  g_autoptr(SmStore) store = sm_store_open (path, &error);
+  const double lone_lat = 47.6905, lone_lon = 18.2480, crowd_lat = 47.6350, crowd_lon = 18.3900;
+  SmCaseLayer *layer;
+  SmCaseLayerItem item;
+  SmWindow *window;
+  gint64 lone;
+  double x, y;
+
+  g_assert_no_error (error);
+  lone = sm_test_add_household (store, "Tata, Tópart 1.", TRUE, lone_lat, lone_lon);
+  sm_test_add_need (store, lone, "lakhatas", 3, "2025-03-01", NULL);
+  /* Two crowds: with the lone household hidden, the smaller one is too,
+   * or the total would give the lone one away. */
+  for (int i = 0; i < 90; i++)
+    {
+      g_autofree char *address = g_strdup_printf ("Tata, Sor utca %d.", i + 1);
+      gint64 h = sm_test_add_household (store, address, TRUE, crowd_lat + (i % 60) * 1e-5,
+                                        crowd_lon + (i < 60 ? 0 : 0.01));
+
+      sm_test_add_need (store, h, "lakhatas", 2, "2025-03-01", NULL);
+    }
+  window = sm_test_open_window (store);
+  layer = sm_window_get_case_layer (window);
+  sm_case_layer_set_show_boundaries (layer, FALSE);
+  sm_case_layer_set_show_services (layer, FALSE);
+
+  /* Without the planner view the lone household is there to see. */
+  look_at (window, lone_lat, lone_lon, 17);
+  g_assert_true (sm_case_layer_locate (layer, lone, &x, &y));
+  g_assert_cmpuint (case_alpha_at_middle (window), >, 100);
+  g_assert_true (sm_case_layer_pick (layer, x, y, &item));
+  g_assert_cmpint (item.kind, ==, SM_CASE_LAYER_HOUSEHOLD);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.planner-view", NULL);
+  sm_test_iterate (300);
+  g_assert_true (sm_case_layer_get_planner_view (layer));
+  g_assert_false (sm_case_layer_locate (layer, lone, &x, &y));
+  g_assert_cmpuint (case_alpha_at_middle (window), ==, 0);
+  g_assert_false (sm_case_layer_pick (layer, gtk_widget_get_width (GTK_WIDGET (layer)) / 2.0,
+                                      gtk_widget_get_height (GTK_WIDGET (layer)) / 2.0, &item));
+  look_at (window, lone_lat, lone_lon, 13);
+  g_assert_cmpuint (case_alpha_at_middle (window), ==, 0);
+
+  /* The crowded cell is drawn. */
+  look_at (window, crowd_lat + 3e-4, crowd_lon, 16);
+  g_assert_cmpuint (case_alpha_at_middle (window), >, 100);
+  sm_test_maybe_screenshot (window, "planner-view");
+  look_at (window, crowd_lat + 3e-4, crowd_lon + 0.01, 16);
+  g_assert_cmpuint (case_alpha_at_middle (window), ==, 0);
+
+  /* Only the lone household shown: the total is a small count. */
+  g_assert_nonnull (strstr (sm_window_get_counts_text (window), "91"));
+  sm_filter_set_min_severity (sm_window_get_filter (window), 3);
+  sm_test_iterate (300);
+  g_assert_null (strstr (sm_window_get_counts_text (window), "1 "));
+  g_assert_nonnull (strstr (sm_window_get_counts_text (window), "<5"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.planner-view", NULL);
+  sm_test_iterate (200);
+  g_assert_false (sm_case_layer_get_planner_view (layer));
+  sm_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -450,6 +564,7 @@ main (int    argc,
   g_test_add_func ("/window/hotspots-and-time", test_hotspots_and_time);
   g_test_add_func ("/window/layers-follow-store", test_layers_follow_store);
   g_test_add_func ("/window/area-choropleth", test_area_choropleth);
+  g_test_add_func ("/window/planner-view", test_planner_view);
   status = g_test_run ();
   sm_test_gui_finish ();
   return status;

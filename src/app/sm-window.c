@@ -70,6 +70,20 @@ update_counts_cb (SmWindow *self)
                                         households);
   g_autofree char *n = NULL;
 
+  /* A total under k is a small count too. */
+  if (sm_case_layer_get_planner_view (self->case_layer)
+      && sm_disclosure_is_small (sm_context_get_disclosure (self->context), households, households))
+    {
+      SmDisclosure *d = sm_context_get_disclosure (self->context);
+      g_autofree char *few = sm_disclosure_format_count (d, households, SM_DISCLOSURE_SMALL);
+
+      g_free (self->counts_text);
+      /* TRANSLATORS: %s is a hidden small count such as "<5" */
+      self->counts_text = g_strdup_printf (_("Planner view · %s households"), few);
+      gtk_label_set_label (self->counts, self->counts_text);
+      return;
+    }
+
   switch (sm_filter_get_status (self->filter))
     {
     case SM_NEED_RESOLVED:
@@ -85,7 +99,11 @@ update_counts_cb (SmWindow *self)
       break;
     }
   g_free (self->counts_text);
-  self->counts_text = g_strdup_printf ("%s · %s", h, n);
+  if (sm_case_layer_get_planner_view (self->case_layer))
+    /* TRANSLATORS: the map's counts while it shows only grid counts */
+    self->counts_text = g_strdup_printf (_("Planner view · %s · %s"), h, n);
+  else
+    self->counts_text = g_strdup_printf ("%s · %s", h, n);
   gtk_label_set_label (self->counts, self->counts_text);
 }
 
@@ -245,6 +263,11 @@ layer_setting_changed_cb (SmWindow *self)
                                    g_settings_get_boolean (self->settings, "show-services"));
   sm_case_layer_set_show_boundaries (self->case_layer,
                                      g_settings_get_boolean (self->settings, "show-boundaries"));
+  sm_case_layer_set_planner_view (self->case_layer,
+                                  g_settings_get_boolean (self->settings, "planner-view"));
+  sm_hotspot_layer_set_planner_view (self->hotspot_layer,
+                                     g_settings_get_boolean (self->settings, "planner-view"));
+  update_counts_cb (self);
 }
 
 /* --- window state ----------------------------------------------------- */
@@ -479,7 +502,9 @@ sm_window_new (GtkApplication *application,
   SmWindow *self = g_object_new (SM_TYPE_WINDOW, "application", application, NULL);
   ShumateMap *map = _sm_window_get_map (self);
   GtkGesture *click = gtk_gesture_click_new ();
-  static const char * const layer_keys[] = { "show-cases", "show-services", "show-boundaries" };
+  static const char * const layer_keys[] = {
+    "show-cases", "show-services", "show-boundaries", "planner-view"
+  };
 
   self->settings = g_settings_new (APP_ID);
   self->store = g_object_ref (store);

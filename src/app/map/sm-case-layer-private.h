@@ -35,6 +35,13 @@ typedef struct {
   GArray     *items;     /* TileItem whose centre lies in this tile */
 } CaseTile;
 
+/* A grid cell of the planner view whose count may be shown. */
+typedef struct {
+  double  x[4], y[4];    /* corners, Web Mercator unit square */
+  double  west, east, north, south;
+  guint   households;
+} GridCell;
+
 typedef struct {
   double  west, south, east, north;   /* unit-square box */
   GPtrArray *rings;                   /* GArray of double x, y pairs per ring */
@@ -63,6 +70,8 @@ struct _SmCaseLayer
   gboolean      show_cases;
   gboolean      show_services;
   gboolean      show_boundaries;
+  gboolean      planner_view;  /* grid counts of k or more, no household places */
+  GArray       *grid;          /* GridCell, in the planner view */
   guint         n_tiles_drawn;
   PangoLayout  *label_layout;
 };
@@ -85,6 +94,7 @@ guint64 _sm_case_layer_tile_key (int z,
                                  int y);
 void _sm_case_layer_view_init (View        *v,
                                SmCaseLayer *self);
+void _sm_case_layer_load_grid (SmCaseLayer *self);
 
 /* Where a point of the world (Mercator, 0..1) is in the widget. */
 static inline inline void

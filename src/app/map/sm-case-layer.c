@@ -123,7 +123,7 @@ snapshot_selection (SmCaseLayer *self,
   double x, y;
   cairo_t *cr;
 
-  if (self->selected == 0 || !sm_case_layer_locate (self, self->selected, &x, &y))
+  if (self->planner_view || self->selected == 0 || !sm_case_layer_locate (self, self->selected, &x, &y))
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - 16, y - 16, 32, 32));
   cairo_arc (cr, x, y, 11, 0, 2 * G_PI);
@@ -372,6 +372,11 @@ sm_case_layer_refresh (SmCaseLayer *self)
     }
   sort_points (self->points);
   load_services (self);
+  if (self->planner_view)
+    {
+      _sm_case_layer_load_grid (self);
+      g_hash_table_remove_all (self->tiles);
+    }
 
   g_signal_emit (self, signals[UPDATED], 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -467,6 +472,7 @@ sm_case_layer_dispose (GObject *object)
   g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_pointer (&self->colors, g_array_unref);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_clear_pointer (&self->grid, g_array_unref);
 
   G_OBJECT_CLASS (sm_case_layer_parent_class)->dispose (object);
 }
@@ -656,7 +662,7 @@ sm_case_layer_pick (SmCaseLayer     *self,
  * sm_case_layer_locate:
  *
  * Where household @household_id stands in widget coordinates, if the
- * filter shows it.
+ * filter shows it and the planner view is off.
  */
 gboolean
 sm_case_layer_locate (SmCaseLayer *self,
@@ -668,6 +674,8 @@ sm_case_layer_locate (SmCaseLayer *self,
 
   g_return_val_if_fail (SM_IS_CASE_LAYER (self), FALSE);
 
+  if (self->planner_view)
+    return FALSE;
   for (guint i = 0; i < self->hits->len; i++)
     {
       const SmCaseHit *hit = &g_array_index (self->hits, SmCaseHit, i);
@@ -735,6 +743,36 @@ sm_case_layer_set_show_boundaries (SmCaseLayer *self,
 {
   g_return_if_fail (SM_IS_CASE_LAYER (self));
   set_shown (self, &self->show_boundaries, show);
+}
+
+/**
+ * sm_case_layer_set_planner_view:
+ * @planner_view: whether households are drawn as counts on the disclosure
+ *   grid
+ *
+ * In the planner view only grid cells of k or more households are drawn,
+ * with their counts; no household's place is drawn or picked.
+ */
+void
+sm_case_layer_set_planner_view (SmCaseLayer *self,
+                                gboolean     planner_view)
+{
+  g_return_if_fail (SM_IS_CASE_LAYER (self));
+
+  if (self->planner_view == !!planner_view)
+    return;
+  self->planner_view = !!planner_view;
+  _sm_case_layer_load_grid (self);
+  g_hash_table_remove_all (self->tiles);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+sm_case_layer_get_planner_view (SmCaseLayer *self)
+{
+  g_return_val_if_fail (SM_IS_CASE_LAYER (self), FALSE);
+
+  return self->planner_view;
 }
 
 /**

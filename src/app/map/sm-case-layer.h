@@ -49,6 +49,9 @@ void         sm_case_layer_set_show_services (SmCaseLayer    *self,
                                               gboolean        show);
 void         sm_case_layer_set_show_boundaries (SmCaseLayer  *self,
                                                 gboolean      show);
+void         sm_case_layer_set_planner_view (SmCaseLayer  *self,
+                                             gboolean      planner_view);
+gboolean     sm_case_layer_get_planner_view (SmCaseLayer  *self);
 void         sm_case_layer_set_hidden       (SmCaseLayer     *self,
                                              gint64           household_id);
 guint        sm_case_layer_get_n_tiles_drawn (SmCaseLayer    *self);

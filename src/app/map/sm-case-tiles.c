@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sm-boundary.h"
+#include "sm-grid.h"
 #include "sm-case-layer.h"
 #include "sm-mercator.h"
 #include "sm-query.h"
@@ -297,6 +298,103 @@ draw_cases_single (SmCaseLayer *self,
     }
 }
 
+/* --- the planner view -------------------------------------------------- */
+
+/**
+ * _sm_case_layer_load_grid:
+ *
+ * Counts the shown households on the disclosure grid; only cells whose
+ * count may be shown are kept, so nothing smaller than k nor any
+ * household's place reaches the screen.
+ */
+void
+_sm_case_layer_load_grid (SmCaseLayer *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) cells = NULL;
+
+  g_clear_pointer (&self->grid, g_array_unref);
+  self->grid = g_array_new (FALSE, FALSE, sizeof (GridCell));
+  if (!self->planner_view)
+    return;
+  cells = sm_grid_count (self->store, self->filter, sm_context_get_disclosure (self->context),
+                         0, &error);
+  if (cells == NULL)
+    {
+      g_warning ("Cannot count the grid: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const SmGridCell *c = &g_array_index (cells, SmGridCell, i);
+      GridCell g = { .households = (guint) c->counts.households,
+                     .west = 1, .east = 0, .north = 1, .south = 0 };
+
+      if (c->counts.state != SM_DISCLOSURE_SHOWN)
+        continue;
+      for (guint k = 0; k < 4; k++)
+        {
+          sm_mercator_from_lonlat (c->lon[k], c->lat[k], &g.x[k], &g.y[k]);
+          g.west = MIN (g.west, g.x[k]);
+          g.east = MAX (g.east, g.x[k]);
+          g.north = MIN (g.north, g.y[k]);
+          g.south = MAX (g.south, g.y[k]);
+        }
+      g_array_append_val (self->grid, g);
+    }
+}
+
+static void
+draw_cases_grid (SmCaseLayer *self,
+                 cairo_t     *cr,
+                 double       world,
+                 double       ox,
+                 double       oy)
+{
+  double w = ox / world, e = (ox + TILE) / world, n = oy / world, s = (oy + TILE) / world;
+  guint most = 1;
+
+  for (guint i = 0; i < self->grid->len; i++)
+    most = MAX (most, g_array_index (self->grid, GridCell, i).households);
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  for (guint i = 0; i < self->grid->len; i++)
+    {
+      const GridCell *g = &g_array_index (self->grid, GridCell, i);
+      double t, side;
+
+      if (g->east < w || g->west > e || g->south < n || g->north > s)
+        continue;
+      for (guint k = 0; k < 4; k++)
+        if (k == 0)
+          cairo_move_to (cr, g->x[k] * world - ox, g->y[k] * world - oy);
+        else
+          cairo_line_to (cr, g->x[k] * world - ox, g->y[k] * world - oy);
+      cairo_close_path (cr);
+      /* Light to dark purple by the share of the busiest cell. */
+      t = most > SM_DISCLOSURE_MIN_K ? log ((double) g->households) / log ((double) most) : 1;
+      cairo_set_source_rgba (cr, 0.62 - 0.35 * t, 0.45 - 0.35 * t, 0.78 - 0.30 * t, 0.55 + 0.3 * t);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+
+      side = (g->east - g->west) * world;
+      if (side >= 26)
+        {
+          char text[16];
+          cairo_text_extents_t ext;
+          double cx = (g->west + g->east) / 2 * world - ox, cy = (g->north + g->south) / 2 * world - oy;
+
+          g_snprintf (text, sizeof text, "%u", g->households);
+          cairo_set_font_size (cr, side >= 40 ? 11 : 9);
+          cairo_text_extents (cr, text, &ext);
+          cairo_move_to (cr, cx - ext.width / 2 - ext.x_bearing, cy - ext.height / 2 - ext.y_bearing);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_show_text (cr, text);
+        }
+    }
+}
+
 static CaseTile *
 render_tile (SmCaseLayer *self,
              int          zi,
@@ -312,7 +410,9 @@ render_tile (SmCaseLayer *self,
   tile->items = g_array_new (FALSE, FALSE, sizeof (TileItem));
   if (self->show_boundaries)
     draw_outlines (self, cr, world, ox, oy);
-  if (self->show_cases)
+  if (self->show_cases && self->planner_view)
+    draw_cases_grid (self, cr, world, ox, oy);
+  else if (self->show_cases)
     {
       if (zi < CLUSTER_BELOW_ZOOM)
         draw_cases_clustered (self, cr, tile, world, ox, oy);

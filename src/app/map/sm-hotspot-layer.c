@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "sm-grid.h"
 #include "sm-hotspot.h"
 #include "sm-hotspot-layer.h"
 #include "sm-query.h"
@@ -34,6 +35,8 @@ struct _SmHotspotLayer
   gboolean      show_change;
   GArray       *appeared;        /* double lat, lon: needs assessed since the compared day */
   GArray       *resolved;        /* double lat, lon: needs resolved since then */
+  gboolean      planner_view;    /* no heat, changes as grid counts of k or more */
+  GArray       *appeared_grid;   /* SmGridCell that may be shown, in the planner view */
   double        bandwidth;
   SmKernel      kernel;
   SmPointWeight weight;
@@ -185,6 +188,7 @@ compute_change (SmHotspotLayer *self)
 
   g_clear_pointer (&self->appeared, g_array_unref);
   g_clear_pointer (&self->resolved, g_array_unref);
+  g_clear_pointer (&self->appeared_grid, g_array_unref);
   if (!g_date_valid (&self->compare))
     return;
   sm_filter_get_as_of (self->filter, &as_of);
@@ -193,6 +197,26 @@ compute_change (SmHotspotLayer *self)
   sm_filter_set_as_of_since (appeared, &as_of, &after, SM_NEED_ANY);
   sm_filter_set_as_of_since (resolved_now, &as_of, NULL, SM_NEED_RESOLVED);
   sm_filter_set_as_of_since (resolved_then, &self->compare, NULL, SM_NEED_RESOLVED);
+  if (self->planner_view)
+    {
+      /* Counts per grid cell instead of a mark at each household; what
+       * was resolved is the difference of two days, which no single
+       * protected table shows, so it is left out. */
+      g_autoptr(GError) error = NULL;
+      GArray *cells = sm_grid_count (self->store, appeared,
+                                     sm_context_get_disclosure (self->context), 0, &error);
+
+      if (cells == NULL)
+        {
+          g_warning ("Cannot count the changes: %s", error->message);
+          return;
+        }
+      for (guint i = cells->len; i-- > 0;)
+        if (g_array_index (cells, SmGridCell, i).counts.state != SM_DISCLOSURE_SHOWN)
+          g_array_remove_index_fast (cells, i);
+      self->appeared_grid = cells;
+      return;
+    }
   a = sm_store_query (self->store, appeared, NULL);
   r_now = sm_store_query (self->store, resolved_now, NULL);
   r_then = sm_store_query (self->store, resolved_then, NULL);
@@ -226,7 +250,7 @@ sm_hotspot_layer_recompute (SmHotspotLayer *self)
       g_warning ("Cannot read the cases: %s", error->message);
       return;
     }
-  if (self->show_heat)
+  if (self->show_heat && !self->planner_view)
     build_heat (self, in);
   if (self->show_change)
     compute_change (self);
@@ -281,6 +305,42 @@ to_widget (SmHotspotLayer *self,
   return TRUE;
 }
 
+/* "+n" in each grid cell where n needs appeared, n at least k. */
+static void
+snapshot_change_grid (SmHotspotLayer *self,
+                      GtkSnapshot    *snapshot)
+{
+  for (guint i = 0; i < self->appeared_grid->len; i++)
+    {
+      const SmGridCell *c = &g_array_index (self->appeared_grid, SmGridCell, i);
+      char text[24];
+      double x0, y0, x1, y1, x, y;
+      cairo_text_extents_t ext;
+      cairo_t *cr;
+
+      to_widget (self, c->lat[3], c->lon[3], &x0, &y0);
+      to_widget (self, c->lat[1], c->lon[1], &x1, &y1);
+      x = (x0 + x1) / 2;
+      y = (y0 + y1) / 2;
+      g_snprintf (text, sizeof text, "+%" G_GINT64_FORMAT, c->counts.households);
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - 30, y - 12, 60, 24));
+      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+      cairo_set_source_rgba (cr, 0.80, 0.10, 0.10, 0.9);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 11);
+      cairo_text_extents (cr, text, &ext);
+      cairo_rectangle (cr, x - ext.width / 2 - 4, y - ext.height / 2 - 3, ext.width + 8, ext.height + 6);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_fill (cr);
+      cairo_move_to (cr, x - ext.width / 2 - ext.x_bearing, y - ext.height / 2 - ext.y_bearing);
+      cairo_set_source_rgb (cr, 0.80, 0.10, 0.10);
+      cairo_show_text (cr, text);
+      cairo_destroy (cr);
+    }
+}
+
 static void
 sm_hotspot_layer_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -291,7 +351,7 @@ sm_hotspot_layer_snapshot (GtkWidget   *widget,
   if (shumate_viewport_get_reference_map_source (viewport) == NULL)
     return;
   gtk_snapshot_push_opacity (snapshot, self->opacity);
-  if (self->show_heat && self->heat != NULL)
+  if (self->show_heat && !self->planner_view && self->heat != NULL)
     {
       double x0, y0, x1, y1;
 
@@ -315,7 +375,9 @@ sm_hotspot_layer_snapshot (GtkWidget   *widget,
           gtk_snapshot_append_color (snapshot, &colour, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
         }
     }
-  if (self->show_change)
+  if (self->show_change && self->planner_view && self->appeared_grid != NULL)
+    snapshot_change_grid (self, snapshot);
+  else if (self->show_change && !self->planner_view)
     {
       static const GdkRGBA added = { 0.80, 0.10, 0.10, 0.9 }, gone = { 0.15, 0.45, 0.80, 0.9 };
 
@@ -366,6 +428,7 @@ sm_hotspot_layer_dispose (GObject *object)
   g_clear_pointer (&self->hotspots, g_ptr_array_unref);
   g_clear_pointer (&self->appeared, g_array_unref);
   g_clear_pointer (&self->resolved, g_array_unref);
+  g_clear_pointer (&self->appeared_grid, g_array_unref);
 
   G_OBJECT_CLASS (sm_hotspot_layer_parent_class)->dispose (object);
 }
@@ -537,6 +600,27 @@ sm_hotspot_layer_set_show_change (SmHotspotLayer *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * sm_hotspot_layer_set_planner_view:
+ *
+ * In the planner view the heat map is not drawn (around a lone household
+ * it would show its place) and changes are counted per grid cell, shown
+ * only where they obey the disclosure rule.
+ */
+void
+sm_hotspot_layer_set_planner_view (SmHotspotLayer *self,
+                                   gboolean        planner_view)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  if (self->planner_view == !!planner_view)
+    return;
+  self->planner_view = !!planner_view;
+  if (self->show_heat || self->show_change)
+    sm_hotspot_layer_recompute (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 sm_hotspot_layer_set_bandwidth (SmHotspotLayer *self,
                                 double          metres)
@@ -556,6 +640,14 @@ sm_hotspot_layer_get_n_changes (SmHotspotLayer *self,
 
   if (resolved != NULL)
     *resolved = self->resolved ? self->resolved->len : 0;
+  if (self->appeared_grid != NULL)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < self->appeared_grid->len; i++)
+        n += (guint) g_array_index (self->appeared_grid, SmGridCell, i).counts.households;
+      return n;
+    }
   return self->appeared ? self->appeared->len : 0;
 }
 
