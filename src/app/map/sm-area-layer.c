@@ -386,7 +386,12 @@ store_changed_cb (SmAreaLayer   *self,
                   GArray        *household_ids)
 {
   if (what & SM_STORE_CHANGE_BOUNDARIES)
-    g_clear_pointer (&self->set, sm_area_set_free);
+    {
+      /* The statistics point into the areas' shapes: both go at once. */
+      g_clear_pointer (&self->stats, g_array_unref);
+      g_clear_pointer (&self->set, sm_area_set_free);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
   if (what & (SM_STORE_CHANGE_CASES | SM_STORE_CHANGE_BOUNDARIES))
     filter_changed_cb (self);
 }
