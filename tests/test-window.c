@@ -472,6 +472,52 @@ test_hungarian (void)
   g_unsetenv ("LANGUAGE");
 }
 
+/* A save while another program writes: the window says so and keeps
+ * running, and the save is made once the other writer is done. */
+static void
+test_save_waits_for_writer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(SmStore) other = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(GArray) hits = sm_store_query (store, filter, &error);
+  gint64 id = g_array_index (hits, SmCaseHit, 2).household_id;
+  SmWindow *window = sm_test_open_window (store);
+  SmCasePanel *panel = sm_window_get_case_panel (window);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gint64 start;
+  SmHousehold h;
+
+  g_assert_no_error (error);
+  sm_window_select_household (window, id);
+  sm_test_iterate (50);
+  sm_test_collect_widgets (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, rows);
+  g_assert_cmpuint (rows->len, >=, 4);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 3)), "Várakozó");
+
+  g_assert_true (sm_store_begin (other, &error));
+  start = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-household", NULL);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  sm_test_iterate (1300);
+  g_assert_true (sm_case_panel_is_waiting (panel));
+  sm_test_maybe_screenshot (window, "save-waiting");
+  g_assert_true (sm_case_panel_is_dirty (panel));
+  g_assert_true (sm_store_get_household (other, id, &h, NULL));
+  g_assert_cmpstr (h.settlement_part, !=, "Várakozó");
+  sm_household_clear (&h);
+
+  g_assert_true (sm_store_commit (other, &error));
+  sm_test_iterate (500);
+  g_assert_false (sm_case_panel_is_waiting (panel));
+  g_assert_false (sm_case_panel_is_dirty (panel));
+  g_assert_true (sm_store_get_household (other, id, &h, NULL));
+  g_assert_cmpstr (h.settlement_part, ==, "Várakozó");
+  sm_household_clear (&h);
+  sm_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -485,6 +531,7 @@ main (int    argc,
   g_test_add_func ("/window/search-and-zoom", test_search_and_zoom);
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/save-waits-for-writer", test_save_waits_for_writer);
   g_test_add_func ("/window/bubble-and-new-household", test_bubble_and_new_household);
   g_test_add_func ("/window/hungarian", test_hungarian);
   status = g_test_run ();

@@ -184,7 +184,7 @@ save_household_action (GtkWidget  *widget,
   SmWindow *self = SM_WINDOW (widget);
 
   if (sm_case_panel_is_dirty (self->case_panel))
-    sm_case_panel_save (self->case_panel);
+    sm_case_panel_request_save (self->case_panel);
 }
 
 static void

@@ -86,6 +86,8 @@ struct _SmCasePanel
   gboolean             dirty;
   char                *loaded_address;  /* as loaded, to see a change */
   SmGeocodeQuality     last_geocode;    /* of the last save; NONE: not geocoded */
+  guint                wait_id;         /* waiting for another program's write */
+  gint64               wait_since;
 };
 
 AssessmentEditor *_sm_case_panel_add_assessment_editor (SmCasePanel               *self,

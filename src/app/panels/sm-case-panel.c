@@ -385,9 +385,86 @@ sm_case_panel_save (SmCasePanel *self)
 }
 
 static void
+stop_waiting (SmCasePanel *self)
+{
+  g_clear_handle_id (&self->wait_id, g_source_remove);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
+}
+
+static void
+show_waiting (SmCasePanel *self)
+{
+  int seconds = (int) ((g_get_monotonic_time () - self->wait_since) / G_USEC_PER_SEC);
+  g_autofree char *text =
+    g_strdup_printf (ngettext ("Another program is writing to the database; the save waits for it "
+                               "(%d second)…",
+                               "Another program is writing to the database; the save waits for it "
+                               "(%d seconds)…", seconds), seconds);
+
+  show_problem (self, NULL, text);
+}
+
+static gboolean
+wait_cb (gpointer data)
+{
+  SmCasePanel *self = data;
+
+  if (sm_store_can_write_now (self->store))
+    {
+      self->wait_id = 0;
+      stop_waiting (self);
+      sm_case_panel_save (self);
+      return G_SOURCE_REMOVE;
+    }
+  if (g_get_monotonic_time () - self->wait_since >= (gint64) sm_store_get_lock_wait () * G_USEC_PER_SEC)
+    {
+      self->wait_id = 0;
+      stop_waiting (self);
+      show_problem (self, NULL, _("Another program is still writing to the database. Nothing was "
+                                  "saved; your changes are still here: save again later."));
+      return G_SOURCE_REMOVE;
+    }
+  show_waiting (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * sm_case_panel_request_save:
+ *
+ * Saves now, or, while another program writes to the database, says so
+ * on the page and saves as soon as it is done, without holding up the
+ * window; gives up after the store's wait with the changes kept.
+ */
+void
+sm_case_panel_request_save (SmCasePanel *self)
+{
+  g_return_if_fail (SM_IS_CASE_PANEL (self));
+
+  if (self->wait_id != 0)
+    return;
+  if (sm_store_can_write_now (self->store))
+    {
+      sm_case_panel_save (self);
+      return;
+    }
+  self->wait_since = g_get_monotonic_time ();
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
+  show_waiting (self);
+  self->wait_id = g_timeout_add (200, wait_cb, self);
+}
+
+gboolean
+sm_case_panel_is_waiting (SmCasePanel *self)
+{
+  g_return_val_if_fail (SM_IS_CASE_PANEL (self), FALSE);
+
+  return self->wait_id != 0;
+}
+
+static void
 save_cb (SmCasePanel *self)
 {
-  sm_case_panel_save (self);
+  sm_case_panel_request_save (self);
 }
 
 static void
@@ -458,6 +535,7 @@ sm_case_panel_dispose (GObject *object)
 {
   SmCasePanel *self = SM_CASE_PANEL (object);
 
+  g_clear_handle_id (&self->wait_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_CASE_PANEL);
   g_clear_object (&self->store);
   g_clear_object (&self->context);

@@ -29,6 +29,8 @@ SmGeocodeQuality sm_case_panel_get_last_geocode (SmCasePanel *self);
 gint64       sm_case_panel_get_household (SmCasePanel *self);
 gboolean     sm_case_panel_is_dirty      (SmCasePanel *self);
 gboolean     sm_case_panel_save          (SmCasePanel *self);
+void         sm_case_panel_request_save  (SmCasePanel *self);
+gboolean     sm_case_panel_is_waiting    (SmCasePanel *self);
 gboolean     sm_case_panel_is_placing    (SmCasePanel *self);
 void         sm_case_panel_place         (SmCasePanel *self,
                                           double       lat,

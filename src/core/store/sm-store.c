@@ -33,6 +33,7 @@ struct _SmStore
 
   gint64        busy_since;   /* monotonic µs when the current wait began */
   gboolean      said_waiting;
+  gboolean      no_wait;      /* a probe: busy means busy, at once */
 };
 
 /* How long an action waits for another program's write to end. */
@@ -118,6 +119,8 @@ busy_cb (void *data,
   SmStore *self = data;
   gint64 now = g_get_monotonic_time ();
 
+  if (self->no_wait)
+    return 0;
   if (count == 0)
     {
       self->busy_since = now;
@@ -444,6 +447,42 @@ run_control (SmStore     *self,
   sqlite3_stmt *stmt = _sm_store_prepare (self, sql, error);
 
   return stmt != NULL && _sm_store_step_done (self, stmt, error);
+}
+
+/**
+ * sm_store_get_lock_wait:
+ *
+ * Returns: how many seconds an action waits for another program's write
+ *   before it gives up (60; SOCIAL_MAP_LOCK_WAIT overrides)
+ */
+int
+sm_store_get_lock_wait (void)
+{
+  return wait_seconds ();
+}
+
+/**
+ * sm_store_can_write_now:
+ *
+ * Whether an action could begin at once, without waiting for another
+ * program that is writing: lets a caller wait without blocking.
+ */
+gboolean
+sm_store_can_write_now (SmStore *self)
+{
+  int rc;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  if (self->depth > 0)
+    return TRUE;
+  self->no_wait = TRUE;
+  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  self->no_wait = FALSE;
+  if (rc != SQLITE_OK)
+    return FALSE;
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return TRUE;
 }
 
 /**

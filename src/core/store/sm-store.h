@@ -51,6 +51,8 @@ gboolean    sm_store_commit              (SmStore     *self,
                                           GError     **error);
 void        sm_store_rollback            (SmStore     *self);
 gboolean    sm_store_check_outside       (SmStore     *self);
+gboolean    sm_store_can_write_now       (SmStore     *self);
+int         sm_store_get_lock_wait       (void);
 void        sm_store_set_cache_size      (SmStore     *self,
                                           int          mib);
 char       *sm_store_get_import_layout   (SmStore     *self,
