@@ -7,6 +7,21 @@
 G_BEGIN_DECLS
 
 void          _sm_store_install_locking (void);
+
+/* Waiting for another program's write (sm-store-wait.c): the busy
+ * handler of a store's connection. */
+typedef struct {
+  SmStore  *store;
+  gint64    busy_since;    /* monotonic µs when the current wait began */
+  gboolean  said_waiting;
+  gboolean  no_wait;       /* a probe: busy means busy, at once */
+} SmStoreWait;
+
+int           _sm_store_wait_busy_cb    (void        *data,
+                                         int          count);
+gboolean      _sm_store_wait_try_begin  (SmStoreWait *wait,
+                                         sqlite3     *db);
+void          _sm_store_emit_waiting    (SmStore     *self);
 SmStore      *_sm_store_open_at_version (const char  *path,
                                          int          version,
                                          GError     **error);

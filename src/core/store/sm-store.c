@@ -2,8 +2,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
-
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -31,13 +29,8 @@ struct _SmStore
   gint64        changes_at_begin;
   gint64        data_version; /* the last one seen: another program's commits */
 
-  gint64        busy_since;   /* monotonic µs when the current wait began */
-  gboolean      said_waiting;
-  gboolean      no_wait;      /* a probe: busy means busy, at once */
+  SmStoreWait   wait;         /* for another program's write */
 };
-
-/* How long an action waits for another program's write to end. */
-#define DEFAULT_WAIT_SECONDS 60
 
 enum {
   CHANGED,
@@ -101,42 +94,6 @@ sm_store_class_init (SmStoreClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
-static int
-wait_seconds (void)
-{
-  const char *env = g_getenv ("SOCIAL_MAP_LOCK_WAIT");
-  int seconds = env != NULL ? atoi (env) : 0;
-
-  return seconds > 0 ? seconds : DEFAULT_WAIT_SECONDS;
-}
-
-/* Another connection holds the write lock: wait for it, say so once after
- * a second, give up after wait_seconds(). */
-static int
-busy_cb (void *data,
-         int   count)
-{
-  SmStore *self = data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (self->no_wait)
-    return 0;
-  if (count == 0)
-    {
-      self->busy_since = now;
-      self->said_waiting = FALSE;
-    }
-  if (now - self->busy_since >= (gint64) wait_seconds () * G_USEC_PER_SEC)
-    return 0;
-  if (!self->said_waiting && now - self->busy_since >= G_USEC_PER_SEC)
-    {
-      self->said_waiting = TRUE;
-      g_signal_emit (self, signals[WAITING], 0);
-    }
-  g_usleep (MIN (count + 1, 20) * 5000);
-  return 1;
-}
-
 static void
 finalize_statement (gpointer stmt)
 {
@@ -174,7 +131,7 @@ _sm_store_set_error (SmStore  *self,
     {
       g_set_error (error, SM_ERROR, SM_ERROR_BUSY,
                    _("Another program kept writing to the database for %d seconds; "
-                     "try again when it has finished"), wait_seconds ());
+                     "try again when it has finished"), sm_store_get_lock_wait ());
       return;
     }
 
@@ -366,7 +323,8 @@ _sm_store_open_at_version (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_update_hook (self->db, update_hook, self);
-  sqlite3_busy_handler (self->db, busy_cb, self);
+  self->wait.store = self;
+  sqlite3_busy_handler (self->db, _sm_store_wait_busy_cb, &self->wait);
 
   if (!_sm_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_sm_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
@@ -449,16 +407,10 @@ run_control (SmStore     *self,
   return stmt != NULL && _sm_store_step_done (self, stmt, error);
 }
 
-/**
- * sm_store_get_lock_wait:
- *
- * Returns: how many seconds an action waits for another program's write
- *   before it gives up (60; SOCIAL_MAP_LOCK_WAIT overrides)
- */
-int
-sm_store_get_lock_wait (void)
+void
+_sm_store_emit_waiting (SmStore *self)
 {
-  return wait_seconds ();
+  g_signal_emit (self, signals[WAITING], 0);
 }
 
 /**
@@ -470,19 +422,9 @@ sm_store_get_lock_wait (void)
 gboolean
 sm_store_can_write_now (SmStore *self)
 {
-  int rc;
-
   g_return_val_if_fail (SM_IS_STORE (self), FALSE);
 
-  if (self->depth > 0)
-    return TRUE;
-  self->no_wait = TRUE;
-  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-  self->no_wait = FALSE;
-  if (rc != SQLITE_OK)
-    return FALSE;
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  return TRUE;
+  return self->depth > 0 || _sm_store_wait_try_begin (&self->wait, self->db);
 }
 
 /**
