@@ -7,7 +7,8 @@
 G_BEGIN_DECLS
 
 /* The case layer in two files: the layer, its data and what it answers
- * (sm-case-layer.c), and drawing its tiles (sm-case-tiles.c). */
+ * (sm-case-layer.c), and drawing its tiles, the planner view's grid
+ * among them (sm-case-tiles.c). */
 
 #define TILE 256
 #define CLUSTER_BELOW_ZOOM 16

@@ -746,36 +746,6 @@ sm_case_layer_set_show_boundaries (SmCaseLayer *self,
 }
 
 /**
- * sm_case_layer_set_planner_view:
- * @planner_view: whether households are drawn as counts on the disclosure
- *   grid
- *
- * In the planner view only grid cells of k or more households are drawn,
- * with their counts; no household's place is drawn or picked.
- */
-void
-sm_case_layer_set_planner_view (SmCaseLayer *self,
-                                gboolean     planner_view)
-{
-  g_return_if_fail (SM_IS_CASE_LAYER (self));
-
-  if (self->planner_view == !!planner_view)
-    return;
-  self->planner_view = !!planner_view;
-  _sm_case_layer_load_grid (self);
-  g_hash_table_remove_all (self->tiles);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-gboolean
-sm_case_layer_get_planner_view (SmCaseLayer *self)
-{
-  g_return_val_if_fail (SM_IS_CASE_LAYER (self), FALSE);
-
-  return self->planner_view;
-}
-
-/**
  * sm_case_layer_set_hidden:
  * @household_id: a household to leave out, or 0
  *
