@@ -336,7 +336,6 @@ sm_area_stats (SmAreaSet           *set,
   guint n_known = 0;
   int n_units = 0;
   g_autofree SmGiValue *gi = NULL;
-  g_autofree gint64 *ids = NULL;
   g_autofree SmHouseholdFacts *facts = NULL;
   g_autoptr(GHashTable) codes = NULL;
   g_autoptr(GHashTable) slots = NULL;   /* the store's part string → slot */
@@ -361,11 +360,8 @@ sm_area_stats (SmAreaSet           *set,
       g_hash_table_insert (codes, g_strdup_printf ("%s\x1f%s", part->settlement, part->name),
                            g_strdup (part->ksh_code ? part->ksh_code : ""));
     }
-  ids = g_new (gint64, MAX (hits->len, 1));
-  facts = g_new (SmHouseholdFacts, MAX (hits->len, 1));
-  for (guint h = 0; h < hits->len; h++)
-    ids[h] = g_array_index (hits, SmCaseHit, h).household_id;
-  if (!sm_store_get_household_facts (store, ids, hits->len, facts, error))
+  facts = sm_store_get_hit_facts (store, hits, error);
+  if (facts == NULL)
     return NULL;
   slots = g_hash_table_new (g_direct_hash, g_direct_equal);
 

@@ -74,7 +74,6 @@ sm_grid_count (SmStore      *store,
                GError      **error)
 {
   g_autoptr(GArray) hits = NULL;
-  g_autofree gint64 *ids = NULL;
   g_autofree SmHouseholdFacts *facts = NULL;
   g_autoptr(GHashTable) index = NULL;
   g_autofree SmDisclosureCell *protect = NULL;
@@ -91,11 +90,8 @@ sm_grid_count (SmStore      *store,
   hits = sm_store_query (store, filter, error);
   if (hits == NULL)
     return NULL;
-  ids = g_new (gint64, MAX (hits->len, 1));
-  facts = g_new0 (SmHouseholdFacts, MAX (hits->len, 1));
-  for (guint i = 0; i < hits->len; i++)
-    ids[i] = g_array_index (hits, SmCaseHit, i).household_id;
-  if (!sm_store_get_household_facts (store, ids, hits->len, facts, error))
+  facts = sm_store_get_hit_facts (store, hits, error);
+  if (facts == NULL)
     return NULL;
 
   _sm_ogr_init ();

@@ -53,12 +53,8 @@ sm_hotspot_input_new (SmStore        *store,
     return NULL;
   if (weight == SM_WEIGHT_PERSONS)
     {
-      g_autofree gint64 *ids = g_new (gint64, MAX (hits->len, 1));
-
-      facts = g_new (SmHouseholdFacts, MAX (hits->len, 1));
-      for (guint i = 0; i < hits->len; i++)
-        ids[i] = g_array_index (hits, SmCaseHit, i).household_id;
-      if (!sm_store_get_household_facts (store, ids, hits->len, facts, error))
+      facts = sm_store_get_hit_facts (store, hits, error);
+      if (facts == NULL)
         return NULL;
     }
   in = g_new0 (SmHotspotInput, 1);
@@ -463,17 +459,13 @@ sm_part_rates (SmStore   *store,
   g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) rates = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_part_rate_free);
   g_autofree double *counts = NULL, *pops = NULL, *raw = NULL, *eb = NULL;
-  g_autofree gint64 *ids = NULL;
   g_autofree SmHouseholdFacts *facts = NULL;
   g_autoptr(GPtrArray) parts = NULL;
 
   if (hits == NULL)
     return NULL;
-  ids = g_new (gint64, MAX (hits->len, 1));
-  facts = g_new (SmHouseholdFacts, MAX (hits->len, 1));
-  for (guint i = 0; i < hits->len; i++)
-    ids[i] = g_array_index (hits, SmCaseHit, i).household_id;
-  if (!sm_store_get_household_facts (store, ids, hits->len, facts, error))
+  facts = sm_store_get_hit_facts (store, hits, error);
+  if (facts == NULL)
     return NULL;
   for (guint i = 0; i < hits->len; i++)
     {

@@ -437,7 +437,6 @@ export_parts (SmStore                *store,
               GError                **error)
 {
   g_autoptr(GArray) hits = sm_store_query (store, filter, error);
-  g_autofree gint64 *ids = NULL;
   g_autofree SmHouseholdFacts *facts = NULL;
   g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify) part_free);
@@ -451,11 +450,8 @@ export_parts (SmStore                *store,
 
   if (hits == NULL)
     return FALSE;
-  ids = g_new (gint64, MAX (hits->len, 1));
-  facts = g_new (SmHouseholdFacts, MAX (hits->len, 1));
-  for (guint i = 0; i < hits->len; i++)
-    ids[i] = g_array_index (hits, SmCaseHit, i).household_id;
-  if (!sm_store_get_household_facts (store, ids, hits->len, facts, error))
+  facts = sm_store_get_hit_facts (store, hits, error);
+  if (facts == NULL)
     return FALSE;
   for (guint i = 0; i < hits->len; i++)
     {

@@ -26,6 +26,9 @@ typedef struct {
   guint       persons;
 } SmHouseholdFacts;
 
+SmHouseholdFacts *sm_store_get_hit_facts (SmStore  *store,
+                                          GArray   *hits,
+                                          GError  **error);
 gboolean sm_store_get_household_facts (SmStore          *store,
                                        const gint64     *ids,
                                        guint             n_ids,

@@ -632,6 +632,32 @@ sm_store_list_service_types (SmStore   *store,
 }
 
 /**
+ * sm_store_get_hit_facts:
+ * @hits: (element-type SmCaseHit): households a query gave
+ *
+ * sm_store_get_household_facts() for the households of @hits.
+ *
+ * Returns: (transfer full) (nullable): one entry per hit, in their order
+ */
+SmHouseholdFacts *
+sm_store_get_hit_facts (SmStore  *store,
+                        GArray   *hits,
+                        GError  **error)
+{
+  g_autofree gint64 *ids = g_new (gint64, MAX (hits->len, 1));
+  SmHouseholdFacts *facts = g_new0 (SmHouseholdFacts, MAX (hits->len, 1));
+
+  for (guint i = 0; i < hits->len; i++)
+    ids[i] = g_array_index (hits, SmCaseHit, i).household_id;
+  if (!sm_store_get_household_facts (store, ids, hits->len, facts, error))
+    {
+      g_free (facts);
+      return NULL;
+    }
+  return facts;
+}
+
+/**
  * sm_store_get_household_facts:
  * @ids: household ids, ascending or not
  * @facts: (out caller-allocates): @n_ids entries
