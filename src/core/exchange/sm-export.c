@@ -338,27 +338,70 @@ static const OGRFieldType aggregate_types[] = {
 };
 
 /* One row of an aggregate: its counts as the disclosure rule lets them
- * be shown, and its population when known (-1 otherwise). */
-static OGRFeatureH
-aggregate_feature (Out                    *out,
-                   const char             *label,
-                   const SmDisclosureCell *counts,
-                   gint64                  population)
-{
-  OGRFeatureH f = OGR_F_Create (OGR_L_GetLayerDefn (out->layer));
-  gboolean suppressed = counts->state != SM_DISCLOSURE_SHOWN;
+ * be shown, its population when known (-1 otherwise) and its place. */
+typedef struct {
+  char                   *label;
+  const SmDisclosureCell *counts;
+  gint64                  population;
+  OGRGeometryH            geometry;     /* NULL: none; taken by the writer */
+} AggregateRow;
 
-  set_string (f, "unit", label);
-  if (!suppressed)
+/* Writes @rows as the layer @name; a failed export leaves no file. Every
+ * row's label and geometry are freed. */
+static gboolean
+write_aggregate (const Format       *format,
+                 const char         *path,
+                 const char         *name,
+                 OGRwkbGeometryType  type,
+                 AggregateRow       *rows,
+                 guint               n_rows,
+                 guint              *n_written,
+                 GError            **error)
+{
+  gboolean ok = FALSE;
+  Out out = { 0 };
+  guint i = 0;
+
+  if (!open_out (&out, format, path, name, type, aggregate_fields, aggregate_types, error))
+    goto out;
+  for (; i < n_rows; i++)
     {
-      OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "households"), (int) counts->households);
-      OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "persons"), (int) counts->persons);
-      OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "needs"), (int) counts->needs);
+      AggregateRow *r = &rows[i];
+      OGRFeatureH f = OGR_F_Create (OGR_L_GetLayerDefn (out.layer));
+      gboolean suppressed = r->counts->state != SM_DISCLOSURE_SHOWN;
+
+      set_string (f, "unit", r->label);
+      if (!suppressed)
+        {
+          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "households"), (int) r->counts->households);
+          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "persons"), (int) r->counts->persons);
+          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "needs"), (int) r->counts->needs);
+        }
+      if (r->population >= 0)
+        OGR_F_SetFieldInteger64 (f, OGR_F_GetFieldIndex (f, "population"), r->population);
+      OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "suppressed"), suppressed);
+      if (out.geometry && r->geometry != NULL)
+        OGR_F_SetGeometryDirectly (f, g_steal_pointer (&r->geometry));
+      g_clear_pointer (&r->label, g_free);
+      if (!write_feature (&out, f, error))
+        goto out;
     }
-  if (population >= 0)
-    OGR_F_SetFieldInteger64 (f, OGR_F_GetFieldIndex (f, "population"), population);
-  OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "suppressed"), suppressed);
-  return f;
+  *n_written = n_rows;
+  ok = close_out (&out, path, error);
+
+out:
+  if (out.ds != NULL)
+    {
+      GDALClose (out.ds);
+      g_unlink (path);
+    }
+  for (; i < n_rows; i++)
+    {
+      g_free (rows[i].label);
+      if (rows[i].geometry != NULL)
+        OGR_G_DestroyGeometry (rows[i].geometry);
+    }
+  return ok;
 }
 
 static gboolean
@@ -372,44 +415,25 @@ export_grid (SmStore                *store,
 {
   g_autoptr(SmDisclosure) disclosure = sm_disclosure_new (options->k);
   g_autoptr(GArray) cells = sm_grid_count (store, filter, disclosure, options->cell_m, error);
-  gboolean ok = FALSE;
-  Out out = { 0 };
-  guint n = 0;
+  g_autofree AggregateRow *rows = NULL;
 
   if (cells == NULL)
     return FALSE;
-  if (!open_out (&out, format, path, "grid", wkbPolygon, aggregate_fields, aggregate_types, error))
-    goto out;
+  rows = g_new0 (AggregateRow, MAX (cells->len, 1));
   for (guint i = 0; i < cells->len; i++)
     {
       const SmGridCell *c = &g_array_index (cells, SmGridCell, i);
-      g_autofree char *label = g_strdup_printf ("E%.0f_N%.0f", c->x0, c->y0);
-      OGRFeatureH f = aggregate_feature (&out, label, &c->counts, -1);
+      OGRGeometryH ring = OGR_G_CreateGeometry (wkbLinearRing);
 
-      if (out.geometry)
-        {
-          OGRGeometryH ring = OGR_G_CreateGeometry (wkbLinearRing);
-          OGRGeometryH polygon = OGR_G_CreateGeometry (wkbPolygon);
-
-          for (guint k = 0; k < 5; k++)
-            OGR_G_AddPoint_2D (ring, c->lon[k % 4], c->lat[k % 4]);
-          OGR_G_AddGeometryDirectly (polygon, ring);
-          OGR_F_SetGeometryDirectly (f, polygon);
-        }
-      if (!write_feature (&out, f, error))
-        goto out;
-      n++;
+      rows[i].label = g_strdup_printf ("E%.0f_N%.0f", c->x0, c->y0);
+      rows[i].counts = &c->counts;
+      rows[i].population = -1;
+      rows[i].geometry = OGR_G_CreateGeometry (wkbPolygon);
+      for (guint k = 0; k < 5; k++)
+        OGR_G_AddPoint_2D (ring, c->lon[k % 4], c->lat[k % 4]);
+      OGR_G_AddGeometryDirectly (rows[i].geometry, ring);
     }
-  *n_written = n;
-  ok = close_out (&out, path, error);
-
-out:
-  if (out.ds != NULL)
-    {
-      GDALClose (out.ds);
-      g_unlink (path);
-    }
-  return ok;
+  return write_aggregate (format, path, "grid", wkbPolygon, rows, cells->len, n_written, error);
 }
 
 typedef struct {
@@ -444,9 +468,7 @@ export_parts (SmStore                *store,
   g_autoptr(GPtrArray) known = NULL;
   g_autoptr(SmDisclosure) disclosure = sm_disclosure_new (options->k);
   g_autofree SmDisclosureCell *cells = NULL;
-  gboolean ok = FALSE;
-  Out out = { 0 };
-  guint n = 0;
+  g_autofree AggregateRow *rows = NULL;
 
   if (hits == NULL)
     return FALSE;
@@ -495,35 +517,22 @@ export_parts (SmStore                *store,
     cells[i] = ((Part *) g_ptr_array_index (order, i))->counts;
   sm_disclosure_protect (disclosure, cells, order->len);
 
-  if (!open_out (&out, format, path, "settlement_parts", wkbPoint, aggregate_fields,
-                 aggregate_types, error))
-    goto out;
+  rows = g_new0 (AggregateRow, MAX (order->len, 1));
   for (guint i = 0; i < order->len; i++)
     {
       Part *p = g_ptr_array_index (order, i);
-      OGRFeatureH f = aggregate_feature (&out, p->name, &cells[i], p->population);
 
-      if (out.geometry && p->has_anchor)
+      rows[i].label = g_strdup (p->name);
+      rows[i].counts = &cells[i];
+      rows[i].population = p->population;
+      if (p->has_anchor)
         {
-          OGRGeometryH point = OGR_G_CreateGeometry (wkbPoint);
-
-          OGR_G_SetPoint_2D (point, 0, p->lon, p->lat);
-          OGR_F_SetGeometryDirectly (f, point);
+          rows[i].geometry = OGR_G_CreateGeometry (wkbPoint);
+          OGR_G_SetPoint_2D (rows[i].geometry, 0, p->lon, p->lat);
         }
-      if (!write_feature (&out, f, error))
-        goto out;
-      n++;
     }
-  *n_written = n;
-  ok = close_out (&out, path, error);
-
-out:
-  if (out.ds != NULL)
-    {
-      GDALClose (out.ds);
-      g_unlink (path);
-    }
-  return ok;
+  return write_aggregate (format, path, "settlement_parts", wkbPoint, rows, order->len,
+                          n_written, error);
 }
 
 /**
