@@ -71,6 +71,30 @@ test_hungarian_forms (void)
     }
 }
 
+/* Bytes that are not UTF-8 (a Latin-2 "márc.", a lead byte cut off at the
+ * end) are refused before any folding walks them, and the message quoting
+ * them is itself valid UTF-8. */
+static void
+test_not_utf8 (void)
+{
+  static const char * const bytes[] = {
+    "2024. m\xe1rc. 1.", "2024.03.0\xf0", "2024-03-0\xc3", "\xff\xfe2024.03.01.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bytes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GDate d;
+
+      g_assert_false (sm_date_parse_any (bytes[i], &d, &error));
+      g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_clear_error (&error);
+      g_assert_false (sm_date_parse_iso (bytes[i], &d, &error));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+}
+
 static void
 test_epoch_days (void)
 {
@@ -91,6 +115,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/date/iso", test_iso);
   g_test_add_func ("/date/hungarian-forms", test_hungarian_forms);
+  g_test_add_func ("/date/not-utf8", test_not_utf8);
   g_test_add_func ("/date/epoch-days", test_epoch_days);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -16,6 +17,7 @@
 #include "sm-hotspot.h"
 #include "sm-demo.h"
 #include "sm-query.h"
+#include "sm-review-panel.h"
 #include "sm-search-box.h"
 #include "sm-window.h"
 #include "sm-test-gui.h"
@@ -518,6 +520,91 @@ test_save_waits_for_writer (void)
   sm_test_close_window (window);
 }
 
+/* Deleting (committed when the window closes), placing a household from
+ * the review list and "Save" in the close question all wait for another
+ * program's write without holding up the window, and are done once it
+ * ends. */
+static void
+test_writes_wait_for_writer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(SmStore) other = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(GArray) hits = sm_store_query (store, filter, &error);
+  gint64 doomed = g_array_index (hits, SmCaseHit, 3).household_id;
+  gint64 moved = g_array_index (hits, SmCaseHit, 4).household_id;
+  gint64 edited = g_array_index (hits, SmCaseHit, 5).household_id;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  SmWindow *window;
+  SmCasePanel *panel;
+  GWeakRef gone;
+  gint64 start;
+  SmHousehold h;
+
+  g_assert_no_error (error);
+
+  /* Delete, then close while the other program writes. */
+  window = sm_test_open_window (store);
+  sm_window_select_household (window, doomed);
+  sm_test_iterate (50);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-household", NULL);
+  sm_test_iterate (50);
+  adw_message_dialog_response (sm_test_find_dialog (), "delete");
+  sm_test_iterate (50);
+  g_assert_true (sm_store_begin (other, &error));
+  start = g_get_monotonic_time ();
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  sm_test_iterate (700);
+  g_assert_true (sm_store_get_household (other, doomed, &h, NULL));
+  sm_household_clear (&h);
+  g_assert_true (sm_store_commit (other, &error));
+  sm_test_iterate (500);
+  g_assert_false (sm_store_get_household (other, doomed, &h, NULL));
+
+  /* A candidate chosen on the Review page. */
+  window = sm_test_open_window (store);
+  g_assert_true (sm_store_begin (other, &error));
+  start = g_get_monotonic_time ();
+  sm_review_panel_choose (sm_window_get_review_panel (window), moved, 47.6512, 18.3187);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  sm_test_iterate (700);
+  g_assert_true (sm_store_get_household (other, moved, &h, NULL));
+  g_assert_cmpfloat (fabs (h.lat - 47.6512), >, 1e-6);
+  sm_household_clear (&h);
+  g_assert_true (sm_store_commit (other, &error));
+  sm_test_iterate (500);
+  g_assert_true (sm_store_get_household (other, moved, &h, NULL));
+  g_assert_cmpfloat_with_epsilon (h.lat, 47.6512, 1e-9);
+  g_assert_cmpint (h.quality, ==, SM_GEOCODE_MANUAL);
+  sm_household_clear (&h);
+
+  /* "Save" when closing with unsaved edits: the window closes once saved. */
+  sm_window_select_household (window, edited);
+  sm_test_iterate (50);
+  panel = sm_window_get_case_panel (window);
+  sm_test_collect_widgets (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, rows);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 3)), "Zárás előtt");
+  g_weak_ref_init (&gone, window);
+  g_assert_true (sm_store_begin (other, &error));
+  gtk_window_close (GTK_WINDOW (window));
+  sm_test_iterate (50);
+  start = g_get_monotonic_time ();
+  adw_message_dialog_response (sm_test_find_dialog (), "save");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  sm_test_iterate (700);
+  g_assert_true (sm_case_panel_is_waiting (panel));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (sm_store_commit (other, &error));
+  sm_test_iterate (600);
+  g_assert_true (sm_store_get_household (other, edited, &h, NULL));
+  g_assert_cmpstr (h.settlement_part, ==, "Zárás előtt");
+  sm_household_clear (&h);
+  g_assert_null (g_weak_ref_get (&gone));
+  g_weak_ref_clear (&gone);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -532,6 +619,7 @@ main (int    argc,
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
   g_test_add_func ("/window/save-waits-for-writer", test_save_waits_for_writer);
+  g_test_add_func ("/window/writes-wait-for-writer", test_writes_wait_for_writer);
   g_test_add_func ("/window/bubble-and-new-household", test_bubble_and_new_household);
   g_test_add_func ("/window/hungarian", test_hungarian);
   status = g_test_run ();

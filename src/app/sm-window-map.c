@@ -108,6 +108,28 @@ typedef struct {
 } Ask;
 
 static void
+ask_free (Ask *ask)
+{
+  g_object_unref (ask->self);
+  g_free (ask);
+}
+
+/* Saved: go on; not saved: the page shows why, and the window stays. */
+static void
+ask_saved_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Ask *ask = data;
+
+  if (sm_case_panel_save_finish (SM_CASE_PANEL (source), result, NULL))
+    ask->then (ask->self, ask->data);
+  else
+    adw_flap_set_reveal_flap (ask->self->flap, TRUE);
+  ask_free (ask);
+}
+
+static void
 ask_response_cb (AdwMessageDialog *dialog,
                  const char       *response,
                  gpointer          user_data)
@@ -116,16 +138,16 @@ ask_response_cb (AdwMessageDialog *dialog,
 
   /* One answer per question. */
   g_signal_handlers_disconnect_by_data (dialog, ask);
-  if (g_str_equal (response, "save") && !sm_case_panel_save (ask->self->case_panel))
+  if (g_str_equal (response, "save"))
     {
-      /* The page shows what is wrong; stay. */
+      /* The save may wait for another program; the page says so. */
       gtk_stack_set_visible_child_name (ask->self->panel_stack, "case");
-      adw_flap_set_reveal_flap (ask->self->flap, TRUE);
+      sm_case_panel_save_async (ask->self->case_panel, ask_saved_cb, ask);
+      return;
     }
-  else if (!g_str_equal (response, "cancel"))
+  if (!g_str_equal (response, "cancel"))
     ask->then (ask->self, ask->data);
-  g_object_unref (ask->self);
-  g_free (ask);
+  ask_free (ask);
 }
 
 /* Runs @then now, or once the user has saved or dropped unsaved edits. */
@@ -425,21 +447,74 @@ _sm_window_review_placed_cb (SmWindow   *self,
   _sm_window_toast (self, _("Placed at the chosen candidate"));
 }
 
+void
+_sm_window_review_waiting_cb (SmWindow *self)
+{
+  _sm_window_toast (self, _("Another program is writing to the database; the household is "
+                            "placed as soon as it is done"));
+}
+
 /* --- deleting, with undo ---------------------------------------------- */
+
+typedef struct {
+  SmWindow     *self;
+  GApplication *app;    /* held until done; NULL outside an application */
+  gint64        id;
+} Deletion;
+
+/* The database is free (or the wait ran out): delete, or say why not. The
+ * household stays hidden until then; the application stays up for it even
+ * when the window has closed. */
+static void
+delete_writable_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  Deletion *d = data;
+  SmWindow *self = d->self;
+  g_autoptr(GError) error = NULL;
+  gboolean gone = gtk_widget_in_destruction (GTK_WIDGET (self));
+
+  if (sm_store_wait_writable_finish (SM_STORE (source), result, &error))
+    sm_store_delete_household (SM_STORE (source), d->id, &error);
+  if (error != NULL && gone)
+    g_warning ("Household %" G_GINT64_FORMAT " was not deleted: %s", d->id, error->message);
+  else if (error != NULL)
+    _sm_window_toast (self, error->message);
+  if (!gone && self->pending_delete == 0)
+    {
+      sm_case_layer_set_hidden (self->case_layer, 0);
+      sm_search_box_set_hidden (self->search_box, 0);
+    }
+  if (d->app != NULL)
+    {
+      g_application_release (d->app);
+      g_object_unref (d->app);
+    }
+  g_object_unref (self);
+  g_free (d);
+}
 
 void
 _sm_window_commit_pending_delete (SmWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 id = self->pending_delete;
+  Deletion *d;
 
-  if (id == 0)
+  if (self->pending_delete == 0)
     return;
+  d = g_new0 (Deletion, 1);
+  d->self = g_object_ref (self);
+  d->id = self->pending_delete;
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    {
+      d->app = g_object_ref (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      g_application_hold (d->app);
+    }
   self->pending_delete = 0;
-  if (!sm_store_delete_household (self->store, id, &error))
-    _sm_window_toast (self, error->message);
-  sm_case_layer_set_hidden (self->case_layer, 0);
-  sm_search_box_set_hidden (self->search_box, 0);
+  if (!sm_store_can_write_now (self->store))
+    _sm_window_toast (self, _("Another program is writing to the database; the household is "
+                              "deleted as soon as it is done"));
+  sm_store_wait_writable_async (self->store, NULL, delete_writable_cb, d);
 }
 
 static void

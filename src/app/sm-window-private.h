@@ -118,6 +118,7 @@ void _sm_window_review_placed_cb (SmWindow   *self,
                                   double      lat,
                                   double      lon,
                                   const char *failure);
+void _sm_window_review_waiting_cb (SmWindow *self);
 void _sm_window_search_chosen_cb (SmWindow *self,
                                   gint64    household_id,
                                   double    lat,

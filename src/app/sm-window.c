@@ -535,6 +535,8 @@ sm_window_new (GtkApplication *application,
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->review_panel), "review", _("Review"));
   g_signal_connect_swapped (self->review_panel, "open", G_CALLBACK (_sm_window_review_open_cb), self);
   g_signal_connect_swapped (self->review_panel, "placed", G_CALLBACK (_sm_window_review_placed_cb), self);
+  g_signal_connect_swapped (self->review_panel, "waiting", G_CALLBACK (_sm_window_review_waiting_cb),
+                            self);
   g_signal_connect_swapped (self->review_panel, "notify::count", G_CALLBACK (update_review_title),
                             self);
   update_review_title (self);

@@ -86,7 +86,11 @@ struct _SmCasePanel
   gboolean             dirty;
   char                *loaded_address;  /* as loaded, to see a change */
   SmGeocodeQuality     last_geocode;    /* of the last save; NONE: not geocoded */
-  guint                wait_id;         /* waiting for another program's write */
+  /* Waiting for another program's write: the saves asked for meanwhile
+   * (GTasks, NULL when not waiting), the message's ticker, its start. */
+  GPtrArray           *waiters;
+  GCancellable        *wait_cancellable;
+  guint                wait_id;
   gint64               wait_since;
 };
 

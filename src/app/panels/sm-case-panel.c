@@ -385,13 +385,6 @@ sm_case_panel_save (SmCasePanel *self)
 }
 
 static void
-stop_waiting (SmCasePanel *self)
-{
-  g_clear_handle_id (&self->wait_id, g_source_remove);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
-}
-
-static void
 show_waiting (SmCasePanel *self)
 {
   int seconds = (int) ((g_get_monotonic_time () - self->wait_since) / G_USEC_PER_SEC);
@@ -405,52 +398,95 @@ show_waiting (SmCasePanel *self)
 }
 
 static gboolean
-wait_cb (gpointer data)
+tick_cb (gpointer data)
 {
-  SmCasePanel *self = data;
-
-  if (sm_store_can_write_now (self->store))
-    {
-      self->wait_id = 0;
-      stop_waiting (self);
-      sm_case_panel_save (self);
-      return G_SOURCE_REMOVE;
-    }
-  if (g_get_monotonic_time () - self->wait_since >= (gint64) sm_store_get_lock_wait () * G_USEC_PER_SEC)
-    {
-      self->wait_id = 0;
-      stop_waiting (self);
-      show_problem (self, NULL, _("Another program is still writing to the database. Nothing was "
-                                  "saved; your changes are still here: save again later."));
-      return G_SOURCE_REMOVE;
-    }
-  show_waiting (self);
+  show_waiting (data);
   return G_SOURCE_CONTINUE;
 }
 
+/* The wait is over: save once for everyone who asked, or say why not. */
+static void
+writable_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  SmCasePanel *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->waiters);
+  gboolean free = sm_store_wait_writable_finish (SM_STORE (source), result, &error);
+  gboolean saved = FALSE;
+
+  g_clear_handle_id (&self->wait_id, g_source_remove);
+  g_clear_object (&self->wait_cancellable);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), TRUE);
+      if (free)
+        saved = sm_case_panel_save (self);
+      else
+        show_problem (self, NULL, _("Another program is still writing to the database. Nothing was "
+                                    "saved; your changes are still here: save again later."));
+    }
+  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+    g_task_return_boolean (g_ptr_array_index (waiters, i), saved);
+  g_object_unref (self);
+}
+
 /**
- * sm_case_panel_request_save:
+ * sm_case_panel_save_async:
+ * @callback: (nullable): told whether the household was saved
  *
  * Saves now, or, while another program writes to the database, says so
  * on the page and saves as soon as it is done, without holding up the
  * window; gives up after the store's wait with the changes kept.
  */
 void
-sm_case_panel_request_save (SmCasePanel *self)
+sm_case_panel_save_async (SmCasePanel         *self,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
+  g_autoptr(GTask) task = NULL;
+
   g_return_if_fail (SM_IS_CASE_PANEL (self));
 
-  if (self->wait_id != 0)
-    return;
-  if (sm_store_can_write_now (self->store))
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, sm_case_panel_save_async);
+  if (self->waiters != NULL)
     {
-      sm_case_panel_save (self);
+      g_ptr_array_add (self->waiters, g_steal_pointer (&task));
       return;
     }
+  if (sm_store_can_write_now (self->store))
+    {
+      g_task_return_boolean (task, sm_case_panel_save (self));
+      return;
+    }
+  self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->waiters, g_steal_pointer (&task));
   self->wait_since = g_get_monotonic_time ();
+  self->wait_cancellable = g_cancellable_new ();
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), FALSE);
   show_waiting (self);
-  self->wait_id = g_timeout_add (200, wait_cb, self);
+  self->wait_id = g_timeout_add_seconds (1, tick_cb, self);
+  sm_store_wait_writable_async (self->store, self->wait_cancellable, writable_cb,
+                                g_object_ref (self));
+}
+
+gboolean
+sm_case_panel_save_finish (SmCasePanel   *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Saves now or as soon as another program's write is done. */
+void
+sm_case_panel_request_save (SmCasePanel *self)
+{
+  sm_case_panel_save_async (self, NULL, NULL);
 }
 
 gboolean
@@ -458,7 +494,7 @@ sm_case_panel_is_waiting (SmCasePanel *self)
 {
   g_return_val_if_fail (SM_IS_CASE_PANEL (self), FALSE);
 
-  return self->wait_id != 0;
+  return self->waiters != NULL;
 }
 
 static void
@@ -536,6 +572,7 @@ sm_case_panel_dispose (GObject *object)
   SmCasePanel *self = SM_CASE_PANEL (object);
 
   g_clear_handle_id (&self->wait_id, g_source_remove);
+  g_cancellable_cancel (self->wait_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_CASE_PANEL);
   g_clear_object (&self->store);
   g_clear_object (&self->context);

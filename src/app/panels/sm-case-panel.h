@@ -30,6 +30,12 @@ gint64       sm_case_panel_get_household (SmCasePanel *self);
 gboolean     sm_case_panel_is_dirty      (SmCasePanel *self);
 gboolean     sm_case_panel_save          (SmCasePanel *self);
 void         sm_case_panel_request_save  (SmCasePanel *self);
+void         sm_case_panel_save_async    (SmCasePanel         *self,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean     sm_case_panel_save_finish   (SmCasePanel   *self,
+                                          GAsyncResult  *result,
+                                          GError       **error);
 gboolean     sm_case_panel_is_waiting    (SmCasePanel *self);
 gboolean     sm_case_panel_is_placing    (SmCasePanel *self);
 void         sm_case_panel_place         (SmCasePanel *self,

@@ -30,6 +30,7 @@ G_DEFINE_FINAL_TYPE (SmReviewPanel, sm_review_panel, GTK_TYPE_BOX)
 enum {
   OPEN,
   PLACED,
+  WAITING,
   N_SIGNALS
 };
 
@@ -163,6 +164,29 @@ bind_action_cb (GtkSignalListItemFactory *factory,
  * What choosing a candidate does: the household is placed there and leaves
  * the list; #SmReviewPanel::placed tells how it went.
  */
+typedef struct {
+  SmReviewPanel *self;
+  gint64         household_id;
+  double         lat, lon;
+} Choice;
+
+/* Once no other program writes (or the wait ran out). */
+static void
+choose_writable_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  Choice *c = data;
+  g_autoptr(GError) error = NULL;
+
+  if (sm_store_wait_writable_finish (SM_STORE (source), result, &error))
+    sm_review_choose (SM_STORE (source), c->household_id, c->lat, c->lon, &error);
+  g_signal_emit (c->self, signals[PLACED], 0, c->household_id, c->lat, c->lon,
+                 error != NULL ? error->message : NULL);
+  g_object_unref (c->self);
+  g_free (c);
+}
+
 void
 sm_review_panel_choose (SmReviewPanel *self,
                         gint64         household_id,
@@ -170,13 +194,22 @@ sm_review_panel_choose (SmReviewPanel *self,
                         double         lon)
 {
   g_autoptr(GError) error = NULL;
+  Choice *c;
 
   g_return_if_fail (SM_IS_REVIEW_PANEL (self));
 
-  if (!sm_review_choose (self->store, household_id, lat, lon, &error))
-    g_signal_emit (self, signals[PLACED], 0, household_id, lat, lon, error->message);
-  else
-    g_signal_emit (self, signals[PLACED], 0, household_id, lat, lon, NULL);
+  if (sm_store_can_write_now (self->store))
+    {
+      sm_review_choose (self->store, household_id, lat, lon, &error);
+      g_signal_emit (self, signals[PLACED], 0, household_id, lat, lon,
+                     error != NULL ? error->message : NULL);
+      return;
+    }
+  /* Another program writes: wait for it without holding up the window. */
+  g_signal_emit (self, signals[WAITING], 0);
+  c = g_new0 (Choice, 1);
+  *c = (Choice) { g_object_ref (self), household_id, lat, lon };
+  sm_store_wait_writable_async (self->store, NULL, choose_writable_cb, c);
 }
 
 void
@@ -314,6 +347,10 @@ sm_review_panel_class_init (SmReviewPanelClass *klass)
   signals[PLACED] = g_signal_new ("placed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_INT64,
                                   G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_STRING);
+  /* A candidate was chosen while another program writes: "placed" follows
+   * once it is done. */
+  signals[WAITING] = g_signal_new ("waiting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/hu/szocterkep/SocialMap/ui/sm-review-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SmReviewPanel, stack);

@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (SmReviewPanel, sm_review_panel, SM, REVIEW_PANEL, GtkBox)
 /* The review list: households placed below street level, not placed, or
  * matched ambiguously; it follows the store. Emits "open" (household id) to
  * show one, and "placed" (household id, lat, lon, failure or NULL) after a
- * candidate is picked. */
+ * candidate is picked; "waiting" first when another program's write holds
+ * the choice up. */
 
 SmReviewPanel *sm_review_panel_new      (SmContext     *context);
 void           sm_review_panel_reload   (SmReviewPanel *self);

@@ -38,9 +38,11 @@ sm_date_parse_iso (const char *text,
       !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[5]) || !g_ascii_isdigit (text[8]) ||
       y < SM_DATE_MIN_YEAR || y > SM_DATE_MAX_YEAR || !g_date_valid_dmy (d, m, y))
     {
+      g_autofree char *shown = text ? g_utf8_make_valid (text, -1) : g_strdup ("");
+
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
                    _("“%s” is not a valid date; write it as YYYY-MM-DD, e.g. 2025-03-01"),
-                   text ? text : "");
+                   shown);
       return FALSE;
     }
 
@@ -147,7 +149,8 @@ sm_date_parse_any (const char  *text,
   g_autoptr(GMatchInfo) match = NULL;
   int y = 0, m = 0, d = 0;
 
-  if (text == NULL)
+  /* The folding below walks UTF-8 and must not be given anything else. */
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     goto bad;
   if (sm_date_parse_iso (text, out, NULL))
     return TRUE;
@@ -198,8 +201,12 @@ check:
   return TRUE;
 
 bad:
-  g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
-               _("“%s” is not a date; write it as 2024-03-01, 2024.03.01. or 2024. március 1."),
-               text ? text : "");
+  {
+    g_autofree char *shown = text ? g_utf8_make_valid (text, -1) : g_strdup ("");
+
+    g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                 _("“%s” is not a date; write it as 2024-03-01, 2024.03.01. or 2024. március 1."),
+                 shown);
+  }
   return FALSE;
 }

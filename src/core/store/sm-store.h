@@ -1,6 +1,6 @@
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "sm-enums.h"
 #include "sm-model.h"
@@ -53,6 +53,13 @@ void        sm_store_rollback            (SmStore     *self);
 gboolean    sm_store_check_outside       (SmStore     *self);
 gboolean    sm_store_can_write_now       (SmStore     *self);
 int         sm_store_get_lock_wait       (void);
+void        sm_store_wait_writable_async (SmStore             *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    sm_store_wait_writable_finish (SmStore      *self,
+                                           GAsyncResult *result,
+                                           GError      **error);
 void        sm_store_set_cache_size      (SmStore     *self,
                                           int          mib);
 char       *sm_store_get_import_layout   (SmStore     *self,
