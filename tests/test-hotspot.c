@@ -1,5 +1,8 @@
 #include "config.h"
 
+#include "sm-boundary.h"
+#include "sm-geometry.h"
+
 #include <math.h>
 
 #include "sm-date.h"
@@ -52,9 +55,41 @@ test_gi_by_hand (void)
 
   sm_getis_ord (x, 3, 3, 1, 0, 1, SM_CORRECTION_NONE, gi);
   g_assert_cmpfloat_with_epsilon (gi[0].z, 5 / sqrt (20), 1e-9);
-  g_assert_cmpfloat_with_epsilon (gi[4].z, 0, 1e-9);
+  /* The middle cell's window is the whole grid: 0/0, not defined. */
+  g_assert_true (isnan (gi[4].z));
+  g_assert_cmpfloat (gi[4].p, ==, 1.0);
+  g_assert_cmpint (gi[4].klass, ==, 0);
   /* An edge cell: Σ = 1+1+1+1+10+1 = 15, W = 6: (15 − 12) / (√8 · √((54 − 36)/8)). */
   g_assert_cmpfloat_with_epsilon (gi[1].z, 3 / (sqrt (8) * sqrt (18.0 / 8)), 1e-9);
+}
+
+/* Ties count as extreme. Unit 0 (37.5432) has one neighbour, unit 1, at
+ * the lowest value 3.9317, which three more of the seven other units
+ * share: a cold unit whose exact permutation p is 4/7. (37.5432 + 3.9317)
+ * − 37.5432 is 3.9316999999999993 in doubles, so a p computed from the
+ * difference of sums finds no draw as low and says 1/(R + 1). Where every
+ * value is the same, z is 0/0: not defined, p = 1. */
+static void
+test_gi_ties (void)
+{
+  const double x[8] = { 37.5432, 3.9317, 3.9317, 3.9317, 3.9317, 50, 50, 50 };
+  const int offsets[9] = { 0, 2, 3, 4, 5, 6, 7, 8, 9 };
+  const int lists[9] = { 0, 1, 1, 2, 3, 4, 5, 6, 7 };
+  const double same[8] = { 2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5 };
+  SmGiValue gi[8];
+
+  sm_getis_ord_neighbours (x, 8, offsets, lists, 9999, 7, SM_CORRECTION_NONE, gi);
+  g_assert_cmpfloat (gi[0].z, <, 0);
+  g_assert_cmpfloat_with_epsilon (gi[0].p, 4.0 / 7, 0.02);
+  g_assert_cmpint (gi[0].klass, ==, 0);
+
+  sm_getis_ord_neighbours (same, 8, offsets, lists, 999, 7, SM_CORRECTION_NONE, gi);
+  for (int i = 0; i < 8; i++)
+    {
+      g_assert_true (isnan (gi[i].z));
+      g_assert_cmpfloat (gi[i].p, ==, 1.0);
+      g_assert_cmpint (gi[i].klass, ==, 0);
+    }
 }
 
 /* 40 × 40 cells of Poisson(2) with a 5 × 5 block of Poisson(12): hot at
@@ -192,6 +227,37 @@ test_demo_pockets (void)
       if (i == 0)
         g_assert_cmpuint (h->households, >, h->earlier_households);
     }
+
+  /* The grid is clipped to the town: no significant cell, hot or cold,
+   * lies wholly outside Tata's outline. */
+  {
+    g_autoptr(SmFilter) filter = sm_filter_new ();
+    g_autoptr(SmShape) town = sm_boundary_get_shape (store, "Tata", "settlement", &error);
+    g_autoptr(GPtrArray) hotspots = NULL;
+    g_autoptr(GArray) cells = NULL;
+    guint cold = 0;
+
+    g_assert_no_error (error);
+    sm_filter_set_as_of (filter, &day);
+    hotspots = sm_find_hotspots_full (store, filter, NULL, &hs, NULL, &cells, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (cells->len, >, 0);
+    for (guint i = 0; i < cells->len; i++)
+      {
+        const SmHotspotCell *c = &g_array_index (cells, SmHotspotCell, i);
+        double lon[5] = { (c->west + c->east) / 2, c->west, c->east, c->west, c->east };
+        double lat[5] = { (c->south + c->north) / 2, c->south, c->south, c->north, c->north };
+        gboolean touches = FALSE;
+
+        for (int k = 0; k < 5; k++)
+          touches |= sm_shape_contains (town, lon[k], lat[k]);
+        if (!touches)
+          g_error ("a %s cell at %.4f, %.4f lies outside the town", c->klass > 0 ? "hot" : "cold",
+                   lat[0], lon[0]);
+        cold += c->klass < 0;
+      }
+    g_assert_cmpuint (cold, >, 0);
+  }
   g_clear_object (&store);
   sm_test_remove_dir (dir);
 }
@@ -203,6 +269,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/hotspot/kernel-constants", test_kernel_constants);
   g_test_add_func ("/hotspot/gi-by-hand", test_gi_by_hand);
+  g_test_add_func ("/hotspot/gi-ties", test_gi_ties);
   g_test_add_func ("/hotspot/planted-cluster", test_planted_cluster);
   g_test_add_func ("/hotspot/eb-rates", test_eb_rates);
   g_test_add_func ("/hotspot/demo-pockets", test_demo_pockets);

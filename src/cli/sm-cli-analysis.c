@@ -336,7 +336,7 @@ cmd_hotspots (int    argc,
   g_auto(SmCliFilterArgs) args = { 0 };
   g_autofree char *correction_name = NULL, *weight_name = NULL, *compare = NULL, *format = NULL;
   double cell = 250;
-  int permutations = 999, seed = 1, band = 1, k = 0;
+  int permutations = SM_PERMUTATIONS_DEFAULT, seed = 1, band = 1, k = 0;
   g_autoptr(SmDisclosure) disclosure = NULL;
   g_autofree SmDisclosureCell *part_cells = NULL;
   GOptionEntry own[] = {
@@ -551,7 +551,7 @@ cmd_areas (int    argc,
   g_auto(SmCliFilterArgs) args = { 0 };
   g_autofree char *level = NULL, *weights_name = NULL, *correction_name = NULL, *format = NULL;
   double band = 1500;
-  int permutations = 999, seed = 1, k = 0;
+  int permutations = SM_PERMUTATIONS_DEFAULT, seed = 1, k = 0;
   g_autoptr(SmDisclosure) disclosure = NULL;
   GOptionEntry own[] = {
     { "level", 0, 0, G_OPTION_ARG_STRING, &level, N_("Boundary level (default settlement_part; district, settlement, …)"), "LEVEL" },
@@ -676,8 +676,10 @@ cmd_areas (int    argc,
           g_autofree char *name = sm_cli_padded (st->name, 26);
           g_autofree char *gi = NULL;
 
-          if (isnan (st->gi.z))
+          if (isnan (st->gi.z) && on_rate && st->population <= 0)
             gi = g_strdup (_("no population, left out of Gi*"));
+          else if (isnan (st->gi.z))
+            gi = g_strdup (_("z not defined"));
           else if (significance != NULL)
             gi = g_strdup_printf (_("z %.2f, %s at p < %s"), st->gi.z,
                                   st->gi.klass > 0 ? _("hot spot") : _("cold spot"), significance);

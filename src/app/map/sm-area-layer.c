@@ -11,7 +11,6 @@
 #include "sm-area-stats.h"
 #include "sm-hotspot-layer.h"
 
-#define PERMUTATIONS 199
 #define N_CLASSES 5
 
 struct _SmAreaLayer
@@ -72,7 +71,7 @@ void
 sm_area_layer_recompute (SmAreaLayer *self)
 {
   g_autoptr(GError) error = NULL;
-  SmAreaOptions options = { PERMUTATIONS, 1, SM_CORRECTION_NONE,
+  SmAreaOptions options = { SM_PERMUTATIONS_DEFAULT, 1, SM_CORRECTION_NONE,
                             (guint) sm_disclosure_get_k (sm_context_get_disclosure (self->context)) };
   GArray *stats;
   double top = 0;
@@ -196,7 +195,7 @@ label_for (SmAreaLayer      *self,
   if (self->show == SM_AREA_SHOW_GI)
     {
       if (isnan (st->gi.z))
-        return g_strdup (st->name);
+        return g_strdup_printf (_("%s\nz not defined"), st->name);
       return g_strdup_printf ("%s\nz = %.1f", st->name, st->gi.z);
     }
   if (st->small)

@@ -13,7 +13,6 @@
 
 #define HEAT_CELL 25.0
 #define HEAT_MAX_SIDE 512
-#define PERMUTATIONS 199
 
 struct _SmHotspotLayer
 {
@@ -236,7 +235,7 @@ sm_hotspot_layer_recompute (SmHotspotLayer *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SmHotspotInput) in = NULL;
-  SmHotspotOptions options = { .cell_m = self->cell, .permutations = PERMUTATIONS, .seed = 1,
+  SmHotspotOptions options = { .cell_m = self->cell, .permutations = SM_PERMUTATIONS_DEFAULT, .seed = 1,
                                .correction = SM_CORRECTION_NONE, .weight = self->weight };
   GArray *cells = NULL;
   GPtrArray *hotspots;

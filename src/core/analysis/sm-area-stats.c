@@ -323,7 +323,7 @@ sm_area_stats (SmAreaSet           *set,
                gboolean            *on_rate,
                GError             **error)
 {
-  const SmAreaOptions defaults = { 999, 1, SM_CORRECTION_NONE, 5 };
+  const SmAreaOptions defaults = { SM_PERMUTATIONS_DEFAULT, 1, SM_CORRECTION_NONE, 5 };
   g_autoptr(GArray) hits = NULL;
   g_autoptr(GArray) stats = NULL;
   g_autoptr(GPtrArray) categories = NULL;

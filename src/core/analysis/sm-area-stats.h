@@ -55,7 +55,7 @@ char      **sm_area_list_levels (SmStore  *store,
                                        GError  **error);
 
 typedef struct {
-  int           permutations;  /* 999 by default */
+  int           permutations;  /* SM_PERMUTATIONS_DEFAULT */
   guint32       seed;
   SmCorrection  correction;
   guint         k;             /* 0: SM_DISCLOSURE_MIN_K */

@@ -11,7 +11,9 @@
 #include <glib/gi18n-lib.h>
 #include <ogr_srs_api.h>
 
+#include "sm-boundary.h"
 #include "sm-date.h"
+#include "sm-geometry.h"
 #include "sm-error.h"
 #include "sm-ogr-private.h"
 #include "sm-hotspot.h"
@@ -153,6 +155,76 @@ cell_of (const Frame           *f,
   return cy * f->width + cx;
 }
 
+/* The study area: the settlements (their stored outlines) where the
+ * households are. A cell belongs to it when its middle or a corner lies in
+ * one of them, or when it holds a household that does; without outlines
+ * every cell does (NULL). */
+static gboolean *
+study_area_mask (SmStore              *store,
+                 const SmHotspotInput *in,
+                 const Frame          *f,
+                 const int            *cell_of_point)
+{
+  g_autoptr(GPtrArray) towns = sm_boundary_list (store, "settlement", NULL);
+  g_autoptr(GPtrArray) used = g_ptr_array_new ();
+  g_autofree double *boxes = NULL;
+  g_autofree gboolean *taken = NULL;
+  gboolean *inside;
+  int n = f->width * f->height;
+
+  if (towns == NULL || towns->len == 0)
+    return NULL;
+  boxes = g_new (double, 4 * towns->len);
+  taken = g_new0 (gboolean, towns->len);
+  for (guint t = 0; t < towns->len; t++)
+    sm_shape_get_bbox (((SmBoundary *) g_ptr_array_index (towns, t))->shape, &boxes[4 * t],
+                       &boxes[4 * t + 1], &boxes[4 * t + 2], &boxes[4 * t + 3]);
+  inside = g_new0 (gboolean, n);
+  for (guint i = 0; i < in->points->len; i++)
+    {
+      const SmWeightedPoint *p = &g_array_index (in->points, SmWeightedPoint, i);
+      double lon = p->x / in->kx + in->lon0, lat = p->y / in->ky + in->lat0;
+      gboolean found = FALSE;
+
+      /* The towns found so far first: most households are in one. */
+      for (guint u = 0; u < used->len && !found; u++)
+        found = sm_shape_contains (((SmBoundary *) g_ptr_array_index (used, u))->shape, lon, lat);
+      for (guint t = 0; t < towns->len && !found; t++)
+        {
+          SmBoundary *b = g_ptr_array_index (towns, t);
+
+          if (taken[t] || lon < boxes[4 * t] || lat < boxes[4 * t + 1] || lon > boxes[4 * t + 2] ||
+              lat > boxes[4 * t + 3] || !sm_shape_contains (b->shape, lon, lat))
+            continue;
+          found = TRUE;
+          g_ptr_array_add (used, b);
+          taken[t] = TRUE;   /* tested through used from now on */
+        }
+      if (found && cell_of_point[i] >= 0)
+        inside[cell_of_point[i]] = TRUE;
+    }
+  if (used->len == 0)
+    {
+      g_free (inside);
+      return NULL;
+    }
+  for (int c = 0; c < n; c++)
+    {
+      double x0 = f->west + (c % f->width) * f->cell, y0 = f->south + (c / f->width) * f->cell;
+      static const double at[5][2] = { { 0.5, 0.5 }, { 0, 0 }, { 1, 0 }, { 0, 1 }, { 1, 1 } };
+
+      for (int k = 0; k < 5 && !inside[c]; k++)
+        {
+          double lon = (x0 + at[k][0] * f->cell) / in->kx + in->lon0;
+          double lat = (y0 + at[k][1] * f->cell) / in->ky + in->lat0;
+
+          for (guint u = 0; u < used->len && !inside[c]; u++)
+            inside[c] = sm_shape_contains (((SmBoundary *) g_ptr_array_index (used, u))->shape, lon, lat);
+        }
+    }
+  return inside;
+}
+
 static int
 compare_hotspots (gconstpointer a,
                   gconstpointer b)
@@ -205,6 +277,7 @@ sm_find_hotspots_full (SmStore                 *store,
   g_autofree SmGiValue *gi = NULL;
   g_autofree int *label = NULL;
   g_autofree int *cell_of_point = NULL;
+  g_autofree gboolean *inside = NULL;
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
   double cell = options->cell_m > 0 ? options->cell_m : 250;
   Frame f;
@@ -230,8 +303,9 @@ sm_find_hotspots_full (SmStore                 *store,
         counts[cell_of_point[i]] += p->w;
     }
   gi = g_new0 (SmGiValue, n);
-  sm_getis_ord (counts, f.width, f.height, MAX (1, options->band_cells), options->permutations,
-                options->seed, options->correction, gi);
+  inside = study_area_mask (store, in, &f, cell_of_point);
+  sm_getis_ord_clipped (counts, f.width, f.height, MAX (1, options->band_cells), inside,
+                        options->permutations, options->seed, options->correction, gi);
 
   if (cells != NULL)
     {
@@ -456,11 +530,15 @@ sm_part_rates (SmStore   *store,
                GError   **error)
 {
   g_autoptr(GArray) hits = sm_store_query (store, filter, error);
-  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Parts by settlement and name: two towns may both have a "Központi
+   * belterület". */
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) towns = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) rates = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_part_rate_free);
   g_autofree double *counts = NULL, *pops = NULL, *raw = NULL, *eb = NULL;
   g_autofree SmHouseholdFacts *facts = NULL;
   g_autoptr(GPtrArray) parts = NULL;
+  guint n_listed;
 
   if (hits == NULL)
     return NULL;
@@ -470,29 +548,45 @@ sm_part_rates (SmStore   *store,
   for (guint i = 0; i < hits->len; i++)
     {
       const char *name = facts[i].settlement_part;
+      g_autofree char *key = NULL;
       SmPartRate *r;
 
       if (name == NULL)
         continue;
-      r = g_hash_table_lookup (by_name, name);
+      key = g_strdup_printf ("%s\x1f%s", facts[i].settlement ? facts[i].settlement : "", name);
+      r = g_hash_table_lookup (by_key, key);
       if (r == NULL)
         {
           r = g_new0 (SmPartRate, 1);
           r->name = g_strdup (name);
           r->population = -1;
-          g_hash_table_insert (by_name, r->name, r);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), r);
           g_ptr_array_add (rates, r);
         }
+      if (facts[i].settlement != NULL)
+        g_hash_table_add (towns, (gpointer) facts[i].settlement);
       r->households++;
     }
   parts = sm_store_list_parts (store, NULL, error);
   if (parts == NULL)
     return NULL;
+  /* The smoothing's prior: every part with a population in the towns of
+   * the households, also one without filtered households (as in
+   * sm_area_stats()); only parts with households are listed. */
+  n_listed = rates->len;
   for (guint i = 0; i < parts->len; i++)
     {
       const SmSettlementPart *part = g_ptr_array_index (parts, i);
-      SmPartRate *r = g_hash_table_lookup (by_name, part->name);
+      g_autofree char *key = g_strdup_printf ("%s\x1f%s", part->settlement, part->name);
+      SmPartRate *r = g_hash_table_lookup (by_key, key);
 
+      if (r == NULL && part->population > 0 && g_hash_table_contains (towns, part->settlement))
+        {
+          r = g_new0 (SmPartRate, 1);
+          r->name = g_strdup (part->name);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), r);
+          g_ptr_array_add (rates, r);
+        }
       if (r != NULL && part->population >= 0)
         r->population = part->population;
     }
@@ -516,6 +610,7 @@ sm_part_rates (SmStore   *store,
       r->rate = raw[i] * 1000;
       r->eb_rate = eb[i] * 1000;
     }
+  g_ptr_array_set_size (rates, n_listed);
   g_ptr_array_sort (rates, compare_rates);
   return g_steal_pointer (&rates);
 }

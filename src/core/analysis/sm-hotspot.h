@@ -45,8 +45,12 @@ typedef struct {
   double *values;
 } SmGrid;
 
+/* Permutations of every pseudo p-value unless the user asks otherwise: the
+ * window, the command line, exports and reports give the same answer. */
+#define SM_PERMUTATIONS_DEFAULT 999
+
 typedef struct {
-  double z;
+  double z;         /* NAN where it is 0/0 (every value the same): not defined */
   double p;         /* pseudo p-value from permutations, corrected */
   int    klass;     /* 3, 2, 1: hot at 0.001, 0.01, 0.05; -1…-3 cold; 0 not significant */
 } SmGiValue;
@@ -84,6 +88,15 @@ void      sm_getis_ord_neighbours (const double      *values,
                                    guint32            seed,
                                    SmCorrection       correction,
                                    SmGiValue         *out);
+void      sm_getis_ord_clipped (const double         *x,
+                                int                   width,
+                                int                   height,
+                                int                   band,
+                                const gboolean       *inside,
+                                int                   permutations,
+                                guint32               seed,
+                                SmCorrection          correction,
+                                SmGiValue            *out);
 void      sm_eb_rates         (const double          *counts,
                                const double          *populations,
                                guint                  n,
@@ -122,7 +135,7 @@ void            sm_hotspot_cell_bounds (const SmHotspotInput *input,
 typedef struct {
   double         cell_m;        /* 0: 250 */
   int            band_cells;    /* 0: 1 (queen) */
-  int            permutations;  /* 999 by default */
+  int            permutations;  /* SM_PERMUTATIONS_DEFAULT */
   guint32        seed;
   SmCorrection   correction;
   SmPointWeight  weight;
