@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "sm-excess.h"
+
 #include <math.h>
 #include <stdio.h>
 
@@ -130,6 +132,32 @@ main (int    argc,
     sm_kde ((const SmWeightedPoint *) next->points->data, next->points->len, SM_KERNEL_QUARTIC,
             BANDWIDTH, grid);
     step_ms = sm_bench_now_ms () - t0;
+  }
+
+  /* Kulldorff's scan: one need among every household of the register,
+   * 999 replications; then every need, as the window's list does. */
+  {
+    g_autoptr(SmFilter) one = sm_filter_copy (filter);
+    g_autoptr(GPtrArray) found = NULL;
+    g_autoptr(GPtrArray) all = NULL;
+    SmExcessOptions excess = { .model = SM_SCAN_BERNOULLI, .seed = 1 };
+    gint64 housing = sm_store_lookup_category (store, "lakhatas", NULL);
+    double one_ms, all_ms;
+
+    sm_filter_set_categories (one, &housing, 1);
+    t0 = sm_bench_now_ms ();
+    found = sm_find_excess (store, one, &excess, NULL, &error);
+    one_ms = sm_bench_now_ms () - t0;
+    g_assert_no_error (error);
+    t0 = sm_bench_now_ms ();
+    all = sm_find_excess (store, filter, &excess, NULL, &error);
+    all_ms = sm_bench_now_ms () - t0;
+    g_assert_no_error (error);
+    printf ("BENCH scan_households %u households\n", (guint) sm_store_count (store, "household"));
+    printf ("BENCH scan_one_need_999_replications %.0f ms\n", one_ms);
+    printf ("BENCH scan_every_need_999_replications %.0f ms\n", all_ms);
+    printf ("BENCH scan_clusters_every_need %u clusters\n", all->len);
+    printf ("BENCH targets scan_one_need<2000ms: %s\n", one_ms < 2000 ? "met" : "NOT met");
   }
 
   printf ("BENCH kde_points %u households\n", in->points->len);

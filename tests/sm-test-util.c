@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 
 #include "sm-store-private.h"
@@ -84,4 +86,16 @@ sm_test_add_need (SmStore    *store,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
+}
+
+/* Metres between two points, on the sphere of the WGS 84 equator radius. */
+double
+sm_test_metres (double lat1,
+                double lon1,
+                double lat2,
+                double lon2)
+{
+  double k = G_PI / 180, a = sin ((lat2 - lat1) * k / 2), b = sin ((lon2 - lon1) * k / 2);
+
+  return 2 * 6378137.0 * asin (sqrt (a * a + cos (lat1 * k) * cos (lat2 * k) * b * b));
 }

@@ -19,5 +19,9 @@ gint64  sm_test_add_need    (SmStore    *store,
                              int         severity,
                              const char *assessed,
                              const char *resolved);
+double  sm_test_metres      (double      lat1,
+                             double      lon1,
+                             double      lat2,
+                             double      lon2);
 
 G_END_DECLS

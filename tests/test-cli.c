@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sm-date.h"
+#include "sm-excess.h"
 #include "sm-query.h"
 #include "sm-test-util.h"
 
@@ -492,9 +493,10 @@ test_hotspots_density (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
-  run (&text, "hotspots", demo_db, "--at", "2025-06-30", "--permutations", "99", NULL);
+  run (&text, "hotspots", demo_db, "--at", "2025-06-30", "--permutations", "99", "--method", "density",
+       NULL);
   g_assert_cmpint (text.status, ==, 0);
-  g_assert_nonnull (strstr (text.out, "Hotspots"));
+  g_assert_nonnull (strstr (text.out, "Hotspots of density"));
   g_assert_nonnull (strstr (text.out, "Központi belterület"));
   run (&json, "hotspots", demo_db, "--at", "2025-06-30", "--permutations", "99", "--format", "json",
        "--compare", "2024-06-30", "--correction", "fdr", NULL);
@@ -507,6 +509,59 @@ test_hotspots_density (void)
   g_assert_true (g_file_test (tif, G_FILE_TEST_IS_REGULAR));
   run (&bad, "density", demo_db, tif, "--kernel", "gauss", NULL);
   expect_user_error (&bad, "not a kernel");
+}
+
+/* hotspots' default is the scan: the clusters the core finds, each with
+ * more households than expected, a relative risk and a p under 0.05; the
+ * same for Poisson; a bad method or model is a usage error. */
+static void
+test_hotspots_scan (void)
+{
+  g_auto(Run) json = { 0 };
+  g_auto(Run) poisson = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) bad_model = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  SmExcessOptions options = { .model = SM_SCAN_BERNOULLI, .seed = 1 };
+  JsonObject *root;
+  JsonArray *list;
+  GDate day;
+
+  run (&json, "hotspots", demo_db, "--at", "2025-06-30", "--format", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "method"), ==, "scan");
+  list = json_object_get_array_member (root, "hotspots");
+
+  store = sm_store_open (demo_db, &error);
+  g_assert_no_error (error);
+  sm_date_parse_iso ("2025-06-30", &day, NULL);
+  sm_filter_set_as_of (filter, &day);
+  found = sm_find_excess (store, filter, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (list), ==, found->len);
+  g_assert_cmpuint (found->len, >, 0);
+  for (guint i = 0; i < found->len; i++)
+    {
+      JsonObject *o = json_array_get_object_element (list, i);
+      const SmExcess *e = g_ptr_array_index (found, i);
+
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "p"), e->p, 1e-12);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "expected"), e->expected, 0.05);
+      g_assert_cmpfloat (e->cases, >, e->expected);
+    }
+  run (&poisson, "hotspots", demo_db, "--at", "2025-06-30", "--model", "poisson", NULL);
+  g_assert_cmpint (poisson.status, ==, 0);
+  g_assert_nonnull (strstr (poisson.out, "Poisson"));
+  run (&bad, "hotspots", demo_db, "--method", "magic", NULL);
+  expect_user_error (&bad, "not a method");
+  run (&bad_model, "hotspots", demo_db, "--model", "gauss", NULL);
+  expect_user_error (&bad_model, "not a model");
 }
 
 /* areas: one row per settlement part; counts under 5 never printed. */
@@ -629,6 +684,7 @@ main (int    argc,
   g_test_add_func ("/cli/geocode", test_geocode);
   g_test_add_func ("/cli/import-export", test_import_export);
   g_test_add_func ("/cli/hotspots-density", test_hotspots_density);
+  g_test_add_func ("/cli/hotspots-scan", test_hotspots_scan);
   g_test_add_func ("/cli/areas", test_areas);
   g_test_add_func ("/cli/text-boundaries", test_text_boundaries);
   status = g_test_run ();

@@ -1,6 +1,8 @@
 #include "config.h"
 
 #include "sm-boundary.h"
+#include "sm-excess.h"
+#include "sm-store-places.h"
 #include "sm-geometry.h"
 
 #include <math.h>
@@ -227,6 +229,62 @@ test_demo_pockets (void)
       if (i == 0)
         g_assert_cmpuint (h->households, >, h->earlier_households);
     }
+
+  /* Excess (the scan, all needs): each pocket is found with its own need,
+   * and no cluster holds the town centre, where most households live. */
+  {
+    g_autoptr(SmFilter) filter = sm_filter_new ();
+    g_autoptr(GPtrArray) found = NULL;
+    g_autoptr(GPtrArray) parts = sm_store_list_parts (store, "Tata", &error);
+    SmExcessOptions excess = { .model = SM_SCAN_BERNOULLI, .seed = 1 };
+    double centre_lat = 0, centre_lon = 0, agostyan_lat = 0, agostyan_lon = 0;
+    const struct { const char *category; double lat, lon; } wanted[] = {
+      { "lakhatas", 47.6405, 18.3335 },
+      { "gyermekvedelmi_kockazat", 47.6590, 18.2985 },
+      { "elszigeteltseg", 0, 0 },     /* Agostyán */
+    };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < parts->len; i++)
+      {
+        const SmSettlementPart *part = g_ptr_array_index (parts, i);
+
+        if (g_str_equal (part->name, "Központi belterület"))
+          centre_lat = part->anchor_lat, centre_lon = part->anchor_lon;
+        if (g_str_equal (part->name, "Agostyán"))
+          agostyan_lat = part->anchor_lat, agostyan_lon = part->anchor_lon;
+      }
+    g_assert_cmpfloat (centre_lat, !=, 0);
+    sm_filter_set_as_of (filter, &day);
+    found = sm_find_excess (store, filter, &excess, NULL, &error);
+    g_assert_no_error (error);
+    for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+      {
+        gint64 category = sm_store_lookup_category (store, wanted[w].category, NULL);
+        double lat = wanted[w].lat ? wanted[w].lat : agostyan_lat;
+        double lon = wanted[w].lon ? wanted[w].lon : agostyan_lon;
+        gboolean hit = FALSE;
+
+        for (guint i = 0; i < found->len && !hit; i++)
+          {
+            const SmExcess *e = g_ptr_array_index (found, i);
+
+            hit = e->category == category && e->relative_risk > 2 &&
+                  sm_test_metres (e->lat, e->lon, lat, lon) < e->radius_m + 400;
+          }
+        if (!hit)
+          g_error ("the %s pocket was not found as excess", wanted[w].category);
+      }
+    for (guint i = 0; i < found->len; i++)
+      {
+        const SmExcess *e = g_ptr_array_index (found, i);
+
+        g_assert_cmpfloat (e->p, <, 0.05);
+        g_assert_cmpfloat (e->cases, >, e->expected);
+        if (sm_test_metres (e->lat, e->lon, centre_lat, centre_lon) < e->radius_m)
+          g_error ("a cluster of excess holds the town centre");
+      }
+  }
 
   /* The grid is clipped to the town: no significant cell, hot or cold,
    * lies wholly outside Tata's outline. */

@@ -14,6 +14,7 @@
 #include "sm-area-stats.h"
 #include "sm-date.h"
 #include "sm-error.h"
+#include "sm-excess.h"
 #include "sm-hotspot.h"
 #include "sm-demo.h"
 #include "sm-query.h"
@@ -300,6 +301,45 @@ test_hotspots_and_time (void)
   gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (panel));
   sm_hotspot_panel_set_layers (panel, TRUE, TRUE);
   sm_test_iterate (300);
+
+  /* The list leads with excess (the scan, on a worker thread): every
+   * cluster has more households with its need than expected, and the list
+   * is the same as sm_find_excess() gives the command line. */
+  {
+    SmExcessLayer *excess = sm_window_get_excess_layer (window);
+    GPtrArray *clusters;
+    g_autoptr(GPtrArray) direct = NULL;
+    SmExcessOptions options = { .model = SM_SCAN_BERNOULLI, .cell_m = 250, .seed = 1 };
+    gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    g_assert_true (sm_excess_layer_get_active (excess));
+    while (sm_excess_layer_is_busy (excess) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    sm_test_iterate (50);
+    clusters = sm_excess_layer_get_clusters (excess);
+    g_assert_nonnull (clusters);
+    g_assert_cmpuint (clusters->len, >, 0);
+    g_assert_cmpuint (sm_hotspot_panel_get_count (panel), ==, clusters->len);
+    direct = sm_find_excess (store, filter, &options, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (direct->len, ==, clusters->len);
+    for (guint i = 0; i < clusters->len; i++)
+      {
+        const SmExcess *a = g_ptr_array_index (clusters, i), *b = g_ptr_array_index (direct, i);
+
+        g_assert_cmpint (a->category, ==, b->category);
+        g_assert_cmpuint (a->cases, ==, b->cases);
+        g_assert_cmpfloat (a->p, ==, b->p);
+        g_assert_cmpfloat (a->cases, >, a->expected);
+        g_assert_cmpfloat (a->p, <, 0.05);
+      }
+    sm_test_maybe_screenshot (window, "hotspots-excess");
+  }
+
+  /* Density: Gi* on the counts. */
+  sm_hotspot_panel_set_hotspot_method (panel, SM_HOTSPOT_DENSITY);
+  sm_test_iterate (300);
+  g_assert_false (sm_excess_layer_get_active (sm_window_get_excess_layer (window)));
   now_list = sm_hotspot_layer_get_hotspots (sm_window_get_hotspot_layer (window));
   g_assert_nonnull (now_list);
   g_assert_cmpuint (sm_hotspot_panel_get_count (panel), ==, now_list->len);

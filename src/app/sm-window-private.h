@@ -53,6 +53,7 @@ struct _SmWindow
   SmCasePanel          *case_panel;
   SmReviewPanel        *review_panel;
   SmHotspotLayer       *hotspot_layer;
+  SmExcessLayer        *excess_layer;
   SmAreaLayer          *area_layer;
   SmHotspotPanel       *hotspot_panel;
   GDate                 time_first;      /* first month of the data */

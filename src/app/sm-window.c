@@ -522,6 +522,8 @@ sm_window_new (GtkApplication *application,
   shumate_map_add_layer (map, SHUMATE_LAYER (self->area_layer));
   self->hotspot_layer = sm_hotspot_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->hotspot_layer));
+  self->excess_layer = sm_excess_layer_new (shumate_map_get_viewport (map), self->context);
+  shumate_map_add_layer (map, SHUMATE_LAYER (self->excess_layer));
   self->case_layer = sm_case_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->case_layer));
   g_signal_connect_swapped (self->case_layer, "updated", G_CALLBACK (update_counts_cb), self);
@@ -541,7 +543,7 @@ sm_window_new (GtkApplication *application,
                             self);
   update_review_title (self);
   self->hotspot_panel = sm_hotspot_panel_new (self->context, self->hotspot_layer,
-                                             self->area_layer);
+                                             self->excess_layer, self->area_layer);
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->hotspot_panel), "hotspots", _("Hotspots"));
   g_signal_connect_swapped (self->hotspot_panel, "zoom", G_CALLBACK (_sm_window_hotspot_zoom_cb), self);
 
@@ -631,6 +633,13 @@ sm_window_get_hotspot_layer (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
   return self->hotspot_layer;
+}
+
+SmExcessLayer *
+sm_window_get_excess_layer (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->excess_layer;
 }
 
 SmReviewPanel *

@@ -27,6 +27,7 @@ SmReviewPanel *sm_window_get_review_panel (SmWindow       *self);
 SmHotspotPanel *sm_window_get_hotspot_panel (SmWindow     *self);
 SmAreaLayer    *sm_window_get_area_layer (SmWindow *self);
 SmHotspotLayer *sm_window_get_hotspot_layer (SmWindow     *self);
+SmExcessLayer  *sm_window_get_excess_layer (SmWindow      *self);
 gboolean       sm_window_step_month       (SmWindow       *self);
 void           sm_window_set_month        (SmWindow       *self,
                                            int             index);

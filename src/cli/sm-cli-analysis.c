@@ -335,11 +335,15 @@ cmd_hotspots (int    argc,
 {
   g_auto(SmCliFilterArgs) args = { 0 };
   g_autofree char *correction_name = NULL, *weight_name = NULL, *compare = NULL, *format = NULL;
+  g_autofree char *method_name = NULL, *model_name = NULL;
+  int method = SM_HOTSPOT_SCAN, model = SM_SCAN_BERNOULLI;
   double cell = 250;
   int permutations = SM_PERMUTATIONS_DEFAULT, seed = 1, band = 1, k = 0;
   g_autoptr(SmDisclosure) disclosure = NULL;
   g_autofree SmDisclosureCell *part_cells = NULL;
   GOptionEntry own[] = {
+    { "method", 0, 0, G_OPTION_ARG_STRING, &method_name, N_("scan (default: where a need is more frequent than the population explains), rate (Gi* on smoothed rates) or density (Gi* on counts)"), "METHOD" },
+    { "model", 0, 0, G_OPTION_ARG_STRING, &model_name, N_("For scan: bernoulli (default: among all households of the register) or poisson (against residents)"), "MODEL" },
     { "cell", 0, 0, G_OPTION_ARG_DOUBLE, &cell, N_("Grid cell in metres (default 250)"), "M" },
     { "band", 0, 0, G_OPTION_ARG_INT, &band, N_("Neighbours within this many cells (default 1: the eight around)"), "N" },
     { "permutations", 0, 0, G_OPTION_ARG_INT, &permutations, N_("Permutations for the pseudo p-values (default 999)"), "N" },
@@ -353,7 +357,7 @@ cmd_hotspots (int    argc,
   };
   g_autoptr(GArray) entries = sm_cli_with_filter_entries (&args, own);
   g_autoptr(GOptionContext) context =
-    g_option_context_new (_("DB — significant hotspots (Getis-Ord Gi*) and rates per settlement part"));
+    g_option_context_new (_("DB — significant hotspots (scan statistic or Getis-Ord Gi*) and rates per settlement part"));
   g_autoptr(SmStore) store = NULL;
   g_autoptr(SmFilter) filter = sm_filter_new ();
   g_autoptr(GPtrArray) hotspots = NULL;
@@ -381,21 +385,45 @@ cmd_hotspots (int    argc,
       !sm_cli_parse_weight (weight_name, &options.weight, &error) ||
       (compare != NULL && !sm_date_parse_any (compare, &before, &error)))
     return sm_cli_fail (error);
+  if (method_name != NULL && !sm_enum_parse (SM_TYPE_HOTSPOT_METHOD, method_name, &method))
+    return sm_cli_usage_error (_("“%s” is not a method; use scan, rate or density"), method_name);
+  if (model_name != NULL && !sm_enum_parse (SM_TYPE_SCAN_MODEL, model_name, &model))
+    return sm_cli_usage_error (_("“%s” is not a model; use bernoulli or poisson"), model_name);
+  options.method = (SmHotspotMethod) method;
   store = sm_cli_open_existing (argv[1], &error);
   if (store == NULL)
     return sm_cli_fail (error);
   if ((status = sm_cli_apply_filter_args (&args, store, filter)) >= 0)
     return status;
-  hotspots = sm_find_hotspots (store, filter, &options, compare ? &before : NULL, &error);
+  json_builder_begin_object (b);
+  if (method == SM_HOTSPOT_SCAN)
+    {
+      SmExcessOptions excess = { .model = (SmScanModel) model, .cell_m = cell,
+                                 .replications = permutations, .seed = (guint32) seed };
+
+      if (permutations < 1)
+        return sm_cli_usage_error (_("the scan needs at least one replication (--permutations)"));
+      if (!sm_cli_print_excess (store, filter, &excess, disclosure, b, json, &error))
+        return sm_cli_fail (error);
+      hotspots = g_ptr_array_new ();
+    }
+  else
+    hotspots = sm_find_hotspots (store, filter, &options, compare ? &before : NULL, &error);
   rates = hotspots ? sm_part_rates (store, filter, &error) : NULL;
   if (rates == NULL)
     return sm_cli_fail (error);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "hotspots");
-  json_builder_begin_array (b);
-  if (!json)
-    g_print ("%s\n", _("Hotspots (Getis-Ord Gi*, touching significant hot cells), largest first:"));
+  if (method != SM_HOTSPOT_SCAN)
+    {
+      json_builder_set_member_name (b, "method");
+      json_builder_add_string_value (b, sm_enum_to_nick (SM_TYPE_HOTSPOT_METHOD, method));
+      json_builder_set_member_name (b, "hotspots");
+      json_builder_begin_array (b);
+    }
+  if (!json && method != SM_HOTSPOT_SCAN)
+    g_print ("%s\n", method == SM_HOTSPOT_RATE
+             ? _("Hotspots (Getis-Ord Gi* on smoothed rates of cells, touching significant hot cells), largest first:")
+             : _("Hotspots of density (Getis-Ord Gi* on counts, touching significant hot cells), largest first:"));
   for (guint i = 0; i < hotspots->len; i++)
     {
       SmHotspot *h = g_ptr_array_index (hotspots, i);
@@ -456,7 +484,8 @@ cmd_hotspots (int    argc,
           g_print ("\n");
         }
     }
-  json_builder_end_array (b);
+  if (method != SM_HOTSPOT_SCAN)
+    json_builder_end_array (b);
   json_builder_set_member_name (b, "settlement_parts");
   json_builder_begin_array (b);
   if (!json)

@@ -31,6 +31,7 @@
 #include "sm-enum.h"
 #include "sm-enums.h"
 #include "sm-error.h"
+#include "sm-excess.h"
 #include "sm-export.h"
 #include "sm-geocoder.h"
 #include "sm-hotspot.h"
@@ -111,6 +112,13 @@ GArray *sm_cli_with_filter_entries (SmCliFilterArgs    *a,
 int sm_cli_apply_filter_args (const SmCliFilterArgs *a,
                               SmStore               *store,
                               SmFilter              *filter);
+gboolean sm_cli_print_excess (SmStore                *store,
+                              SmFilter               *filter,
+                              const SmExcessOptions  *options,
+                              SmDisclosure           *disclosure,
+                              JsonBuilder            *b,
+                              gboolean                json,
+                              GError                **error);
 gboolean sm_cli_parse_weight (const char     *text,
                               SmPointWeight  *out,
                               GError        **error);

@@ -40,6 +40,7 @@ struct _SmHotspotLayer
   SmKernel      kernel;
   SmPointWeight weight;
   double        cell;
+  SmHotspotMethod method;        /* density or rate */
   GPtrArray    *hotspots;        /* SmHotspot */
   guint         pending;
 };
@@ -236,7 +237,8 @@ sm_hotspot_layer_recompute (SmHotspotLayer *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(SmHotspotInput) in = NULL;
   SmHotspotOptions options = { .cell_m = self->cell, .permutations = SM_PERMUTATIONS_DEFAULT, .seed = 1,
-                               .correction = SM_CORRECTION_NONE, .weight = self->weight };
+                               .correction = SM_CORRECTION_NONE, .weight = self->weight,
+                               .method = self->method };
   GArray *cells = NULL;
   GPtrArray *hotspots;
 
@@ -483,6 +485,7 @@ sm_hotspot_layer_init (SmHotspotLayer *self)
   self->kernel = SM_KERNEL_QUARTIC;
   self->weight = SM_WEIGHT_NONE;
   self->cell = 250;
+  self->method = SM_HOTSPOT_DENSITY;
   g_date_clear (&self->compare, 1);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -712,4 +715,18 @@ sm_hotspot_layer_get_weight (SmHotspotLayer *self)
 {
   g_return_val_if_fail (SM_IS_HOTSPOT_LAYER (self), SM_WEIGHT_NONE);
   return self->weight;
+}
+
+/* Gi* on counts (density) or on the cells' smoothed rates. */
+void
+sm_hotspot_layer_set_method (SmHotspotLayer  *self,
+                             SmHotspotMethod  method)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  if (self->method == method)
+    return;
+  self->method = method;
+  if (self->hotspots != NULL)
+    sm_hotspot_layer_recompute (self);
 }

@@ -44,6 +44,8 @@ void            sm_hotspot_layer_set_compare    (SmHotspotLayer  *self,
                                                  const GDate     *day);
 void            sm_hotspot_layer_set_compare_quietly (SmHotspotLayer *self,
                                                       const GDate    *day);
+void            sm_hotspot_layer_set_method     (SmHotspotLayer  *self,
+                                                 SmHotspotMethod  method);
 void            sm_hotspot_layer_flush          (SmHotspotLayer  *self);
 void            sm_hotspot_layer_recompute      (SmHotspotLayer  *self);
 GPtrArray      *sm_hotspot_layer_get_hotspots   (SmHotspotLayer  *self);

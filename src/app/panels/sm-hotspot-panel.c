@@ -10,6 +10,7 @@
 #include "sm-area-stats.h"
 #include "sm-hotspot-item.h"
 #include "sm-hotspot-panel.h"
+#include "sm-excess-layer.h"
 
 
 struct _SmHotspotPanel
@@ -37,14 +38,19 @@ struct _SmHotspotPanel
   AdwComboRow         *area_level_row;
   AdwActionRow        *area_legend_row;
   GtkDrawingArea      *area_legend;
+  AdwComboRow         *method_row;
+  AdwComboRow         *model_row;
+  GtkLabel            *list_description;
 
   SmStore             *store;
   SmFilter            *filter;
   SmHotspotLayer      *layer;
+  SmExcessLayer       *excess_layer;
   SmAreaLayer         *area_layer;
   GStrv                levels;
   GListStore          *hotspots;    /* SmHotspotItem */
   guint                count;
+  gboolean             shown;       /* the page has been seen: the list is computed */
 };
 
 G_DEFINE_FINAL_TYPE (SmHotspotPanel, sm_hotspot_panel, GTK_TYPE_BOX)
@@ -78,6 +84,8 @@ hotspot_activated_cb (SmHotspotPanel *self,
   if (item == NULL)
     return;
   sm_hotspot_item_get_bbox (item, &w, &s, &e, &n);
+  if (sm_excess_layer_get_active (self->excess_layer))
+    sm_excess_layer_set_selected (self->excess_layer, (int) position);
   g_signal_emit (self, signals[ZOOM], 0, w, s, e, n);
 }
 
@@ -120,15 +128,60 @@ update_legend (SmHotspotPanel *self)
   adw_action_row_set_subtitle (self->legend_row, text);
 }
 
+/* The clusters of excess: a need's households against those expected,
+ * the relative risk and p; the highest relative risk first. The risk is
+ * not shown where the count is hidden, since with the expected number it
+ * would give the count away. */
+static void
+excess_updated_cb (SmHotspotPanel *self)
+{
+  GPtrArray *clusters = sm_excess_layer_get_clusters (self->excess_layer);
+  SmDisclosure *d = sm_context_get_disclosure (self->context);
+
+  if (!sm_excess_layer_get_active (self->excess_layer))
+    return;
+  g_list_store_remove_all (self->hotspots);
+  self->count = clusters != NULL ? clusters->len : 0;
+  for (guint i = 0; clusters != NULL && i < clusters->len; i++)
+    {
+      const SmExcess *e = g_ptr_array_index (clusters, i);
+      const SmCategory *c = sm_store_get_category (self->store, e->category);
+      SmDisclosureState state = sm_disclosure_state_of (d, e->cases, -1);
+      g_autofree char *count = sm_disclosure_format_count (d, e->cases, state);
+      g_autofree char *risk = NULL, *needs = NULL;
+      g_autoptr(SmHotspotItem) item = NULL;
+      SmHotspotItemData data = { 0 };
+
+      if (state == SM_DISCLOSURE_SHOWN && isfinite (e->relative_risk))
+        /* Translators: a cluster's relative risk, expected count and p-value */
+        risk = g_strdup_printf (_("%.1f × the rate elsewhere, %.1f expected, p = %.3f"),
+                                e->relative_risk, e->expected, e->p);
+      else
+        risk = g_strdup_printf (_("p = %.3f"), e->p);
+      needs = g_strdup_printf ("%s · %s", c ? sm_localized_name (c->name_hu, c->name_en) : "", risk);
+      data = (SmHotspotItemData) {
+        .rank = i + 1, .shown_households = state == SM_DISCLOSURE_SHOWN ? e->cases : 0,
+        .households = count, .area_km2 = G_PI * pow (e->radius_m + 125, 2) / 1e6, .needs = needs,
+        .part = e->settlement_part, .west = e->west, .south = e->south, .east = e->east,
+        .north = e->north,
+      };
+      item = sm_hotspot_item_new (&data);
+      g_list_store_append (self->hotspots, item);
+    }
+}
+
 static void
 layer_updated_cb (SmHotspotPanel *self)
 {
   GPtrArray *hotspots = sm_hotspot_layer_get_hotspots (self->layer);
-  g_autoptr(GPtrArray) rates = sm_part_rates (self->store, self->filter, NULL);
+  g_autoptr(GPtrArray) rates = NULL;
 
+  update_legend (self);
+  if (sm_excess_layer_get_active (self->excess_layer))
+    return;
+  rates = sm_part_rates (self->store, self->filter, NULL);
   g_list_store_remove_all (self->hotspots);
   self->count = hotspots != NULL ? hotspots->len : 0;
-  update_legend (self);
   for (guint i = 0; hotspots != NULL && i < hotspots->len; i++)
     {
       SmHotspot *h = g_ptr_array_index (hotspots, i);
@@ -198,6 +251,7 @@ switches_cb (SmHotspotPanel *self)
 {
   sm_hotspot_layer_set_show_heat (self->layer, gtk_switch_get_active (self->heat_switch));
   sm_hotspot_layer_set_show_gi (self->layer, gtk_switch_get_active (self->gi_switch));
+  gtk_widget_set_visible (GTK_WIDGET (self->excess_layer), gtk_switch_get_active (self->gi_switch));
   sm_hotspot_layer_set_show_change (self->layer, gtk_switch_get_active (self->change_switch));
 }
 
@@ -261,6 +315,35 @@ cell_cb (SmHotspotPanel *self)
                              cells[MIN (adw_combo_row_get_selected (self->cell_row),
                                         G_N_ELEMENTS (cells) - 1)]);
   update_subtitles (self);
+}
+
+/* The list's method: the scan's clusters, or Gi* on rates or on counts. */
+static void
+hotspot_method_cb (SmHotspotPanel *self)
+{
+  SmHotspotMethod method = MIN (adw_combo_row_get_selected (self->method_row), SM_HOTSPOT_DENSITY);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->model_row), method == SM_HOTSPOT_SCAN);
+  gtk_label_set_label (self->list_description,
+                       method == SM_HOTSPOT_SCAN
+                       ? _("Where a need is more frequent than the population there explains, highest "
+                           "relative risk first (Kulldorff's scan, 999 replications, corrected for the "
+                           "needs scanned); click one to see it. Counts under 5 are not shown.")
+                       : _("Significant clusters, largest first; click one to see it. Counts under 5 "
+                           "are not shown."));
+  sm_hotspot_layer_set_method (self->layer, method == SM_HOTSPOT_SCAN ? SM_HOTSPOT_DENSITY : method);
+  sm_excess_layer_set_active (self->excess_layer, self->shown && method == SM_HOTSPOT_SCAN);
+  if (method == SM_HOTSPOT_SCAN)
+    excess_updated_cb (self);
+  else
+    layer_updated_cb (self);
+}
+
+static void
+scan_model_cb (SmHotspotPanel *self)
+{
+  sm_excess_layer_set_model (self->excess_layer, adw_combo_row_get_selected (self->model_row) == 1
+                                                   ? SM_SCAN_POISSON : SM_SCAN_BERNOULLI);
 }
 
 static void
@@ -383,6 +466,11 @@ sm_hotspot_panel_map (GtkWidget *widget)
   SmHotspotPanel *self = SM_HOTSPOT_PANEL (widget);
 
   GTK_WIDGET_CLASS (sm_hotspot_panel_parent_class)->map (widget);
+  if (!self->shown)
+    {
+      self->shown = TRUE;
+      hotspot_method_cb (self);
+    }
   if (sm_hotspot_layer_get_hotspots (self->layer) == NULL)
     sm_hotspot_layer_recompute (self->layer);
 }
@@ -394,6 +482,9 @@ sm_hotspot_panel_dispose (GObject *object)
 
   if (self->layer != NULL)
     g_signal_handlers_disconnect_by_data (self->layer, self);
+  if (self->excess_layer != NULL)
+    g_signal_handlers_disconnect_by_data (self->excess_layer, self);
+  g_clear_object (&self->excess_layer);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_HOTSPOT_PANEL);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
@@ -474,6 +565,9 @@ sm_hotspot_panel_class_init (SmHotspotPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, area_level_row);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, area_legend_row);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, area_legend);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, method_row);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, model_row);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, list_description);
   gtk_widget_class_bind_template_callback (widget_class, compare_selected_cb);
 }
 
@@ -498,6 +592,7 @@ sm_hotspot_panel_init (SmHotspotPanel *self)
 SmHotspotPanel *
 sm_hotspot_panel_new (SmContext      *context,
                       SmHotspotLayer *layer,
+                      SmExcessLayer  *excess_layer,
                       SmAreaLayer    *area_layer)
 {
   SmHotspotPanel *self = g_object_new (SM_TYPE_HOTSPOT_PANEL, "context", context, NULL);
@@ -509,7 +604,11 @@ sm_hotspot_panel_new (SmContext      *context,
   self->filter = g_object_ref (sm_context_get_filter (context));
   self->layer = g_object_ref (layer);
   self->area_layer = g_object_ref (area_layer);
+  self->excess_layer = g_object_ref (excess_layer);
   g_signal_connect_swapped (layer, "updated", G_CALLBACK (layer_updated_cb), self);
+  g_signal_connect_swapped (excess_layer, "updated", G_CALLBACK (excess_updated_cb), self);
+  g_signal_connect_swapped (self->method_row, "notify::selected", G_CALLBACK (hotspot_method_cb), self);
+  g_signal_connect_swapped (self->model_row, "notify::selected", G_CALLBACK (scan_model_cb), self);
   g_signal_connect_swapped (area_layer, "updated", G_CALLBACK (area_updated_cb), self);
   g_signal_connect_swapped (self->area_show_row, "notify::selected", G_CALLBACK (area_show_cb), self);
   g_signal_connect_swapped (self->area_level_row, "notify::selected", G_CALLBACK (area_level_cb), self);
@@ -533,6 +632,8 @@ sm_hotspot_panel_new (SmContext      *context,
   /* Quietly: the list is computed when the page is first shown. */
   sm_hotspot_layer_set_compare_quietly (layer, &compare);
   update_legend (self);
+  switches_cb (self);
+  hotspot_method_cb (self);
   return self;
 }
 
@@ -575,4 +676,14 @@ sm_hotspot_panel_set_method (SmHotspotPanel *self,
 
   adw_combo_row_set_selected (self->kernel_row, kernel);
   adw_combo_row_set_selected (self->weight_row, weight);
+}
+
+/* The list's method, as a person would choose it. */
+void
+sm_hotspot_panel_set_hotspot_method (SmHotspotPanel  *self,
+                                     SmHotspotMethod  method)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_PANEL (self));
+
+  adw_combo_row_set_selected (self->method_row, method);
 }

@@ -4,6 +4,7 @@
 
 #include "sm-area-layer.h"
 #include "sm-hotspot-layer.h"
+#include "sm-excess-layer.h"
 #include "sm-store.h"
 
 #include "sm-context.h"
@@ -20,6 +21,7 @@ G_DECLARE_FINAL_TYPE (SmHotspotPanel, sm_hotspot_panel, SM, HOTSPOT_PANEL, GtkBo
 
 SmHotspotPanel *sm_hotspot_panel_new      (SmContext      *context,
                                            SmHotspotLayer *layer,
+                                           SmExcessLayer  *excess_layer,
                                            SmAreaLayer    *area_layer);
 guint           sm_hotspot_panel_get_count (SmHotspotPanel *self);
 void            sm_hotspot_panel_set_layers (SmHotspotPanel *self,
@@ -30,5 +32,8 @@ void            sm_hotspot_panel_set_method (SmHotspotPanel *self,
                                              guint           weight);
 void            sm_hotspot_panel_set_area_show (SmHotspotPanel *self,
                                                 SmAreaShow      show);
+
+void            sm_hotspot_panel_set_hotspot_method (SmHotspotPanel  *self,
+                                                     SmHotspotMethod  method);
 
 G_END_DECLS

@@ -225,6 +225,57 @@ study_area_mask (SmStore              *store,
   return inside;
 }
 
+/* Gi* on rates: each cell's count over the register's households there
+ * (every household with a need recorded by the filter's day, in its area),
+ * smoothed by sm_eb_rates(); cells without households leave the study
+ * area. */
+static gboolean
+smooth_cell_rates (SmStore               *store,
+                   SmFilter              *filter,
+                   const SmHotspotInput  *in,
+                   const Frame           *f,
+                   double                *counts,
+                   gboolean             **inside,
+                   GError               **error)
+{
+  g_autoptr(SmFilter) everyone = sm_filter_copy (filter);
+  g_autoptr(GArray) hits = NULL;
+  int n = f->width * f->height;
+  g_autofree double *pops = g_new0 (double, n);
+  g_autofree double *raw = g_new (double, n);
+  g_autofree double *smoothed = g_new (double, n);
+
+  sm_filter_clear_categories (everyone);
+  sm_filter_set_min_severity (everyone, 1);
+  sm_filter_set_status (everyone, SM_NEED_ANY);
+  sm_filter_set_since (everyone, NULL);
+  hits = sm_store_query (store, everyone, error);
+  if (hits == NULL)
+    return FALSE;
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SmCaseHit *h = &g_array_index (hits, SmCaseHit, i);
+      SmWeightedPoint p = { (h->lon - in->lon0) * in->kx, (h->lat - in->lat0) * in->ky, 1 };
+      int c = cell_of (f, &p);
+
+      if (c >= 0)
+        pops[c] += 1;
+    }
+  sm_eb_rates (counts, pops, (guint) n, raw, smoothed);
+  if (*inside == NULL)
+    {
+      *inside = g_new (gboolean, n);
+      for (int c = 0; c < n; c++)
+        (*inside)[c] = TRUE;
+    }
+  for (int c = 0; c < n; c++)
+    {
+      (*inside)[c] = (*inside)[c] && pops[c] > 0;
+      counts[c] = (*inside)[c] ? smoothed[c] : 0;
+    }
+  return TRUE;
+}
+
 static int
 compare_hotspots (gconstpointer a,
                   gconstpointer b)
@@ -304,6 +355,9 @@ sm_find_hotspots_full (SmStore                 *store,
     }
   gi = g_new0 (SmGiValue, n);
   inside = study_area_mask (store, in, &f, cell_of_point);
+  if (options->method == SM_HOTSPOT_RATE && !smooth_cell_rates (store, filter, in, &f, counts, &inside,
+                                                                 error))
+    return NULL;
   sm_getis_ord_clipped (counts, f.width, f.height, MAX (1, options->band_cells), inside,
                         options->permutations, options->seed, options->correction, gi);
 

@@ -45,6 +45,19 @@ typedef struct {
   double *values;
 } SmGrid;
 
+/**
+ * SmHotspotMethod:
+ * @SM_HOTSPOT_SCAN: Kulldorff's scan: where a need is more frequent than
+ *   the population at risk explains (the default)
+ * @SM_HOTSPOT_RATE: Gi* on empirical-Bayes smoothed rates of cells
+ * @SM_HOTSPOT_DENSITY: Gi* on raw counts: where households are
+ */
+typedef enum {
+  SM_HOTSPOT_SCAN,    /*< nick=scan >*/
+  SM_HOTSPOT_RATE,    /*< nick=rate >*/
+  SM_HOTSPOT_DENSITY, /*< nick=density >*/
+} SmHotspotMethod;
+
 /* Permutations of every pseudo p-value unless the user asks otherwise: the
  * window, the command line, exports and reports give the same answer. */
 #define SM_PERMUTATIONS_DEFAULT 999
@@ -139,6 +152,7 @@ typedef struct {
   guint32        seed;
   SmCorrection   correction;
   SmPointWeight  weight;
+  SmHotspotMethod method;       /* density (counts) or rate; scan is sm_find_excess() */
 } SmHotspotOptions;
 
 /* A cluster of touching significant hot cells. */
