@@ -37,7 +37,25 @@ static const Case cases[] = {
   { "Petofi Sandor u 3 - 5", { NULL, NULL, NULL, "Petofi Sandor", "utca", "3-5" } },
   { "Ady Endre út 12. II. em. 4. ajtó", { NULL, NULL, NULL, "Ady Endre", "út", "12", NULL, "2", "4" } },
   { "Ady Endre út 12. 2. emelet 4. ajtó", { NULL, NULL, NULL, "Ady Endre", "út", "12", NULL, "2", "4" } },
-  { "Ady Endre út 12. fszt. 1.", { NULL, NULL, NULL, "Ady Endre", "út", "12", NULL, "0" } },
+  { "Ady Endre út 12. fszt. 1.", { NULL, NULL, NULL, "Ady Endre", "út", "12", NULL, "0", "1" } },
+  /* Streets named after a day or a year, the type written out or cut. */
+  { "Október 23. utca 5.", { NULL, NULL, NULL, "Október 23.", "utca", "5" } },
+  { "Aug. 20. tér 3", { NULL, NULL, NULL, "Augusztus 20.", "tér", "3" } },
+  { "Május 1. u. 14/B", { NULL, NULL, NULL, "Május 1.", "utca", "14/B" } },
+  { "2890 Tata, SZEPT. 1. U. 9", { "2890", "Tata", NULL, "Szeptember 1.", "utca", "9" } },
+  { "1956-os forradalom útja 8", { NULL, NULL, NULL, "1956-os forradalom", "út", "8" } },
+  /* Possessive types are the plain ones. */
+  { "Kossuth Lajos tere 6.", { NULL, NULL, NULL, "Kossuth Lajos", "tér", "6" } },
+  { "Malom köze 3", { NULL, NULL, NULL, "Malom", "köz", "3" } },
+  { "Rákóczi útja 11", { NULL, NULL, NULL, "Rákóczi", "út", "11" } },
+  /* A second number with a closing dot; floor and door without words. */
+  { "Deák tér 4/2.", { NULL, NULL, NULL, "Deák", "tér", "4/2" } },
+  { "Fő utca 3. fszt. 2.", { NULL, NULL, NULL, "Fő", "utca", "3", NULL, "0", "2" } },
+  { "Fő utca 7. 1/3.", { NULL, NULL, NULL, "Fő", "utca", "7", NULL, "1", "3" } },
+  { "Fő utca 7. IV/12.", { NULL, NULL, NULL, "Fő", "utca", "7", NULL, "4", "12" } },
+  { "Fő utca 8. IV. 12.", { NULL, NULL, NULL, "Fő", "utca", "8", NULL, "4", "12" } },
+  /* A number after the type is the house number: "d" is not a dűlő here. */
+  { "Petőfi u. 3 d", { NULL, NULL, NULL, "Petőfi", "utca", "3/D" } },
   { "Ady Endre ú. 12. II. 4.", { NULL, NULL, NULL, "Ady Endre", "út", "12", NULL, "2", "4" } },
   { "Városháza tér 2. B épület", { NULL, NULL, NULL, "Városháza", "tér", "2", "B" } },
   { "Városháza tér 2. B ép. 3. em. 12. ajtó", { NULL, NULL, NULL, "Városháza", "tér", "2", "B", "3", "12" } },

@@ -117,6 +117,65 @@ test_ambiguous (void)
   g_assert_cmpfloat (distance_m (agostyan->lat, agostyan->lon, 47.668727, 18.395977), <, 800);
 }
 
+/* Spellings: streets named after a day or a year, written out or cut;
+ * possessive types; capitals without accents and initials give the
+ * reference's spelling; floor and door without words leave the house
+ * number alone; a letter the reference lacks is not the address; a street
+ * the reference does not know falls back to the town's centre (its main
+ * built-up area), not to some stored address. */
+static void
+test_spellings (void)
+{
+  static const struct { const char *text; const char *matched; const char *number; } forms[] = {
+    { "Tata, Okt. 6. u. 12.", "Október 6. utca", "12" },
+    { "2890 Tata, OKTOBER 6. UTCA 12", "Október 6. utca", "12" },
+    { "Tata, márc. 15. tér 2", "Március 15. tér", "2" },
+    { "Tata, 1848-as u. 5.", "1848-as utca", "5" },
+    { "Tata, Szent István tere 4.", "Szent István tér", "4" },
+    { "TATA, PETOFI S. U. 3", "Petőfi Sándor utca", "3" },
+    { "Tata, Petőfi Sándor utca 10/3.", "Petőfi Sándor utca", "10/3" },
+    { "Tata, Petőfi Sándor utca 7. III. 2.", "Petőfi Sándor utca", "7" },
+    { "Tata, Petőfi Sándor utca 3. fszt. 1.", "Petőfi Sándor utca", "3" },
+    { "Tata, Petőfi Sándor utca 2. 1/4.", "Petőfi Sándor utca", "2" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "spellings.db", NULL);
+  g_autofree char *osm = g_build_filename (SM_SOURCE_TESTDATADIR, "tata-spellings-synthetic.osm", NULL);
+  g_autoptr(SmStore) store = sm_store_open (path, &error);
+  g_autoptr(SmGeocoder) g = NULL;
+  g_autoptr(SmGeocodeResult) lettered = NULL, exact = NULL, town = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (sm_basemap_import_osm (store, osm, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (_sm_store_exec (store,
+    "INSERT INTO settlement_part (ksh_code, settlement, name, postal_code, kind, anchor_lon, anchor_lat)"
+    " VALUES ('20127', 'Tata', 'Központi belterület', '2890', 'Központi belterület', 18.318380, 47.652890),"
+    "        ('20127', 'Tata', 'Agostyán', '2835', 'Külterület', 18.395977, 47.668727)", &error));
+  g = sm_geocoder_new (store, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(SmGeocodeResult) r = sm_geocoder_geocode (g, forms[i].text);
+
+      if (r->quality != SM_GEOCODE_ADDRESS || g_strcmp0 (r->matched, forms[i].matched) != 0 ||
+          g_strcmp0 (r->parsed->house_number, forms[i].number) != 0)
+        g_error ("“%s”: %s %s, number %s; expected the address on %s, number %s", forms[i].text,
+                 sm_geocode_quality_to_string (r->quality), r->matched, r->parsed->house_number,
+                 forms[i].matched, forms[i].number);
+    }
+
+  /* 2/A where the reference has 2 only: next to it, not it. */
+  exact = geocode (g, "Tata, Szent István tér 2", SM_GEOCODE_ADDRESS);
+  lettered = geocode (g, "Tata, Szent István tér 2/A", SM_GEOCODE_INTERPOLATED);
+  g_assert_cmpfloat (lettered->score, <, exact->score);
+  g_assert_cmpfloat (distance_m (lettered->lat, lettered->lon, exact->lat, exact->lon), <, 1);
+
+  town = geocode (g, "Tata, Nincsilyen utca 4.", SM_GEOCODE_SETTLEMENT);
+  g_assert_cmpfloat (distance_m (town->lat, town->lon, 47.652890, 18.318380), <, 1);
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -211,6 +270,7 @@ main (int    argc,
   tmpdir = sm_test_make_dir ("sm-geocoder");
   g_test_add_func ("/geocoder/levels", test_levels);
   g_test_add_func ("/geocoder/ambiguous", test_ambiguous);
+  g_test_add_func ("/geocoder/spellings", test_spellings);
   g_test_add_func ("/geocoder/liechtenstein-holdout", test_liechtenstein_holdout);
   status = g_test_run ();
   sm_test_remove_dir (tmpdir);

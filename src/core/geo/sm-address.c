@@ -18,48 +18,48 @@ typedef struct {
   const char *forms;      /* folded spellings, space separated, without dots */
 } StreetType;
 
+/* Possessive forms ("Szent István tere", "Béke útja", "Malom köze") are
+ * the same streets as the plain types. */
 static const StreetType street_types[] = {
-  { "utca", "utca u ucca utc" },
-  { "út", "ut" },
-  { "útja", "utja" },
-  { "tér", "ter tr" },
-  { "tere", "tere" },
-  { "körút", "korut krt" },
-  { "körtér", "korter" },
-  { "köz", "koz" },
-  { "fasor", "fasor fs" },
-  { "sétány", "setany stny" },
-  { "sor", "sor" },
-  { "lakótelep", "lakotelep ltp lt" },
-  { "park", "park pk" },
-  { "liget", "liget" },
-  { "dűlő", "dulo d" },
-  { "rakpart", "rakpart rkp" },
-  { "lépcső", "lepcso" },
-  { "tanya", "tanya tny" },
-  { "major", "major" },
-  { "puszta", "puszta" },
-  { "telep", "telep tp" },
-  { "sugárút", "sugarut" },
+  { "utca", "utca u ucca utc utcaja" },
+  { "út", "ut utja" },
+  { "tér", "ter tr tere" },
+  { "körút", "korut krt korutja" },
+  { "körtér", "korter kortere" },
+  { "köz", "koz koze" },
+  { "fasor", "fasor fs fasora" },
+  { "sétány", "setany stny setanya" },
+  { "sor", "sor sora" },
+  { "lakótelep", "lakotelep ltp lt lakotelepe" },
+  { "park", "park pk parkja" },
+  { "liget", "liget ligete" },
+  { "dűlő", "dulo d duloje" },
+  { "rakpart", "rakpart rkp rakpartja" },
+  { "lépcső", "lepcso lepcsoje" },
+  { "tanya", "tanya tny tanyaja" },
+  { "major", "major majorja" },
+  { "puszta", "puszta pusztaja" },
+  { "telep", "telep tp telepe" },
+  { "sugárút", "sugarut sugarutja" },
   { "határút", "hatarut" },
-  { "kert", "kert" },
+  { "kert", "kert kertje" },
   { "kertsor", "kertsor" },
-  { "udvar", "udvar" },
-  { "part", "part" },
-  { "sikátor", "sikator" },
-  { "ösvény", "osveny" },
-  { "átjáró", "atjaro" },
-  { "lejtő", "lejto" },
-  { "lejáró", "lejaro" },
-  { "árok", "arok" },
-  { "hegy", "hegy" },
-  { "domb", "domb" },
-  { "zug", "zug" },
-  { "tető", "teto" },
-  { "kapu", "kapu" },
-  { "mező", "mezo" },
-  { "völgy", "volgy" },
-  { "sziget", "sziget" },
+  { "udvar", "udvar udvara" },
+  { "part", "part partja" },
+  { "sikátor", "sikator sikatora" },
+  { "ösvény", "osveny osvenye" },
+  { "átjáró", "atjaro atjaroja" },
+  { "lejtő", "lejto lejtoje" },
+  { "lejáró", "lejaro lejaroja" },
+  { "árok", "arok arka" },
+  { "hegy", "hegy hegye" },
+  { "domb", "domb dombja" },
+  { "zug", "zug zugja" },
+  { "tető", "teto tetoje" },
+  { "kapu", "kapu kapuja" },
+  { "mező", "mezo mezeje" },
+  { "völgy", "volgy volgye" },
+  { "sziget", "sziget szigete" },
   { "erdősor", "erdosor" },
 };
 
@@ -166,6 +166,29 @@ sm_text_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Every folded spelling of a street type → its canonical name; built once. */
+static GHashTable *
+street_type_forms (void)
+{
+  static GHashTable *forms;
+
+  if (g_once_init_enter (&forms))
+    {
+      GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (street_types); i++)
+        {
+          g_auto(GStrv) words = g_strsplit (street_types[i].forms, " ", -1);
+
+          for (guint w = 0; words[w] != NULL; w++)
+            if (!g_hash_table_contains (table, words[w]))
+              g_hash_table_insert (table, g_strdup (words[w]), (gpointer) street_types[i].canonical);
+        }
+      g_once_init_leave (&forms, table);
+    }
+  return forms;
+}
+
 /**
  * sm_street_type_canonical:
  * @word: one word as written ("u.", "krt", "Tér")
@@ -183,14 +206,7 @@ sm_street_type_canonical (const char *word)
   /* "ú." is út, "u." utca: the accent is all that tells them apart. */
   if (g_str_equal (lower, "ú.") || g_str_equal (lower, "ú"))
     return "út";
-  for (guint i = 0; i < G_N_ELEMENTS (street_types); i++)
-    {
-      g_auto(GStrv) forms = g_strsplit (street_types[i].forms, " ", -1);
-
-      if (g_strv_contains ((const char * const *) forms, folded))
-        return street_types[i].canonical;
-    }
-  return NULL;
+  return g_hash_table_lookup (street_type_forms (), folded);
 }
 
 static void
@@ -320,8 +336,11 @@ parse_number_part (SmAddress *a,
             }
           else if (*p == '/' && g_ascii_isdigit (p[1]))
             {
-              /* "12/3": a second number after the slash, kept as written */
+              /* "12/3", "10/3.": a second number after the slash, kept as
+               * written but for the closing dot */
               g_string_append (number, p);
+              while (number->len > 0 && number->str[number->len - 1] == '.')
+                g_string_truncate (number, number->len - 1);
               p += strlen (p);
             }
           a->number_first = (int) first;
@@ -395,12 +414,14 @@ parse_number_part (SmAddress *a,
           g_string_append (rest, t);
         }
     }
-  /* "12. II. 4.": floor and door without their words. */
-  if (a->floor == NULL && a->door == NULL && rest->len > 0)
+  /* Floor and door without their words: "12. II. 4.", "9. 2/5.", and a
+   * door after a floor that has its word ("5. fszt. 1."). */
+  if (a->door == NULL && rest->len > 0)
     {
       g_auto(GStrv) parts = g_strsplit (rest->str, " ", -1);
+      guint n = g_strv_length (parts);
 
-      if (g_strv_length (parts) == 2)
+      if (n == 2 && a->floor == NULL)
         {
           g_autofree char *f = strip_dots (parts[0]);
           g_autofree char *d = strip_dots (parts[1]);
@@ -411,6 +432,28 @@ parse_number_part (SmAddress *a,
               a->floor = roman ? g_strdup_printf ("%d", roman) : g_strdup (f);
               a->door = g_strdup (d);
             }
+        }
+      else if (n == 1 && a->floor == NULL && strchr (parts[0], '/') != NULL)
+        {
+          g_autofree char *both = strip_dots (parts[0]);
+          char *slash = strchr (both, '/');
+          int roman;
+
+          *slash = '\0';
+          roman = roman_value (both);
+          if ((roman > 0 || (g_ascii_isdigit (*both) && strlen (both) <= 2)) && slash[1] != '\0' &&
+              strlen (slash + 1) <= 3)
+            {
+              a->floor = roman ? g_strdup_printf ("%d", roman) : g_strdup (both);
+              a->door = g_strdup (slash + 1);
+            }
+        }
+      else if (n == 1 && a->floor != NULL)
+        {
+          g_autofree char *d = strip_dots (parts[0]);
+
+          if (*d != '\0' && strlen (d) <= 3 && g_ascii_isalnum (*d))
+            a->door = g_strdup (d);
         }
     }
 }
@@ -508,6 +551,30 @@ set_place (SmAddress      *a,
     a->settlement_part = g_strdup (text);
 }
 
+/* A month written whole or cut short ("okt.", "Márc", "SZEPT."), as
+ * streets named after a day are: the whole name, or NULL. */
+static const char *
+month_name (const char *word)
+{
+  static const char * const months[][2] = {
+    { "januar", "Január" }, { "februar", "Február" }, { "marcius", "Március" },
+    { "aprilis", "Április" }, { "majus", "Május" }, { "junius", "Június" },
+    { "julius", "Július" }, { "augusztus", "Augusztus" }, { "szeptember", "Szeptember" },
+    { "oktober", "Október" }, { "november", "November" }, { "december", "December" },
+  };
+  g_autofree char *folded = sm_text_fold (word);
+  gsize n = strlen (folded);
+
+  while (n > 0 && folded[n - 1] == '.')
+    folded[--n] = '\0';
+  if (n < 3)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_str_has_prefix (months[i][0], folded))
+      return months[i][1];
+  return NULL;
+}
+
 /* One comma-separated piece with a street in it. */
 static gboolean
 parse_street_piece (SmAddress      *a,
@@ -537,9 +604,20 @@ parse_street_piece (SmAddress      *a,
       }
   }
 
+  /* The house number is the first number after the name, unless the
+   * number is itself part of the name: a number right before the street
+   * type with no type before it ("Október 6. utca 12.", "Március 15.
+   * tér 2", "Okt. 6. u."). */
   for (guint i = start; i < tokens->len; i++)
     if (starts_with_digit (g_ptr_array_index (tokens, i)) && i > start)
       {
+        gboolean type_before = FALSE;
+
+        for (guint k = start + 1; k < i && !type_before; k++)
+          type_before = sm_street_type_canonical (g_ptr_array_index (tokens, k)) != NULL;
+        if (!type_before && i + 1 < tokens->len &&
+            sm_street_type_canonical (g_ptr_array_index (tokens, i + 1)) != NULL)
+          continue;
         number_at = i;
         break;
       }
@@ -552,7 +630,15 @@ parse_street_piece (SmAddress      *a,
     return FALSE;
 
   for (guint i = start; i < MIN (type_at, number_at); i++)
-    g_string_append_printf (name, "%s%s", name->len ? " " : "", (char *) g_ptr_array_index (tokens, i));
+    {
+      const char *word = g_ptr_array_index (tokens, i);
+      const char *month = i + 1 < MIN (type_at, number_at) &&
+                          starts_with_digit (g_ptr_array_index (tokens, i + 1))
+                            ? month_name (word) : NULL;
+
+      /* "Okt. 6." is "Október 6.", as the reference writes it. */
+      g_string_append_printf (name, "%s%s", name->len ? " " : "", month ? month : word);
+    }
   if (name->len == 0)
     return FALSE;
   a->street_name = g_string_free (g_steal_pointer (&name), FALSE);

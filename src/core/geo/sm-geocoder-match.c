@@ -168,9 +168,11 @@ place_number (const Street *s,
         }
       if (same != NULL)
         {
+          /* "2/A" where the reference has only 2 (or the other way round)
+           * is next to the address, not the address. */
           *at = same->at;
-          *score = same->letter == letter ? 1.0 : 0.9;
-          return SM_GEOCODE_ADDRESS;
+          *score = same->letter == letter ? 1.0 : 0.85;
+          return same->letter == letter ? SM_GEOCODE_ADDRESS : SM_GEOCODE_INTERPOLATED;
         }
       if (lo != NULL && hi != NULL)
         {

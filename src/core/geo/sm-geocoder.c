@@ -364,6 +364,9 @@ load_places (SmGeocoder  *self,
 
   if (parts == NULL)
     return FALSE;
+  /* A settlement's point: its main built-up area's anchor in the
+   * gazetteer (KSH "Központi belterület"); else the middle of its outline
+   * (sm_shape_get_centre); only without either the first address stored. */
   for (guint i = 0; i < parts->len; i++)
     {
       const SmSettlementPart *part = g_ptr_array_index (parts, i);
@@ -373,22 +376,25 @@ load_places (SmGeocoder  *self,
       if (part->has_anchor)
         g_hash_table_replace (self->part_anchor, sm_text_fold (part->name),
                               g_memdup2 (&at, sizeof at));
+      if (part->has_anchor && g_strcmp0 (part->kind, "Központi belterület") == 0)
+        g_hash_table_replace (self->town_anchor, sm_text_fold (part->settlement),
+                              g_memdup2 (&at, sizeof at));
     }
 
-  /* Settlements: the middle of their boundary's box. */
   towns = sm_boundary_list (store, "settlement", error);
   if (towns == NULL)
     return FALSE;
   for (guint i = 0; i < towns->len; i++)
     {
       SmBoundary *b = g_ptr_array_index (towns, i);
-      double w, s, e, n;
+      g_autofree char *folded = sm_text_fold (b->name);
       LonLat at;
 
-      sm_shape_get_bbox (b->shape, &w, &s, &e, &n);
-      at = (LonLat) { (w + e) / 2, (s + n) / 2 };
       sm_places_add_settlement (self->places, b->name);
-      g_hash_table_replace (self->town_anchor, sm_text_fold (b->name), g_memdup2 (&at, sizeof at));
+      if (g_hash_table_contains (self->town_anchor, folded) ||
+          !sm_shape_get_centre (b->shape, &at.lon, &at.lat))
+        continue;
+      g_hash_table_insert (self->town_anchor, g_steal_pointer (&folded), g_memdup2 (&at, sizeof at));
     }
   return TRUE;
 }

@@ -170,3 +170,97 @@ sm_shape_is_empty (const SmShape *self)
 {
   return self->rings->len == 0;
 }
+
+static int
+compare_x (const void *a,
+           const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * sm_shape_get_centre:
+ *
+ * A point to stand for the shape: the centroid of its largest ring when
+ * that lies inside the shape; else the middle of the widest stretch
+ * inside along the centroid's parallel (a point on the surface, as for a
+ * crescent); else the box's middle.
+ *
+ * Returns: %FALSE for an empty shape
+ */
+gboolean
+sm_shape_get_centre (const SmShape *self,
+                     double        *lon,
+                     double        *lat)
+{
+  g_autoptr(GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+  double best_area = 0, cx = 0, cy = 0, widest = 0;
+
+  if (self->rings->len == 0)
+    return FALSE;
+  *lon = (self->west + self->east) / 2;
+  *lat = (self->south + self->north) / 2;
+  for (guint r = 0; r < self->rings->len; r++)
+    {
+      GArray *ring = g_ptr_array_index (self->rings, r);
+      const double *p = (const double *) ring->data;
+      guint n = ring->len / 2;
+      double area = 0, x = 0, y = 0;
+
+      for (guint i = 0; i + 1 < n; i++)
+        {
+          double cross = p[2 * i] * p[2 * i + 3] - p[2 * i + 2] * p[2 * i + 1];
+
+          area += cross;
+          x += (p[2 * i] + p[2 * i + 2]) * cross;
+          y += (p[2 * i + 1] + p[2 * i + 3]) * cross;
+        }
+      if (fabs (area) > best_area)
+        {
+          best_area = fabs (area);
+          cx = x / (3 * area);
+          cy = y / (3 * area);
+        }
+    }
+  if (best_area <= 0)
+    return TRUE;
+  if (sm_shape_contains (self, cx, cy))
+    {
+      *lon = cx;
+      *lat = cy;
+      return TRUE;
+    }
+  for (guint r = 0; r < self->rings->len; r++)
+    {
+      GArray *ring = g_ptr_array_index (self->rings, r);
+      const double *p = (const double *) ring->data;
+      guint n = ring->len / 2;
+
+      for (guint i = 0; i + 1 < n; i++)
+        {
+          double y0 = p[2 * i + 1], y1 = p[2 * i + 3];
+
+          if ((y0 <= cy) != (y1 <= cy))
+            {
+              double x = p[2 * i] + (cy - y0) / (y1 - y0) * (p[2 * i + 2] - p[2 * i]);
+
+              g_array_append_val (xs, x);
+            }
+        }
+    }
+  qsort (xs->data, xs->len, sizeof (double), compare_x);
+  for (guint i = 0; i + 1 < xs->len; i += 2)
+    {
+      double a = g_array_index (xs, double, i), b = g_array_index (xs, double, i + 1);
+
+      if (b - a > widest)
+        {
+          widest = b - a;
+          *lon = (a + b) / 2;
+          *lat = cy;
+        }
+    }
+  return TRUE;
+}

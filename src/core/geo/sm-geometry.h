@@ -21,6 +21,9 @@ void      sm_shape_get_bbox         (const SmShape *self,
                                      double        *south,
                                      double        *east,
                                      double        *north);
+gboolean  sm_shape_get_centre       (const SmShape *self,
+                                     double        *lon,
+                                     double        *lat);
 guint     sm_shape_get_n_rings      (const SmShape *self);
 const double *sm_shape_get_ring     (const SmShape *self,
                                      guint          index,
