@@ -333,6 +333,18 @@ test_hotspots_and_time (void)
         g_assert_cmpfloat (a->cases, >, a->expected);
         g_assert_cmpfloat (a->p, <, 0.05);
       }
+    /* Hovering or clicking the first cluster names its need; far from
+     * every cluster nothing. */
+    {
+      const SmExcess *first = g_ptr_array_index (clusters, 0);
+      const SmCategory *c = sm_store_get_category (store, first->category);
+      g_autofree char *there = sm_excess_layer_describe (excess, first->lat, first->lon);
+      g_autofree char *nowhere = sm_excess_layer_describe (excess, first->lat + 1, first->lon);
+
+      g_assert_nonnull (there);
+      g_assert_nonnull (strstr (there, sm_localized_name (c->name_hu, c->name_en)));
+      g_assert_null (nowhere);
+    }
     sm_test_maybe_screenshot (window, "hotspots-excess");
   }
 
@@ -342,6 +354,18 @@ test_hotspots_and_time (void)
   g_assert_false (sm_excess_layer_get_active (sm_window_get_excess_layer (window)));
   now_list = sm_hotspot_layer_get_hotspots (sm_window_get_hotspot_layer (window));
   g_assert_nonnull (now_list);
+  /* A hot cell says what it is. */
+  {
+    const SmHotspot *h = g_ptr_array_index (now_list, 0);
+    g_autofree char *cell = NULL;
+
+    for (int k = 0; k < 100 && cell == NULL; k++)
+      cell = sm_hotspot_layer_describe (sm_window_get_hotspot_layer (window),
+                                        h->south + (h->north - h->south) * (k / 10 + 0.5) / 10,
+                                        h->west + (h->east - h->west) * (k % 10 + 0.5) / 10);
+    g_assert_nonnull (cell);
+    g_assert_nonnull (strstr (cell, "Gi*"));
+  }
   g_assert_cmpuint (sm_hotspot_panel_get_count (panel), ==, now_list->len);
   g_assert_cmpuint (now_list->len, >, 0);
   now_households = ((SmHotspot *) g_ptr_array_index (now_list, 0))->households;
@@ -384,6 +408,45 @@ test_hotspots_and_time (void)
   g_assert_true (g_date_get_day (&day) >= 28 || g_date_get_day (&day) <= 31);
   g_assert_cmpuint (((SmHotspot *) g_ptr_array_index (sm_hotspot_layer_get_hotspots (
                       sm_window_get_hotspot_layer (window)), 0))->households, !=, now_households);
+
+  /* One heat scale over the slider's months: once found (on a worker
+   * thread), month 12 and the last month share it, though the last has
+   * more households; per month, month 12 has a scale of its own. */
+  {
+    SmHotspotLayer *layer = sm_window_get_hotspot_layer (window);
+    GtkAdjustment *adj = NULL;
+    double early, late, own;
+    gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    int last;
+
+    while (sm_hotspot_layer_is_scaling (layer) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    sm_test_iterate (50);
+    early = sm_hotspot_layer_get_peak (layer);
+    {
+      g_autoptr(GPtrArray) scales = g_ptr_array_new ();
+
+      sm_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_SCALE, scales);
+      for (guint i = 0; i < scales->len; i++)
+        if (gtk_adjustment_get_upper (gtk_range_get_adjustment (g_ptr_array_index (scales, i))) > 12)
+          adj = gtk_range_get_adjustment (g_ptr_array_index (scales, i));
+    }
+    g_assert_nonnull (adj);
+    last = (int) gtk_adjustment_get_upper (adj);
+    sm_window_show_month (window, last, 0);
+    sm_hotspot_layer_recompute (layer);
+    sm_test_iterate (100);
+    late = sm_hotspot_layer_get_peak (layer);
+    g_assert_cmpfloat (early, >, 0);
+    g_assert_cmpfloat_with_epsilon (early, late, late * 1e-9);
+    sm_window_show_month (window, 12, 0);
+    sm_hotspot_layer_set_per_month (layer, TRUE);
+    sm_test_iterate (100);
+    own = sm_hotspot_layer_get_peak (layer);
+    g_assert_cmpfloat (own, <, early);
+    sm_hotspot_layer_set_per_month (layer, FALSE);
+    sm_test_iterate (100);
+  }
 
   /* A window of the last months: a lower bound on the day of assessment,
    * the day after the same day N months before. */
@@ -439,6 +502,15 @@ test_area_choropleth (void)
   g_assert_nonnull (stats);
   g_assert_cmpuint (stats->len, ==, n_parts);
   g_assert_cmpfloat (sm_area_layer_get_top (layer, NULL), >, 0);
+  /* An area says what it is where it is. */
+  for (guint i = 0; i < stats->len; i++)
+    {
+      const SmAreaStat *st = &g_array_index (stats, SmAreaStat, i);
+      g_autofree char *text = sm_area_layer_describe (layer, st->label_lat, st->label_lon);
+
+      g_assert_nonnull (text);
+      g_assert_true (g_str_has_prefix (text, st->name));
+    }
 
   sm_filter_add_category (filter, sm_store_lookup_category (store, "idos_gondozas", NULL));
   sm_test_iterate (300);

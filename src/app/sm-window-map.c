@@ -247,6 +247,22 @@ start_new_household (SmWindow *self,
   g_free (at);
 }
 
+/* What the analysis layers show at a place, the topmost first: a cluster
+ * of excess, a Gi* cell, an area. */
+static char *
+layers_describe (SmWindow *self,
+                 double    lat,
+                 double    lon)
+{
+  char *text = sm_excess_layer_describe (self->excess_layer, lat, lon);
+
+  if (text == NULL)
+    text = sm_hotspot_layer_describe (self->hotspot_layer, lat, lon);
+  if (text == NULL)
+    text = sm_area_layer_describe (self->area_layer, lat, lon);
+  return text;
+}
+
 /**
  * sm_window_click_map:
  * @x: map widget coordinates
@@ -283,7 +299,16 @@ sm_window_click_map (SmWindow *self,
       return;
     }
   if (!sm_case_layer_pick (self->case_layer, x, y, &item))
-    return;
+    {
+      /* A cluster, a Gi* cell or an area says what it is. */
+      g_autofree char *what = layers_describe (self, lat, lon);
+      g_auto(GStrv) lines = what != NULL ? g_strsplit (what, "\n", -1) : NULL;
+      g_autofree char *one = lines != NULL ? g_strjoinv (" — ", lines) : NULL;
+
+      if (one != NULL)
+        _sm_window_toast (self, one);
+      return;
+    }
   switch (item.kind)
     {
     case SM_CASE_LAYER_HOUSEHOLD:
@@ -375,8 +400,21 @@ _sm_window_map_query_tooltip_cb (GtkWidget  *widget,
   SmCaseLayerItem item;
   g_autofree char *markup = NULL;
 
-  if (keyboard || !sm_case_layer_pick (self->case_layer, x, y, &item))
+  if (keyboard)
     return FALSE;
+  if (!sm_case_layer_pick (self->case_layer, x, y, &item))
+    {
+      ShumateViewport *viewport = shumate_map_get_viewport (_sm_window_get_map (self));
+      g_autofree char *what = NULL;
+      double lat, lon;
+
+      shumate_viewport_widget_coords_to_location (viewport, widget, x, y, &lat, &lon);
+      what = layers_describe (self, lat, lon);
+      if (what == NULL)
+        return FALSE;
+      gtk_tooltip_set_text (tooltip, what);
+      return TRUE;
+    }
   switch (item.kind)
     {
     case SM_CASE_LAYER_HOUSEHOLD:
@@ -622,170 +660,6 @@ _sm_window_search_chosen_cb (SmWindow *self,
   if (shumate_viewport_get_zoom_level (viewport) < 16)
     shumate_viewport_set_zoom_level (viewport, 16);
   sm_window_select_household (self, household_id);
-}
-
-/* --- time ------------------------------------------------------------ */
-
-/* Month @index of the slider as a day: its last day, or today for the
- * current month. */
-static void
-month_day (SmWindow *self,
-           int       index,
-           GDate    *day)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate today;
-
-  *day = self->time_first;
-  g_date_set_day (day, 1);
-  g_date_add_months (day, (guint) index);
-  g_date_set_day (day, g_date_get_days_in_month (g_date_get_month (day), g_date_get_year (day)));
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
-  if (g_date_compare (day, &today) > 0)
-    *day = today;
-}
-
-/**
- * sm_window_show_month:
- * @index: months after the data's first
- * @window: 0: needs open at that month's end; N > 0: needs assessed in the
- *   last N months up to it (the window); -1: every need assessed up to it
- *   (cumulative)
- *
- * What the time slider does: the map, counts and hotspot layers show that
- * month's end.
- */
-void
-sm_window_show_month (SmWindow *self,
-                      int       index,
-                      int       window)
-{
-  GDate day, since;
-  char text[64];
-
-  g_return_if_fail (SM_IS_WINDOW (self));
-
-  month_day (self, index, &day);
-  g_date_strftime (text, sizeof text, "%Y %B", &day);
-  gtk_label_set_label (self->time_label, text);
-  if (window > 0)
-    {
-      since = day;
-      g_date_subtract_months (&since, window);
-      g_date_add_days (&since, 1);
-      sm_filter_set_as_of_since (self->filter, &day, &since, SM_NEED_ANY);
-    }
-  else
-    sm_filter_set_as_of_since (self->filter, &day, NULL, window < 0 ? SM_NEED_ANY : SM_NEED_OPEN);
-}
-
-static void
-time_changed_cb (SmWindow *self)
-{
-  /* The time mode's choices, in the order of the drop-down. */
-  static const int windows[] = { 0, 3, 6, 12, 24, -1 };
-  guint mode = gtk_drop_down_get_selected (self->time_mode);
-
-  sm_window_show_month (self, (int) gtk_range_get_value (GTK_RANGE (self->time_scale)),
-                        windows[MIN (mode, G_N_ELEMENTS (windows) - 1)]);
-}
-
-/**
- * sm_window_step_month:
- *
- * One step of play: the time slider moves a month on and every layer
- * follows at once (a drag waits for the slider to settle; a step does not).
- *
- * Returns: %FALSE at the last month
- */
-gboolean
-sm_window_step_month (SmWindow *self)
-{
-  GtkAdjustment *adj = gtk_range_get_adjustment (GTK_RANGE (self->time_scale));
-  double next = gtk_adjustment_get_value (adj) + 1;
-
-  g_return_val_if_fail (SM_IS_WINDOW (self), FALSE);
-
-  if (next > gtk_adjustment_get_upper (adj))
-    return FALSE;
-  gtk_adjustment_set_value (adj, next);
-  sm_hotspot_layer_flush (self->hotspot_layer);
-  sm_area_layer_flush (self->area_layer);
-  return TRUE;
-}
-
-/**
- * sm_window_set_month:
- * @index: months after the data's first
- *
- * Puts the time slider on a month, as a person would.
- */
-void
-sm_window_set_month (SmWindow *self,
-                     int       index)
-{
-  g_return_if_fail (SM_IS_WINDOW (self));
-
-  gtk_range_set_value (GTK_RANGE (self->time_scale), index);
-}
-
-static gboolean
-play_step_cb (gpointer data)
-{
-  SmWindow *self = data;
-
-  if (!sm_window_step_month (self))
-    {
-      self->play_id = 0;
-      gtk_toggle_button_set_active (self->play_button, FALSE);
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-play_toggled_cb (SmWindow *self)
-{
-  GtkAdjustment *adj = gtk_range_get_adjustment (GTK_RANGE (self->time_scale));
-
-  g_clear_handle_id (&self->play_id, g_source_remove);
-  if (gtk_toggle_button_get_active (self->play_button))
-    {
-      if (gtk_adjustment_get_value (adj) >= gtk_adjustment_get_upper (adj))
-        gtk_adjustment_set_value (adj, 0);
-      self->play_id = g_timeout_add (700, play_step_cb, self);
-      gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-pause-symbolic");
-    }
-  else
-    gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-start-symbolic");
-}
-
-void
-_sm_window_setup_time (SmWindow *self)
-{
-  GtkAdjustment *adj = gtk_range_get_adjustment (GTK_RANGE (self->time_scale));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate last;
-  int months;
-  char text[64];
-
-  if (!sm_store_get_need_span (self->store, &self->time_first, &last))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->time_bar), FALSE);
-      return;
-    }
-  months = (g_date_time_get_year (now) - g_date_get_year (&self->time_first)) * 12 +
-           (g_date_time_get_month (now) - (int) g_date_get_month (&self->time_first));
-  gtk_adjustment_set_upper (adj, MAX (0, months));
-  gtk_adjustment_set_value (adj, MAX (0, months));
-  month_day (self, months, &last);
-  g_date_strftime (text, sizeof text, "%Y %B", &last);
-  gtk_label_set_label (self->time_label, text);
-  g_signal_connect_swapped (self->time_scale, "value-changed", G_CALLBACK (time_changed_cb), self);
-  g_signal_connect_swapped (self->time_mode, "notify::selected", G_CALLBACK (time_changed_cb), self);
-  g_signal_connect_swapped (self->play_button, "toggled", G_CALLBACK (play_toggled_cb), self);
 }
 
 void

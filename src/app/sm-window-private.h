@@ -4,6 +4,7 @@
 #include <shumate/shumate.h>
 
 #include "sm-area-layer.h"
+#include "sm-excess-layer.h"
 #include "sm-case-layer.h"
 #include "sm-case-panel.h"
 #include "sm-context.h"

@@ -520,12 +520,14 @@ sm_window_new (GtkApplication *application,
 
   self->area_layer = sm_area_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->area_layer));
+  /* The households under the heat map and the clusters, which are
+   * translucent: over the bubbles, not hidden by them. */
+  self->case_layer = sm_case_layer_new (shumate_map_get_viewport (map), self->context);
+  shumate_map_add_layer (map, SHUMATE_LAYER (self->case_layer));
   self->hotspot_layer = sm_hotspot_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->hotspot_layer));
   self->excess_layer = sm_excess_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->excess_layer));
-  self->case_layer = sm_case_layer_new (shumate_map_get_viewport (map), self->context);
-  shumate_map_add_layer (map, SHUMATE_LAYER (self->case_layer));
   g_signal_connect_swapped (self->case_layer, "updated", G_CALLBACK (update_counts_cb), self);
 
   self->filter_panel = sm_filter_panel_new (self->context);

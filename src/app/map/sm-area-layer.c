@@ -496,3 +496,49 @@ sm_area_layer_flush (SmAreaLayer *self)
   if (self->pending != 0)
     sm_area_layer_recompute (self);
 }
+
+/**
+ * sm_area_layer_describe:
+ *
+ * What the area under a point says, for a tooltip or a click: its name,
+ * households (by the disclosure rule), smoothed rate and Gi*.
+ *
+ * Returns: (transfer full) (nullable): plain text, or %NULL where no area
+ *   is shown
+ */
+char *
+sm_area_layer_describe (SmAreaLayer *self,
+                        double       lat,
+                        double       lon)
+{
+  g_return_val_if_fail (SM_IS_AREA_LAYER (self), NULL);
+
+  if (self->show == SM_AREA_SHOW_NONE || self->stats == NULL)
+    return NULL;
+  for (guint i = 0; i < self->stats->len; i++)
+    {
+      const SmAreaStat *st = &g_array_index (self->stats, SmAreaStat, i);
+      g_autofree char *count = NULL, *rate = NULL, *gi = NULL;
+      const char *level;
+      double w, s, e, n;
+
+      sm_shape_get_bbox (st->shape, &w, &s, &e, &n);
+      if (lon < w || lon > e || lat < s || lat > n || !sm_shape_contains (st->shape, lon, lat))
+        continue;
+      count = sm_disclosure_format_count (sm_context_get_disclosure (self->context), st->households,
+                                          st->disclosure);
+      rate = isnan (st->eb_rate) ? g_strdup (_("no population known"))
+                                 : g_strdup_printf (_("%.1f per 1,000 residents (smoothed)"), st->eb_rate);
+      level = sm_significance_level (st->gi.klass);
+      if (isnan (st->gi.z))
+        gi = g_strdup (_("Gi* z not defined"));
+      else if (level != NULL)
+        gi = g_strdup_printf (st->gi.klass > 0 ? _("hot spot at p < %s (z %.1f)")
+                                               : _("cold spot at p < %s (z %.1f)"), level, st->gi.z);
+      else
+        gi = g_strdup_printf (_("not significant (z %.1f)"), st->gi.z);
+      /* Translators: an area's name, its households, rate and Gi* */
+      return g_strdup_printf (_("%s\n%s households · %s · %s"), st->name, count, rate, gi);
+    }
+  return NULL;
+}

@@ -44,4 +44,8 @@ GArray      *sm_area_layer_get_stats   (SmAreaLayer     *self);
 void         sm_area_layer_class_colour (int             klass,
                                          double          rgb[3]);
 
+char        *sm_area_layer_describe    (SmAreaLayer     *self,
+                                        double           lat,
+                                        double           lon);
+
 G_END_DECLS

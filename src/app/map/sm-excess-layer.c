@@ -4,6 +4,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n.h>
+
 #include "sm-excess-layer.h"
 
 struct _SmExcessLayer
@@ -333,4 +335,49 @@ sm_excess_layer_get_clusters (SmExcessLayer *self)
   g_return_val_if_fail (SM_IS_EXCESS_LAYER (self), NULL);
 
   return self->clusters;
+}
+
+/**
+ * sm_excess_layer_describe:
+ *
+ * The cluster under a point, for a tooltip or a click: its need, the
+ * households against those expected (by the disclosure rule), the
+ * relative risk and p.
+ *
+ * Returns: (transfer full) (nullable): plain text, or %NULL
+ */
+char *
+sm_excess_layer_describe (SmExcessLayer *self,
+                          double         lat,
+                          double         lon)
+{
+  double ky = 6378137.0 * G_PI / 180.0;
+
+  g_return_val_if_fail (SM_IS_EXCESS_LAYER (self), NULL);
+
+  if (!self->active || !gtk_widget_get_visible (GTK_WIDGET (self)) || self->clusters == NULL)
+    return NULL;
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      const SmExcess *e = g_ptr_array_index (self->clusters, i);
+      double dx = (lon - e->lon) * ky * cos (e->lat * G_PI / 180), dy = (lat - e->lat) * ky;
+      SmDisclosure *d = sm_context_get_disclosure (self->context);
+      SmDisclosureState state = sm_disclosure_state_of (d, e->cases, -1);
+      g_autofree char *count = NULL;
+      const SmCategory *c;
+
+      if (hypot (dx, dy) > e->radius_m + self->options.cell_m / 2)
+        continue;
+      c = sm_store_get_category (self->store, e->category);
+      count = sm_disclosure_format_count (d, e->cases, state);
+      if (state != SM_DISCLOSURE_SHOWN || !isfinite (e->relative_risk))
+        return g_strdup_printf (_("%s\n%s households · p = %.3f"),
+                                c ? sm_localized_name (c->name_hu, c->name_en) : "", count, e->p);
+      /* Translators: a cluster of excess: need, households, expected, risk, p */
+      return g_strdup_printf (_("%s\n%s households where %.1f were expected · %.1f × the rate "
+                                "elsewhere · p = %.3f"),
+                              c ? sm_localized_name (c->name_hu, c->name_en) : "", count, e->expected,
+                              e->relative_risk, e->p);
+    }
+  return NULL;
 }

@@ -31,4 +31,8 @@ gboolean       sm_excess_layer_is_busy      (SmExcessLayer   *self);
 GPtrArray     *sm_excess_layer_get_clusters (SmExcessLayer   *self);
 void           sm_excess_layer_recompute    (SmExcessLayer   *self);
 
+char          *sm_excess_layer_describe     (SmExcessLayer   *self,
+                                             double           lat,
+                                             double           lon);
+
 G_END_DECLS

@@ -6,44 +6,13 @@
 
 #include <math.h>
 
+#include <glib/gi18n.h>
+
 #include "sm-grid.h"
 #include "sm-hotspot.h"
 #include "sm-hotspot-layer.h"
+#include "sm-hotspot-layer-private.h"
 #include "sm-query.h"
-
-#define HEAT_CELL 25.0
-#define HEAT_MAX_SIDE 512
-
-struct _SmHotspotLayer
-{
-  ShumateLayer  parent_instance;
-
-  SmContext           *context;
-
-  SmStore      *store;
-  SmFilter     *filter;
-  gboolean      show_heat;
-  gboolean      show_gi;
-  double        opacity;
-  GDate         compare;
-
-  GdkTexture   *heat;
-  double        heat_west, heat_south, heat_east, heat_north;
-  double        peak;            /* households per km² */
-  GArray       *cells;           /* SmHotspotCell */
-  gboolean      show_change;
-  GArray       *appeared;        /* double lat, lon: needs assessed since the compared day */
-  GArray       *resolved;        /* double lat, lon: needs resolved since then */
-  gboolean      planner_view;    /* no heat, changes as grid counts of k or more */
-  GArray       *appeared_grid;   /* SmGridCell that may be shown, in the planner view */
-  double        bandwidth;
-  SmKernel      kernel;
-  SmPointWeight weight;
-  double        cell;
-  SmHotspotMethod method;        /* density or rate */
-  GPtrArray    *hotspots;        /* SmHotspot */
-  guint         pending;
-};
 
 G_DEFINE_FINAL_TYPE (SmHotspotLayer, sm_hotspot_layer, SHUMATE_TYPE_LAYER)
 
@@ -54,28 +23,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Transparent through yellow and orange to dark red. */
-static void
-ramp (double   t,
-      guint8  *bgra)
+void
+_sm_hotspot_layer_emit_updated (SmHotspotLayer *self)
 {
-  static const double stops[][4] = {
-    { 0.00, 255, 255, 178 }, { 0.35, 254, 204, 92 }, { 0.6, 253, 141, 60 },
-    { 0.8, 240, 59, 32 }, { 1.00, 189, 0, 38 },
-  };
-  double alpha = t <= 0.02 ? 0 : MIN (1.0, 0.35 + 0.65 * t);
-  guint k = 0;
-  double u, rgb[3];
-
-  while (k + 2 < G_N_ELEMENTS (stops) && t > stops[k + 1][0])
-    k++;
-  u = CLAMP ((t - stops[k][0]) / (stops[k + 1][0] - stops[k][0]), 0, 1);
-  for (int c = 0; c < 3; c++)
-    rgb[c] = stops[k][c + 1] + u * (stops[k + 1][c + 1] - stops[k][c + 1]);
-  bgra[0] = (guint8) (rgb[2] * alpha);
-  bgra[1] = (guint8) (rgb[1] * alpha);
-  bgra[2] = (guint8) (rgb[0] * alpha);
-  bgra[3] = (guint8) (255 * alpha);
+  g_signal_emit (self, signals[UPDATED], 0);
 }
 
 /**
@@ -116,43 +67,6 @@ sm_hotspot_layer_draw_classes (cairo_t *cr,
       cairo_rectangle (cr, i * cell, y, cell - 1, height);
       cairo_fill (cr);
     }
-}
-
-static void
-build_heat (SmHotspotLayer *self,
-            SmHotspotInput *in)
-{
-  g_autoptr(SmGrid) grid = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree guint8 *pixels = NULL;
-  double peak = 0;
-  gsize stride;
-
-  g_clear_object (&self->heat);
-  self->peak = 0;
-  if (in->points->len == 0)
-    return;
-  grid = sm_density (in, self->kernel, self->bandwidth, HEAT_CELL, HEAT_MAX_SIDE);
-  for (int i = 0; i < grid->width * grid->height; i++)
-    peak = MAX (peak, grid->values[i]);
-  self->peak = peak;
-  stride = (gsize) grid->width * 4;
-  pixels = g_malloc0 (stride * grid->height);
-  for (int y = 0; y < grid->height; y++)
-    for (int x = 0; x < grid->width; x++)
-      {
-        double v = grid->values[(gsize) y * grid->width + x];
-
-        /* Rows of the grid run north; a texture's south. */
-        ramp (peak > 0 ? v / peak : 0, pixels + (gsize) (grid->height - 1 - y) * stride + x * 4);
-      }
-  bytes = g_bytes_new_take (g_steal_pointer (&pixels), stride * grid->height);
-  self->heat = gdk_memory_texture_new (grid->width, grid->height, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED,
-                                       bytes, stride);
-  sm_hotspot_cell_bounds (in, grid->x0, grid->y0, 0, &self->heat_west, &self->heat_south,
-                          &self->heat_east, &self->heat_north);
-  self->heat_east = in->lon0 + (grid->x0 + grid->width * grid->cell) / in->kx;
-  self->heat_north = in->lat0 + (grid->y0 + grid->height * grid->cell) / in->ky;
 }
 
 static GArray *
@@ -252,7 +166,10 @@ sm_hotspot_layer_recompute (SmHotspotLayer *self)
       return;
     }
   if (self->show_heat && !self->planner_view)
-    build_heat (self, in);
+    {
+      _sm_hotspot_layer_update_scale (self);
+      _sm_hotspot_layer_build_heat (self, in);
+    }
   if (self->show_change)
     compute_change (self);
   /* The same households as the heat map: read once. */
@@ -268,6 +185,7 @@ sm_hotspot_layer_recompute (SmHotspotLayer *self)
   g_clear_pointer (&self->cells, g_array_unref);
   self->hotspots = hotspots;
   self->cells = cells;
+  self->selected = -1;
   g_signal_emit (self, signals[UPDATED], 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -376,6 +294,21 @@ sm_hotspot_layer_snapshot (GtkWidget   *widget,
           gtk_snapshot_append_color (snapshot, &colour, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
         }
     }
+  if (self->selected >= 0 && self->hotspots != NULL && (guint) self->selected < self->hotspots->len)
+    {
+      const SmHotspot *h = g_ptr_array_index (self->hotspots, self->selected);
+      double x0, y0, x1, y1;
+      cairo_t *cr;
+
+      to_widget (self, h->north, h->west, &x0, &y0);
+      to_widget (self, h->south, h->east, &x1, &y1);
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0 - 4, y0 - 4, x1 - x0 + 8, y1 - y0 + 8));
+      cairo_rectangle (cr, x0 - 1.5, y0 - 1.5, x1 - x0 + 3, y1 - y0 + 3);
+      cairo_set_source_rgba (cr, 0.65, 0.0, 0.15, 0.95);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+      cairo_destroy (cr);
+    }
   if (self->show_change && self->planner_view && self->appeared_grid != NULL)
     snapshot_change_grid (self, snapshot);
   else if (self->show_change && !self->planner_view)
@@ -417,6 +350,9 @@ sm_hotspot_layer_dispose (GObject *object)
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
 
   g_clear_handle_id (&self->pending, g_source_remove);
+  g_cancellable_cancel (self->scale_cancellable);
+  g_clear_object (&self->scale_cancellable);
+  g_clear_object (&self->scale_filter);
   if (viewport != NULL)
     g_signal_handlers_disconnect_by_data (viewport, self);
   if (self->filter != NULL)
@@ -486,7 +422,9 @@ sm_hotspot_layer_init (SmHotspotLayer *self)
   self->weight = SM_WEIGHT_NONE;
   self->cell = 250;
   self->method = SM_HOTSPOT_DENSITY;
+  self->selected = -1;
   g_date_clear (&self->compare, 1);
+  g_date_clear (&self->time_first, 1);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -729,4 +667,44 @@ sm_hotspot_layer_set_method (SmHotspotLayer  *self,
   self->method = method;
   if (self->hotspots != NULL)
     sm_hotspot_layer_recompute (self);
+}
+
+/**
+ * sm_hotspot_layer_describe:
+ *
+ * The Gi* cell under a point, for a tooltip or a click.
+ *
+ * Returns: (transfer full) (nullable): plain text, or %NULL
+ */
+char *
+sm_hotspot_layer_describe (SmHotspotLayer *self,
+                           double          lat,
+                           double          lon)
+{
+  g_return_val_if_fail (SM_IS_HOTSPOT_LAYER (self), NULL);
+
+  if (!self->show_gi || self->cells == NULL)
+    return NULL;
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      const SmHotspotCell *c = &g_array_index (self->cells, SmHotspotCell, i);
+
+      if (lon < c->west || lon > c->east || lat < c->south || lat > c->north)
+        continue;
+      return g_strdup_printf (c->klass > 0 ? _("Hot spot (Gi*) at p < %s\n%.0f m cell")
+                                           : _("Cold spot (Gi*) at p < %s\n%.0f m cell"),
+                              sm_significance_level (c->klass), self->cell);
+    }
+  return NULL;
+}
+
+/* @index: a hotspot of the list to outline, or -1 */
+void
+sm_hotspot_layer_set_selected (SmHotspotLayer *self,
+                               int             index)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  self->selected = index;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -46,6 +46,13 @@ void            sm_hotspot_layer_set_compare_quietly (SmHotspotLayer *self,
                                                       const GDate    *day);
 void            sm_hotspot_layer_set_method     (SmHotspotLayer  *self,
                                                  SmHotspotMethod  method);
+void            sm_hotspot_layer_set_time       (SmHotspotLayer  *self,
+                                                 const GDate     *first,
+                                                 int              n_months,
+                                                 int              window);
+void            sm_hotspot_layer_set_per_month  (SmHotspotLayer  *self,
+                                                 gboolean         per_month);
+gboolean        sm_hotspot_layer_is_scaling     (SmHotspotLayer  *self);
 void            sm_hotspot_layer_flush          (SmHotspotLayer  *self);
 void            sm_hotspot_layer_recompute      (SmHotspotLayer  *self);
 GPtrArray      *sm_hotspot_layer_get_hotspots   (SmHotspotLayer  *self);
@@ -56,5 +63,11 @@ void            sm_hotspot_layer_draw_classes   (cairo_t         *cr,
                                                  double           y,
                                                  double           width,
                                                  double           height);
+
+char           *sm_hotspot_layer_describe       (SmHotspotLayer  *self,
+                                                 double           lat,
+                                                 double           lon);
+void            sm_hotspot_layer_set_selected   (SmHotspotLayer  *self,
+                                                 int              index);
 
 G_END_DECLS

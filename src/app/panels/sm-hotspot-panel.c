@@ -22,6 +22,7 @@ struct _SmHotspotPanel
   GtkSwitch           *heat_switch;
   GtkSwitch           *gi_switch;
   GtkSwitch           *change_switch;
+  GtkSwitch           *per_month_switch;
   AdwComboRow         *bandwidth_row;
   AdwComboRow         *kernel_row;
   AdwComboRow         *weight_row;
@@ -86,6 +87,8 @@ hotspot_activated_cb (SmHotspotPanel *self,
   sm_hotspot_item_get_bbox (item, &w, &s, &e, &n);
   if (sm_excess_layer_get_active (self->excess_layer))
     sm_excess_layer_set_selected (self->excess_layer, (int) position);
+  else
+    sm_hotspot_layer_set_selected (self->layer, (int) position);
   g_signal_emit (self, signals[ZOOM], 0, w, s, e, n);
 }
 
@@ -253,6 +256,7 @@ switches_cb (SmHotspotPanel *self)
   sm_hotspot_layer_set_show_gi (self->layer, gtk_switch_get_active (self->gi_switch));
   gtk_widget_set_visible (GTK_WIDGET (self->excess_layer), gtk_switch_get_active (self->gi_switch));
   sm_hotspot_layer_set_show_change (self->layer, gtk_switch_get_active (self->change_switch));
+  sm_hotspot_layer_set_per_month (self->layer, gtk_switch_get_active (self->per_month_switch));
 }
 
 static const double radii[] = { 150, 300, 500, 1000 };
@@ -566,6 +570,7 @@ sm_hotspot_panel_class_init (SmHotspotPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, area_legend_row);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, area_legend);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, method_row);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, per_month_switch);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, model_row);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, list_description);
   gtk_widget_class_bind_template_callback (widget_class, compare_selected_cb);
@@ -617,6 +622,7 @@ sm_hotspot_panel_new (SmContext      *context,
   g_signal_connect_swapped (self->heat_switch, "notify::active", G_CALLBACK (switches_cb), self);
   g_signal_connect_swapped (self->gi_switch, "notify::active", G_CALLBACK (switches_cb), self);
   g_signal_connect_swapped (self->change_switch, "notify::active", G_CALLBACK (switches_cb), self);
+  g_signal_connect_swapped (self->per_month_switch, "notify::active", G_CALLBACK (switches_cb), self);
   g_signal_connect_swapped (self->bandwidth_row, "notify::selected", G_CALLBACK (bandwidth_cb), self);
   g_signal_connect_swapped (self->kernel_row, "notify::selected", G_CALLBACK (kernel_cb), self);
   g_signal_connect_swapped (self->weight_row, "notify::selected", G_CALLBACK (weight_cb), self);

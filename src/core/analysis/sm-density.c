@@ -239,3 +239,117 @@ sm_grid_write_geotiff (const SmGrid          *grid,
     }
   return TRUE;
 }
+
+/* --- one heat scale over a time slider's months ------------------------ */
+
+typedef struct {
+  char          *db_path;
+  SmFilter      *filter;
+  GDate          first;
+  int            n_months, window;
+  SmKernel       kernel;
+  double         bandwidth, cell;
+  int            max_side;
+  SmPointWeight  weight;
+} ScaleJob;
+
+static void
+scale_job_free (ScaleJob *job)
+{
+  g_free (job->db_path);
+  g_clear_object (&job->filter);
+  g_free (job);
+}
+
+static void
+scale_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  ScaleJob *job = data;
+  GError *error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (job->db_path, &error);
+  double *peak = g_new0 (double, 1);
+
+  if (store == NULL)
+    {
+      g_free (peak);
+      g_task_return_error (task, error);
+      return;
+    }
+  for (int m = 0; m < job->n_months; m++)
+    {
+      g_autoptr(SmHotspotInput) in = NULL;
+      g_autoptr(SmGrid) grid = NULL;
+
+      if (g_task_return_error_if_cancelled (task))
+        {
+          g_free (peak);
+          return;
+        }
+      sm_filter_set_month (job->filter, &job->first, m, job->window, NULL);
+      in = sm_hotspot_input_new (store, job->filter, job->weight, &error);
+      if (in == NULL)
+        {
+          g_free (peak);
+          g_task_return_error (task, error);
+          return;
+        }
+      if (in->points->len == 0)
+        continue;
+      grid = sm_density (in, job->kernel, job->bandwidth, job->cell, job->max_side);
+      for (int i = 0; i < grid->width * grid->height; i++)
+        *peak = MAX (*peak, grid->values[i]);
+    }
+  g_task_return_pointer (task, peak, g_free);
+}
+
+/**
+ * sm_density_scale_async:
+ * @first: the time slider's first month
+ * @n_months: its months
+ * @window: the slider's mode, as sm_filter_set_month() takes it
+ *
+ * The highest density of any month of a time slider, on a worker thread
+ * with a connection of its own: the one scale a heat map keeps while the
+ * slider plays, so that growth shows. @filter is copied as it is now.
+ */
+void
+sm_density_scale_async (SmStore             *store,
+                        SmFilter            *filter,
+                        const GDate         *first,
+                        int                  n_months,
+                        int                  window,
+                        SmKernel             kernel,
+                        double               bandwidth,
+                        double               cell,
+                        int                  max_side,
+                        SmPointWeight        weight,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+  ScaleJob *job = g_new0 (ScaleJob, 1);
+
+  *job = (ScaleJob) { g_strdup (sm_store_get_path (store)), sm_filter_copy (filter), *first,
+                      n_months, window, kernel, bandwidth, cell, max_side, weight };
+  g_task_set_source_tag (task, sm_density_scale_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) scale_job_free);
+  g_task_run_in_thread (task, scale_thread);
+}
+
+/* Returns: the highest density, or a negative number with @error */
+double
+sm_density_scale_finish (SmStore       *store,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_autofree double *peak = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), -1);
+
+  peak = g_task_propagate_pointer (G_TASK (result), error);
+  return peak != NULL ? *peak : -1;
+}

@@ -214,6 +214,22 @@ SmGrid    *sm_density       (SmHotspotInput         *input,
                              double                  bandwidth,
                              double                  cell,
                              int                     max_side);
+void       sm_density_scale_async  (SmStore             *store,
+                                    SmFilter            *filter,
+                                    const GDate         *first,
+                                    int                  n_months,
+                                    int                  window,
+                                    SmKernel             kernel,
+                                    double               bandwidth,
+                                    double               cell,
+                                    int                  max_side,
+                                    SmPointWeight        weight,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+double     sm_density_scale_finish (SmStore       *store,
+                                    GAsyncResult  *result,
+                                    GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmGrid, sm_grid_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmHotspotInput, sm_hotspot_input_free)

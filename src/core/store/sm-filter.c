@@ -554,3 +554,85 @@ sm_filter_set_as_of_since (SmFilter     *self,
   self->status = status;
   changed (self);
 }
+
+/**
+ * sm_filter_month_day:
+ * @first: the first month (any day of it)
+ * @index: months after it
+ *
+ * The day a month stands for on a time slider: its last day, or today for
+ * the current month.
+ */
+void
+sm_filter_month_day (const GDate *first,
+                     int          index,
+                     GDate       *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  *day = *first;
+  g_date_set_day (day, 1);
+  g_date_add_months (day, (guint) MAX (index, 0));
+  g_date_set_day (day, g_date_get_days_in_month (g_date_get_month (day), g_date_get_year (day)));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  if (g_date_compare (day, &today) > 0)
+    *day = today;
+}
+
+/**
+ * sm_filter_set_month:
+ * @window: 0: needs open at the month's end; N > 0: needs assessed in the
+ *   last N months up to it; -1: every need assessed up to it (cumulative)
+ * @day: (out) (optional): the day shown
+ *
+ * What a step of the time slider does to the filter.
+ */
+void
+sm_filter_set_month (SmFilter    *self,
+                     const GDate *first,
+                     int          index,
+                     int          window,
+                     GDate       *day)
+{
+  GDate at, since;
+
+  g_return_if_fail (SM_IS_FILTER (self));
+
+  sm_filter_month_day (first, index, &at);
+  if (window > 0)
+    {
+      since = at;
+      g_date_subtract_months (&since, (guint) window);
+      g_date_add_days (&since, 1);
+      sm_filter_set_as_of_since (self, &at, &since, SM_NEED_ANY);
+    }
+  else
+    sm_filter_set_as_of_since (self, &at, NULL, window < 0 ? SM_NEED_ANY : SM_NEED_OPEN);
+  if (day != NULL)
+    *day = at;
+}
+
+/**
+ * sm_filter_equal_but_time:
+ *
+ * Whether two filters choose the same households but for the day, the
+ * window before it and the status the time slider sets.
+ */
+gboolean
+sm_filter_equal_but_time (SmFilter *a,
+                          SmFilter *b)
+{
+  g_return_val_if_fail (SM_IS_FILTER (a) && SM_IS_FILTER (b), FALSE);
+
+  return a->has_bbox == b->has_bbox &&
+         (!a->has_bbox || (a->west == b->west && a->south == b->south && a->east == b->east &&
+                           a->north == b->north)) &&
+         a->categories->len == b->categories->len &&
+         memcmp (a->categories->data, b->categories->data, a->categories->len * sizeof (gint64)) == 0 &&
+         a->min_severity == b->min_severity && a->age_groups == b->age_groups &&
+         a->elderly_flags == b->elderly_flags &&
+         g_strcmp0 (a->settlement_part, b->settlement_part) == 0;
+}

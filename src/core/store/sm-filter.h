@@ -108,4 +108,15 @@ gboolean      sm_filter_accepts_need      (SmFilter     *self,
                                            const char   *assessed_on,
                                            const char   *resolved_on);
 
+void          sm_filter_month_day         (const GDate  *first,
+                                           int           index,
+                                           GDate        *day);
+void          sm_filter_set_month         (SmFilter     *self,
+                                           const GDate  *first,
+                                           int           index,
+                                           int           window,
+                                           GDate        *day);
+gboolean      sm_filter_equal_but_time    (SmFilter     *a,
+                                           SmFilter     *b);
+
 G_END_DECLS
