@@ -446,6 +446,14 @@ test_hotspots_and_time (void)
     g_assert_cmpfloat (own, <, early);
     sm_hotspot_layer_set_per_month (layer, FALSE);
     sm_test_iterate (100);
+
+    /* A drag that leaves the slider between two months: play still goes
+     * on to the last month, then stops. */
+    gtk_adjustment_set_value (adj, last - 1.6);
+    g_assert_true (sm_window_step_month (window));
+    g_assert_true (sm_window_step_month (window));
+    g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, last);
+    g_assert_false (sm_window_step_month (window));
   }
 
   /* A window of the last months: a lower bound on the day of assessment,
