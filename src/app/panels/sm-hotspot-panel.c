@@ -252,9 +252,12 @@ compare_selected_cb (SmHotspotPanel *self)
 static void
 switches_cb (SmHotspotPanel *self)
 {
+  gboolean scan = adw_combo_row_get_selected (self->method_row) == SM_HOTSPOT_SCAN;
+
   sm_hotspot_layer_set_show_heat (self->layer, gtk_switch_get_active (self->heat_switch));
-  sm_hotspot_layer_set_show_gi (self->layer, gtk_switch_get_active (self->gi_switch));
-  gtk_widget_set_visible (GTK_WIDGET (self->excess_layer), gtk_switch_get_active (self->gi_switch));
+  /* The map shows what the list lists: circles of excess, or Gi* cells. */
+  sm_hotspot_layer_set_show_gi (self->layer, gtk_switch_get_active (self->gi_switch) && !scan);
+  gtk_widget_set_visible (GTK_WIDGET (self->excess_layer), gtk_switch_get_active (self->gi_switch) && scan);
   sm_hotspot_layer_set_show_change (self->layer, gtk_switch_get_active (self->change_switch));
   sm_hotspot_layer_set_per_month (self->layer, gtk_switch_get_active (self->per_month_switch));
 }
@@ -274,7 +277,10 @@ update_subtitles (SmHotspotPanel *self)
                         : k == 2 ? g_strdup_printf (_("Triangular kernel, %.0f m radius"), radius)
                         : k == 3 ? g_strdup_printf (_("Uniform kernel, %.0f m radius"), radius)
                         : g_strdup_printf (_("Quartic kernel, %.0f m radius"), radius);
-  g_autofree char *gi = g_strdup_printf (_("%.0f m cells, significant at 0.05, 0.01, 0.001"), cell);
+  g_autofree char *gi = adw_combo_row_get_selected (self->method_row) == SM_HOTSPOT_SCAN
+                        ? g_strdup (_("Circles where a need is more frequent than expected"))
+                        : g_strdup_printf (_("Hot and cold %.0f m cells (Gi*), significant at 0.05, "
+                                             "0.01, 0.001"), cell);
 
   adw_action_row_set_subtitle (self->heat_row, heat);
   adw_action_row_set_subtitle (self->gi_row, gi);
@@ -337,6 +343,8 @@ hotspot_method_cb (SmHotspotPanel *self)
                            "are not shown."));
   sm_hotspot_layer_set_method (self->layer, method == SM_HOTSPOT_SCAN ? SM_HOTSPOT_DENSITY : method);
   sm_excess_layer_set_active (self->excess_layer, self->shown && method == SM_HOTSPOT_SCAN);
+  update_subtitles (self);
+  switches_cb (self);
   if (method == SM_HOTSPOT_SCAN)
     excess_updated_cb (self);
   else
