@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 
 #include "sm-basemap.h"
@@ -170,6 +172,134 @@ test_render (void)
   g_assert_cmpuint (count_colour (elsewhere, BACKGROUND), ==, SM_TILE_SIZE * SM_TILE_SIZE);
 }
 
+/* Text pixels (the names are #222 and #333, nothing else is as dark) of
+ * tile @x, @y inside the box around a name. */
+static guint
+dark_pixels_near (SmTileRenderer *renderer,
+                  int             z,
+                  int             x,
+                  int             y,
+                  double          cx,
+                  double          cy,
+                  double          reach)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, SM_TILE_SIZE, SM_TILE_SIZE);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GError) error = NULL;
+  guint dark = 0;
+  int stride;
+  const guint8 *data;
+
+  g_assert_true (sm_tile_renderer_draw (renderer, cr, z, x, y, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int py = 0; py < SM_TILE_SIZE; py++)
+    for (int px = 0; px < SM_TILE_SIZE; px++)
+      {
+        guint32 v = *(const guint32 *) (data + py * stride + px * 4);
+        double wx = x * SM_TILE_SIZE + px, wy = y * SM_TILE_SIZE + py;
+
+        if (fabs (wx - cx) <= reach && fabs (wy - cy) <= reach &&
+            (v >> 16 & 0xff) < 0x60 && (v >> 8 & 0xff) < 0x60 && (v & 0xff) < 0x60)
+          dark++;
+      }
+  cairo_surface_destroy (surface);
+  return dark;
+}
+
+/* Names at zoom 15–17 in the middle of Vaduz: street names are placed
+ * along the lines, and a name that crosses a tile edge is drawn in both
+ * tiles, from one plan only (the neighbouring metatile has no copy of it
+ * there). */
+static void
+test_labels (void)
+{
+  SmStore *store = imported_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmTileRenderer) renderer = sm_tile_renderer_new (sm_store_get_path (store), &error);
+  guint crossing = 0;
+
+  g_assert_no_error (error);
+  for (int z = 15; z <= 17; z++)
+    {
+      double mx_f, my_f;
+      int x, y, mx, my, roads = 0;
+      const SmLabelPlan *plan;
+
+      sm_mercator_from_lonlat (9.5215, 47.1410, &mx_f, &my_f);
+      x = (int) (mx_f * (1 << z));
+      y = (int) (my_f * (1 << z));
+      mx = x / SM_LABEL_METATILE;
+      my = y / SM_LABEL_METATILE;
+      plan = sm_tile_renderer_get_label_plan (renderer, z, mx, my, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < sm_label_plan_get_n_labels (plan); i++)
+        {
+          int klass, w, h;
+          double lx, ly, angle;
+          const char *name = sm_label_plan_get_label (plan, i, &klass, &lx, &ly, &angle, &w, &h);
+          double half = fabs (cos (angle)) * w / 2;
+          int left = (int) floor ((lx - half) / SM_TILE_SIZE), right = (int) floor ((lx + half) / SM_TILE_SIZE);
+          int row = (int) floor (ly / SM_TILE_SIZE);
+
+          roads += klass != SM_BASEMAP_PLACE;
+          /* A name across a vertical tile edge, by more than a few pixels
+           * on each side: text on both sides of the edge. */
+          if (right == left + 1 && fabs (sin (angle)) < 0.5 && crossing < 6)
+            {
+              double edge = right * (double) SM_TILE_SIZE;
+
+              if (lx - half < edge - 6 && lx + half > edge + 6)
+                {
+                  if (dark_pixels_near (renderer, z, left, row, edge - 3, ly, 3 + h / 2.0) == 0 ||
+                      dark_pixels_near (renderer, z, right, row, edge + 3, ly, 3 + h / 2.0) == 0)
+                    g_error ("“%s” at zoom %d crosses a tile edge but is not drawn on both sides",
+                             name, z);
+                  crossing++;
+                }
+            }
+        }
+      if (roads < 8)
+        g_error ("only %d street names in the middle of Vaduz at zoom %d", roads, z);
+
+      /* No name twice: the plan to the right places none of this plan's
+       * names within a few pixels of where this one put it. */
+      {
+        const SmLabelPlan *next = NULL;
+        g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(GArray) at = g_array_new (FALSE, FALSE, sizeof (double));
+
+        for (guint i = 0; i < sm_label_plan_get_n_labels (plan); i++)
+          {
+            int klass, w, h;
+            double lx, ly, angle;
+
+            g_ptr_array_add (names, g_strdup (sm_label_plan_get_label (plan, i, &klass, &lx, &ly,
+                                                                       &angle, &w, &h)));
+            g_array_append_val (at, lx);
+            g_array_append_val (at, ly);
+          }
+        next = sm_tile_renderer_get_label_plan (renderer, z, mx + 1, my, &error);
+        g_assert_no_error (error);
+        for (guint i = 0; i < sm_label_plan_get_n_labels (next); i++)
+          {
+            int klass, w, h;
+            double lx, ly, angle;
+            const char *name = sm_label_plan_get_label (next, i, &klass, &lx, &ly, &angle, &w, &h);
+
+            for (guint k = 0; k < names->len; k++)
+              if (g_str_equal (name, g_ptr_array_index (names, k)) &&
+                  hypot (lx - g_array_index (at, double, 2 * k), ly - g_array_index (at, double, 2 * k + 1)) < 5)
+                g_error ("“%s” is placed by two plans", name);
+          }
+      }
+    }
+  g_assert_cmpuint (crossing, >, 0);
+}
+
 static void
 test_render_bad_tile (void)
 {
@@ -304,6 +434,7 @@ main (int    argc,
 
   g_test_add_func ("/basemap/import", test_import);
   g_test_add_func ("/basemap/render", test_render);
+  g_test_add_func ("/basemap/labels", test_labels);
   g_test_add_func ("/basemap/render-bad-tile", test_render_bad_tile);
   g_test_add_func ("/basemap/png-round-trip", test_png_round_trip);
   g_test_add_func ("/basemap/clip", test_clip);

@@ -78,7 +78,7 @@ static void
 test_not_utf8 (void)
 {
   static const char * const bytes[] = {
-    "2024. m\xe1rc. 1.", "2024.03.0\xf0", "2024-03-0\xc3", "\xff\xfe2024.03.01.",
+    "2024. m\xe1rc. 1.", "2024.03.0\xf0", "2024-03-0\xc3", "\xff\xfe" "2024.03.01.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bytes); i++)

@@ -12,6 +12,7 @@
 #include "sm-png.h"
 #include "sm-tile-renderer.h"
 #include "sm-tile-store.h"
+#include "sm-label-plan.h"
 
 /* One tile is one query: the features whose box meets the tile (with a
  * margin for wide roads) and whose first zoom has come. Each class is
@@ -74,11 +75,6 @@ static const SmBasemapClass road_order[] = {
   SM_BASEMAP_SECONDARY, SM_BASEMAP_PRIMARY, SM_BASEMAP_TRUNK, SM_BASEMAP_MOTORWAY,
 };
 
-typedef struct {
-  SmBasemapClass klass;
-  char          *name;
-  double         x0, y0, x1, y1;   /* where it goes: a segment, or a point (x0, y0) */
-} Label;
 
 struct _SmTileRenderer
 {
@@ -92,17 +88,21 @@ struct _SmTileRenderer
 
   /* scratch, reused from tile to tile */
   GArray        *paths[SM_BASEMAP_N_CLASSES];   /* cairo_path_data_t */
-  GArray        *labels;                        /* Label */
-  GArray        *placed;                        /* cairo_rectangle_t */
+
+  /* Where names go, per metatile, the latest few */
+  SmLabelStyle   label_style;
+  int            label_zoom[SM_BASEMAP_N_CLASSES];
+  int            label_priority[SM_BASEMAP_N_CLASSES];
+  GHashTable    *plans;                         /* "z/mx/my" → SmLabelPlan */
+  GQueue        *plan_order;                    /* keys, oldest first */
 };
 
-G_DEFINE_FINAL_TYPE (SmTileRenderer, sm_tile_renderer, G_TYPE_OBJECT)
+#define N_PLANS 12
+/* How far a name reaches from its middle, in pixels: the plans of the
+ * metatiles within it are asked for a tile's names. */
+#define LABEL_REACH 160.0
 
-static void
-label_clear (Label *label)
-{
-  g_free (label->name);
-}
+G_DEFINE_FINAL_TYPE (SmTileRenderer, sm_tile_renderer, G_TYPE_OBJECT)
 
 static void
 sm_tile_renderer_finalize (GObject *object)
@@ -116,8 +116,8 @@ sm_tile_renderer_finalize (GObject *object)
   pango_font_description_free (self->place_font);
   for (guint i = 0; i < SM_BASEMAP_N_CLASSES; i++)
     g_array_unref (self->paths[i]);
-  g_array_unref (self->labels);
-  g_array_unref (self->placed);
+  g_hash_table_unref (self->plans);
+  g_queue_free_full (self->plan_order, g_free);
 
   G_OBJECT_CLASS (sm_tile_renderer_parent_class)->finalize (object);
 }
@@ -133,13 +133,50 @@ sm_tile_renderer_init (SmTileRenderer *self)
 {
   for (guint i = 0; i < SM_BASEMAP_N_CLASSES; i++)
     self->paths[i] = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
-  self->labels = g_array_new (FALSE, FALSE, sizeof (Label));
-  g_array_set_clear_func (self->labels, (GDestroyNotify) label_clear);
-  self->placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   self->font_map = pango_cairo_font_map_new ();
   self->context = pango_font_map_create_context (self->font_map);
   self->road_font = pango_font_description_from_string ("DejaVu Sans 8");
   self->place_font = pango_font_description_from_string ("DejaVu Sans Bold 10");
+  self->plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) sm_label_plan_free);
+  self->plan_order = g_queue_new ();
+  for (guint i = 0; i < SM_BASEMAP_N_CLASSES; i++)
+    {
+      self->label_zoom[i] = styles[i].label_zoom;
+      self->label_priority[i] = 100;
+    }
+  self->label_priority[SM_BASEMAP_PLACE] = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (road_order); i++)
+    self->label_priority[road_order[i]] = (int) (G_N_ELEMENTS (road_order) - i);
+  self->label_style = (SmLabelStyle) { self->label_zoom, self->label_priority, self->context,
+                                       self->place_font, self->road_font };
+}
+
+/* The plan of metatile @mx, @my at @z, from the cache or made now. */
+static const SmLabelPlan *
+get_plan (SmTileRenderer  *self,
+          int              z,
+          int              mx,
+          int              my,
+          GError         **error)
+{
+  g_autofree char *key = g_strdup_printf ("%d/%d/%d", z, mx, my);
+  SmLabelPlan *plan = g_hash_table_lookup (self->plans, key);
+
+  if (plan != NULL)
+    return plan;
+  plan = sm_label_plan_build (self->reader, &self->label_style, z, mx, my, error);
+  if (plan == NULL)
+    return NULL;
+  if (g_queue_get_length (self->plan_order) >= N_PLANS)
+    {
+      g_autofree char *oldest = g_queue_pop_head (self->plan_order);
+
+      g_hash_table_remove (self->plans, oldest);
+    }
+  g_queue_push_tail (self->plan_order, g_strdup (key));
+  g_hash_table_insert (self->plans, g_steal_pointer (&key), plan);
+  return plan;
 }
 
 /**
@@ -191,19 +228,16 @@ typedef struct {
   double scale;                 /* pixels per world unit */
 } TileFrame;
 
-/* Adds the parts of one packed geometry to @path in tile pixels. For lines
- * with a label, remembers the longest segment that lies inside the tile. */
+/* Adds the parts of one packed geometry to @path in tile pixels. */
 static void
 add_geometry (const TileFrame *frame,
               const guint8    *blob,
               gsize            size,
               gboolean         closed,
-              GArray          *path,
-              Label           *label)
+              GArray          *path)
 {
   const guint8 *p = blob, *end = blob + size;
   guint32 n_parts;
-  double best = 0;
 
   if (size < 4)
     return;
@@ -227,21 +261,6 @@ add_geometry (const TileFrame *frame,
           if (i > 0 && i + 1 < n && fabs (x - last_x) < 0.6 && fabs (y - last_y) < 0.6)
             continue;
           path_add (path, i == 0 ? CAIRO_PATH_MOVE_TO : CAIRO_PATH_LINE_TO, x, y);
-          if (label != NULL && i > 0 &&
-              MIN (x, last_x) >= 2 && MAX (x, last_x) <= SM_TILE_SIZE - 2 &&
-              MIN (y, last_y) >= 2 && MAX (y, last_y) <= SM_TILE_SIZE - 2)
-            {
-              double length = hypot (x - last_x, y - last_y);
-
-              if (length > best)
-                {
-                  best = length;
-                  label->x0 = last_x;
-                  label->y0 = last_y;
-                  label->x1 = x;
-                  label->y1 = y;
-                }
-            }
           last_x = x;
           last_y = y;
           min_x = MIN (min_x, x);
@@ -385,117 +404,6 @@ draw_network (SmTileRenderer *self,
     }
 }
 
-static gboolean
-overlaps_placed (SmTileRenderer          *self,
-                 const cairo_rectangle_t *box)
-{
-  for (guint i = 0; i < self->placed->len; i++)
-    {
-      const cairo_rectangle_t *o = &g_array_index (self->placed, cairo_rectangle_t, i);
-
-      if (box->x < o->x + o->width && o->x < box->x + box->width &&
-          box->y < o->y + o->height && o->y < box->y + box->height)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-show_with_halo (cairo_t     *cr,
-                PangoLayout *layout,
-                const Rgb   *color)
-{
-  double x, y;
-
-  cairo_get_current_point (cr, &x, &y);
-  pango_cairo_layout_path (cr, layout);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_set_line_width (cr, 2.5);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x, y);
-  cairo_set_source_rgb (cr, color->r, color->g, color->b);
-  pango_cairo_show_layout (cr, layout);
-}
-
-/* Names are drawn only where they fit whole inside the tile, so no name is
- * ever cut at a tile edge. Places first, then roads from the major down. */
-static void
-draw_labels (SmTileRenderer *self,
-             cairo_t        *cr,
-             int             z)
-{
-  static const Rgb road_text = RGB (0x333333), place_text = RGB (0x222222);
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  pango_cairo_update_context (cr, self->context);
-  layout = pango_layout_new (self->context);
-  g_array_set_size (self->placed, 0);
-
-  pango_layout_set_font_description (layout, self->place_font);
-  for (guint i = 0; i < self->labels->len; i++)
-    {
-      Label *label = &g_array_index (self->labels, Label, i);
-      cairo_rectangle_t box;
-      int w, h;
-
-      if (label->klass != SM_BASEMAP_PLACE)
-        continue;
-      pango_layout_set_text (layout, label->name, -1);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      box = (cairo_rectangle_t) { label->x0 - w / 2.0, label->y0 - h / 2.0, w, h };
-      if (box.x < 1 || box.y < 1 || box.x + w > SM_TILE_SIZE - 1 ||
-          box.y + h > SM_TILE_SIZE - 1 || overlaps_placed (self, &box))
-        continue;
-      g_array_append_val (self->placed, box);
-      cairo_move_to (cr, box.x, box.y);
-      show_with_halo (cr, layout, &place_text);
-    }
-
-  pango_font_description_set_absolute_size (self->road_font,
-                                            (z >= 17 ? 10.5 : z >= 16 ? 9.5 : 8.5) * PANGO_SCALE);
-  pango_layout_set_font_description (layout, self->road_font);
-  for (guint k = G_N_ELEMENTS (road_order); k-- > 0;)
-    for (guint i = 0; i < self->labels->len; i++)
-      {
-        Label *label = &g_array_index (self->labels, Label, i);
-        double dx = label->x1 - label->x0, dy = label->y1 - label->y0;
-        double length = hypot (dx, dy), angle, cx, cy, half_w, half_h;
-        cairo_rectangle_t box;
-        int w, h;
-
-        if (label->klass != road_order[k] || length < 20 ||
-            g_hash_table_contains (seen, label->name))
-          continue;
-        pango_layout_set_text (layout, label->name, -1);
-        pango_layout_get_pixel_size (layout, &w, &h);
-        if (w > length * 0.95)
-          continue;
-        angle = atan2 (dy, dx);
-        if (angle > G_PI / 2)
-          angle -= G_PI;
-        else if (angle < -G_PI / 2)
-          angle += G_PI;
-        cx = (label->x0 + label->x1) / 2;
-        cy = (label->y0 + label->y1) / 2;
-        half_w = (fabs (cos (angle)) * w + fabs (sin (angle)) * h) / 2;
-        half_h = (fabs (sin (angle)) * w + fabs (cos (angle)) * h) / 2;
-        box = (cairo_rectangle_t) { cx - half_w, cy - half_h, 2 * half_w, 2 * half_h };
-        if (box.x < 1 || box.y < 1 || box.x + box.width > SM_TILE_SIZE - 1 ||
-            box.y + box.height > SM_TILE_SIZE - 1 || overlaps_placed (self, &box))
-          continue;
-        g_array_append_val (self->placed, box);
-        g_hash_table_add (seen, label->name);
-        cairo_save (cr);
-        cairo_translate (cr, cx, cy);
-        cairo_rotate (cr, angle);
-        cairo_move_to (cr, -w / 2.0, -h / 2.0);
-        show_with_halo (cr, layout, &road_text);
-        cairo_restore (cr);
-      }
-}
-
 typedef struct {
   SmTileRenderer  *self;
   const TileFrame *frame;
@@ -516,30 +424,10 @@ collect_feature (int           klass,
   if (klass <= SM_BASEMAP_NONE || klass >= SM_BASEMAP_N_CLASSES || blob == NULL)
     return;
   style = &styles[klass];
+  /* Places are names only, drawn from the label plans. */
   if (klass == SM_BASEMAP_PLACE)
-    {
-      Label label = { SM_BASEMAP_PLACE, NULL };
-
-      if (name == NULL || size < 16)
-        return;
-      label.name = g_strdup (name);
-      label.x0 = read_u32 (blob + 8) * frame->scale - frame->origin_x;
-      label.y0 = read_u32 (blob + 12) * frame->scale - frame->origin_y;
-      g_array_append_val (self->labels, label);
-    }
-  else if (name != NULL && style->label_zoom > 0 && frame->z >= style->label_zoom)
-    {
-      Label label = { klass, NULL };
-
-      add_geometry (frame, blob, size, FALSE, self->paths[klass], &label);
-      if (label.x0 != label.x1 || label.y0 != label.y1)
-        {
-          label.name = g_strdup (name);
-          g_array_append_val (self->labels, label);
-        }
-    }
-  else
-    add_geometry (frame, blob, size, style->kind == DRAW_FILL, self->paths[klass], NULL);
+    return;
+  add_geometry (frame, blob, size, style->kind == DRAW_FILL, self->paths[klass]);
 }
 
 static gboolean
@@ -552,7 +440,6 @@ collect (SmTileRenderer   *self,
 
   for (guint i = 0; i < SM_BASEMAP_N_CLASSES; i++)
     g_array_set_size (self->paths[i], 0);
-  g_array_set_size (self->labels, 0);
 
   n = (double) (1 << frame->z);
   tx = frame->origin_x / SM_TILE_SIZE;
@@ -562,6 +449,34 @@ collect (SmTileRenderer   *self,
 
   return sm_basemap_reader_each (self->reader, west, south, east, north, frame->z,
                                  collect_feature, &c, error);
+}
+
+/* The names of every metatile within a name's reach of the tile. */
+static gboolean
+draw_labels (SmTileRenderer  *self,
+             cairo_t         *cr,
+             const TileFrame *frame,
+             int              x,
+             int              y,
+             GError         **error)
+{
+  double side = SM_LABEL_METATILE * (double) SM_TILE_SIZE;
+  int last = ((1 << frame->z) - 1) / SM_LABEL_METATILE;
+  int mx0 = (int) floor ((frame->origin_x - LABEL_REACH) / side);
+  int mx1 = (int) floor ((frame->origin_x + SM_TILE_SIZE + LABEL_REACH) / side);
+  int my0 = (int) floor ((frame->origin_y - LABEL_REACH) / side);
+  int my1 = (int) floor ((frame->origin_y + SM_TILE_SIZE + LABEL_REACH) / side);
+
+  for (int my = MAX (my0, 0); my <= MIN (my1, last); my++)
+    for (int mx = MAX (mx0, 0); mx <= MIN (mx1, last); mx++)
+      {
+        const SmLabelPlan *plan = get_plan (self, frame->z, mx, my, error);
+
+        if (plan == NULL)
+          return FALSE;
+        sm_label_plan_draw (plan, &self->label_style, cr, frame->origin_x, frame->origin_y);
+      }
+  return TRUE;
 }
 
 /**
@@ -603,8 +518,11 @@ sm_tile_renderer_draw (SmTileRenderer  *self,
   cairo_paint (cr);
   draw_areas (self, cr, z);
   draw_network (self, cr, z);
-  if (z >= LABEL_MIN_ZOOM - 4)
-    draw_labels (self, cr, z);
+  if (z >= LABEL_MIN_ZOOM - 4 && !draw_labels (self, cr, &frame, x, y, error))
+    {
+      cairo_restore (cr);
+      return FALSE;
+    }
   cairo_restore (cr);
   return TRUE;
 }
@@ -635,4 +553,25 @@ sm_tile_renderer_render_png (SmTileRenderer  *self,
     }
   cairo_surface_destroy (surface);
   return png;
+}
+
+/**
+ * sm_tile_renderer_get_label_plan:
+ *
+ * Where the names of metatile @mx, @my (tiles x / SM_LABEL_METATILE,
+ * y / SM_LABEL_METATILE) at @z go, as every tile of it and its
+ * neighbours draws them.
+ *
+ * Returns: (transfer none) (nullable): the plan, valid until the next tile
+ */
+const SmLabelPlan *
+sm_tile_renderer_get_label_plan (SmTileRenderer  *self,
+                                 int              z,
+                                 int              mx,
+                                 int              my,
+                                 GError         **error)
+{
+  g_return_val_if_fail (SM_IS_TILE_RENDERER (self), NULL);
+
+  return get_plan (self, z, mx, my, error);
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cairo.h>
+
+#include "sm-label-plan.h"
 #include <glib-object.h>
 
 G_BEGIN_DECLS
@@ -27,5 +29,11 @@ GBytes         *sm_tile_renderer_render_png (SmTileRenderer  *self,
                                              int              x,
                                              int              y,
                                              GError         **error);
+
+const SmLabelPlan *sm_tile_renderer_get_label_plan (SmTileRenderer  *self,
+                                                   int              z,
+                                                   int              mx,
+                                                   int              my,
+                                                   GError         **error);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ struct _SmBasemapReader
 {
   sqlite3      *db;
   sqlite3_stmt *query;
+  sqlite3_stmt *named;   /* the features with a name: labels */
 };
 
 struct _SmMbtilesReader
@@ -70,6 +71,19 @@ sm_basemap_reader_open (const char  *db_path,
       g_free (self);
       return NULL;
     }
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT f.class, f.name, f.geom"
+                          " FROM basemap_rtree AS r CROSS JOIN basemap_feature AS f ON f.id = r.id"
+                          " WHERE r.max_lon >= ?1 AND r.min_lon <= ?3"
+                          "   AND r.max_lat >= ?2 AND r.min_lat <= ?4 AND r.min_zoom <= ?5"
+                          "   AND f.name IS NOT NULL",
+                          -1, &self->named, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT, _("Cannot read the basemap of “%s”: %s"),
+                   db_path, sqlite3_errmsg (self->db));
+      sm_basemap_reader_free (self);
+      return NULL;
+    }
   return self;
 }
 
@@ -79,18 +93,18 @@ sm_basemap_reader_open (const char  *db_path,
  * Calls @func for every feature whose box meets the given one and that is
  * drawn at @zoom.
  */
-gboolean
-sm_basemap_reader_each (SmBasemapReader       *self,
-                        double                 west,
-                        double                 south,
-                        double                 east,
-                        double                 north,
-                        int                    zoom,
-                        SmBasemapFeatureFunc   func,
-                        gpointer               user_data,
-                        GError               **error)
+static gboolean
+each (SmBasemapReader       *self,
+      sqlite3_stmt          *q,
+      double                 west,
+      double                 south,
+      double                 east,
+      double                 north,
+      int                    zoom,
+      SmBasemapFeatureFunc   func,
+      gpointer               user_data,
+      GError               **error)
 {
-  sqlite3_stmt *q = self->query;
   int rc;
 
   sqlite3_reset (q);
@@ -112,11 +126,46 @@ sm_basemap_reader_each (SmBasemapReader       *self,
   return TRUE;
 }
 
+gboolean
+sm_basemap_reader_each (SmBasemapReader       *self,
+                        double                 west,
+                        double                 south,
+                        double                 east,
+                        double                 north,
+                        int                    zoom,
+                        SmBasemapFeatureFunc   func,
+                        gpointer               user_data,
+                        GError               **error)
+{
+  return each (self, self->query, west, south, east, north, zoom, func, user_data, error);
+}
+
+/**
+ * sm_basemap_reader_each_named:
+ *
+ * As sm_basemap_reader_each(), for the features with a name only: what
+ * labels are made of.
+ */
+gboolean
+sm_basemap_reader_each_named (SmBasemapReader       *self,
+                              double                 west,
+                              double                 south,
+                              double                 east,
+                              double                 north,
+                              int                    zoom,
+                              SmBasemapFeatureFunc   func,
+                              gpointer               user_data,
+                              GError               **error)
+{
+  return each (self, self->named, west, south, east, north, zoom, func, user_data, error);
+}
+
 void
 sm_basemap_reader_free (SmBasemapReader *self)
 {
   if (self == NULL)
     return;
+  sqlite3_finalize (self->named);
   sqlite3_finalize (self->query);
   sqlite3_close (self->db);
   g_free (self);

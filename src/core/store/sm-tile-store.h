@@ -28,6 +28,15 @@ gboolean         sm_basemap_reader_each  (SmBasemapReader       *self,
                                           SmBasemapFeatureFunc   func,
                                           gpointer               user_data,
                                           GError               **error);
+gboolean         sm_basemap_reader_each_named (SmBasemapReader  *self,
+                                               double            west,
+                                               double            south,
+                                               double            east,
+                                               double            north,
+                                               int               zoom,
+                                               SmBasemapFeatureFunc func,
+                                               gpointer          user_data,
+                                               GError          **error);
 void             sm_basemap_reader_free  (SmBasemapReader       *self);
 
 /* Raster tiles of an MBTiles file; rows count from the south (TMS). */
