@@ -300,6 +300,67 @@ test_labels (void)
   g_assert_cmpuint (crossing, >, 0);
 }
 
+/* The colour at a place on its zoom-17 tile. */
+static guint32
+colour_at (SmTileRenderer *renderer,
+           double          lon,
+           double          lat)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, SM_TILE_SIZE, SM_TILE_SIZE);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GError) error = NULL;
+  double x, y;
+  int tx, ty;
+  guint32 v;
+
+  sm_mercator_from_lonlat (lon, lat, &x, &y);
+  tx = (int) (x * (1 << 17));
+  ty = (int) (y * (1 << 17));
+  g_assert_true (sm_tile_renderer_draw (renderer, cr, 17, tx, ty, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  v = *(const guint32 *) (cairo_image_surface_get_data (surface) +
+                          (int) ((y * (1 << 17) - ty) * SM_TILE_SIZE) * cairo_image_surface_get_stride (surface) +
+                          (int) ((x * (1 << 17) - tx) * SM_TILE_SIZE) * 4);
+  cairo_surface_destroy (surface);
+  return v & 0xffffff;
+}
+
+/* Levels: a road in a tunnel is under the building above it (the
+ * building shows, not the road), and a bridge is over the road it
+ * crosses (its fill shows at the crossing, not the road's). */
+static void
+test_layers (void)
+{
+  g_autoptr(SmStore) store = new_store ("layers.db");
+  g_autofree char *osm = g_build_filename (SM_SOURCE_TESTDATADIR, "layers-synthetic.osm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmTileRenderer) renderer = NULL;
+
+  g_assert_true (sm_basemap_import_osm (store, osm, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *lowest = g_strdup_printf ("SELECT min(level) FROM basemap_feature WHERE class = %d",
+                                               SM_BASEMAP_PRIMARY);
+    g_autofree char *highest = g_strdup_printf ("SELECT max(level) FROM basemap_feature WHERE class = %d",
+                                                SM_BASEMAP_PRIMARY);
+    g_autofree char *bridge = g_strdup_printf ("SELECT level FROM basemap_feature WHERE class = %d",
+                                               SM_BASEMAP_MINOR);
+
+    /* The tunnel and the road on the ground; the bridge. */
+    g_assert_cmpint (sm_test_scalar (store, lowest), ==, -1);
+    g_assert_cmpint (sm_test_scalar (store, highest), ==, 0);
+    g_assert_cmpint (sm_test_scalar (store, bridge), ==, 1);
+  }
+  renderer = sm_tile_renderer_new (sm_store_get_path (store), &error);
+  g_assert_no_error (error);
+  g_assert_cmphex (colour_at (renderer, 18.3200, 47.6500), ==, BUILDING);
+  g_assert_cmphex (colour_at (renderer, 18.3200, 47.6510), ==, 0xffffffu);
+  /* Beside the bridge the road below is the road's colour. */
+  g_assert_cmphex (colour_at (renderer, 18.3190, 47.6510), ==, PRIMARY);
+}
+
 static void
 test_render_bad_tile (void)
 {
@@ -435,6 +496,7 @@ main (int    argc,
   g_test_add_func ("/basemap/import", test_import);
   g_test_add_func ("/basemap/render", test_render);
   g_test_add_func ("/basemap/labels", test_labels);
+  g_test_add_func ("/basemap/layers", test_layers);
   g_test_add_func ("/basemap/render-bad-tile", test_render_bad_tile);
   g_test_add_func ("/basemap/png-round-trip", test_png_round_trip);
   g_test_add_func ("/basemap/clip", test_clip);

@@ -313,12 +313,38 @@ typedef struct {
   SmBasemapImportStats  stats;
 } Import;
 
+/* The level a line is drawn at: its layer=* (−5 … 5), or −1 for a tunnel
+ * and 1 for a bridge that give none; 0 on the ground. */
+static int
+line_level (OGRFeatureH  feature,
+            const char  *other_tags)
+{
+  g_autofree char *layer = feature_tag (feature, "layer", other_tags);
+  g_autofree char *tunnel = feature_tag (feature, "tunnel", other_tags);
+  g_autofree char *bridge = feature_tag (feature, "bridge", other_tags);
+  gboolean is_tunnel = tunnel != NULL && *tunnel != '\0' && strcmp (tunnel, "no") != 0;
+  gboolean is_bridge = bridge != NULL && *bridge != '\0' && strcmp (bridge, "no") != 0;
+  char *end = NULL;
+  long value = layer != NULL ? strtol (layer, &end, 10) : 0;
+
+  if (layer != NULL && end != layer && *end == '\0')
+    {
+      value = CLAMP (value, -5, 5);
+      /* A tunnel on layer 0 is still under the ground, a bridge above it. */
+      if (value == 0 && (is_tunnel || is_bridge))
+        value = is_tunnel ? -1 : 1;
+      return (int) value;
+    }
+  return is_tunnel ? -1 : is_bridge ? 1 : 0;
+}
+
 static gboolean
 store_feature (Import             *im,
                const Rule         *rule,
                const char         *name,
                OGRGeometryH        geometry,
                const OGREnvelope  *env,
+               int                 level,
                GError            **error)
 {
   g_autoptr(GBytes) blob = pack_geometry (geometry);
@@ -326,7 +352,7 @@ store_feature (Import             *im,
   if (blob == NULL)
     return TRUE;
   if (!sm_store_add_basemap_feature (im->store, rule->klass, name, blob, env->MinX, env->MinY,
-                                     env->MaxX, env->MaxY, rule->min_zoom, error))
+                                     env->MaxX, env->MaxY, rule->min_zoom, level, error))
     return FALSE;
 
   im->stats.n_features++;
@@ -422,7 +448,9 @@ import_feature (Import         *im,
   else if (strcmp (layer_name, "points") == 0 && name != NULL)
     rule = classify (feature, other_tags, place_rules, G_N_ELEMENTS (place_rules));
 
-  if (rule != NULL && !store_feature (im, rule, name, geometry, &env, error))
+  if (rule != NULL &&
+      !store_feature (im, rule, name, geometry, &env,
+                      strcmp (layer_name, "lines") == 0 ? line_level (feature, other_tags) : 0, error))
     return FALSE;
   if (strcmp (layer_name, "points") == 0 || strcmp (layer_name, "multipolygons") == 0)
     return store_address (im, feature, other_tags, geometry, error);

@@ -196,6 +196,7 @@ street_for (SmGeocoder *self,
 /* A named road of the basemap becomes lines of its street. */
 static void
 add_street_feature (int           klass,
+                    int           level,
                     const char   *label,
                     const guint8 *blob,
                     gsize         size,

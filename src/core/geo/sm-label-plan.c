@@ -78,6 +78,7 @@ read_u32 (const guint8 *p)
 
 static void
 gather_feature (int           klass,
+                int           level,
                 const char   *name,
                 const guint8 *blob,
                 gsize         size,

@@ -87,7 +87,9 @@ struct _SmTileRenderer
   PangoFontDescription *place_font;
 
   /* scratch, reused from tile to tile */
-  GArray        *paths[SM_BASEMAP_N_CLASSES];   /* cairo_path_data_t */
+  GArray        *paths[SM_BASEMAP_N_CLASSES];   /* cairo_path_data_t, on the ground */
+  GArray        *below[SM_BASEMAP_N_CLASSES];   /* tunnels, layer < 0 */
+  GArray        *above[SM_BASEMAP_N_CLASSES];   /* bridges, layer > 0 */
 
   /* Where names go, per metatile, the latest few */
   SmLabelStyle   label_style;
@@ -115,7 +117,11 @@ sm_tile_renderer_finalize (GObject *object)
   pango_font_description_free (self->road_font);
   pango_font_description_free (self->place_font);
   for (guint i = 0; i < SM_BASEMAP_N_CLASSES; i++)
-    g_array_unref (self->paths[i]);
+    {
+      g_array_unref (self->paths[i]);
+      g_array_unref (self->below[i]);
+      g_array_unref (self->above[i]);
+    }
   g_hash_table_unref (self->plans);
   g_queue_free_full (self->plan_order, g_free);
 
@@ -132,7 +138,11 @@ static void
 sm_tile_renderer_init (SmTileRenderer *self)
 {
   for (guint i = 0; i < SM_BASEMAP_N_CLASSES; i++)
-    self->paths[i] = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
+    {
+      self->paths[i] = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
+      self->below[i] = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
+      self->above[i] = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
+    }
   self->font_map = pango_cairo_font_map_new ();
   self->context = pango_font_map_create_context (self->font_map);
   self->road_font = pango_font_description_from_string ("DejaVu Sans 8");
@@ -347,18 +357,99 @@ draw_lines (cairo_t     *cr,
   cairo_stroke (cr);
 }
 
+/* Casings, then fills of every road class in @paths, minor first so the
+ * junctions of major roads stay clean; paths dashed; rails. @bridge: the
+ * casings dark and wider, as bridges over what is below. */
+static void
+draw_roads (GArray   **paths,
+            cairo_t   *cr,
+            int        z,
+            gboolean   bridge)
+{
+  GArray *rail = paths[SM_BASEMAP_RAIL];
+
+  for (guint i = 1; i < G_N_ELEMENTS (road_order); i++)
+    {
+      const Style *style = &styles[road_order[i]];
+
+      if (bridge && paths[road_order[i]]->len > 0)
+        {
+          append_path (cr, paths[road_order[i]]);
+          cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+          cairo_set_line_width (cr, line_width (style, z) + (z >= 15 ? 4.0 : 2.0));
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+          cairo_stroke (cr);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        }
+      else
+        draw_lines (cr, paths[road_order[i]], style, z, TRUE);
+    }
+  if (z >= 15)
+    {
+      static const double dash[] = { 2.0, 2.0 };
+
+      cairo_set_dash (cr, dash, 2, 0);
+      draw_lines (cr, paths[SM_BASEMAP_PATH], &styles[SM_BASEMAP_PATH], z, FALSE);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (road_order); i++)
+    draw_lines (cr, paths[road_order[i]], &styles[road_order[i]], z, FALSE);
+
+  draw_lines (cr, rail, &styles[SM_BASEMAP_RAIL], z, FALSE);
+  if (z >= 14 && rail->len > 0)
+    {
+      static const double dash[] = { 6.0, 6.0 };
+
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, line_width (&styles[SM_BASEMAP_RAIL], z) * 0.5);
+      append_path (cr, rail);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+/* Tunnels: under the buildings, a dashed casing and a pale fill. */
+static void
+draw_tunnels (GArray  **paths,
+              cairo_t  *cr,
+              int       z)
+{
+  static const double dash[] = { 4.0, 3.0 };
+
+  for (guint i = 1; i < G_N_ELEMENTS (road_order); i++)
+    {
+      const Style *style = &styles[road_order[i]];
+      double width = line_width (style, z);
+
+      if (paths[road_order[i]]->len == 0)
+        continue;
+      append_path (cr, paths[road_order[i]]);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_source_rgb (cr, style->casing.r, style->casing.g, style->casing.b);
+      cairo_set_line_width (cr, width + (z >= 15 ? 2.0 : 1.2));
+      cairo_stroke_preserve (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_source_rgb (cr, (style->fill.r + 2) / 3, (style->fill.g + 2) / 3, (style->fill.b + 2) / 3);
+      cairo_set_line_width (cr, width * 0.8);
+      cairo_stroke (cr);
+    }
+  draw_lines (cr, paths[SM_BASEMAP_RAIL], &styles[SM_BASEMAP_RAIL], z, FALSE);
+}
+
 static void
 draw_network (SmTileRenderer *self,
               cairo_t        *cr,
               int             z)
 {
   const Style *building = &styles[SM_BASEMAP_BUILDING];
-  GArray *rail = self->paths[SM_BASEMAP_RAIL];
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  /* Water in a culvert (below the ground) is not drawn. */
   draw_lines (cr, self->paths[SM_BASEMAP_STREAM], &styles[SM_BASEMAP_STREAM], z, FALSE);
   draw_lines (cr, self->paths[SM_BASEMAP_RIVER], &styles[SM_BASEMAP_RIVER], z, FALSE);
+  draw_tunnels (self->below, cr, z);
 
   if (self->paths[SM_BASEMAP_BUILDING]->len > 0)
     {
@@ -375,33 +466,10 @@ draw_network (SmTileRenderer *self,
         cairo_fill (cr);
     }
 
-  /* Paths have no casing; every other road a casing under its fill, the
-   * minor ones first so junctions of major roads stay clean. */
-  for (guint i = 1; i < G_N_ELEMENTS (road_order); i++)
-    draw_lines (cr, self->paths[road_order[i]], &styles[road_order[i]], z, TRUE);
-  if (z >= 15)
-    {
-      static const double dash[] = { 2.0, 2.0 };
-
-      cairo_set_dash (cr, dash, 2, 0);
-      draw_lines (cr, self->paths[SM_BASEMAP_PATH], &styles[SM_BASEMAP_PATH], z, FALSE);
-      cairo_set_dash (cr, NULL, 0, 0);
-    }
-  for (guint i = 1; i < G_N_ELEMENTS (road_order); i++)
-    draw_lines (cr, self->paths[road_order[i]], &styles[road_order[i]], z, FALSE);
-
-  draw_lines (cr, rail, &styles[SM_BASEMAP_RAIL], z, FALSE);
-  if (z >= 14 && rail->len > 0)
-    {
-      static const double dash[] = { 6.0, 6.0 };
-
-      cairo_set_dash (cr, dash, 2, 0);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_set_line_width (cr, line_width (&styles[SM_BASEMAP_RAIL], z) * 0.5);
-      append_path (cr, rail);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-    }
+  draw_roads (self->paths, cr, z, FALSE);
+  draw_lines (cr, self->above[SM_BASEMAP_STREAM], &styles[SM_BASEMAP_STREAM], z, FALSE);
+  draw_lines (cr, self->above[SM_BASEMAP_RIVER], &styles[SM_BASEMAP_RIVER], z, FALSE);
+  draw_roads (self->above, cr, z, TRUE);
 }
 
 typedef struct {
@@ -411,6 +479,7 @@ typedef struct {
 
 static void
 collect_feature (int           klass,
+                 int           level,
                  const char   *name,
                  const guint8 *blob,
                  gsize         size,
@@ -427,7 +496,11 @@ collect_feature (int           klass,
   /* Places are names only, drawn from the label plans. */
   if (klass == SM_BASEMAP_PLACE)
     return;
-  add_geometry (frame, blob, size, style->kind == DRAW_FILL, self->paths[klass]);
+  /* Lines by level: tunnels under the buildings, bridges over the roads;
+   * areas all on the ground. */
+  add_geometry (frame, blob, size, style->kind == DRAW_FILL,
+                style->kind == DRAW_LINE && level < 0 ? self->below[klass]
+                : style->kind == DRAW_LINE && level > 0 ? self->above[klass] : self->paths[klass]);
 }
 
 static gboolean
@@ -439,7 +512,11 @@ collect (SmTileRenderer   *self,
   Collect c = { self, frame };
 
   for (guint i = 0; i < SM_BASEMAP_N_CLASSES; i++)
-    g_array_set_size (self->paths[i], 0);
+    {
+      g_array_set_size (self->paths[i], 0);
+      g_array_set_size (self->below[i], 0);
+      g_array_set_size (self->above[i], 0);
+    }
 
   n = (double) (1 << frame->z);
   tx = frame->origin_x / SM_TILE_SIZE;

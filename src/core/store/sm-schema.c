@@ -503,6 +503,18 @@ migrate_to_5 (sqlite3  *db,
   return exec (db, schema_v5, error);
 }
 
+/* Tunnels, bridges and layer=*: the level a feature is drawn at (0 on
+ * the ground, below it negative, above positive). */
+static const char schema_v6[] =
+  "ALTER TABLE basemap_feature ADD COLUMN level INTEGER NOT NULL DEFAULT 0;";
+
+static gboolean
+migrate_to_6 (sqlite3  *db,
+              GError  **error)
+{
+  return exec (db, schema_v6, error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 static const MigrationFunc migrations[] = {
@@ -511,6 +523,7 @@ static const MigrationFunc migrations[] = {
   migrate_to_3,
   migrate_to_4,
   migrate_to_5,
+  migrate_to_6,
 };
 
 int

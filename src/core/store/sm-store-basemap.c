@@ -31,6 +31,9 @@ sm_store_clear_basemap (SmStore  *store,
  * sm_store_add_basemap_feature:
  * @geometry: the packed geometry
  *
+ * @level: 0 on the ground, negative below (tunnels), positive above
+ *   (bridges, layer=*)
+ *
  * Stores a feature with its box and the first zoom that draws it.
  */
 gboolean
@@ -43,10 +46,11 @@ sm_store_add_basemap_feature (SmStore     *store,
                               double       east,
                               double       north,
                               int          min_zoom,
+                              int          level,
                               GError     **error)
 {
-  sqlite3_stmt *feature = _sm_store_prepare (store, "INSERT INTO basemap_feature (class, name, geom)"
-                                                    " VALUES (?, ?, ?)", error);
+  sqlite3_stmt *feature = _sm_store_prepare (store, "INSERT INTO basemap_feature (class, name, geom, level)"
+                                                    " VALUES (?, ?, ?, ?)", error);
   sqlite3_stmt *box;
   gint64 id;
 
@@ -56,6 +60,7 @@ sm_store_add_basemap_feature (SmStore     *store,
   _sm_bind_text_or_null (feature, 2, name);
   sqlite3_bind_blob (feature, 3, g_bytes_get_data (geometry, NULL), (int) g_bytes_get_size (geometry),
                      SQLITE_STATIC);
+  sqlite3_bind_int (feature, 4, level);
   if (!_sm_store_step_done (store, feature, error))
     return FALSE;
   id = _sm_store_last_insert_id (store);
@@ -82,7 +87,8 @@ sm_store_each_basemap_feature (SmStore               *store,
                                GError               **error)
 {
   sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "SELECT class, name, geom FROM basemap_feature WHERE name IS NOT NULL AND class BETWEEN ? AND ?",
+    "SELECT class, name, geom, level FROM basemap_feature"
+    " WHERE name IS NOT NULL AND class BETWEEN ? AND ?",
     error);
   int rc;
 
@@ -91,8 +97,9 @@ sm_store_each_basemap_feature (SmStore               *store,
   sqlite3_bind_int (stmt, 1, min_class);
   sqlite3_bind_int (stmt, 2, max_class);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func (sqlite3_column_int (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-          sqlite3_column_blob (stmt, 2), (gsize) sqlite3_column_bytes (stmt, 2), user_data);
+    func (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 3),
+          (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_blob (stmt, 2),
+          (gsize) sqlite3_column_bytes (stmt, 2), user_data);
   if (rc != SQLITE_DONE)
     _sm_store_set_error (store, error);
   sqlite3_reset (stmt);

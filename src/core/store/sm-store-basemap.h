@@ -35,6 +35,7 @@ gboolean sm_store_add_basemap_feature      (SmStore                   *store,
                                             double                     east,
                                             double                     north,
                                             int                        min_zoom,
+                                            int                        level,
                                             GError                   **error);
 gboolean sm_store_each_basemap_feature     (SmStore                   *store,
                                             int                        min_class,

@@ -59,7 +59,7 @@ sm_basemap_reader_open (const char  *db_path,
   g_return_val_if_fail (db_path != NULL, NULL);
 
   self->db = open_read_only (db_path,
-                             "SELECT f.class, f.name, f.geom"
+                             "SELECT f.class, f.name, f.geom, f.level"
                              " FROM basemap_rtree AS r CROSS JOIN basemap_feature AS f ON f.id = r.id"
                              " WHERE r.max_lon >= ?1 AND r.min_lon <= ?3"
                              "   AND r.max_lat >= ?2 AND r.min_lat <= ?4 AND r.min_zoom <= ?5",
@@ -72,7 +72,7 @@ sm_basemap_reader_open (const char  *db_path,
       return NULL;
     }
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT f.class, f.name, f.geom"
+                          "SELECT f.class, f.name, f.geom, f.level"
                           " FROM basemap_rtree AS r CROSS JOIN basemap_feature AS f ON f.id = r.id"
                           " WHERE r.max_lon >= ?1 AND r.min_lon <= ?3"
                           "   AND r.max_lat >= ?2 AND r.min_lat <= ?4 AND r.min_zoom <= ?5"
@@ -114,7 +114,7 @@ each (SmBasemapReader       *self,
   sqlite3_bind_double (q, 4, north);
   sqlite3_bind_int (q, 5, zoom);
   while ((rc = sqlite3_step (q)) == SQLITE_ROW)
-    func (sqlite3_column_int (q, 0), (const char *) sqlite3_column_text (q, 1),
+    func (sqlite3_column_int (q, 0), sqlite3_column_int (q, 3), (const char *) sqlite3_column_text (q, 1),
           sqlite3_column_blob (q, 2), (gsize) sqlite3_column_bytes (q, 2), user_data);
   sqlite3_reset (q);
   if (rc != SQLITE_DONE)

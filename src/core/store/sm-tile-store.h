@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef struct _SmBasemapReader SmBasemapReader;
 
 typedef void (*SmBasemapFeatureFunc) (int           klass,
+                                      int           level,
                                       const char   *name,
                                       const guint8 *geometry,
                                       gsize         size,
