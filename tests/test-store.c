@@ -195,7 +195,7 @@ static void
 test_migrate_from_empty (Fixture       *f,
                          gconstpointer  data)
 {
-  g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 5);
+  g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 6);
   g_assert_cmpint (sm_store_count (f->store, "need_category"), ==, 11);
   g_assert_cmpint (sm_store_count (f->store, "service_type"), >=, 30);
   g_assert_cmpint (sm_test_scalar (f->store, "PRAGMA foreign_keys"), ==, 1);
@@ -204,11 +204,12 @@ test_migrate_from_empty (Fixture       *f,
 }
 
 /* A file written at each earlier version, with data in it, opens at the
- * latest version with its data and the indexes built from it. */
+ * latest version with its data, the indexes built from it and the
+ * basemap's levels. */
 static void
 test_migrate_from_each_version (void)
 {
-  for (int from = 0; from < 4; from++)
+  for (int from = 0; from < 6; from++)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *dir = sm_test_make_dir ("sm-migrate");
@@ -227,8 +228,11 @@ test_migrate_from_each_version (void)
 
       store = sm_store_open (path, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (sm_store_get_schema_version (store), ==, 5);
+      g_assert_cmpint (sm_store_get_schema_version (store), ==, 6);
       g_assert_cmpint (sm_store_count (store, "household"), ==, from >= 1 ? 1 : 0);
+      /* Basemap features of any earlier file are on the ground. */
+      g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM pragma_table_info ('basemap_feature')"
+                                              " WHERE name = 'level' AND dflt_value = '0'"), ==, 1);
       g_assert_cmpint (sm_store_count (store, "household_rtree"), ==, from >= 1 ? 1 : 0);
       g_clear_object (&store);
       sm_test_remove_dir (dir);
