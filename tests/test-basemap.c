@@ -361,6 +361,27 @@ test_layers (void)
   g_assert_cmphex (colour_at (renderer, 18.3190, 47.6510), ==, PRIMARY);
 }
 
+/* The sea that exists only as coastline: a coastline the extract cut at
+ * both ends (land to its left, north) and an island in the sea. */
+static void
+test_coastline (void)
+{
+  g_autoptr(SmStore) store = new_store ("coast.db");
+  g_autofree char *osm = g_build_filename (SM_SOURCE_TESTDATADIR, "coast-synthetic.osm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmTileRenderer) renderer = NULL;
+
+  g_assert_true (sm_basemap_import_osm (store, osm, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  renderer = sm_tile_renderer_new (sm_store_get_path (store), &error);
+  g_assert_no_error (error);
+  g_assert_cmphex (colour_at (renderer, 18.3200, 47.6250), ==, WATER);     /* the open sea */
+  g_assert_cmphex (colour_at (renderer, 18.3350, 47.6390), ==, WATER);     /* just south of the coast */
+  g_assert_cmphex (colour_at (renderer, 18.3350, 47.6420), ==, BACKGROUND); /* just north of it */
+  g_assert_cmphex (colour_at (renderer, 18.3200, 47.6480), ==, BACKGROUND); /* inland */
+  g_assert_cmphex (colour_at (renderer, 18.3200, 47.6320), ==, BACKGROUND); /* the island */
+}
+
 static void
 test_render_bad_tile (void)
 {
@@ -497,6 +518,7 @@ main (int    argc,
   g_test_add_func ("/basemap/render", test_render);
   g_test_add_func ("/basemap/labels", test_labels);
   g_test_add_func ("/basemap/layers", test_layers);
+  g_test_add_func ("/basemap/coastline", test_coastline);
   g_test_add_func ("/basemap/render-bad-tile", test_render_bad_tile);
   g_test_add_func ("/basemap/png-round-trip", test_png_round_trip);
   g_test_add_func ("/basemap/clip", test_clip);

@@ -6,6 +6,7 @@
 #include <ogr_api.h>
 
 #include "sm-basemap.h"
+#include "sm-coastline.h"
 #include "sm-error.h"
 #include "sm-mercator.h"
 #include "sm-ogr-private.h"
@@ -311,6 +312,9 @@ touches_clip (const SmShape     *clip,
 typedef struct {
   SmStore              *store;
   SmBasemapImportStats  stats;
+  SmCoastline          *coast;
+  OGREnvelope           extent;      /* of everything imported */
+  gboolean              has_extent;
 } Import;
 
 /* The level a line is drawn at: its layer=* (−5 … 5), or −1 for a tunnel
@@ -361,6 +365,44 @@ store_feature (Import             *im,
   else if (rule->klass >= SM_BASEMAP_MOTORWAY && rule->klass <= SM_BASEMAP_PATH)
     im->stats.n_roads++;
   return TRUE;
+}
+
+/* The sea the coastlines bound, inside the clip's box or the extract's,
+ * stored as water one polygon at a time. */
+static gboolean
+store_sea (Import         *im,
+           const ClipBox  *clip,
+           GError        **error)
+{
+  static const Rule sea = { "natural", "coastline", SM_BASEMAP_WATER, 0 };
+  OGRGeometryH water;
+  gboolean ok = TRUE;
+  double w, s, e, n;
+
+  if (sm_coastline_is_empty (im->coast) || !im->has_extent)
+    return TRUE;
+  if (clip != NULL)
+    w = clip->west, s = clip->south, e = clip->east, n = clip->north;
+  else
+    w = im->extent.MinX, s = im->extent.MinY, e = im->extent.MaxX, n = im->extent.MaxY;
+  water = sm_coastline_water (im->coast, w, s, e, n);
+  if (water == NULL)
+    return TRUE;
+  for (int i = 0; ok && i < MAX (1, OGR_G_GetGeometryCount (water)); i++)
+    {
+      OGRGeometryH part = wkbFlatten (OGR_G_GetGeometryType (water)) == wkbPolygon
+                            ? water : OGR_G_GetGeometryRef (water, i);
+      OGREnvelope env;
+
+      if (part == NULL || wkbFlatten (OGR_G_GetGeometryType (part)) != wkbPolygon)
+        continue;
+      OGR_G_GetEnvelope (part, &env);
+      ok = store_feature (im, &sea, NULL, part, &env, 0, error);
+      if (part == water)
+        break;
+    }
+  OGR_G_DestroyGeometry (water);
+  return ok;
 }
 
 static gboolean
@@ -441,10 +483,32 @@ import_feature (Import         *im,
   if (name_field >= 0 && OGR_F_IsFieldSetAndNotNull (feature, name_field))
     name = OGR_F_GetFieldAsString (feature, name_field);
 
+  /* The extract's box, for the sea the coastlines bound. */
+  if (!im->has_extent)
+    {
+      im->extent = env;
+      im->has_extent = TRUE;
+    }
+  im->extent.MinX = MIN (im->extent.MinX, env.MinX);
+  im->extent.MinY = MIN (im->extent.MinY, env.MinY);
+  im->extent.MaxX = MAX (im->extent.MaxX, env.MaxX);
+  im->extent.MaxY = MAX (im->extent.MaxY, env.MaxY);
   if (strcmp (layer_name, "lines") == 0)
-    rule = classify (feature, other_tags, line_rules, G_N_ELEMENTS (line_rules));
+    {
+      g_autofree char *natural = feature_tag (feature, "natural", other_tags);
+
+      if (g_strcmp0 (natural, "coastline") == 0)
+        sm_coastline_add (im->coast, geometry);
+      rule = classify (feature, other_tags, line_rules, G_N_ELEMENTS (line_rules));
+    }
   else if (strcmp (layer_name, "multipolygons") == 0)
-    rule = classify (feature, other_tags, area_rules, G_N_ELEMENTS (area_rules));
+    {
+      g_autofree char *natural = feature_tag (feature, "natural", other_tags);
+
+      if (g_strcmp0 (natural, "coastline") == 0)
+        sm_coastline_add_island (im->coast, geometry);
+      rule = classify (feature, other_tags, area_rules, G_N_ELEMENTS (area_rules));
+    }
   else if (strcmp (layer_name, "points") == 0 && name != NULL)
     rule = classify (feature, other_tags, place_rules, G_N_ELEMENTS (place_rules));
 
@@ -482,7 +546,8 @@ sm_basemap_import_osm (SmStore               *store,
                        GError               **error)
 {
   static const char * const open_options[] = { "INTERLEAVED_READING=YES", NULL };
-  Import im = { .store = store };
+  g_autoptr(SmCoastline) coast = sm_coastline_new ();
+  Import im = { .store = store, .coast = coast };
   ClipBox box = { 0 };
   GDALDatasetH ds;
   OGRFeatureH feature;
@@ -545,6 +610,8 @@ sm_basemap_import_osm (SmStore               *store,
       _sm_ogr_set_error (error, SM_ERROR_FORMAT, path);
       goto fail;
     }
+  if (!store_sea (&im, clip != NULL ? &box : NULL, error))
+    goto fail;
   if (im.stats.n_features == 0)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_FORMAT,
