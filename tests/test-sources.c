@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "sm-plain-tile-source.h"
+
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
@@ -106,6 +108,38 @@ test_basemap_source (void)
   fetch_clear (&f);
 }
 
+/* The plain basemap: every pixel of a tile the same colour, so tiles
+ * join without a seam. */
+static void
+test_plain_source (void)
+{
+  g_autoptr(ShumateDataSource) source = sm_plain_tile_source_new ();
+  cairo_surface_t *surface;
+  const guint8 *data;
+  guint32 first;
+  int stride;
+  Fetch f;
+
+  fetch (source, 9000, 5700, 14, &f);
+  g_assert_no_error (f.error);
+  {
+    g_autofree char *png = g_build_filename (tmpdir, "plain.png", NULL);
+
+    g_assert_true (g_file_set_contents (png, g_bytes_get_data (f.bytes, NULL),
+                                        (gssize) g_bytes_get_size (f.bytes), NULL));
+    surface = cairo_image_surface_create_from_png (png);
+  }
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  first = *(const guint32 *) data & 0xffffff;
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      g_assert_cmphex (*(const guint32 *) (data + y * stride + 4 * x) & 0xffffff, ==, first);
+  cairo_surface_destroy (surface);
+  fetch_clear (&f);
+}
+
 static void
 test_mbtiles_source (void)
 {
@@ -178,6 +212,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   tmpdir = sm_test_make_dir ("sm-sources");
   g_test_add_func ("/sources/basemap", test_basemap_source);
+  g_test_add_func ("/sources/plain", test_plain_source);
   g_test_add_func ("/sources/mbtiles", test_mbtiles_source);
   g_test_add_func ("/sources/online-cache", test_online_source_cache);
   status = g_test_run ();

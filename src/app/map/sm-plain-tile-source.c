@@ -7,9 +7,10 @@
 #include "sm-plain-tile-source.h"
 #include "sm-tile-delivery.h"
 
-/* The basemap when no street data has been imported: a quiet paper colour
- * with a faint grid, drawn here, so that nothing about where the user is
- * looking ever leaves the machine. Boundaries and names are drawn above it
+/* The basemap when no street data has been imported: a quiet paper colour,
+ * drawn here, so that nothing about where the user is looking ever leaves
+ * the machine. Every tile is the same and nothing is drawn at its edges,
+ * so tiles join without a line. Boundaries and names are drawn above it
  * by the case layer. */
 
 #define TILE_SIZE 256
@@ -41,13 +42,6 @@ render_tile (void)
 
   cairo_set_source_rgb (cr, 0.96, 0.95, 0.92);
   cairo_paint (cr);
-  cairo_set_source_rgba (cr, 0.55, 0.52, 0.45, 0.18);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, 0.5, 0);
-  cairo_line_to (cr, 0.5, TILE_SIZE);
-  cairo_move_to (cr, 0, 0.5);
-  cairo_line_to (cr, TILE_SIZE, 0.5);
-  cairo_stroke (cr);
   cairo_destroy (cr);
 
   cairo_surface_write_to_png_stream (surface, append_png, png);
