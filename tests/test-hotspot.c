@@ -228,6 +228,19 @@ test_demo_pockets (void)
       g_assert_true (h->has_earlier);
       if (i == 0)
         g_assert_cmpuint (h->households, >, h->earlier_households);
+
+      /* Gi* on the cells' smoothed rates (the need among all households
+       * there) finds the pocket too. */
+      {
+        SmHotspotOptions rate = hs;
+        g_autoptr(GPtrArray) by_rate = NULL;
+
+        rate.method = SM_HOTSPOT_RATE;
+        by_rate = sm_find_hotspots (store, filter, &rate, NULL, &error);
+        g_assert_no_error (error);
+        if (hotspot_holding (by_rate, pockets[i].lat, pockets[i].lon) == NULL)
+          g_error ("no hotspot of rates holds the %s pocket", pockets[i].category);
+      }
     }
 
   /* Excess (the scan, all needs): each pocket is found with its own need,
