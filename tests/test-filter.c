@@ -134,6 +134,35 @@ test_changed (void)
   g_assert_false (sm_filter_has_category (copy, 3));
 }
 
+/* Two filters that differ only in what the time slider sets are the same
+ * but for time; a need category, a part or a box makes them differ. The
+ * month a slider step sets: its last day, a window before it. */
+static void
+test_equal_but_time (void)
+{
+  g_autoptr(SmFilter) a = sm_filter_new ();
+  g_autoptr(SmFilter) b = sm_filter_new ();
+  GDate first, day, since;
+  gint64 housing = 3;
+
+  g_assert_true (sm_filter_equal_but_time (a, b));
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 15, 1, 2024);
+  sm_filter_set_month (b, &first, 1, 3, &day);
+  g_assert_cmpint (g_date_get_day (&day), ==, 29);       /* February of a leap year */
+  g_assert_cmpint (g_date_get_month (&day), ==, 2);
+  g_assert_true (sm_filter_get_since (b, &since));
+  g_assert_cmpint (g_date_get_day (&since), ==, 30);     /* the day after 29 November */
+  g_assert_cmpint (g_date_get_month (&since), ==, 11);
+  g_assert_true (sm_filter_equal_but_time (a, b));
+  sm_filter_set_categories (b, &housing, 1);
+  g_assert_false (sm_filter_equal_but_time (a, b));
+  sm_filter_set_categories (a, &housing, 1);
+  g_assert_true (sm_filter_equal_but_time (a, b));
+  sm_filter_set_settlement_part (a, "Agostyán");
+  g_assert_false (sm_filter_equal_but_time (a, b));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,5 +172,6 @@ main (int   argc,
   g_test_add_func ("/filter/words", test_words);
   g_test_add_func ("/filter/accepts-need", test_accepts_need);
   g_test_add_func ("/filter/changed", test_changed);
+  g_test_add_func ("/filter/equal-but-time", test_equal_but_time);
   return g_test_run ();
 }

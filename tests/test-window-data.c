@@ -209,6 +209,8 @@ test_layers_follow_store (void)
   g_signal_connect_swapped (sm_window_get_case_layer (window), "updated",
                             G_CALLBACK (count_update), &now.cases);
   sm_hotspot_panel_set_layers (panel, TRUE, TRUE);
+  /* Each month's own heat scale: the peak follows the data at once. */
+  sm_hotspot_layer_set_per_month (sm_window_get_hotspot_layer (window), TRUE);
   sm_area_layer_set_show (sm_window_get_area_layer (window), SM_AREA_SHOW_HOUSEHOLDS);
   sm_test_iterate (400);
   counts0 = g_strdup (sm_window_get_counts_text (window));
@@ -282,6 +284,19 @@ test_layers_follow_store (void)
   g_signal_handlers_disconnect_by_data (sm_window_get_area_layer (window), &now.areas);
   g_signal_handlers_disconnect_by_data (sm_window_get_case_layer (window), &now.cases);
   sm_test_close_window (window);
+}
+
+/* The heat map's one scale over the slider's months comes from a worker
+ * thread: wait for it, then for the layer to redraw with it. */
+static void
+wait_for_scale (SmWindow *window)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (sm_hotspot_layer_is_scaling (sm_window_get_hotspot_layer (window)) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  sm_test_iterate (50);
 }
 
 static void
@@ -373,15 +388,20 @@ test_hotspots_and_time (void)
   sm_test_maybe_screenshot (window, "hotspots-page");
 
   /* Weighted by severity (1–3) with another kernel the density's peak
-   * rises; back to counts it returns. */
+   * rises; back to counts it returns (each once its scale over the
+   * slider's months is in). */
   {
-    double counted = sm_hotspot_layer_get_peak (sm_window_get_hotspot_layer (window));
+    double counted;
 
+    wait_for_scale (window);
+    counted = sm_hotspot_layer_get_peak (sm_window_get_hotspot_layer (window));
     sm_hotspot_panel_set_method (panel, 1, 1);
     sm_test_iterate (100);
+    wait_for_scale (window);
     g_assert_cmpfloat (sm_hotspot_layer_get_peak (sm_window_get_hotspot_layer (window)), >, counted);
     sm_hotspot_panel_set_method (panel, 0, 0);
     sm_test_iterate (100);
+    wait_for_scale (window);
     g_assert_cmpfloat_with_epsilon (sm_hotspot_layer_get_peak (sm_window_get_hotspot_layer (window)),
                                     counted, 1e-6);
   }

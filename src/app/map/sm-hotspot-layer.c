@@ -434,7 +434,11 @@ store_changed_cb (SmHotspotLayer *self,
                   GArray         *household_ids)
 {
   if (what & (SM_STORE_CHANGE_CASES | SM_STORE_CHANGE_BOUNDARIES))
-    filter_changed_cb (self);
+    {
+      /* Other cases: the months' one heat scale is found again. */
+      g_clear_object (&self->scale_filter);
+      filter_changed_cb (self);
+    }
 }
 
 SmHotspotLayer *

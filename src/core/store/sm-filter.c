@@ -631,7 +631,8 @@ sm_filter_equal_but_time (SmFilter *a,
          (!a->has_bbox || (a->west == b->west && a->south == b->south && a->east == b->east &&
                            a->north == b->north)) &&
          a->categories->len == b->categories->len &&
-         memcmp (a->categories->data, b->categories->data, a->categories->len * sizeof (gint64)) == 0 &&
+         (a->categories->len == 0 ||
+          memcmp (a->categories->data, b->categories->data, a->categories->len * sizeof (gint64)) == 0) &&
          a->min_severity == b->min_severity && a->age_groups == b->age_groups &&
          a->elderly_flags == b->elderly_flags &&
          g_strcmp0 (a->settlement_part, b->settlement_part) == 0;
