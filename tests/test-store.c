@@ -195,7 +195,7 @@ static void
 test_migrate_from_empty (Fixture       *f,
                          gconstpointer  data)
 {
-  g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 6);
+  g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 7);
   g_assert_cmpint (sm_store_count (f->store, "need_category"), ==, 11);
   g_assert_cmpint (sm_store_count (f->store, "service_type"), >=, 30);
   g_assert_cmpint (sm_test_scalar (f->store, "PRAGMA foreign_keys"), ==, 1);
@@ -209,7 +209,7 @@ test_migrate_from_empty (Fixture       *f,
 static void
 test_migrate_from_each_version (void)
 {
-  for (int from = 0; from < 6; from++)
+  for (int from = 0; from < 7; from++)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *dir = sm_test_make_dir ("sm-migrate");
@@ -228,11 +228,17 @@ test_migrate_from_each_version (void)
 
       store = sm_store_open (path, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (sm_store_get_schema_version (store), ==, 6);
+      g_assert_cmpint (sm_store_get_schema_version (store), ==, 7);
       g_assert_cmpint (sm_store_count (store, "household"), ==, from >= 1 ? 1 : 0);
       /* Basemap features of any earlier file are on the ground. */
       g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM pragma_table_info ('basemap_feature')"
                                               " WHERE name = 'level' AND dflt_value = '0'"), ==, 1);
+      /* The signalling system's members, seeded. */
+      g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM signal_member_kind"
+                                              " WHERE child_duty = 'must'"), >=, 20);
+      g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM signal_member_kind"
+                                              " WHERE code = 'maganszemely' AND adult_duty = 'may'"
+                                              " AND child_duty IS NULL"), ==, 1);
       g_assert_cmpint (sm_store_count (store, "household_rtree"), ==, from >= 1 ? 1 : 0);
       g_clear_object (&store);
       sm_test_remove_dir (dir);

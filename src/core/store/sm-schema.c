@@ -515,6 +515,77 @@ migrate_to_6 (sqlite3  *db,
   return exec (db, schema_v6, error);
 }
 
+/* The signalling system (jelzőrendszer): its members' kinds with their
+ * duty to signal a child at risk (Gyvt. 17. § (1)) and an adult in need
+ * (Szt. 64. § (2): must or may), the signals, the needs they name, and
+ * every step of their life. */
+static const char schema_v7[] =
+  "CREATE TABLE signal_member_kind ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name_hu TEXT NOT NULL, name_en TEXT NOT NULL,"
+  "  child_duty TEXT CHECK (child_duty IS NULL OR child_duty = 'must'),"
+  "  adult_duty TEXT CHECK (adult_duty IS NULL OR adult_duty IN ('must', 'may')));"
+  "INSERT INTO signal_member_kind (code, name_hu, name_en, child_duty, adult_duty) VALUES"
+  "  ('vedono', 'Védőnő', 'Health visitor', 'must', 'must'),"
+  "  ('haziorvos', 'Háziorvos', 'General practitioner', 'must', 'must'),"
+  "  ('gyermekorvos', 'Házi gyermekorvos', 'Paediatrician', 'must', NULL),"
+  "  ('szemelyes_gondoskodas', 'Személyes gondoskodást nyújtó szolgáltató', 'Personal care provider', 'must', 'must'),"
+  "  ('ovoda', 'Óvoda', 'Kindergarten', 'must', NULL),"
+  "  ('iskola', 'Iskola', 'School', 'must', NULL),"
+  "  ('rendorseg', 'Rendőrség', 'Police', 'must', NULL),"
+  "  ('ugyeszseg', 'Ügyészség', 'Prosecutor', 'must', NULL),"
+  "  ('birosag', 'Bíróság', 'Court', 'must', NULL),"
+  "  ('partfogo', 'Pártfogó felügyelői szolgálat', 'Probation service', 'must', 'must'),"
+  "  ('aldozatsegito', 'Áldozatsegítő szervezet', 'Victim support', 'must', NULL),"
+  "  ('menekultugyi', 'Menekültügyi befogadó állomás', 'Refugee reception centre', 'must', NULL),"
+  "  ('civil_egyhazi', 'Egyesület, alapítvány, egyházi jogi személy', 'Association, foundation or church', 'must', 'may'),"
+  "  ('foglalkoztatas_felugyelet', 'Foglalkoztatás-felügyeleti hatóság', 'Labour inspectorate', 'must', NULL),"
+  "  ('javitointezet', 'Javítóintézet', 'Juvenile correctional institution', 'must', NULL),"
+  "  ('gyermekjogi_kepviselo', 'Gyermekjogi képviselő', 'Children''s rights representative', 'must', NULL),"
+  "  ('kormanyhivatal', 'Kormányhivatal', 'Government office', 'must', NULL),"
+  "  ('allami_fenntarto', 'Állami fenntartó', 'State maintainer', 'must', NULL),"
+  "  ('jegyzo', 'Jegyző', 'Notary', 'must', 'must'),"
+  "  ('gyamhivatal', 'Gyámhivatal', 'Guardianship office', 'must', NULL),"
+  "  ('bv_intezet', 'Büntetés-végrehajtási intézet', 'Prison', 'must', NULL),"
+  "  ('jarasi_hivatal', 'Járási hivatal', 'District office', NULL, 'must'),"
+  "  ('jogi_segitseg', 'Jogi segítségnyújtó szolgálat', 'Legal-aid service', NULL, 'must'),"
+  "  ('maganszemely', 'Magánszemély', 'Private person', NULL, 'may');"
+  "CREATE TABLE signal ("
+  "  id INTEGER PRIMARY KEY,"
+  "  received_at TEXT NOT NULL,"
+  "  member_kind_id INTEGER REFERENCES signal_member_kind (id),"
+  "  organization_id INTEGER REFERENCES organization (id) ON DELETE SET NULL,"
+  "  signaller TEXT,"
+  "  anonymous INTEGER NOT NULL DEFAULT 0 CHECK (anonymous IN (0, 1)),"
+  "  channel TEXT NOT NULL CHECK (channel IN ('written', 'email', 'phone', 'in_person')),"
+  "  household_id INTEGER REFERENCES household (id) ON DELETE SET NULL,"
+  "  about TEXT NOT NULL CHECK (length (trim (about)) > 0),"
+  "  urgency TEXT NOT NULL CHECK (urgency IN ('immediate', 'urgent', 'normal')),"
+  "  state TEXT NOT NULL DEFAULT 'received' CHECK (state IN ('received', 'assessed', 'case_opened',"
+  "    'referred', 'in_care', 'unfounded', 'answered')),"
+  "  answer TEXT, answered_on TEXT,"
+  "  synthetic INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX signal_state ON signal (state);"
+  "CREATE INDEX signal_household ON signal (household_id);"
+  "CREATE TABLE signal_need ("
+  "  signal_id INTEGER NOT NULL REFERENCES signal (id) ON DELETE CASCADE,"
+  "  category_id INTEGER NOT NULL REFERENCES need_category (id),"
+  "  PRIMARY KEY (signal_id, category_id));"
+  "CREATE TABLE signal_step ("
+  "  id INTEGER PRIMARY KEY,"
+  "  signal_id INTEGER NOT NULL REFERENCES signal (id) ON DELETE CASCADE,"
+  "  from_state TEXT NOT NULL, to_state TEXT NOT NULL,"
+  "  at TEXT NOT NULL, by_whom TEXT NOT NULL CHECK (length (trim (by_whom)) > 0), note TEXT);"
+  "CREATE INDEX signal_step_signal ON signal_step (signal_id);";
+
+static gboolean
+migrate_to_7 (sqlite3  *db,
+              GError  **error)
+{
+  return exec (db, schema_v7, error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 static const MigrationFunc migrations[] = {
@@ -524,6 +595,7 @@ static const MigrationFunc migrations[] = {
   migrate_to_4,
   migrate_to_5,
   migrate_to_6,
+  migrate_to_7,
 };
 
 int

@@ -1,0 +1,146 @@
+#define G_LOG_DOMAIN "sm-signal"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sm-error.h"
+#include "sm-signal.h"
+
+/* The program's default deadlines, in calendar days after the day of
+ * receipt: an immediate danger is assessed the same day, an urgent signal
+ * the next, a normal one within five days; the signaller is answered
+ * within 5, 10 and 15 days. These are a service's working defaults, not a
+ * rule of law: the Gyvt. and the Szt. ask for action without delay in
+ * danger and for an answer to the signaller, and a service sets its own
+ * protocol. */
+const SmSignalDeadlines sm_signal_default_deadlines = {
+  .assess_days = { 0, 1, 5 },
+  .answer_days = { 5, 10, 15 },
+};
+
+/* Decided: one of the four outcomes of an assessment. */
+gboolean
+sm_signal_is_decided (SmSignalState state)
+{
+  return state == SM_SIGNAL_CASE_OPENED || state == SM_SIGNAL_REFERRED ||
+         state == SM_SIGNAL_IN_CARE || state == SM_SIGNAL_UNFOUNDED;
+}
+
+static const char *
+state_name (SmSignalState state)
+{
+  switch (state)
+    {
+    case SM_SIGNAL_RECEIVED:
+      return _("received");
+    case SM_SIGNAL_ASSESSED:
+      return _("assessed");
+    case SM_SIGNAL_CASE_OPENED:
+      return _("case opened");
+    case SM_SIGNAL_REFERRED:
+      return _("referred");
+    case SM_SIGNAL_IN_CARE:
+      return _("already in care");
+    case SM_SIGNAL_UNFOUNDED:
+      return _("unfounded");
+    case SM_SIGNAL_ANSWERED:
+      return _("answered");
+    default:
+      return "?";
+    }
+}
+
+/**
+ * sm_signal_check_step:
+ * @by: who takes the step; it is recorded, so it must be given
+ * @note: (nullable): what was decided; a reopening must say why
+ *
+ * Whether a signal may go from @from to @to: received → assessed;
+ * assessed → one of the four outcomes; an outcome → answered; an outcome
+ * or answered → received again (reopened), with a reason.
+ */
+gboolean
+sm_signal_check_step (SmSignalState   from,
+                      SmSignalState   to,
+                      const char     *by,
+                      const char     *note,
+                      GError        **error)
+{
+  gboolean reopen = to == SM_SIGNAL_RECEIVED && (sm_signal_is_decided (from) || from == SM_SIGNAL_ANSWERED);
+  gboolean allowed = (from == SM_SIGNAL_RECEIVED && to == SM_SIGNAL_ASSESSED) ||
+                     (from == SM_SIGNAL_ASSESSED && sm_signal_is_decided (to)) ||
+                     (sm_signal_is_decided (from) && to == SM_SIGNAL_ANSWERED) || reopen;
+
+  if (!allowed)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_CONSTRAINT,
+                   _("A signal that is %s cannot become %s: a signal is received, assessed, "
+                     "decided (case opened, referred, already in care or unfounded), then answered"),
+                   state_name (from), state_name (to));
+      return FALSE;
+    }
+  while (by != NULL && g_ascii_isspace (*by))
+    by++;
+  if (by == NULL || *by == '\0')
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("Say who takes this step of the signal: it is recorded"));
+      return FALSE;
+    }
+  if (reopen && (note == NULL || *note == '\0'))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("A signal is reopened with a reason"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sm_signal_deadline:
+ * @received: when the signal came, in local time
+ * @answer: the deadline of the answer; else of the assessment
+ *
+ * The first moment past the deadline: the start of the day after the
+ * receipt's day plus the days allowed, in calendar days of the local time
+ * zone (so month ends, leap days and changes of summer time count as the
+ * calendar does).
+ *
+ * Returns: (transfer full): that moment
+ */
+GDateTime *
+sm_signal_deadline (const SmSignalDeadlines *deadlines,
+                    SmSignalUrgency          urgency,
+                    GDateTime               *received,
+                    gboolean                 answer)
+{
+  const SmSignalDeadlines *d = deadlines ? deadlines : &sm_signal_default_deadlines;
+  int days = CLAMP ((answer ? d->answer_days : d->assess_days)[CLAMP (urgency, 0, 2)], 0, 3650);
+  g_autoptr(GDateTime) local = g_date_time_to_local (received);
+  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_time_get_year (local),
+                                                    g_date_time_get_month (local),
+                                                    g_date_time_get_day_of_month (local), 0, 0, 0);
+
+  return g_date_time_add_days (day, days + 1);
+}
+
+/**
+ * sm_signal_is_overdue:
+ *
+ * A signal still received after its assessment's deadline, or not yet
+ * answered after its answer's, is overdue.
+ */
+gboolean
+sm_signal_is_overdue (const SmSignalDeadlines *deadlines,
+                      SmSignalUrgency          urgency,
+                      SmSignalState            state,
+                      GDateTime               *received,
+                      GDateTime               *now)
+{
+  g_autoptr(GDateTime) assess = sm_signal_deadline (deadlines, urgency, received, FALSE);
+  g_autoptr(GDateTime) answer = sm_signal_deadline (deadlines, urgency, received, TRUE);
+
+  if (state == SM_SIGNAL_RECEIVED && g_date_time_compare (now, assess) >= 0)
+    return TRUE;
+  return state != SM_SIGNAL_ANSWERED && g_date_time_compare (now, answer) >= 0;
+}
