@@ -6,6 +6,8 @@
 
 #include "sm-error.h"
 #include "sm-signal.h"
+#include "sm-store-signals.h"
+#include "sm-test-util.h"
 
 #define N_STATES 7
 
@@ -135,6 +137,72 @@ test_overdue (void)
   g_assert_false (sm_signal_is_overdue (NULL, SM_URGENCY_NORMAL, SM_SIGNAL_ANSWERED, received, later));
 }
 
+/* The life on the store: each step one action with who and why; a step
+ * the rules refuse writes nothing. */
+static void
+test_on_the_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = sm_test_make_dir ("sm-signal");
+  g_autofree char *path = g_build_filename (dir, "signals.db", NULL);
+  g_autoptr(SmStore) store = sm_store_open (path, &error);
+  SmSignalRecord in = { .received_at = "2025-03-03 09:15", .member_kind = "iskola",
+                        .signaller = "Nagy Éva, osztályfőnök", .channel = "email",
+                        .about = "Sokat hiányzik, fáradt", .urgency = SM_URGENCY_URGENT };
+  g_autoptr(SmSignalRecord) out = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = sm_store_add_signal (store, &in, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  /* Not straight to a decision. */
+  g_assert_false (sm_signal_move (store, id, SM_SIGNAL_CASE_OPENED, "Kiss Anna", NULL, NULL, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (sm_store_count_signal_steps (store, id), ==, 0);
+
+  g_assert_true (sm_signal_move (store, id, SM_SIGNAL_ASSESSED, "Kiss Anna", "családlátogatás", NULL, &error));
+  g_assert_true (sm_signal_move (store, id, SM_SIGNAL_CASE_OPENED, "Kiss Anna", NULL, NULL, &error));
+  g_assert_false (sm_signal_answer (store, id, "Kiss Anna", "", NULL, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (sm_signal_answer (store, id, "Kiss Anna", "Esetet nyitottunk, köszönjük.", NULL, &error));
+  g_assert_no_error (error);
+  out = sm_store_get_signal (store, id, &error);
+  g_assert_cmpint (out->state, ==, SM_SIGNAL_ANSWERED);
+  g_assert_cmpstr (out->answer, ==, "Esetet nyitottunk, köszönjük.");
+  g_assert_cmpstr (out->member_kind, ==, "iskola");
+  g_assert_nonnull (out->answered_on);
+  g_assert_cmpint (sm_store_count_signal_steps (store, id), ==, 3);
+
+  /* Reopened only with a reason; then received again. */
+  g_assert_false (sm_signal_move (store, id, SM_SIGNAL_RECEIVED, "Kiss Anna", NULL, NULL, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (sm_store_count_signal_steps (store, id), ==, 3);
+  g_assert_true (sm_signal_move (store, id, SM_SIGNAL_RECEIVED, "Kiss Anna", "újabb jelzés", NULL, &error));
+  open = sm_store_list_signals (store, TRUE, &error);
+  g_assert_cmpuint (open->len, ==, 1);
+  g_assert_cmpint (sm_store_count_signal_steps (store, id), ==, 4);
+
+  /* Who signals must be a member; how, one of the channels. */
+  in.member_kind = "nincsilyen";
+  g_assert_cmpint (sm_store_add_signal (store, &in, &error), ==, 0);
+  g_assert_error (error, SM_ERROR, SM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  in.member_kind = NULL;
+  in.channel = "pigeon";
+  g_assert_cmpint (sm_store_add_signal (store, &in, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM signal"), ==, 1);
+  g_clear_object (&store);
+  sm_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,5 +214,6 @@ main (int   argc,
   g_test_add_func ("/signal/who-and-why", test_who_and_why);
   g_test_add_func ("/signal/deadlines", test_deadlines);
   g_test_add_func ("/signal/overdue", test_overdue);
+  g_test_add_func ("/signal/on-the-store", test_on_the_store);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "sm-error.h"
 #include "sm-signal.h"
+#include "sm-store-signals.h"
 
 /* The program's default deadlines, in calendar days after the day of
  * receipt: an immediate danger is assessed the same day, an urgent signal
@@ -143,4 +144,77 @@ sm_signal_is_overdue (const SmSignalDeadlines *deadlines,
   if (state == SM_SIGNAL_RECEIVED && g_date_time_compare (now, assess) >= 0)
     return TRUE;
   return state != SM_SIGNAL_ANSWERED && g_date_time_compare (now, answer) >= 0;
+}
+
+/* --- a step, as one action on the store ------------------------------- */
+
+static char *
+minute_of (GDateTime *at)
+{
+  g_autoptr(GDateTime) now = at ? g_date_time_to_local (at) : g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d %H:%M");
+}
+
+/**
+ * sm_signal_move:
+ * @at: (nullable): when; now when %NULL
+ *
+ * Takes signal @id one step to @to, if the rules allow it from where it
+ * is: the state and the step (who, when, why) are written together or not
+ * at all.
+ */
+gboolean
+sm_signal_move (SmStore        *store,
+                gint64          id,
+                SmSignalState   to,
+                const char     *by,
+                const char     *note,
+                GDateTime      *at,
+                GError        **error)
+{
+  g_autoptr(SmSignalRecord) signal = sm_store_get_signal (store, id, error);
+  g_autofree char *when = minute_of (at);
+
+  if (signal == NULL || !sm_signal_check_step (signal->state, to, by, note, error))
+    return FALSE;
+  return sm_store_step_signal (store, id, signal->state, to, when, by, note, error);
+}
+
+/**
+ * sm_signal_answer:
+ * @text: the written answer to the signaller
+ *
+ * A decided signal's answer: the text and its day with the step to
+ * answered, in one action.
+ */
+gboolean
+sm_signal_answer (SmStore     *store,
+                  gint64       id,
+                  const char  *by,
+                  const char  *text,
+                  GDateTime   *at,
+                  GError     **error)
+{
+  g_autoptr(SmSignalRecord) signal = sm_store_get_signal (store, id, error);
+  g_autofree char *when = minute_of (at);
+  g_autofree char *day = NULL;
+
+  if (signal == NULL || !sm_signal_check_step (signal->state, SM_SIGNAL_ANSWERED, by, NULL, error))
+    return FALSE;
+  if (text == NULL || *text == '\0')
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("Write the answer that went to the signaller"));
+      return FALSE;
+    }
+  day = g_strndup (when, 10);
+  if (!sm_store_begin (store, error))
+    return FALSE;
+  if (!sm_store_set_signal_answer (store, id, text, day, error) ||
+      !sm_store_step_signal (store, id, signal->state, SM_SIGNAL_ANSWERED, when, by, NULL, error))
+    {
+      sm_store_rollback (store);
+      return FALSE;
+    }
+  return sm_store_commit (store, error);
 }

@@ -2,6 +2,8 @@
 
 #include <glib.h>
 
+#include "sm-store.h"
+
 G_BEGIN_DECLS
 
 /* A signal of the signalling system (jelzőrendszer) and the rules of its
@@ -65,5 +67,19 @@ gboolean    sm_signal_is_overdue   (const SmSignalDeadlines *deadlines,
                                     SmSignalState    state,
                                     GDateTime       *received,
                                     GDateTime       *now);
+
+gboolean    sm_signal_move         (SmStore        *store,
+                                    gint64          id,
+                                    SmSignalState   to,
+                                    const char     *by,
+                                    const char     *note,
+                                    GDateTime      *at,
+                                    GError        **error);
+gboolean    sm_signal_answer       (SmStore        *store,
+                                    gint64          id,
+                                    const char     *by,
+                                    const char     *text,
+                                    GDateTime      *at,
+                                    GError        **error);
 
 G_END_DECLS

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "sm-signal.h"
+#include "sm-store.h"
+
+G_BEGIN_DECLS
+
+/* Signals of the signalling system, as records. */
+
+typedef struct {
+  gint64           id;
+  char            *received_at;     /* local time, "YYYY-MM-DD HH:MM" */
+  char            *member_kind;     /* the code of signal_member_kind, or NULL */
+  char            *signaller;       /* a person's name, NULL when anonymous */
+  gboolean         anonymous;
+  char            *channel;         /* written, email, phone, in_person */
+  gint64           household_id;    /* 0: not linked yet */
+  char            *about;
+  SmSignalUrgency  urgency;
+  SmSignalState    state;
+  char            *answer;
+  char            *answered_on;     /* "YYYY-MM-DD" */
+  gboolean         synthetic;
+} SmSignalRecord;
+
+void       sm_signal_record_free       (SmSignalRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmSignalRecord, sm_signal_record_free)
+
+gint64          sm_store_add_signal     (SmStore              *store,
+                                         const SmSignalRecord *record,
+                                         GError              **error);
+SmSignalRecord *sm_store_get_signal     (SmStore              *store,
+                                         gint64                id,
+                                         GError              **error);
+GPtrArray      *sm_store_list_signals   (SmStore              *store,
+                                         gboolean              open_only,
+                                         GError              **error);
+gboolean        sm_store_step_signal    (SmStore              *store,
+                                         gint64                id,
+                                         SmSignalState         from,
+                                         SmSignalState         to,
+                                         const char           *at,
+                                         const char           *by,
+                                         const char           *note,
+                                         GError              **error);
+gboolean        sm_store_set_signal_answer (SmStore           *store,
+                                            gint64             id,
+                                            const char        *answer,
+                                            const char        *answered_on,
+                                            GError           **error);
+gint64          sm_store_count_signal_steps (SmStore          *store,
+                                             gint64            id);
+
+G_END_DECLS
