@@ -657,6 +657,54 @@ test_text_boundaries (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
+/* signal: received, assessed and decided in one command, answered; a
+ * step out of order is refused with a sentence and writes nothing. */
+static void
+test_signals (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "signals.db", NULL);
+  g_auto(Run) init = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) early = { 0 };
+  g_auto(Run) assess = { 0 };
+  g_auto(Run) answer = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) open = { 0 };
+  g_auto(Run) reopen = { 0 };
+  g_auto(Run) stranger = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *first;
+
+  run (&init, "init", db, NULL);
+  g_assert_cmpint (init.status, ==, 0);
+  run (&add, "signal", "add", db, "--from", "vedono", "--signaller", "Szabó Júlia", "--channel", "phone",
+       "--urgency", "immediate", "--about", "A csecsemő elhanyagolt", "--received", "2025-04-02 08:30", NULL);
+  g_assert_cmpint (add.status, ==, 0);
+  g_assert_nonnull (strstr (add.out, "1"));
+  run (&early, "signal", "answer", db, "1", "--by", "Kiss Anna", "--text", "Köszönjük", NULL);
+  expect_user_error (&early, "cannot become");
+  run (&assess, "signal", "assess", db, "1", "--by", "Kiss Anna", "--outcome", "referred",
+       "--note", "a gyermekjóléti központhoz", NULL);
+  g_assert_cmpint (assess.status, ==, 0);
+  run (&answer, "signal", "answer", db, "1", "--by", "Kiss Anna", "--text", "Továbbirányítottuk", NULL);
+  g_assert_cmpint (answer.status, ==, 0);
+  run (&list, "signal", "list", db, "--all", "--format", "json", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, list.out, -1, &error));
+  first = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "state"), ==, "answered");
+  g_assert_cmpstr (json_object_get_string_member (first, "from"), ==, "vedono");
+  g_assert_false (json_object_get_boolean_member (first, "overdue"));
+  run (&open, "signal", "list", db, NULL);
+  g_assert_cmpint (open.status, ==, 0);
+  g_assert_null (strstr (open.out, "csecsemő"));
+  run (&reopen, "signal", "reopen", db, "1", "--by", "Kiss Anna", NULL);
+  expect_user_error (&reopen, "reason");
+  run (&stranger, "signal", "add", db, "--from", "nincsilyen", "--about", "x", NULL);
+  expect_user_error (&stranger, "not a member");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -685,6 +733,7 @@ main (int    argc,
   g_test_add_func ("/cli/import-export", test_import_export);
   g_test_add_func ("/cli/hotspots-density", test_hotspots_density);
   g_test_add_func ("/cli/hotspots-scan", test_hotspots_scan);
+  g_test_add_func ("/cli/signals", test_signals);
   g_test_add_func ("/cli/areas", test_areas);
   g_test_add_func ("/cli/text-boundaries", test_text_boundaries);
   status = g_test_run ();

@@ -40,6 +40,8 @@ static const Command commands[] = {
     cmd_stats },
   { "query", "DB [--bbox W,S,E,N] [--category C]… [--severity N] [--at DATE] [--format csv|json]",
     N_("The households the map shows for a filter"), cmd_query },
+  { "signal", "add|list|assess|answer|reopen DB …",
+    N_("Signals of the signalling system and the steps of their life"), cmd_signal },
 };
 
 static void

@@ -132,6 +132,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SmCliJob, sm_cli_job_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SmCliFilterArgs, sm_cli_filter_args_clear)
 
 /* The commands */
+int cmd_signal (int    argc,
+                char **argv);
 int cmd_init (int    argc,
               char **argv);
 int cmd_demo (int    argc,
