@@ -43,6 +43,16 @@ typedef enum {
 #define SM_BASEMAP_WORLD_BITS 30
 #define SM_BASEMAP_WORLD ((double) (1u << SM_BASEMAP_WORLD_BITS))
 
+/* One little-endian guint32 of a packed geometry, at any alignment. */
+static inline guint32
+sm_basemap_read_u32 (const guint8 *p)
+{
+  guint32 v;
+
+  memcpy (&v, p, sizeof v);
+  return GUINT32_FROM_LE (v);
+}
+
 typedef void (*SmProgressFunc) (double   fraction,
                                 gpointer user_data);
 

@@ -212,28 +212,23 @@ add_street_feature (int           klass,
 
   if (size < 4)
     return;
-  memcpy (&n_parts, blob, 4);
-  n_parts = GUINT32_FROM_LE (n_parts);
+  n_parts = sm_basemap_read_u32 (blob);
   for (guint32 part = 0; part < n_parts && offset + 4 <= size; part++)
     {
       guint32 n;
       GArray *line;
 
-      memcpy (&n, blob + offset, 4);
-      n = GUINT32_FROM_LE (n);
+      n = sm_basemap_read_u32 (blob + offset);
       offset += 4;
       if (offset + (gsize) n * 8 > size)
         break;
       line = g_array_sized_new (FALSE, FALSE, sizeof (LonLat), n);
       for (guint32 k = 0; k < n; k++, offset += 8)
         {
-          guint32 x, y;
           LonLat p;
 
-          memcpy (&x, blob + offset, 4);
-          memcpy (&y, blob + offset + 4, 4);
-          sm_mercator_to_lonlat (GUINT32_FROM_LE (x) / SM_BASEMAP_WORLD,
-                                 GUINT32_FROM_LE (y) / SM_BASEMAP_WORLD, &p.lon, &p.lat);
+          sm_mercator_to_lonlat (sm_basemap_read_u32 (blob + offset) / SM_BASEMAP_WORLD,
+                                 sm_basemap_read_u32 (blob + offset + 4) / SM_BASEMAP_WORLD, &p.lon, &p.lat);
           g_array_append_val (line, p);
           west = MIN (west, p.lon);
           east = MAX (east, p.lon);

@@ -9,6 +9,7 @@
 
 #include "sm-basemap.h"
 #include "sm-label-plan.h"
+#include "sm-mercator.h"
 
 /* A plan belongs to one metatile (SM_LABEL_METATILE² tiles at a zoom): it
  * holds the names whose middle lies in it, each placed once, in world
@@ -67,15 +68,6 @@ placed_clear (Placed *p)
   g_free (p->name);
 }
 
-static inline guint32
-read_u32 (const guint8 *p)
-{
-  guint32 v;
-
-  memcpy (&v, p, sizeof v);
-  return GUINT32_FROM_LE (v);
-}
-
 static void
 gather_feature (int           klass,
                 int           level,
@@ -98,11 +90,11 @@ gather_feature (int           klass,
   c->klass = klass;
   c->name = g_strdup (name);
   c->points = g_array_new (FALSE, FALSE, sizeof (double));
-  n_parts = read_u32 (p);
+  n_parts = sm_basemap_read_u32 (p);
   p += 4;
   for (guint32 part = 0; part < n_parts && p + 4 <= end; part++)
     {
-      guint32 n = read_u32 (p);
+      guint32 n = sm_basemap_read_u32 (p);
       double nan = NAN;
 
       p += 4;
@@ -110,7 +102,7 @@ gather_feature (int           klass,
         break;
       for (guint32 i = 0; i < n; i++, p += 8)
         {
-          double xy[2] = { read_u32 (p) * g->scale, read_u32 (p + 4) * g->scale };
+          double xy[2] = { sm_basemap_read_u32 (p) * g->scale, sm_basemap_read_u32 (p + 4) * g->scale };
 
           g_array_append_vals (c->points, xy, 2);
         }
@@ -348,16 +340,8 @@ sm_label_plan_build (SmBasemapReader     *reader,
 
   /* The metatile's box in degrees, a little wider for the lines that run
    * through it. */
-  {
-    double pad = 8;
-    double x0 = (area.west - pad) / world, x1 = (area.east + pad) / world;
-    double y0 = (area.north - pad) / world, y1 = (area.south + pad) / world;
-
-    west = x0 * 360 - 180;
-    east = x1 * 360 - 180;
-    north = atan (sinh (G_PI * (1 - 2 * y0))) * 180 / G_PI;
-    south = atan (sinh (G_PI * (1 - 2 * y1))) * 180 / G_PI;
-  }
+  sm_mercator_to_lonlat ((area.west - 8) / world, (area.south + 8) / world, &west, &south);
+  sm_mercator_to_lonlat ((area.east + 8) / world, (area.north - 8) / world, &east, &north);
   if (!sm_basemap_reader_each_named (reader, west, south, east, north, z, gather_feature, &g, error))
     return NULL;
   g_ptr_array_sort_with_data (candidates, compare_candidates, (gpointer) style);

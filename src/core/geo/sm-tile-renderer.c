@@ -208,15 +208,6 @@ sm_tile_renderer_new (const char  *db_path,
   return g_steal_pointer (&self);
 }
 
-static inline guint32
-read_u32 (const guint8 *p)
-{
-  guint32 v;
-
-  memcpy (&v, p, sizeof v);
-  return GUINT32_FROM_LE (v);
-}
-
 static inline void
 path_add (GArray               *path,
           cairo_path_data_type_t type,
@@ -251,11 +242,11 @@ add_geometry (const TileFrame *frame,
 
   if (size < 4)
     return;
-  n_parts = read_u32 (p);
+  n_parts = sm_basemap_read_u32 (p);
   p += 4;
   for (guint32 part = 0; part < n_parts && p + 4 <= end; part++)
     {
-      guint32 n = read_u32 (p);
+      guint32 n = sm_basemap_read_u32 (p);
       double last_x = 0, last_y = 0, min_x = G_MAXDOUBLE, max_x = -G_MAXDOUBLE;
       double min_y = G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
       guint start = path->len;
@@ -265,8 +256,8 @@ add_geometry (const TileFrame *frame,
         return;
       for (guint32 i = 0; i < n; i++, p += 8)
         {
-          double x = read_u32 (p) * frame->scale - frame->origin_x;
-          double y = read_u32 (p + 4) * frame->scale - frame->origin_y;
+          double x = sm_basemap_read_u32 (p) * frame->scale - frame->origin_x;
+          double y = sm_basemap_read_u32 (p + 4) * frame->scale - frame->origin_y;
 
           if (i > 0 && i + 1 < n && fabs (x - last_x) < 0.6 && fabs (y - last_y) < 0.6)
             continue;
