@@ -211,7 +211,7 @@ sm_find_excess (SmStore                *store,
   const SmExcessOptions defaults = { 0 };
   const SmExcessOptions *o = options ? options : &defaults;
   double side = o->cell_m > 0 ? o->cell_m : 250, alpha = o->alpha > 0 ? o->alpha : 0.05;
-  g_autoptr(SmFilter) everyone = sm_filter_copy (filter);
+  g_autoptr(SmFilter) everyone = sm_filter_copy_register (filter);
   g_autoptr(GArray) population = NULL;
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (Cell));
   g_autoptr(GHashTable) cell_index = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -227,10 +227,6 @@ sm_find_excess (SmStore                *store,
   const GArray *chosen = sm_filter_get_categories (filter);
 
   /* The population at risk */
-  sm_filter_clear_categories (everyone);
-  sm_filter_set_min_severity (everyone, 1);
-  sm_filter_set_status (everyone, SM_NEED_ANY);
-  sm_filter_set_since (everyone, NULL);
   population = sm_store_query (store, everyone, error);
   if (population == NULL)
     return NULL;

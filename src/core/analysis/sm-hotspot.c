@@ -238,17 +238,13 @@ smooth_cell_rates (SmStore               *store,
                    gboolean             **inside,
                    GError               **error)
 {
-  g_autoptr(SmFilter) everyone = sm_filter_copy (filter);
+  g_autoptr(SmFilter) everyone = sm_filter_copy_register (filter);
   g_autoptr(GArray) hits = NULL;
   int n = f->width * f->height;
   g_autofree double *pops = g_new0 (double, n);
   g_autofree double *raw = g_new (double, n);
   g_autofree double *smoothed = g_new (double, n);
 
-  sm_filter_clear_categories (everyone);
-  sm_filter_set_min_severity (everyone, 1);
-  sm_filter_set_status (everyone, SM_NEED_ANY);
-  sm_filter_set_since (everyone, NULL);
   hits = sm_store_query (store, everyone, error);
   if (hits == NULL)
     return FALSE;

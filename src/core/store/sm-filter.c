@@ -637,3 +637,25 @@ sm_filter_equal_but_time (SmFilter *a,
          a->elderly_flags == b->elderly_flags &&
          g_strcmp0 (a->settlement_part, b->settlement_part) == 0;
 }
+
+/**
+ * sm_filter_copy_register:
+ *
+ * The register's households a filter draws from, the population at risk
+ * of its needs: every household with a need recorded by the filter's day,
+ * in its area and household conditions, whatever the need's category,
+ * severity or status.
+ *
+ * Returns: (transfer full): a new filter
+ */
+SmFilter *
+sm_filter_copy_register (SmFilter *self)
+{
+  SmFilter *everyone = sm_filter_copy (self);
+
+  sm_filter_clear_categories (everyone);
+  sm_filter_set_min_severity (everyone, 1);
+  sm_filter_set_status (everyone, SM_NEED_ANY);
+  sm_filter_set_since (everyone, NULL);
+  return everyone;
+}

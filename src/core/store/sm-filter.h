@@ -33,6 +33,7 @@ G_DECLARE_FINAL_TYPE (SmFilter, sm_filter, SM, FILTER, GObject)
 
 SmFilter     *sm_filter_new               (void);
 SmFilter     *sm_filter_copy              (SmFilter     *self);
+SmFilter     *sm_filter_copy_register     (SmFilter     *self);
 
 void          sm_filter_set_bbox          (SmFilter     *self,
                                            double        west,
