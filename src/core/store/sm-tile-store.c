@@ -44,6 +44,14 @@ open_read_only (const char    *path,
   return NULL;
 }
 
+/* The features whose box meets ?1–?4 (west, south, east, north) and that
+ * are drawn at zoom ?5. */
+#define FEATURES_IN_BOX \
+  "SELECT f.class, f.name, f.geom, f.level" \
+  " FROM basemap_rtree AS r CROSS JOIN basemap_feature AS f ON f.id = r.id" \
+  " WHERE r.max_lon >= ?1 AND r.min_lon <= ?3" \
+  "   AND r.max_lat >= ?2 AND r.min_lat <= ?4 AND r.min_zoom <= ?5"
+
 /**
  * sm_basemap_reader_open:
  *
@@ -58,12 +66,7 @@ sm_basemap_reader_open (const char  *db_path,
 
   g_return_val_if_fail (db_path != NULL, NULL);
 
-  self->db = open_read_only (db_path,
-                             "SELECT f.class, f.name, f.geom, f.level"
-                             " FROM basemap_rtree AS r CROSS JOIN basemap_feature AS f ON f.id = r.id"
-                             " WHERE r.max_lon >= ?1 AND r.min_lon <= ?3"
-                             "   AND r.max_lat >= ?2 AND r.min_lat <= ?4 AND r.min_zoom <= ?5",
-                             &self->query, &message);
+  self->db = open_read_only (db_path, FEATURES_IN_BOX, &self->query, &message);
   if (self->db == NULL)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_FORMAT, _("Cannot read the basemap of “%s”: %s"),
@@ -71,13 +74,8 @@ sm_basemap_reader_open (const char  *db_path,
       g_free (self);
       return NULL;
     }
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT f.class, f.name, f.geom, f.level"
-                          " FROM basemap_rtree AS r CROSS JOIN basemap_feature AS f ON f.id = r.id"
-                          " WHERE r.max_lon >= ?1 AND r.min_lon <= ?3"
-                          "   AND r.max_lat >= ?2 AND r.min_lat <= ?4 AND r.min_zoom <= ?5"
-                          "   AND f.name IS NOT NULL",
-                          -1, &self->named, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (self->db, FEATURES_IN_BOX " AND f.name IS NOT NULL", -1, &self->named,
+                          NULL) != SQLITE_OK)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_FORMAT, _("Cannot read the basemap of “%s”: %s"),
                    db_path, sqlite3_errmsg (self->db));
