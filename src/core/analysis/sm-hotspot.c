@@ -155,6 +155,81 @@ cell_of (const Frame           *f,
   return cy * f->width + cx;
 }
 
+/* Which settlement outline holds each household, kept with the store
+ * while its cases and boundaries stay as they are: the time slider asks
+ * about the same households month after month. */
+#define STUDY_KEY "sm-hotspot-study-area"
+
+typedef struct {
+  GPtrArray  *towns;      /* SmBoundary, level settlement */
+  double     *boxes;      /* west, south, east, north per town */
+  GHashTable *town_of;    /* household id → town index + 1, or G_MAXINT outside every one */
+} StudyCache;
+
+static void
+study_cache_free (StudyCache *c)
+{
+  g_ptr_array_unref (c->towns);
+  g_free (c->boxes);
+  g_hash_table_unref (c->town_of);
+  g_free (c);
+}
+
+static void
+study_changed_cb (SmStore       *store,
+                  SmStoreChange  what,
+                  GArray        *household_ids)
+{
+  if (what & (SM_STORE_CHANGE_CASES | SM_STORE_CHANGE_BOUNDARIES))
+    g_object_set_data (G_OBJECT (store), STUDY_KEY, NULL);
+}
+
+static StudyCache *
+study_cache (SmStore *store)
+{
+  StudyCache *c = g_object_get_data (G_OBJECT (store), STUDY_KEY);
+  GPtrArray *towns;
+
+  if (c != NULL)
+    return c;
+  if (g_object_get_data (G_OBJECT (store), STUDY_KEY "-watched") == NULL)
+    {
+      g_signal_connect (store, "changed", G_CALLBACK (study_changed_cb), NULL);
+      g_object_set_data (G_OBJECT (store), STUDY_KEY "-watched", GINT_TO_POINTER (1));
+    }
+  towns = sm_boundary_list (store, "settlement", NULL);
+  c = g_new0 (StudyCache, 1);
+  c->towns = towns != NULL ? towns : g_ptr_array_new_with_free_func ((GDestroyNotify) sm_boundary_free);
+  c->boxes = g_new (double, 4 * MAX (c->towns->len, 1));
+  c->town_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint t = 0; t < c->towns->len; t++)
+    sm_shape_get_bbox (((SmBoundary *) g_ptr_array_index (c->towns, t))->shape, &c->boxes[4 * t],
+                       &c->boxes[4 * t + 1], &c->boxes[4 * t + 2], &c->boxes[4 * t + 3]);
+  g_object_set_data_full (G_OBJECT (store), STUDY_KEY, c, (GDestroyNotify) study_cache_free);
+  return c;
+}
+
+/* The index of the town that holds a household, or -1. */
+static int
+town_of (StudyCache *c,
+         gint64      household,
+         double      lon,
+         double      lat)
+{
+  int found = G_MAXINT;
+  gpointer known = g_hash_table_lookup (c->town_of, &household);
+
+  if (known != NULL)
+    return GPOINTER_TO_INT (known) == G_MAXINT ? -1 : GPOINTER_TO_INT (known) - 1;
+  for (guint t = 0; t < c->towns->len && found == G_MAXINT; t++)
+    if (lon >= c->boxes[4 * t] && lat >= c->boxes[4 * t + 1] && lon <= c->boxes[4 * t + 2] &&
+        lat <= c->boxes[4 * t + 3] &&
+        sm_shape_contains (((SmBoundary *) g_ptr_array_index (c->towns, t))->shape, lon, lat))
+      found = (int) t + 1;
+  g_hash_table_insert (c->town_of, g_memdup2 (&household, sizeof household), GINT_TO_POINTER (found));
+  return found == G_MAXINT ? -1 : found - 1;
+}
+
 /* The study area: the settlements (their stored outlines) where the
  * households are. A cell belongs to it when its middle or a corner lies in
  * one of them, or when it holds a household that does; without outlines
@@ -165,61 +240,46 @@ study_area_mask (SmStore              *store,
                  const Frame          *f,
                  const int            *cell_of_point)
 {
-  g_autoptr(GPtrArray) towns = sm_boundary_list (store, "settlement", NULL);
-  g_autoptr(GPtrArray) used = g_ptr_array_new ();
-  g_autofree double *boxes = NULL;
-  g_autofree gboolean *taken = NULL;
-  gboolean *inside;
+  StudyCache *c = study_cache (store);
+  g_autofree gboolean *used = NULL;
+  gboolean *inside, any = FALSE;
   int n = f->width * f->height;
 
-  if (towns == NULL || towns->len == 0)
+  if (c->towns->len == 0)
     return NULL;
-  boxes = g_new (double, 4 * towns->len);
-  taken = g_new0 (gboolean, towns->len);
-  for (guint t = 0; t < towns->len; t++)
-    sm_shape_get_bbox (((SmBoundary *) g_ptr_array_index (towns, t))->shape, &boxes[4 * t],
-                       &boxes[4 * t + 1], &boxes[4 * t + 2], &boxes[4 * t + 3]);
+  used = g_new0 (gboolean, c->towns->len);
   inside = g_new0 (gboolean, n);
   for (guint i = 0; i < in->points->len; i++)
     {
       const SmWeightedPoint *p = &g_array_index (in->points, SmWeightedPoint, i);
-      double lon = p->x / in->kx + in->lon0, lat = p->y / in->ky + in->lat0;
-      gboolean found = FALSE;
+      int t = town_of (c, g_array_index (in->households, gint64, i), p->x / in->kx + in->lon0,
+                       p->y / in->ky + in->lat0);
 
-      /* The towns found so far first: most households are in one. */
-      for (guint u = 0; u < used->len && !found; u++)
-        found = sm_shape_contains (((SmBoundary *) g_ptr_array_index (used, u))->shape, lon, lat);
-      for (guint t = 0; t < towns->len && !found; t++)
-        {
-          SmBoundary *b = g_ptr_array_index (towns, t);
-
-          if (taken[t] || lon < boxes[4 * t] || lat < boxes[4 * t + 1] || lon > boxes[4 * t + 2] ||
-              lat > boxes[4 * t + 3] || !sm_shape_contains (b->shape, lon, lat))
-            continue;
-          found = TRUE;
-          g_ptr_array_add (used, b);
-          taken[t] = TRUE;   /* tested through used from now on */
-        }
-      if (found && cell_of_point[i] >= 0)
+      if (t < 0)
+        continue;
+      used[t] = any = TRUE;
+      if (cell_of_point[i] >= 0)
         inside[cell_of_point[i]] = TRUE;
     }
-  if (used->len == 0)
+  if (!any)
     {
       g_free (inside);
       return NULL;
     }
-  for (int c = 0; c < n; c++)
+  for (int cell = 0; cell < n; cell++)
     {
-      double x0 = f->west + (c % f->width) * f->cell, y0 = f->south + (c / f->width) * f->cell;
+      double x0 = f->west + (cell % f->width) * f->cell, y0 = f->south + (cell / f->width) * f->cell;
       static const double at[5][2] = { { 0.5, 0.5 }, { 0, 0 }, { 1, 0 }, { 0, 1 }, { 1, 1 } };
 
-      for (int k = 0; k < 5 && !inside[c]; k++)
+      for (int k = 0; k < 5 && !inside[cell]; k++)
         {
           double lon = (x0 + at[k][0] * f->cell) / in->kx + in->lon0;
           double lat = (y0 + at[k][1] * f->cell) / in->ky + in->lat0;
 
-          for (guint u = 0; u < used->len && !inside[c]; u++)
-            inside[c] = sm_shape_contains (((SmBoundary *) g_ptr_array_index (used, u))->shape, lon, lat);
+          for (guint t = 0; t < c->towns->len && !inside[cell]; t++)
+            inside[cell] = used[t] &&
+                           sm_shape_contains (((SmBoundary *) g_ptr_array_index (c->towns, t))->shape,
+                                              lon, lat);
         }
     }
   return inside;
