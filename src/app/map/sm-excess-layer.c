@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-mercator.h"
 #include "sm-excess-layer.h"
 
 struct _SmExcessLayer
@@ -147,7 +148,7 @@ sm_excess_layer_snapshot (GtkWidget   *widget,
       double x, y, x_edge, y_edge, r;
       /* Metres of latitude per degree on the WGS 84 sphere, as the scan. */
       double dlat = (e->radius_m + (self->options.cell_m > 0 ? self->options.cell_m : 250) / 2) /
-                    (6378137.0 * G_PI / 180.0);
+                    SM_METRES_PER_DEGREE;
       gboolean chosen = (int) i == self->selected;
 
       shumate_viewport_location_to_widget_coords (viewport, widget, e->lat, e->lon, &x, &y);
@@ -351,7 +352,7 @@ sm_excess_layer_describe (SmExcessLayer *self,
                           double         lat,
                           double         lon)
 {
-  double ky = 6378137.0 * G_PI / 180.0;
+  double ky = SM_METRES_PER_DEGREE;
 
   g_return_val_if_fail (SM_IS_EXCESS_LAYER (self), NULL);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <ogr_api.h>
 
+#include "sm-mercator.h"
 #include "sm-area-stats.h"
 #include "sm-disclosure.h"
 #include "sm-error.h"
@@ -198,7 +199,7 @@ sm_area_set_load (SmStore        *store,
     }
   lon0 = count ? (w + e) / 2 : 0;
   lat0 = count ? (s + n) / 2 : 0;
-  ky = 6378137.0 * G_PI / 180.0;
+  ky = SM_METRES_PER_DEGREE;
   kx = ky * cos (lat0 * G_PI / 180);
 
   for (guint i = 0; i < count; i++)

@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "sm-mercator.h"
 #include "sm-excess.h"
 #include "sm-hotspot.h"
 #include "sm-query.h"
@@ -237,7 +238,7 @@ sm_find_excess (SmStore                *store,
       lat0 += g_array_index (population, SmCaseHit, i).lat / population->len;
       lon0 += g_array_index (population, SmCaseHit, i).lon / population->len;
     }
-  ky = 6378137.0 * G_PI / 180.0;
+  ky = SM_METRES_PER_DEGREE;
   kx = ky * cos (lat0 * G_PI / 180);
   if (o->model == SM_SCAN_POISSON)
     {

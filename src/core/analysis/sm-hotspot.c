@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <ogr_srs_api.h>
 
+#include "sm-mercator.h"
 #include "sm-boundary.h"
 #include "sm-date.h"
 #include "sm-geometry.h"
@@ -72,7 +73,7 @@ sm_hotspot_input_new (SmStore        *store,
   in->lon0 = hits->len ? lon_sum / hits->len : 19.0;
   /* The equirectangular projection (+proj=eqc) at the points' middle
    * latitude: metres per degree on the WGS 84 equator's radius. */
-  in->ky = 6378137.0 * G_PI / 180.0;
+  in->ky = SM_METRES_PER_DEGREE;
   in->kx = in->ky * cos (in->lat0 * G_PI / 180);
   for (guint i = 0; i < hits->len; i++)
     {

@@ -10,6 +10,7 @@
 #include <gdal_alg.h>
 #include <ogr_api.h>
 
+#include "sm-mercator.h"
 #include "sm-boundary.h"
 #include "sm-error.h"
 #include "sm-ogr-private.h"
@@ -258,7 +259,7 @@ sm_boundary_derive_parts (SmStore     *store,
   OGR_G_GetEnvelope (town, &env);
   plane.lon0 = (env.MinX + env.MaxX) / 2;
   plane.lat0 = (env.MinY + env.MaxY) / 2;
-  plane.ky = 6378137.0 * G_PI / 180.0;
+  plane.ky = SM_METRES_PER_DEGREE;
   plane.kx = plane.ky * cos (plane.lat0 * G_PI / 180);
   geometry_to_plane (town, &plane, TRUE);
   ax = g_new (double, anchors->len);

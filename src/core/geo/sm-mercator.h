@@ -10,6 +10,11 @@ G_BEGIN_DECLS
 
 #define SM_MERCATOR_MAX_LAT 85.0511287798
 
+/* Metres per degree of latitude on the WGS 84 equator's sphere: the
+ * local equirectangular projections (+proj=eqc) of the hotspot grid,
+ * areas and clusters scale by it (and by cos latitude for longitude). */
+#define SM_METRES_PER_DEGREE (6378137.0 * G_PI / 180.0)
+
 static inline void
 sm_mercator_from_lonlat (double  lon,
                          double  lat,
