@@ -705,6 +705,98 @@ test_signals (void)
   expect_user_error (&stranger, "not a member");
 }
 
+/* The whole way of a school's written signal about a child: received,
+ * assessed, linked to a new household at its address, a case opened and
+ * taken to care, a guardianship measure, a case conference, the school
+ * answered; then the year's report in each format, small counts hidden,
+ * and the files for their writer only. */
+static void
+test_casework (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "casework.db", NULL);
+  g_autofree char *csv = g_build_filename (tmpdir, "report.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (tmpdir, "report.xlsx", NULL);
+  g_autofree char *json_path = g_build_filename (tmpdir, "report.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 }, r6 = { 0 }, r7 = { 0 };
+  g_auto(Run) r8 = { 0 }, r9 = { 0 }, r10 = { 0 }, r11 = { 0 }, r12 = { 0 }, r13 = { 0 }, r14 = { 0 };
+  g_auto(Run) r15 = { 0 }, r16 = { 0 };
+  GStatBuf st;
+  JsonObject *root;
+
+  run (&r1, "demo", db, "--cases", "200", "--seed", "3", "--until", "2025-06-30", NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  run (&r2, "signal", "add", db, "--received", "2025-05-06 10:20", "--from", "iskola", "--organization",
+       "Kőkúti Általános Iskola", "--signaller", "Nagy Éva", "--channel", "written", "--urgency", "urgent",
+       "--about", "A gyermek hetek óta hiányzik", "--need", "gyermekvedelmi_kockazat", NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  g_assert_nonnull (strstr (r2.out, "Signal "));
+  run (&r3, "signal", "assess", db, "1", "--by", "Kiss Anna", "--note", "családlátogatás", NULL);
+  g_assert_cmpint (r3.status, ==, 0);
+  run (&r4, "signal", "link", db, "1", "--address", "2890 Tata, Kossuth tér 3.", NULL);
+  g_assert_cmpint (r4.status, ==, 0);
+  g_assert_nonnull (strstr (r4.out, "household"));
+  run (&r5, "signal", "assess", db, "1", "--by", "Kiss Anna", "--outcome", "case_opened", NULL);
+  g_assert_cmpint (r5.status, ==, 0);
+  run (&r6, "signal", "list", db, "--all", "--format", "json", NULL);
+  g_assert_true (json_parser_load_from_data (parser, r6.out, -1, &error));
+  root = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  {
+    g_autofree char *household = g_strdup_printf ("%lld", (long long) json_object_get_int_member (root, "household"));
+
+    g_assert_cmpint (json_object_get_int_member (root, "household"), >, 200);
+    run (&r7, "case", "open", db, household, "--caseworker", "Kiss Anna", "--signal", "1", "--on", "2025-05-07",
+         NULL);
+    g_assert_cmpint (r7.status, ==, 0);
+    run (&r8, "case", "move", db, "1", "in_care", "--by", "Kiss Anna", NULL);
+    expect_user_error (&r8, "cannot go");
+    run (&r9, "case", "move", db, "1", "assessment", "--by", "Kiss Anna", "--on", "2025-05-08", NULL);
+    g_assert_cmpint (r9.status, ==, 0);
+    run (&r10, "intervention", "add", db, "--household", household, "--kind", "protection", "--organization",
+         "Tatai Járási Hivatal", "--on", "2025-05-20", "--outcome", "elrendelve", NULL);
+    g_assert_cmpint (r10.status, ==, 0);
+    run (&r11, "conference", "add", db, "--on", "2025-05-15", "--kind", "conference", "--participants",
+         "iskola, védőnő, gyámhivatal", "--household", household, "--signal", "1", "--decision",
+         "Heti látogatás|Kiss Anna|2025-06-01", NULL);
+    g_assert_cmpint (r11.status, ==, 0);
+  }
+  run (&r12, "signal", "answer", db, "1", "--by", "Kiss Anna", "--text", "Esetet nyitottunk", NULL);
+  g_assert_cmpint (r12.status, ==, 0);
+  run (&r13, "report", "signals", db, "--year", "2025", "--format", "csv", "--output", csv, NULL);
+  g_assert_cmpint (r13.status, ==, 0);
+  run (&r14, "report", "signals", db, "--year", "2025", "--format", "xlsx", "--output", xlsx, NULL);
+  g_assert_cmpint (r14.status, ==, 0);
+  run (&r15, "report", "signals", db, "--year", "2025", "--format", "json", "--output", json_path, NULL);
+  g_assert_cmpint (r15.status, ==, 0);
+  run (&r16, "report", "signals", db, "--year", "2025", NULL);
+  g_assert_cmpint (r16.status, ==, 0);
+  g_assert_nonnull (strstr (r16.out, "<5"));
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *path = i == 0 ? csv : i == 1 ? xlsx : json_path;
+
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 077, ==, 0);
+    }
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "member_kind,iskola"));
+  g_assert_nonnull (strstr (text, "conferences,conference"));
+  /* One signal: its count is hidden everywhere, not only in the total. */
+  g_assert_null (strstr (text, "member_kind,iskola,School,1"));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (xlsx, &text, NULL, NULL));
+  g_assert_true (text[0] == 'P' && text[1] == 'K');
+  g_assert_true (json_parser_load_from_file (parser, json_path, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "signals"), ==, "<5");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "conferences"), "conference"),
+                   ==, 1);
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (root, "assessment"), "median_days"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -734,6 +826,7 @@ main (int    argc,
   g_test_add_func ("/cli/hotspots-density", test_hotspots_density);
   g_test_add_func ("/cli/hotspots-scan", test_hotspots_scan);
   g_test_add_func ("/cli/signals", test_signals);
+  g_test_add_func ("/cli/casework", test_casework);
   g_test_add_func ("/cli/areas", test_areas);
   g_test_add_func ("/cli/text-boundaries", test_text_boundaries);
   status = g_test_run ();

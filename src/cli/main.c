@@ -42,6 +42,12 @@ static const Command commands[] = {
     N_("The households the map shows for a filter"), cmd_query },
   { "signal", "add|list|assess|answer|reopen DB …",
     N_("Signals of the signalling system and the steps of their life"), cmd_signal },
+  { "case", "open|move|review|list DB …", N_("A household's case file and its stages"), cmd_case },
+  { "intervention", "add|list|kinds DB …", N_("Housing, administrative, guardianship and service measures"),
+    cmd_intervention },
+  { "conference", "add|list DB …", N_("Case conferences, what they discussed and decided"), cmd_conference },
+  { "report", "signals DB --year Y [--format csv|json|xlsx]",
+    N_("The signalling system's yearly review"), cmd_report },
 };
 
 static void

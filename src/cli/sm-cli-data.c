@@ -298,7 +298,7 @@ cmd_import (int    argc,
   g_auto(GStrv) maps = NULL;
   gboolean skip = FALSE, no_geocode = FALSE;
   GOptionEntry entries[] = {
-    { "target", 't', 0, G_OPTION_ARG_STRING, &target, N_("What the rows are: households (default), services, or addresses (an address register for the geocoder)"), "households|services|addresses" },
+    { "target", 't', 0, G_OPTION_ARG_STRING, &target, N_("What the rows are: households (default), services, addresses (an address register for the geocoder) or signals"), "households|services|addresses|signals" },
     { "layer", 'l', 0, G_OPTION_ARG_STRING, &layer, N_("Layer or sheet to read (default: the first)"), "L" },
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("Which column holds a field, e.g. address=Lakcím; may be repeated"), "FIELD=COLUMN" },
     { "mapping", 0, 0, G_OPTION_ARG_FILENAME, &mapping_file, N_("A file of FIELD=COLUMN lines or a JSON object"), "FILE" },
@@ -324,8 +324,9 @@ cmd_import (int    argc,
   if ((status = sm_cli_parse (context, entries, &argc, &argv, 2, "DB FILE")) >= 0)
     return status;
   if (target != NULL && !g_str_equal (target, "households") && !g_str_equal (target, "services") &&
-      !g_str_equal (target, "addresses"))
-    return sm_cli_usage_error (_("unknown target “%s”; use households, services or addresses"), target);
+      !g_str_equal (target, "addresses") && !g_str_equal (target, "signals"))
+    return sm_cli_usage_error (_("unknown target “%s”; use households, services, addresses or signals"),
+                               target);
   if (crs != NULL && !g_str_equal (crs, "auto") && !g_str_equal (crs, "wgs84") && !g_str_equal (crs, "eov"))
     return sm_cli_usage_error (_("unknown coordinate system “%s”; use auto, wgs84 or eov"), crs);
   if (mapping_file != NULL)
@@ -354,7 +355,8 @@ cmd_import (int    argc,
   options = (SmImportOptions) {
     .target = target == NULL ? SM_IMPORT_HOUSEHOLDS
               : g_str_equal (target, "services") ? SM_IMPORT_SERVICES
-              : g_str_equal (target, "addresses") ? SM_IMPORT_ADDRESSES : SM_IMPORT_HOUSEHOLDS,
+              : g_str_equal (target, "addresses") ? SM_IMPORT_ADDRESSES
+              : g_str_equal (target, "signals") ? SM_IMPORT_SIGNALS : SM_IMPORT_HOUSEHOLDS,
     .layer = layer, .columns = columns,
     .crs = crs == NULL || g_str_equal (crs, "auto") ? SM_IMPORT_CRS_AUTO
            : g_str_equal (crs, "eov") ? SM_IMPORT_CRS_EOV : SM_IMPORT_CRS_WGS84,
@@ -375,6 +377,10 @@ cmd_import (int    argc,
   if (options.target == SM_IMPORT_ADDRESSES)
     g_print (_("Imported %u addresses into the register from %u rows; %u rows left out\n"),
              report->n_addresses, report->n_rows, report->rejected->len);
+  else if (options.target == SM_IMPORT_SIGNALS)
+    g_print (_("Imported %u signals from %u rows (%u new households, %u placed by address); %u rows left out\n"),
+             report->n_signals, report->n_rows, report->n_households, report->n_geocoded,
+             report->rejected->len);
   else if (options.target == SM_IMPORT_SERVICES)
     g_print (_("Imported %u services from %u rows (%u placed by address); %u rows left out\n"),
              report->n_services, report->n_rows, report->n_geocoded, report->rejected->len);

@@ -63,7 +63,7 @@ sm_cli_parse (GOptionContext     *context,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, &error))
     return sm_cli_usage_error ("%s", error->message);
-  if (*argc - 1 != n_positional)
+  if (n_positional >= 0 ? *argc - 1 != n_positional : *argc - 1 < -n_positional)
     return sm_cli_usage_error (_("expected %s; see --help"), names);
   for (int i = 1; i < *argc; i++)
     if (!sm_cli_text_is_valid ((*argv)[i], &error))

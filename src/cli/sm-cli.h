@@ -134,6 +134,14 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SmCliFilterArgs, sm_cli_filter_args_clear)
 /* The commands */
 int cmd_signal (int    argc,
                 char **argv);
+int cmd_case (int    argc,
+              char **argv);
+int cmd_intervention (int    argc,
+                      char **argv);
+int cmd_conference (int    argc,
+                    char **argv);
+int cmd_report (int    argc,
+                char **argv);
 int cmd_init (int    argc,
               char **argv);
 int cmd_demo (int    argc,

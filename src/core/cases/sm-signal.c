@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sm-case-draft.h"
 #include "sm-error.h"
 #include "sm-signal.h"
 #include "sm-store-signals.h"
@@ -217,4 +218,75 @@ sm_signal_answer (SmStore     *store,
       return FALSE;
     }
   return sm_store_commit (store, error);
+}
+
+/**
+ * sm_signal_link:
+ * @household_id: the household the signal is about
+ *
+ * Links a signal to an existing household. A signal already decided keeps
+ * the household its decision was about.
+ */
+gboolean
+sm_signal_link (SmStore  *store,
+                gint64    id,
+                gint64    household_id,
+                GError  **error)
+{
+  g_autoptr(SmSignalRecord) signal = sm_store_get_signal (store, id, error);
+  SmHousehold h = { 0 };
+
+  if (signal == NULL)
+    return FALSE;
+  if (signal->household_id != household_id && signal->household_id != 0 &&
+      signal->state != SM_SIGNAL_RECEIVED && signal->state != SM_SIGNAL_ASSESSED)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_CONSTRAINT,
+                   _("Signal %lld was decided about household %lld; reopen it to link another"),
+                   (long long) id, (long long) signal->household_id);
+      return FALSE;
+    }
+  if (!sm_store_get_household (store, household_id, &h, error))
+    return FALSE;
+  sm_household_clear (&h);
+  return sm_store_link_signal (store, id, household_id, error);
+}
+
+/**
+ * sm_signal_link_new_household:
+ * @address: the new household's address, as written
+ * @placed: (out) (optional): whether the geocoder placed it
+ *
+ * Records a new household at @address, placed and reviewed as a case's
+ * save places it, and links the signal to it, in one action.
+ *
+ * Returns: the household's id, or 0 with @error
+ */
+gint64
+sm_signal_link_new_household (SmStore     *store,
+                              SmGeocoder  *geocoder,
+                              gint64       id,
+                              const char  *address,
+                              gboolean    *placed,
+                              GError     **error)
+{
+  g_autoptr(SmCaseDraft) draft = sm_case_draft_new ();
+  g_autoptr(SmSignalRecord) signal = sm_store_get_signal (store, id, error);
+  SmCaseSaveResult result = { 0 };
+
+  if (signal == NULL || !sm_store_begin (store, error))
+    return 0;
+  draft->household.address_raw = g_strdup (address);
+  draft->household.synthetic = signal->synthetic;
+  if (!sm_case_draft_save (draft, store, geocoder, &result, error) ||
+      !sm_signal_link (store, id, result.household_id, error))
+    {
+      sm_store_rollback (store);
+      return 0;
+    }
+  if (!sm_store_commit (store, error))
+    return 0;
+  if (placed != NULL)
+    *placed = result.geocoded != SM_GEOCODE_NONE;
+  return result.household_id;
 }

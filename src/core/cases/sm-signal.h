@@ -2,6 +2,7 @@
 
 #include <glib.h>
 
+#include "sm-geocoder.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS
@@ -81,5 +82,16 @@ gboolean    sm_signal_answer       (SmStore        *store,
                                     const char     *text,
                                     GDateTime      *at,
                                     GError        **error);
+
+gboolean    sm_signal_link         (SmStore        *store,
+                                    gint64          id,
+                                    gint64          household_id,
+                                    GError        **error);
+gint64      sm_signal_link_new_household (SmStore  *store,
+                                          SmGeocoder *geocoder,
+                                          gint64    id,
+                                          const char *address,
+                                          gboolean  *placed,
+                                          GError  **error);
 
 G_END_DECLS

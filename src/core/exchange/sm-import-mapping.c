@@ -32,6 +32,11 @@ static const char * const service_fields[] = {
   "postal_code", "settlement", "x", "y", "phone", "email", "url", NULL
 };
 
+static const char * const signal_fields[] = {
+  "received_at", "member_kind", "organization", "signaller", "channel", "urgency", "about",
+  "need_category", "address", "postal_code", "settlement", "synthetic", NULL
+};
+
 static const char * const address_fields[] = {
   "street", "house_number", "postal_code", "settlement", "x", "y", NULL
 };
@@ -59,6 +64,12 @@ static const struct {
   { "need_resolved_on", "need resolved on|resolved on|resolved|lezaras|lezaras datuma|megoldva" },
   { "need_note", "note|megjegyzes" },
   { "synthetic", "synthetic|szintetikus" },
+  { "received_at", "received at|received|received on|beerkezett|beerkezes|beerkezes ideje|jelzes ideje|jelzes datuma|idopont" },
+  { "member_kind", "member kind|member|from|kind of signaller|jelzo|jelzo tipusa|jelzorendszer tagja|kuldo" },
+  { "signaller", "signaller|signaled by|contact|jelzo neve|jelzo szemely|kapcsolattarto|ugyintezo" },
+  { "channel", "channel|how|mod|modja|jelzes modja|csatorna" },
+  { "urgency", "urgency|priority|surgosseg|soron kivul" },
+  { "about", "about|text|description|summary|what|jelzes|jelzes tartalma|tartalom|leiras|targy" },
   { "organization", "organization|provider|szervezet|fenntarto|szolgaltato" },
   { "organization_kind", "organization kind|kind|tipus|fenntarto tipusa" },
   { "service_name", "service name|name|nev|szolgaltatas neve" },
@@ -74,7 +85,8 @@ const char * const *
 sm_import_fields (SmImportTarget target)
 {
   return target == SM_IMPORT_SERVICES ? service_fields
-         : target == SM_IMPORT_ADDRESSES ? address_fields : household_fields;
+         : target == SM_IMPORT_ADDRESSES ? address_fields
+         : target == SM_IMPORT_SIGNALS ? signal_fields : household_fields;
 }
 
 /**
@@ -216,7 +228,8 @@ _sm_import_layout_signature (SmImportTarget      target,
   qsort (sorted, g_strv_length (sorted), sizeof (char *), compare_strings);
   joined = g_strjoinv ("\x1f", sorted);
   return g_strdup_printf ("%s:%s", target == SM_IMPORT_SERVICES ? "services"
-                                   : target == SM_IMPORT_ADDRESSES ? "addresses" : "households",
+                                   : target == SM_IMPORT_ADDRESSES ? "addresses"
+                                   : target == SM_IMPORT_SIGNALS ? "signals" : "households",
                           joined);
 }
 
@@ -346,6 +359,14 @@ _sm_import_check_mapping (SmImportTarget      target,
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
                    _("An address register needs the street, the house number and a place: "
                      "name them, e.g. --map street=COLUMN --map house_number=COLUMN"));
+      return FALSE;
+    }
+  if (target == SM_IMPORT_SIGNALS &&
+      (!g_hash_table_contains (mapping, "received_at") || !g_hash_table_contains (mapping, "about")))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("A register of signals needs when each came and what it says: name them, e.g. "
+                     "--map received_at=COLUMN --map about=COLUMN"));
       return FALSE;
     }
   if (target == SM_IMPORT_SERVICES && !g_hash_table_contains (mapping, "service_type"))

@@ -45,6 +45,24 @@ typedef struct {
   SmGeocodeResult  *geocoded;    /* the first row's, when it was geocoded */
 } HouseholdRow;
 
+/* What a signal import looks up once: households by folded address, the
+ * members' kinds, the need categories. */
+typedef struct {
+  GHashTable *households;
+  GPtrArray  *kinds;
+  GPtrArray  *categories;
+} SmImportSignals;
+
+void     _sm_import_signals_clear    (SmImportSignals *state);
+gboolean _sm_import_store_signal_row (SmStore         *store,
+                                      const Layout    *layout,
+                                      OGRFeatureH      feature,
+                                      SmGeocoder      *geocoder,
+                                      SmImportSignals *state,
+                                      gboolean         synthetic,
+                                      SmImportReport  *report,
+                                      GError         **error);
+
 gboolean _sm_import_check_mapping (SmImportTarget       target,
                                    GHashTable          *mapping,
                                    const char * const  *names,

@@ -88,6 +88,7 @@ sm_import_file (SmStore                *store,
   Coordinates coords = { .crs = options->crs };
   g_autoptr(GHashTable) categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Layout layout = { .categories = categories };
+  SmImportSignals signals = { 0 };
   OGRFeatureDefnH defn;
   OGRFeatureH feature;
   GDALDatasetH ds = NULL;
@@ -242,6 +243,24 @@ sm_import_file (SmStore                *store,
           if (!_sm_import_store_address_row (store, &layout, &coords, feature, report, &local))
             _sm_import_reject (report, row, local->message);
         }
+      else if (options->target == SM_IMPORT_SIGNALS)
+        {
+          if (!sm_store_begin (store, &local))
+            {
+              OGR_F_Destroy (feature);
+              g_propagate_error (error, g_steal_pointer (&local));
+              goto out;
+            }
+          if (_sm_import_store_signal_row (store, &layout, feature, geocoder, &signals, options->synthetic,
+                                           report, &local))
+            sm_store_commit (store, NULL);
+          else
+            {
+              sm_store_rollback (store);
+              _sm_import_signals_clear (&signals);
+              _sm_import_reject (report, row, local->message);
+            }
+        }
       else if (options->target == SM_IMPORT_SERVICES)
         {
           if (!sm_store_begin (store, &local))
@@ -371,6 +390,7 @@ out:
   CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", NULL);
   if (began)
     sm_store_rollback (store);
+  _sm_import_signals_clear (&signals);
   sm_store_set_cache_size (store, 16);
   if (coords.eov_to_wgs84 != NULL)
     OCTDestroyCoordinateTransformation (coords.eov_to_wgs84);

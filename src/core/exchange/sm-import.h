@@ -8,13 +8,15 @@
 
 G_BEGIN_DECLS
 
-/* Households (with their people and needs) or services from a table or a
+/* Households (with their people and needs), services, addresses or
+ * signals from a table or a
  * vector file: CSV, XLSX, ODS, GeoJSON, GeoPackage, Shapefile, … */
 
 typedef enum {
   SM_IMPORT_HOUSEHOLDS,
   SM_IMPORT_SERVICES,
   SM_IMPORT_ADDRESSES,    /* an address register: reference points for the geocoder */
+  SM_IMPORT_SIGNALS,      /* a register of received signals */
 } SmImportTarget;
 
 typedef enum {
@@ -46,6 +48,7 @@ typedef struct {
   guint       n_needs;
   guint       n_services;
   guint       n_addresses;
+  guint       n_signals;
   guint       n_geocoded;
   guint       n_review;           /* placed below street level: to be looked at */
   GPtrArray  *rejected;           /* SmImportRejection */

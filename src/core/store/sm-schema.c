@@ -586,6 +586,78 @@ migrate_to_7 (sqlite3  *db,
   return exec (db, schema_v7, error);
 }
 
+/* The signalling system's members may be edited, with a contact person and
+ * how they signal; an organization may be a member. The deadlines a
+ * service works to, in days. A case's file and its stages, the
+ * interventions (also on a hotspot area) and the case conferences. */
+static const char schema_v8[] =
+  "ALTER TABLE signal_member_kind ADD COLUMN contact TEXT;"
+  "ALTER TABLE signal_member_kind ADD COLUMN how TEXT;"
+  "ALTER TABLE organization ADD COLUMN member_kind_id INTEGER REFERENCES signal_member_kind (id);"
+  "ALTER TABLE signal ADD COLUMN organization TEXT;"
+  "CREATE INDEX signal_received ON signal (received_at);"
+  "CREATE TABLE deadline ("
+  "  name TEXT PRIMARY KEY,"
+  "  days INTEGER NOT NULL CHECK (days BETWEEN 0 AND 3650));"
+  "INSERT INTO deadline (name, days) VALUES"
+  "  ('assess_immediate', 0), ('assess_urgent', 1), ('assess_normal', 5),"
+  "  ('answer_immediate', 5), ('answer_urgent', 10), ('answer_normal', 15),"
+  "  ('case_assessment', 30), ('case_review', 180);"
+  "CREATE TABLE case_file ("
+  "  id INTEGER PRIMARY KEY,"
+  "  household_id INTEGER NOT NULL REFERENCES household (id) ON DELETE CASCADE,"
+  "  signal_id INTEGER REFERENCES signal (id) ON DELETE SET NULL,"
+  "  stage TEXT NOT NULL DEFAULT 'opened' CHECK (stage IN ('opened', 'assessment', 'plan', 'in_care', 'closed')),"
+  "  caseworker TEXT NOT NULL CHECK (length (trim (caseworker)) > 0),"
+  "  opened_on TEXT NOT NULL, stage_since TEXT NOT NULL, reviewed_on TEXT, closed_on TEXT,"
+  "  synthetic INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX case_file_household ON case_file (household_id);"
+  "CREATE TABLE case_step ("
+  "  id INTEGER PRIMARY KEY,"
+  "  case_id INTEGER NOT NULL REFERENCES case_file (id) ON DELETE CASCADE,"
+  "  from_stage TEXT NOT NULL, to_stage TEXT NOT NULL,"
+  "  at TEXT NOT NULL, by_whom TEXT NOT NULL CHECK (length (trim (by_whom)) > 0), note TEXT);"
+  "CREATE INDEX case_step_case ON case_step (case_id);"
+  "CREATE TABLE intervention ("
+  "  id INTEGER PRIMARY KEY,"
+  "  household_id INTEGER REFERENCES household (id) ON DELETE CASCADE,"
+  "  area TEXT, area_lat REAL, area_lon REAL,"
+  "  family TEXT NOT NULL CHECK (family IN ('housing', 'administrative', 'guardianship', 'service')),"
+  "  kind TEXT NOT NULL,"
+  "  on_date TEXT NOT NULL,"
+  "  organization TEXT NOT NULL CHECK (length (trim (organization)) > 0),"
+  "  outcome TEXT,"
+  "  synthetic INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK ((household_id IS NULL) <> (area IS NULL)),"
+  "  CHECK ((area_lat IS NULL) = (area_lon IS NULL)));"
+  "CREATE INDEX intervention_household ON intervention (household_id);"
+  "CREATE TABLE conference ("
+  "  id INTEGER PRIMARY KEY,"
+  "  held_on TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('discussion', 'conference')),"
+  "  participants TEXT NOT NULL CHECK (length (trim (participants)) > 0),"
+  "  notes TEXT,"
+  "  synthetic INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE conference_subject ("
+  "  conference_id INTEGER NOT NULL REFERENCES conference (id) ON DELETE CASCADE,"
+  "  household_id INTEGER REFERENCES household (id) ON DELETE CASCADE,"
+  "  signal_id INTEGER REFERENCES signal (id) ON DELETE CASCADE,"
+  "  CHECK ((household_id IS NULL) <> (signal_id IS NULL)));"
+  "CREATE INDEX conference_subject_conference ON conference_subject (conference_id);"
+  "CREATE TABLE conference_decision ("
+  "  id INTEGER PRIMARY KEY,"
+  "  conference_id INTEGER NOT NULL REFERENCES conference (id) ON DELETE CASCADE,"
+  "  decision TEXT NOT NULL CHECK (length (trim (decision)) > 0),"
+  "  owner TEXT NOT NULL CHECK (length (trim (owner)) > 0),"
+  "  due_on TEXT NOT NULL);";
+
+static gboolean
+migrate_to_8 (sqlite3  *db,
+              GError  **error)
+{
+  return exec (db, schema_v8, error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 static const MigrationFunc migrations[] = {
@@ -596,6 +668,7 @@ static const MigrationFunc migrations[] = {
   migrate_to_5,
   migrate_to_6,
   migrate_to_7,
+  migrate_to_8,
 };
 
 int

@@ -497,3 +497,40 @@ sm_store_search_households (SmStore     *self,
     }
   return g_steal_pointer (&found);
 }
+
+/**
+ * sm_store_index_household_addresses:
+ *
+ * Every household's address as written, to its id; the first household
+ * at an address wins.
+ *
+ * Returns: (transfer full) (element-type utf8 gint64): address → id
+ */
+GHashTable *
+sm_store_index_household_addresses (SmStore  *self,
+                                    GError  **error)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = _sm_store_prepare (self, "SELECT id, address_raw FROM household ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char *key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+
+      if (g_hash_table_contains (index, key))
+        g_free (key);
+      else
+        g_hash_table_insert (index, key, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                                    sizeof (gint64)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&index);
+}

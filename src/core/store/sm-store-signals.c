@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "sm-enum.h"
 #include "sm-enums.h"
@@ -11,7 +12,8 @@
 #include "sm-store-private.h"
 #include "sm-store-signals.h"
 
-/* The signal tables of schema 7: signals, the steps of their life. */
+/* The signal tables of schemas 7 and 8: the members' kinds, signals, the
+ * needs they name, the steps of their life, the deadlines. */
 
 static const char * const channels[] = { "written", "email", "phone", "in_person", NULL };
 
@@ -27,7 +29,47 @@ sm_signal_record_free (SmSignalRecord *r)
   g_free (r->about);
   g_free (r->answer);
   g_free (r->answered_on);
+  g_free (r->organization);
+  g_strfreev (r->needs);
+  g_free (r->assessed_at);
+  g_free (r->decided_state);
+  g_free (r->answered_at);
   g_free (r);
+}
+
+void
+sm_member_kind_record_free (SmMemberKindRecord *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->code);
+  g_free (r->name_hu);
+  g_free (r->name_en);
+  g_free (r->child_duty);
+  g_free (r->adult_duty);
+  g_free (r->contact);
+  g_free (r->how);
+  g_free (r);
+}
+
+/* A need named twice is written once; one not in the code list is an
+ * error. */
+static gboolean
+need_is_known (SmStore     *store,
+               const char  *code,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store, "SELECT 1 FROM need_category WHERE code = ?", error);
+  gboolean known;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  known = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!known)
+    g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("“%s” is not a need category"), code);
+  return known;
 }
 
 /**
@@ -43,7 +85,7 @@ sm_store_add_signal (SmStore              *store,
                      GError              **error)
 {
   sqlite3_stmt *stmt;
-  gint64 kind = 0;
+  gint64 kind = 0, id;
   const char *about = r->about;
 
   while (about != NULL && g_ascii_isspace (*about))
@@ -78,11 +120,14 @@ sm_store_add_signal (SmStore              *store,
           return 0;
         }
     }
+  if (!sm_store_begin (store, error))
+    return 0;
   stmt = _sm_store_prepare (store,
     "INSERT INTO signal (received_at, member_kind_id, signaller, anonymous, channel, household_id,"
-    " about, urgency, state, synthetic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)", error);
+    " about, urgency, state, synthetic, organization) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)",
+    error);
   if (stmt == NULL)
-    return 0;
+    goto fail;
   sqlite3_bind_text (stmt, 1, r->received_at, -1, SQLITE_TRANSIENT);
   if (kind != 0)
     sqlite3_bind_int64 (stmt, 2, kind);
@@ -98,14 +143,42 @@ sm_store_add_signal (SmStore              *store,
   sqlite3_bind_text (stmt, 7, r->about, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, sm_enum_to_nick (SM_TYPE_SIGNAL_URGENCY, r->urgency), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 9, r->synthetic ? 1 : 0);
-  if (!_sm_store_run_action (store, stmt, error))
+  _sm_bind_text_or_null (stmt, 10, r->organization);
+  if (!_sm_store_step_done (store, stmt, error))
+    goto fail;
+  id = _sm_store_last_insert_id (store);
+  for (guint i = 0; r->needs != NULL && r->needs[i] != NULL; i++)
+    {
+      stmt = _sm_store_prepare (store,
+        "INSERT OR IGNORE INTO signal_need (signal_id, category_id)"
+        " SELECT ?, id FROM need_category WHERE code = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, r->needs[i], -1, SQLITE_TRANSIENT);
+      if (!_sm_store_step_done (store, stmt, error))
+        goto fail;
+      if (sqlite3_changes (_sm_store_get_db (store)) == 0 && !need_is_known (store, r->needs[i], error))
+        goto fail;
+    }
+  if (!sm_store_commit (store, error))
     return 0;
-  return _sm_store_last_insert_id (store);
+  return id;
+
+fail:
+  sm_store_rollback (store);
+  return 0;
 }
 
 #define SIGNAL_COLUMNS \
   "s.id, s.received_at, k.code, s.signaller, s.anonymous, s.channel, s.household_id, s.about," \
-  " s.urgency, s.state, s.answer, s.answered_on, s.synthetic" \
+  " s.urgency, s.state, s.answer, s.answered_on, s.synthetic, s.organization," \
+  " (SELECT group_concat (c.code, ' ') FROM signal_need AS n JOIN need_category AS c" \
+  "   ON c.id = n.category_id WHERE n.signal_id = s.id)," \
+  " (SELECT min (at) FROM signal_step WHERE signal_id = s.id AND to_state = 'assessed')," \
+  " (SELECT to_state FROM signal_step WHERE signal_id = s.id AND to_state IN" \
+  "   ('case_opened', 'referred', 'in_care', 'unfounded') ORDER BY id DESC LIMIT 1)," \
+  " (SELECT min (at) FROM signal_step WHERE signal_id = s.id AND to_state = 'answered')" \
   " FROM signal AS s LEFT JOIN signal_member_kind AS k ON k.id = s.member_kind_id"
 
 static char *
@@ -114,6 +187,8 @@ column_text (sqlite3_stmt *stmt,
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, i));
 }
+
+static GPtrArray *read_signals (SmStore *store, sqlite3_stmt *stmt, GError **error);
 
 static SmSignalRecord *
 read_signal (sqlite3_stmt *stmt)
@@ -136,6 +211,12 @@ read_signal (sqlite3_stmt *stmt)
   r->answer = column_text (stmt, 10);
   r->answered_on = column_text (stmt, 11);
   r->synthetic = sqlite3_column_int (stmt, 12) != 0;
+  r->organization = column_text (stmt, 13);
+  r->needs = sqlite3_column_type (stmt, 14) == SQLITE_NULL
+             ? g_new0 (char *, 1) : g_strsplit ((const char *) sqlite3_column_text (stmt, 14), " ", -1);
+  r->assessed_at = column_text (stmt, 15);
+  r->decided_state = column_text (stmt, 16);
+  r->answered_at = column_text (stmt, 17);
   return r;
 }
 
@@ -177,11 +258,42 @@ sm_store_list_signals (SmStore   *store,
   sqlite3_stmt *stmt = _sm_store_prepare (store, open_only
     ? "SELECT " SIGNAL_COLUMNS " WHERE s.state <> 'answered' ORDER BY s.received_at, s.id"
     : "SELECT " SIGNAL_COLUMNS " ORDER BY s.received_at, s.id", error);
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_signal_record_free);
-  int rc;
+
+  return stmt != NULL ? read_signals (store, stmt, error) : NULL;
+}
+
+/**
+ * sm_store_list_signals_received:
+ * @from: the first day, "YYYY-MM-DD"
+ * @until: the day after the last
+ *
+ * Returns: (transfer full) (element-type SmSignalRecord): the signals
+ *   received in [@from, @until), the oldest first
+ */
+GPtrArray *
+sm_store_list_signals_received (SmStore     *store,
+                                const char  *from,
+                                const char  *until,
+                                GError     **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store, "SELECT " SIGNAL_COLUMNS
+    " WHERE s.received_at >= ? AND s.received_at < ? ORDER BY s.received_at, s.id", error);
 
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, until, -1, SQLITE_TRANSIENT);
+  return read_signals (store, stmt, error);
+}
+
+static GPtrArray *
+read_signals (SmStore       *store,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_signal_record_free);
+  int rc;
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, read_signal (stmt));
   if (rc != SQLITE_DONE)
@@ -280,4 +392,184 @@ sm_store_count_signal_steps (SmStore *store,
     n = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return n;
+}
+
+/* Links signal @id to the household it is about (0: unlinks it). */
+gboolean
+sm_store_link_signal (SmStore  *store,
+                      gint64    id,
+                      gint64    household_id,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store, "UPDATE signal SET household_id = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (household_id != 0)
+    sqlite3_bind_int64 (stmt, 1, household_id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!sm_store_begin (store, error))
+    return FALSE;
+  if (!_sm_store_step_done (store, stmt, error))
+    {
+      sm_store_rollback (store);
+      return FALSE;
+    }
+  if (sqlite3_changes (_sm_store_get_db (store)) != 1)
+    {
+      sm_store_rollback (store);
+      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("There is no signal %lld"), (long long) id);
+      return FALSE;
+    }
+  return sm_store_commit (store, error);
+}
+
+/* --- the members' kinds ----------------------------------------------- */
+
+GPtrArray *
+sm_store_list_member_kinds (SmStore  *store,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT id, code, name_hu, name_en, child_duty, adult_duty, contact, how"
+    " FROM signal_member_kind ORDER BY id", error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_member_kind_record_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SmMemberKindRecord *k = g_new0 (SmMemberKindRecord, 1);
+
+      k->id = sqlite3_column_int64 (stmt, 0);
+      k->code = column_text (stmt, 1);
+      k->name_hu = column_text (stmt, 2);
+      k->name_en = column_text (stmt, 3);
+      k->child_duty = column_text (stmt, 4);
+      k->adult_duty = column_text (stmt, 5);
+      k->contact = column_text (stmt, 6);
+      k->how = column_text (stmt, 7);
+      g_ptr_array_add (list, k);
+    }
+  if (rc != SQLITE_DONE)
+    _sm_store_set_error (store, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+}
+
+/**
+ * sm_store_save_member_kind:
+ *
+ * Adds a kind (by its code) or changes the one with that code: its names,
+ * duties, contact person and how they signal. A field left %NULL keeps
+ * what an existing kind has; a new kind needs both names.
+ */
+gboolean
+sm_store_save_member_kind (SmStore                  *store,
+                           const SmMemberKindRecord *k,
+                           GError                  **error)
+{
+  static const char * const child[] = { "must", NULL }, * const adult[] = { "must", "may", NULL };
+  const char *code = k->code;
+  sqlite3_stmt *stmt;
+
+  if (code == NULL || *code == '\0' || strspn (code, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen (code))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("“%s” is not a code: write small letters without accents, digits and _"),
+                   code ? code : "");
+      return FALSE;
+    }
+  if ((k->child_duty != NULL && *k->child_duty != '\0' &&
+       !_sm_store_check_one_of ("child_duty", k->child_duty, child, error)) ||
+      (k->adult_duty != NULL && *k->adult_duty != '\0' &&
+       !_sm_store_check_one_of ("adult_duty", k->adult_duty, adult, error)))
+    return FALSE;
+  if (!sm_store_begin (store, error))
+    return FALSE;
+  for (int insert = 0; insert < 2; insert++)
+    {
+      if (insert && (k->name_hu == NULL || k->name_en == NULL))
+        {
+          g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                       _("A new member kind “%s” needs its Hungarian and English names"), code);
+          goto fail;
+        }
+      stmt = _sm_store_prepare (store, insert
+        ? "INSERT INTO signal_member_kind (code, name_hu, name_en, child_duty, adult_duty, contact, how)"
+          " VALUES (?1, ?2, ?3, nullif (?4, ''), nullif (?5, ''), nullif (?6, ''), nullif (?7, ''))"
+        : "UPDATE signal_member_kind SET name_hu = coalesce (?2, name_hu), name_en = coalesce (?3, name_en),"
+          "  child_duty = CASE WHEN ?4 IS NULL THEN child_duty ELSE nullif (?4, '') END,"
+          "  adult_duty = CASE WHEN ?5 IS NULL THEN adult_duty ELSE nullif (?5, '') END,"
+          "  contact = CASE WHEN ?6 IS NULL THEN contact ELSE nullif (?6, '') END,"
+          "  how = CASE WHEN ?7 IS NULL THEN how ELSE nullif (?7, '') END WHERE code = ?1", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+      _sm_bind_text_or_null (stmt, 2, k->name_hu);
+      _sm_bind_text_or_null (stmt, 3, k->name_en);
+      _sm_bind_text_or_null (stmt, 4, k->child_duty);
+      _sm_bind_text_or_null (stmt, 5, k->adult_duty);
+      _sm_bind_text_or_null (stmt, 6, k->contact);
+      _sm_bind_text_or_null (stmt, 7, k->how);
+      if (!_sm_store_step_done (store, stmt, error))
+        goto fail;
+      if (sqlite3_changes (_sm_store_get_db (store)) > 0)
+        break;
+    }
+  return sm_store_commit (store, error);
+
+fail:
+  sm_store_rollback (store);
+  return FALSE;
+}
+
+/* --- deadlines -------------------------------------------------------- */
+
+gboolean
+sm_store_get_deadline (SmStore     *store,
+                       const char  *name,
+                       int         *days,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store, "SELECT days FROM deadline WHERE name = ?", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    *days = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("There is no deadline “%s”"), name);
+  return found;
+}
+
+gboolean
+sm_store_set_deadline (SmStore     *store,
+                       const char  *name,
+                       int          days,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int old;
+
+  if (!sm_store_get_deadline (store, name, &old, error))
+    return FALSE;
+  if (days < 0 || days > 3650)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("A deadline is 0 to 3650 days, not %d"), days);
+      return FALSE;
+    }
+  stmt = _sm_store_prepare (store, "UPDATE deadline SET days = ? WHERE name = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, days);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+  return _sm_store_run_action (store, stmt, error);
 }

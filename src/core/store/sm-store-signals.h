@@ -21,7 +21,27 @@ typedef struct {
   char            *answer;
   char            *answered_on;     /* "YYYY-MM-DD" */
   gboolean         synthetic;
+  char            *organization;    /* the member organization's name, or NULL */
+  char           **needs;           /* need category codes named; read: never NULL */
+  char            *assessed_at;     /* read only: first step to assessed, or NULL */
+  char            *decided_state;   /* read only: the latest outcome's nick, or NULL */
+  char            *answered_at;     /* read only: first step to answered, or NULL */
 } SmSignalRecord;
+
+/* A kind of member of the signalling system, from the editable code list. */
+typedef struct {
+  gint64  id;
+  char   *code;
+  char   *name_hu;
+  char   *name_en;
+  char   *child_duty;  /* "must" or NULL */
+  char   *adult_duty;  /* "must", "may" or NULL */
+  char   *contact;     /* the contact person, or NULL */
+  char   *how;         /* how they signal, or NULL */
+} SmMemberKindRecord;
+
+void       sm_member_kind_record_free  (SmMemberKindRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmMemberKindRecord, sm_member_kind_record_free)
 
 void       sm_signal_record_free       (SmSignalRecord *record);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmSignalRecord, sm_signal_record_free)
@@ -50,5 +70,28 @@ gboolean        sm_store_set_signal_answer (SmStore           *store,
                                             GError           **error);
 gint64          sm_store_count_signal_steps (SmStore          *store,
                                              gint64            id);
+GPtrArray      *sm_store_list_signals_received (SmStore       *store,
+                                                const char    *from,
+                                                const char    *until,
+                                                GError       **error);
+gboolean        sm_store_link_signal    (SmStore              *store,
+                                         gint64                id,
+                                         gint64                household_id,
+                                         GError              **error);
+
+GPtrArray      *sm_store_list_member_kinds (SmStore           *store,
+                                            GError           **error);
+gboolean        sm_store_save_member_kind  (SmStore           *store,
+                                            const SmMemberKindRecord *record,
+                                            GError           **error);
+
+gboolean        sm_store_get_deadline   (SmStore              *store,
+                                         const char           *name,
+                                         int                  *days,
+                                         GError              **error);
+gboolean        sm_store_set_deadline   (SmStore              *store,
+                                         const char           *name,
+                                         int                   days,
+                                         GError              **error);
 
 G_END_DECLS

@@ -473,6 +473,12 @@ change_of_table (const char *table)
     { "boundary", SM_STORE_CHANGE_BOUNDARIES },
     { "settlement_part", SM_STORE_CHANGE_BOUNDARIES },
     { "basemap", SM_STORE_CHANGE_BASEMAP },
+    { "signal_member_kind", SM_STORE_CHANGE_CASEWORK },
+    { "signal", SM_STORE_CHANGE_CASEWORK },
+    { "deadline", SM_STORE_CHANGE_CASEWORK },
+    { "case_", SM_STORE_CHANGE_CASEWORK },
+    { "intervention", SM_STORE_CHANGE_CASEWORK },
+    { "conference", SM_STORE_CHANGE_CASEWORK },
     { "meta", 0 },
     { "import_layout", 0 },
   };

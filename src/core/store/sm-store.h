@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (SmStore, sm_store, SM, STORE, GObject)
  * @SM_STORE_CHANGE_SERVICES: organizations, services and their locations
  * @SM_STORE_CHANGE_BOUNDARIES: settlement, part and district boundaries
  * @SM_STORE_CHANGE_BASEMAP: the basemap and the reference addresses
+ * @SM_STORE_CHANGE_CASEWORK: signals, case files, interventions, conferences
  * @SM_STORE_CHANGE_ALL: anything (another program's commit, a bulk change)
  *
  * What a committed action changed, as #SmStore::changed says it.
@@ -29,7 +30,8 @@ typedef enum /*< flags,prefix=SM_STORE_CHANGE >*/
   SM_STORE_CHANGE_SERVICES   = 1 << 2,
   SM_STORE_CHANGE_BOUNDARIES = 1 << 3,
   SM_STORE_CHANGE_BASEMAP    = 1 << 4,
-  SM_STORE_CHANGE_ALL        = 0x1f,
+  SM_STORE_CHANGE_CASEWORK   = 1 << 5,
+  SM_STORE_CHANGE_ALL        = 0x3f,
 } SmStoreChange;
 
 typedef struct {
@@ -180,6 +182,8 @@ GPtrArray  *sm_store_search_households   (SmStore           *self,
                                           const char        *text,
                                           guint              limit,
                                           GError           **error);
+GHashTable *sm_store_index_household_addresses (SmStore     *self,
+                                                GError     **error);
 
 void        sm_category_free             (SmCategory *category);
 

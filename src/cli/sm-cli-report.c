@@ -1,0 +1,117 @@
+#define G_LOG_DOMAIN "social-map-cli"
+
+#include "config.h"
+
+#include "sm-cli.h"
+#include "sm-report-file.h"
+#include "sm-signal-report.h"
+
+/* social-map-cli report signals DB --year Y [--format text|csv|json|xlsx]
+ * [--output FILE] [--k K]: the signalling system's yearly review, with
+ * small counts hidden. */
+
+static int
+report_signals (int    argc,
+                char **argv)
+{
+  g_autofree char *format = NULL, *output = NULL;
+  int year = 0, k = 0;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year of receipt"), "YEAR" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text (default), csv, json or xlsx"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (xlsx needs one)"), "FILE" },
+    { "k", 0, 0, G_OPTION_ARG_INT, &k, N_("Hide counts under K (at least 5)"), "K" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("DB — the signalling system's yearly review"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmDisclosure) disclosure = NULL;
+  g_autoptr(SmSignalReport) report = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  const char *fmt;
+  int status;
+
+  if ((status = sm_cli_parse (context, entries, &argc, &argv, 1, "DB")) >= 0)
+    return status;
+  fmt = format ? format : "text";
+  if (!g_str_equal (fmt, "text") && !g_str_equal (fmt, "csv") && !g_str_equal (fmt, "json") &&
+      !g_str_equal (fmt, "xlsx"))
+    return sm_cli_usage_error (_("unknown format “%s”; use text, csv, json or xlsx"), fmt);
+  if (year == 0)
+    return sm_cli_usage_error ("%s", _("say which year with --year"));
+  if (g_str_equal (fmt, "xlsx") && output == NULL)
+    return sm_cli_usage_error ("%s", _("an xlsx report is written to a file: give --output FILE"));
+  if (k != 0 && !sm_disclosure_check_k (k, &error))
+    return sm_cli_fail (g_steal_pointer (&error));
+  store = sm_cli_open_existing (argv[1], &error);
+  if (store == NULL)
+    return sm_cli_fail (g_steal_pointer (&error));
+  disclosure = sm_disclosure_new (k != 0 ? k : SM_DISCLOSURE_MIN_K);
+  report = sm_signal_report_new (store, year, disclosure, NULL, &error);
+  if (report == NULL)
+    return sm_cli_fail (g_steal_pointer (&error));
+  if (g_str_equal (fmt, "json"))
+    {
+      g_autoptr(JsonNode) root = sm_signal_report_to_json (report, disclosure);
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autofree char *text = NULL;
+
+      if (output != NULL)
+        return sm_report_write_json (root, output, &error) ? EXIT_OK : sm_cli_fail (g_steal_pointer (&error));
+      json_generator_set_root (gen, root);
+      json_generator_set_pretty (gen, TRUE);
+      text = json_generator_to_data (gen, NULL);
+      g_print ("%s\n", text);
+      return EXIT_OK;
+    }
+  lines = sm_signal_report_to_rows (report, disclosure);
+  if (output != NULL)
+    {
+      g_autofree char *layer = g_strdup_printf ("signals_%d", year);
+
+      if (g_str_equal (fmt, "text"))
+        return sm_cli_usage_error ("%s", _("a report written to a file is csv, json or xlsx"));
+      if (!sm_report_write_table (lines, layer, output, fmt, &error))
+        return sm_cli_fail (g_steal_pointer (&error));
+      return EXIT_OK;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GPtrArray *line = g_ptr_array_index (lines, i);
+
+      if (g_str_equal (fmt, "csv"))
+        {
+          g_autofree char *a = sm_cli_csv_quote (g_ptr_array_index (line, 0));
+          g_autofree char *b = sm_cli_csv_quote (g_ptr_array_index (line, 1));
+          g_autofree char *c = sm_cli_csv_quote (g_ptr_array_index (line, 2));
+          g_autofree char *d = sm_cli_csv_quote (g_ptr_array_index (line, 3));
+
+          if (i == 0)
+            g_print ("section,key,label,value\n");
+          g_print ("%s,%s,%s,%s\n", a, b, c, d);
+        }
+      else
+        {
+          g_autofree char *section = sm_cli_padded (g_ptr_array_index (line, 0), 12);
+          g_autofree char *label = sm_cli_padded (g_ptr_array_index (line, 2), 48);
+
+          g_print ("%s %s %s\n", section, label, (char *) g_ptr_array_index (line, 3));
+        }
+    }
+  return EXIT_OK;
+}
+
+int
+cmd_report (int    argc,
+            char **argv)
+{
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      g_print ("%s\n", _("social-map-cli report signals DB --year Y [--format text|csv|json|xlsx] [--output FILE]"));
+      return argc < 2 ? EXIT_USER : EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "signals"))
+    return report_signals (argc - 1, argv + 1);
+  return sm_cli_usage_error (_("“%s” is not a report; use signals"), argv[1]);
+}

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  sm_report_write_table (GPtrArray    *lines,
+                                 const char   *layer_name,
+                                 const char   *path,
+                                 const char   *format,
+                                 GError      **error);
+gboolean  sm_report_write_json  (JsonNode     *root,
+                                 const char   *path,
+                                 GError      **error);
+
+G_END_DECLS
