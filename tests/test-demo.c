@@ -41,6 +41,12 @@ digest (SmStore *store)
     "SELECT id, person_id, assessed_on, mobility, lives_alone, chronic_illness,"
     " cognitive_decline, alarm_device, receives_meals, last_visit_on FROM elderly_assessment"
     " ORDER BY id",
+    "SELECT id, received_at, member_kind_id, household_id, urgency, state, answered_on, synthetic"
+    " FROM signal ORDER BY id",
+    "SELECT signal_id, from_state, to_state, at FROM signal_step ORDER BY id",
+    "SELECT id, household_id, signal_id, stage, opened_on, stage_since FROM case_file ORDER BY id",
+    "SELECT id, household_id, area, kind, on_date FROM intervention ORDER BY id",
+    "SELECT id, held_on, kind FROM conference ORDER BY id",
   };
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
@@ -138,6 +144,18 @@ test_content (void)
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM person WHERE synthetic = 0"), ==, 0);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM need WHERE synthetic = 0"), ==, 0);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM elderly_assessment WHERE synthetic = 0"), ==, 0);
+  /* The signalling system's synthetic years: signals, cases, measures,
+   * meetings, all marked; households in the pockets signalled more. */
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM signal"), >, 200);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM signal WHERE synthetic = 0"), ==, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM case_file WHERE synthetic = 0"), ==, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM case_file"), >, 20);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(DISTINCT family) FROM intervention"), ==, 4);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM intervention WHERE area IS NOT NULL"), ==, 3);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM intervention WHERE synthetic = 0"), ==, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM conference WHERE synthetic = 0"), ==, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM conference"), >=, 15);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(DISTINCT member_kind_id) FROM signal"), >=, 12);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM organization"), ==, 10);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM location WHERE geocode_quality = 'settlement'"), ==, 10);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM service"), >=, 8);

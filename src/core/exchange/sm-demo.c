@@ -13,6 +13,7 @@
 #include "sm-data.h"
 #include "sm-date.h"
 #include "sm-demo.h"
+#include "sm-demo-private.h"
 #include "sm-error.h"
 #include "sm-ogr-private.h"
 #include "sm-store-places.h"
@@ -100,6 +101,7 @@ typedef struct {
   int        first_day;      /* epoch days of the history's span */
   int        last_day;
   int        this_year;
+  GArray    *subjects;       /* SmDemoSubject */
 } Generator;
 
 static void
@@ -555,6 +557,14 @@ add_household (Generator     *g,
         }
       if (sm_store_add_need (g->store, &need, error) == 0)
         return FALSE;
+      if (i == 0)
+        {
+          SmDemoSubject subject = { .id = h.id, .need = category_code (cat), .need_day = day,
+                                    .pocket = pocket ? (int) (pocket - pockets) : -1, .lat = h.lat,
+                                    .lon = h.lon };
+
+          g_array_append_val (g->subjects, subject);
+        }
     }
 
   for (int m = 0; m < n_members; m++)
@@ -653,6 +663,8 @@ generate (Generator           *g,
         progress ((double) (i + 1) / options->n_households, user_data);
     }
 
+  if (!_sm_demo_add_casework (g->store, options->seed, g->subjects, g->first_day, g->last_day, error))
+    return FALSE;
   until_iso = sm_date_to_iso (&until);
   seed = g_strdup_printf ("%u", options->seed);
   count = g_strdup_printf ("%u", options->n_households);
@@ -692,6 +704,7 @@ sm_demo_generate (SmStore             *store,
 
   g.rand = g_rand_new_with_seed (options->seed);
   g.parts = g_ptr_array_new_with_free_func ((GDestroyNotify) part_free);
+  g.subjects = g_array_new (FALSE, FALSE, sizeof (SmDemoSubject));
 
   sm_store_set_cache_size (store, 1024);
   ok = sm_store_begin (store, error);
@@ -707,6 +720,7 @@ sm_demo_generate (SmStore             *store,
   sm_store_set_cache_size (store, 64);
   g_clear_pointer (&g.town, sm_shape_free);
   g_ptr_array_unref (g.parts);
+  g_array_unref (g.subjects);
   g_rand_free (g.rand);
   return ok;
 }
