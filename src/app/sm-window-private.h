@@ -13,6 +13,7 @@
 #include "sm-hotspot-panel.h"
 #include "sm-review-panel.h"
 #include "sm-search-box.h"
+#include "sm-signal-panel.h"
 #include "sm-window.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,7 @@ struct _SmWindow
   SmExcessLayer        *excess_layer;
   SmAreaLayer          *area_layer;
   SmHotspotPanel       *hotspot_panel;
+  SmSignalPanel        *signal_panel;
   GDate                 time_first;      /* first month of the data */
   guint                 play_id;
   guint                 outside_id;

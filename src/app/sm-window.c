@@ -61,6 +61,18 @@ update_review_title (SmWindow *self)
   gtk_stack_page_set_title (page, title);
 }
 
+/* Open signals in the title; overdue ones as the page's attention mark. */
+static void
+update_signals_title (SmWindow *self)
+{
+  GtkStackPage *page = gtk_stack_get_page (self->panel_stack, GTK_WIDGET (self->signal_panel));
+  guint n = sm_signal_panel_get_n_open (self->signal_panel);
+  g_autofree char *title = n > 0 ? g_strdup_printf (_("Signals (%u)"), n) : g_strdup (_("Signals"));
+
+  gtk_stack_page_set_title (page, title);
+  gtk_stack_page_set_needs_attention (page, sm_signal_panel_get_n_overdue (self->signal_panel) > 0);
+}
+
 static void
 update_counts_cb (SmWindow *self)
 {
@@ -341,8 +353,8 @@ restore_view (SmWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   gtk_stack_set_visible_child_name (self->panel_stack,
-                                    g_str_equal (page, "case") || g_str_equal (page, "review") ||
-                                    g_str_equal (page, "hotspots") ? page : "filters");
+                                    gtk_stack_get_child_by_name (self->panel_stack, page) != NULL ? page
+                                                                                                   : "filters");
 
   _sm_window_show_town (self);
   /* The place last looked at, if it was in this database. */
@@ -479,6 +491,8 @@ sm_window_class_init (SmWindowClass *klass)
                                        "win.panel-page", "s", "review");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
                                        "win.panel-page", "s", "hotspots");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
+                                       "win.panel-page", "s", "signals");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.layers", NULL);
 }
@@ -547,6 +561,12 @@ sm_window_new (GtkApplication *application,
   self->hotspot_panel = sm_hotspot_panel_new (self->context, self->hotspot_layer,
                                              self->excess_layer, self->area_layer);
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->hotspot_panel), "hotspots", _("Hotspots"));
+  self->signal_panel = sm_signal_panel_new (self->context);
+  gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->signal_panel), "signals", _("Signals"));
+  g_signal_connect_swapped (self->signal_panel, "toast", G_CALLBACK (_sm_window_toast), self);
+  g_signal_connect_swapped (self->signal_panel, "notify::n-overdue", G_CALLBACK (update_signals_title), self);
+  g_signal_connect_swapped (self->signal_panel, "notify::n-open", G_CALLBACK (update_signals_title), self);
+  update_signals_title (self);
   g_signal_connect_swapped (self->hotspot_panel, "zoom", G_CALLBACK (_sm_window_hotspot_zoom_cb), self);
 
   _sm_window_setup_time (self);
@@ -649,6 +669,13 @@ sm_window_get_review_panel (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
   return self->review_panel;
+}
+
+SmSignalPanel *
+sm_window_get_signal_panel (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->signal_panel;
 }
 
 ShumateMap *

@@ -1,0 +1,222 @@
+/* The Signals page under Xvfb, through its own widgets: a school's written
+ * signal from arrival to answer (assessed, a new household at its address,
+ * a case opened and taken on, a guardianship measure, a case conference,
+ * the answer); an old signal standing out as overdue; the page following
+ * another program's writes. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-case-life.h"
+#include "sm-signal-item.h"
+#include "sm-signal-panel.h"
+#include "sm-store-casework.h"
+#include "sm-store-signals.h"
+#include "sm-window.h"
+#include "sm-test-gui.h"
+#include "sm-test-util.h"
+
+static GtkWidget *
+part (SmSignalPanel *panel,
+      const char    *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (panel), SM_TYPE_SIGNAL_PANEL, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static void
+click (SmSignalPanel *panel,
+       const char    *name)
+{
+  GtkWidget *button = part (panel, name);
+
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  sm_test_iterate (50);
+}
+
+static void
+type (SmSignalPanel *panel,
+      const char    *name,
+      const char    *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (part (panel, name)), text);
+}
+
+static const char *
+said (SmSignalPanel *panel)
+{
+  GtkWidget *message = part (panel, "message");
+
+  return gtk_widget_get_visible (message) ? gtk_label_get_text (GTK_LABEL (message)) : NULL;
+}
+
+static guint
+index_of_kind (SmStore    *store,
+               const char *code)
+{
+  g_autoptr(GPtrArray) kinds = sm_store_list_member_kinds (store, NULL);
+
+  for (guint i = 0; i < kinds->len; i++)
+    if (g_str_equal (((SmMemberKindRecord *) kinds->pdata[i])->code, code))
+      return i + 1;    /* 0 is anonymous */
+  g_assert_not_reached ();
+}
+
+static void
+test_arrival_to_answer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(SmSignalRecord) r = NULL;
+  g_autoptr(GPtrArray) cases = NULL, measures = NULL, conferences = NULL;
+  SmWindow *window;
+  SmSignalPanel *panel;
+  gint64 id;
+  guint n, protection = 0;
+  const SmInterventionKind *kinds = sm_intervention_kinds (&n);
+
+  g_assert_no_error (error);
+  window = sm_test_open_window (store);
+  panel = sm_window_get_signal_panel (window);
+  g_assert_nonnull (panel);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-page", "s", "signals");
+  sm_test_iterate (100);
+
+  /* Arrival. */
+  click (panel, "new_button");
+  type (panel, "new_about", "A gyermek hetek óta hiányzik az iskolából");
+  type (panel, "new_org", "Kőkúti Általános Iskola");
+  type (panel, "new_signaller", "Nagy Éva osztályfőnök");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (part (panel, "new_from")), index_of_kind (store, "iskola"));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (part (panel, "new_urgency")), 1);
+  click (panel, "record_button");
+  id = sm_signal_panel_get_shown (panel);
+  g_assert_cmpint (id, >, 0);
+  r = sm_store_get_signal (store, id, &error);
+  g_assert_cmpstr (r->member_kind, ==, "iskola");
+  g_assert_cmpint (r->urgency, ==, SM_URGENCY_URGENT);
+  g_assert_cmpint (r->state, ==, SM_SIGNAL_RECEIVED);
+  g_clear_pointer (&r, sm_signal_record_free);
+  sm_test_maybe_screenshot (window, "signal-received");
+
+  /* Without a name nothing is written, and the page says why. */
+  type (panel, "worker_entry", "");
+  click (panel, "assess_button");
+  g_assert_nonnull (said (panel));
+  g_assert_cmpint (sm_store_count_signal_steps (store, id), ==, 0);
+  type (panel, "worker_entry", "Kiss Anna");
+  type (panel, "note_entry", "Családlátogatás megtörtént");
+  click (panel, "assess_button");
+  g_assert_null (said (panel));
+
+  /* About whom: a new household at its address. */
+  type (panel, "household_entry", "2890 Tata, Kossuth tér 3.");
+  click (panel, "new_household_button");
+  r = sm_store_get_signal (store, id, &error);
+  g_assert_cmpint (r->household_id, >, 0);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (part (panel, "outcome_drop")), 0);
+  click (panel, "decide_button");
+  click (panel, "open_case_button");
+  cases = sm_store_list_case_files (store, r->household_id, TRUE, &error);
+  g_assert_cmpuint (cases->len, ==, 1);
+  click (panel, "next_stage_button");
+  g_clear_pointer (&cases, g_ptr_array_unref);
+  cases = sm_store_list_case_files (store, r->household_id, TRUE, &error);
+  g_assert_cmpstr (((SmCaseFileRecord *) cases->pdata[0])->stage, ==, "assessment");
+
+  /* A guardianship measure and a case conference. */
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (kinds[i].code, "protection"))
+      protection = i;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (part (panel, "measure_drop")), protection);
+  type (panel, "measure_org_entry", "Tatai Járási Hivatal Gyámhivatala");
+  click (panel, "measure_button");
+  measures = sm_store_list_interventions (store, r->household_id, &error);
+  g_assert_cmpuint (measures->len, ==, 1);
+  g_assert_cmpstr (((SmInterventionRecord *) measures->pdata[0])->family, ==, "guardianship");
+  type (panel, "participants_entry", "iskola, védőnő, gyámhivatal, családsegítő");
+  type (panel, "decision_entry", "Heti családlátogatás");
+  type (panel, "owner_entry", "Kiss Anna");
+  type (panel, "due_entry", "2030-01-15");
+  click (panel, "conference_button");
+  g_assert_null (said (panel));
+  conferences = sm_store_list_conferences (store, NULL, NULL, &error);
+  g_assert_cmpint (((SmConferenceRecord *) conferences->pdata[conferences->len - 1])->signal_ids->len, ==, 1);
+  sm_test_maybe_screenshot (window, "signal-case");
+
+  /* The answer to the school. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (part (panel, "answer_view"))),
+                            "Tájékoztatjuk, hogy esetet nyitottunk.", -1);
+  click (panel, "answer_button");
+  g_clear_pointer (&r, sm_signal_record_free);
+  r = sm_store_get_signal (store, id, &error);
+  g_assert_cmpint (r->state, ==, SM_SIGNAL_ANSWERED);
+  g_assert_cmpint (sm_store_count_signal_steps (store, id), ==, 3);
+  g_assert_true (gtk_widget_get_visible (part (panel, "reopen_box")));
+  g_assert_false (gtk_widget_get_visible (part (panel, "answer_box")));
+  sm_test_close_window (window);
+}
+
+/* An old signal nobody assessed: overdue on the page and in its title; it
+ * came through another connection, and the page follows. */
+static void
+test_overdue (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(SmStore) other = sm_store_open (sm_test_db_path, &error);
+  SmSignalRecord old = { .received_at = "2024-01-10 09:00", .member_kind = "vedono", .channel = "phone",
+                         .about = "Régi, elfelejtett jelzés", .urgency = SM_URGENCY_URGENT };
+  SmWindow *window;
+  SmSignalPanel *panel;
+  GListModel *model;
+  guint overdue_before;
+  gboolean found = FALSE;
+  gint64 id;
+
+  window = sm_test_open_window (store);
+  panel = sm_window_get_signal_panel (window);
+  overdue_before = sm_signal_panel_get_n_overdue (panel);
+  id = sm_store_add_signal (other, &old, &error);
+  g_assert_no_error (error);
+  sm_store_check_outside (store);
+  sm_test_iterate (100);
+  g_assert_cmpuint (sm_signal_panel_get_n_overdue (panel), ==, overdue_before + 1);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (part (panel, "show_drop")), 1);
+  sm_test_iterate (50);
+  model = sm_signal_panel_get_model (panel);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, sm_signal_panel_get_n_overdue (panel));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SmSignalItem) item = g_list_model_get_item (model, i);
+
+      g_assert_true (sm_signal_item_get_overdue (item));
+      found |= sm_signal_item_get_id (item) == id;
+    }
+  g_assert_true (found);
+  sm_signal_panel_show_signal (panel, id);
+  sm_test_iterate (50);
+  g_assert_true (gtk_widget_get_visible (part (panel, "overdue_label")));
+  sm_test_maybe_screenshot (window, "signal-overdue");
+  sm_test_close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  sm_test_gui_init (&argc, &argv, "sm-window-signals");
+  g_test_add_func ("/window/signal-arrival-to-answer", test_arrival_to_answer);
+  g_test_add_func ("/window/signal-overdue", test_overdue);
+  status = g_test_run ();
+  sm_test_gui_finish ();
+  return status;
+}
