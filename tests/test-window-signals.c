@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "sm-case-life.h"
+#include "sm-grid.h"
 #include "sm-signal-item.h"
+#include "sm-signal-layer.h"
 #include "sm-signal-panel.h"
 #include "sm-store-casework.h"
 #include "sm-store-signals.h"
@@ -207,6 +209,75 @@ test_overdue (void)
   sm_test_close_window (window);
 }
 
+/* The signals layer: the slider's month and window change what it shows,
+ * and the planner view draws only cells of k or more signals. */
+static void
+test_layer_follows_slider (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  SmWindow *window;
+  SmSignalLayer *layer;
+  guint twelve_months, one_month_window, early;
+
+  window = sm_test_open_window (store);
+  layer = sm_window_get_signal_layer (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (layer)));
+  /* Layers ▸ Signals */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-signals", NULL);
+  sm_test_iterate (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (layer)));
+
+  sm_window_show_month (window, 24, 12);
+  sm_test_iterate (50);
+  twelve_months = sm_signal_layer_get_n_shown (layer);
+  g_assert_cmpuint (twelve_months, >, 0);
+  sm_window_show_month (window, 24, 3);
+  sm_test_iterate (50);
+  one_month_window = sm_signal_layer_get_n_shown (layer);
+  g_assert_cmpuint (one_month_window, <, twelve_months);
+  sm_window_show_month (window, 2, -1);
+  sm_test_iterate (50);
+  early = sm_signal_layer_get_n_shown (layer);
+  g_assert_cmpuint (early, <, twelve_months);
+  sm_window_show_month (window, 24, 12);
+  sm_test_iterate (50);
+  g_assert_cmpuint (sm_signal_layer_get_n_shown (layer), ==, twelve_months);
+  sm_test_maybe_screenshot (window, "signal-layer");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.planner-view", NULL);
+  sm_test_iterate (50);
+  {
+    GArray *grid = sm_signal_layer_get_grid (layer);
+    gint64 total = 0;
+
+    g_assert_nonnull (grid);
+    for (guint i = 0; i < grid->len; i++)
+      {
+        const SmGridCell *c = &g_array_index (grid, SmGridCell, i);
+
+        total += c->counts.households;
+        if (c->counts.state == SM_DISCLOSURE_SHOWN)
+          g_assert_true (c->counts.households == 0 || c->counts.households >= 5);
+        else
+          {
+            /* A hidden cell says nothing at its place. */
+            double lat = (c->lat[0] + c->lat[2]) / 2, lon = (c->lon[0] + c->lon[2]) / 2;
+            g_autofree char *text = sm_signal_layer_describe (layer, lat, lon);
+
+            g_assert_null (text);
+          }
+      }
+    g_assert_cmpint (total, ==, twelve_months);
+  }
+  sm_test_maybe_screenshot (window, "signal-layer-planner");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.planner-view", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-signals", NULL);
+  sm_test_iterate (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (layer)));
+  sm_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -216,6 +287,7 @@ main (int    argc,
   sm_test_gui_init (&argc, &argv, "sm-window-signals");
   g_test_add_func ("/window/signal-arrival-to-answer", test_arrival_to_answer);
   g_test_add_func ("/window/signal-overdue", test_overdue);
+  g_test_add_func ("/window/signal-layer-follows-slider", test_layer_follows_slider);
   status = g_test_run ();
   sm_test_gui_finish ();
   return status;

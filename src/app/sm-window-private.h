@@ -13,6 +13,7 @@
 #include "sm-hotspot-panel.h"
 #include "sm-review-panel.h"
 #include "sm-search-box.h"
+#include "sm-signal-layer.h"
 #include "sm-signal-panel.h"
 #include "sm-window.h"
 
@@ -59,6 +60,7 @@ struct _SmWindow
   SmAreaLayer          *area_layer;
   SmHotspotPanel       *hotspot_panel;
   SmSignalPanel        *signal_panel;
+  SmSignalLayer        *signal_layer;
   GDate                 time_first;      /* first month of the data */
   guint                 play_id;
   guint                 outside_id;

@@ -279,6 +279,8 @@ layer_setting_changed_cb (SmWindow *self)
                                   g_settings_get_boolean (self->settings, "planner-view"));
   sm_hotspot_layer_set_planner_view (self->hotspot_layer,
                                      g_settings_get_boolean (self->settings, "planner-view"));
+  sm_signal_layer_set_planner_view (self->signal_layer, g_settings_get_boolean (self->settings, "planner-view"));
+  gtk_widget_set_visible (GTK_WIDGET (self->signal_layer), g_settings_get_boolean (self->settings, "show-signals"));
   update_counts_cb (self);
 }
 
@@ -517,7 +519,7 @@ sm_window_new (GtkApplication *application,
   ShumateMap *map = _sm_window_get_map (self);
   GtkGesture *click = gtk_gesture_click_new ();
   static const char * const layer_keys[] = {
-    "show-cases", "show-services", "show-boundaries", "planner-view"
+    "show-cases", "show-services", "show-boundaries", "show-signals", "planner-view"
   };
 
   self->settings = g_settings_new (APP_ID);
@@ -540,6 +542,8 @@ sm_window_new (GtkApplication *application,
   shumate_map_add_layer (map, SHUMATE_LAYER (self->case_layer));
   self->hotspot_layer = sm_hotspot_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->hotspot_layer));
+  self->signal_layer = sm_signal_layer_new (shumate_map_get_viewport (map), self->context);
+  shumate_map_add_layer (map, SHUMATE_LAYER (self->signal_layer));
   self->excess_layer = sm_excess_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->excess_layer));
   g_signal_connect_swapped (self->case_layer, "updated", G_CALLBACK (update_counts_cb), self);
@@ -669,6 +673,13 @@ sm_window_get_review_panel (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
   return self->review_panel;
+}
+
+SmSignalLayer *
+sm_window_get_signal_layer (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->signal_layer;
 }
 
 SmSignalPanel *

@@ -8,6 +8,7 @@
 #include "sm-filter-panel.h"
 #include "sm-hotspot-panel.h"
 #include "sm-review-panel.h"
+#include "sm-signal-layer.h"
 #include "sm-signal-panel.h"
 #include "sm-store.h"
 
@@ -26,6 +27,7 @@ SmFilterPanel *sm_window_get_filter_panel (SmWindow       *self);
 SmCasePanel   *sm_window_get_case_panel   (SmWindow       *self);
 SmReviewPanel *sm_window_get_review_panel (SmWindow       *self);
 SmSignalPanel *sm_window_get_signal_panel (SmWindow       *self);
+SmSignalLayer *sm_window_get_signal_layer (SmWindow       *self);
 SmHotspotPanel *sm_window_get_hotspot_panel (SmWindow     *self);
 SmAreaLayer    *sm_window_get_area_layer (SmWindow *self);
 SmHotspotLayer *sm_window_get_hotspot_layer (SmWindow     *self);

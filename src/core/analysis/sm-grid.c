@@ -54,27 +54,25 @@ key_equal (gconstpointer a,
 }
 
 /**
- * sm_grid_count:
- * @disclosure: the rule the counts obey
+ * sm_grid_count_points:
+ * @points: (array length=n): what to count: a place, and how many
+ *   households, persons and needs it stands for
  * @cell_m: the cell side in metres; 0 for %SM_GRID_DEFAULT_CELL_M
  *
- * Counts the households @filter shows, their persons and needs, per cell
- * of the EOV (EPSG:23700) grid, and marks the cells @disclosure hides. A
- * household without recorded persons counts as one person. The cells add
- * up to the filter's total, so hiding is complementary.
+ * Counts @points per cell of the EOV (EPSG:23700) grid and marks the cells
+ * @disclosure hides; the cells add up to the total of @points, so hiding
+ * is complementary.
  *
  * Returns: (transfer full) (element-type SmGridCell): the cells holding
- *   households, from south-west to north-east
+ *   points
  */
 GArray *
-sm_grid_count (SmStore      *store,
-               SmFilter     *filter,
-               SmDisclosure *disclosure,
-               double        cell_m,
-               GError      **error)
+sm_grid_count_points (const SmGridPoint *points,
+                      guint              n,
+                      SmDisclosure      *disclosure,
+                      double             cell_m,
+                      GError           **error)
 {
-  g_autoptr(GArray) hits = NULL;
-  g_autofree SmHouseholdFacts *facts = NULL;
   g_autoptr(GHashTable) index = NULL;
   g_autofree SmDisclosureCell *protect = NULL;
   OGRSpatialReferenceH wgs84, eov;
@@ -82,18 +80,10 @@ sm_grid_count (SmStore      *store,
   double cell = cell_m > 0 ? cell_m : SM_GRID_DEFAULT_CELL_M;
   GArray *cells;
 
-  g_return_val_if_fail (SM_IS_STORE (store), NULL);
   g_return_val_if_fail (SM_IS_DISCLOSURE (disclosure), NULL);
 
   if (!sm_grid_check_cell (cell_m, error))
     return NULL;
-  hits = sm_store_query (store, filter, error);
-  if (hits == NULL)
-    return NULL;
-  facts = sm_store_get_hit_facts (store, hits, error);
-  if (facts == NULL)
-    return NULL;
-
   _sm_ogr_init ();
   wgs84 = _sm_ogr_new_wgs84 ();
   eov = OSRNewSpatialReference (NULL);
@@ -104,10 +94,9 @@ sm_grid_count (SmStore      *store,
 
   cells = g_array_new (FALSE, TRUE, sizeof (SmGridCell));
   index = g_hash_table_new_full (key_hash, key_equal, g_free, NULL);
-  for (guint i = 0; i < hits->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const SmCaseHit *hit = &g_array_index (hits, SmCaseHit, i);
-      double x = hit->lon, y = hit->lat, z = 0;
+      double x = points[i].lon, y = points[i].lat, z = 0;
       Key key, *stored;
       gpointer at;
       SmGridCell *c;
@@ -126,9 +115,9 @@ sm_grid_count (SmStore      *store,
           g_hash_table_insert (index, stored, at);
         }
       c = &g_array_index (cells, SmGridCell, GPOINTER_TO_UINT (at));
-      c->counts.households++;
-      c->counts.persons += MAX (1, facts[i].persons);
-      c->counts.needs += hit->n_needs;
+      c->counts.households += points[i].households;
+      c->counts.persons += points[i].persons;
+      c->counts.needs += points[i].needs;
     }
 
   protect = g_new0 (SmDisclosureCell, MAX (cells->len, 1));
@@ -156,4 +145,49 @@ sm_grid_count (SmStore      *store,
   OSRDestroySpatialReference (wgs84);
   OSRDestroySpatialReference (eov);
   return cells;
+}
+
+/**
+ * sm_grid_count:
+ * @disclosure: the rule the counts obey
+ * @cell_m: the cell side in metres; 0 for %SM_GRID_DEFAULT_CELL_M
+ *
+ * Counts the households @filter shows, their persons and needs, per cell
+ * of the EOV grid, as sm_grid_count_points(). A household without
+ * recorded persons counts as one person.
+ *
+ * Returns: (transfer full) (element-type SmGridCell): the cells holding
+ *   households, from south-west to north-east
+ */
+GArray *
+sm_grid_count (SmStore      *store,
+               SmFilter     *filter,
+               SmDisclosure *disclosure,
+               double        cell_m,
+               GError      **error)
+{
+  g_autoptr(GArray) hits = NULL;
+  g_autofree SmHouseholdFacts *facts = NULL;
+  g_autofree SmGridPoint *points = NULL;
+
+  g_return_val_if_fail (SM_IS_STORE (store), NULL);
+  g_return_val_if_fail (SM_IS_DISCLOSURE (disclosure), NULL);
+
+  if (!sm_grid_check_cell (cell_m, error))
+    return NULL;
+  hits = sm_store_query (store, filter, error);
+  if (hits == NULL)
+    return NULL;
+  facts = sm_store_get_hit_facts (store, hits, error);
+  if (facts == NULL)
+    return NULL;
+  points = g_new (SmGridPoint, MAX (hits->len, 1));
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SmCaseHit *hit = &g_array_index (hits, SmCaseHit, i);
+
+      points[i] = (SmGridPoint) { .lat = hit->lat, .lon = hit->lon, .households = 1,
+                                  .persons = MAX (1, facts[i].persons), .needs = hit->n_needs };
+    }
+  return sm_grid_count_points (points, hits->len, disclosure, cell_m, error);
 }

@@ -19,6 +19,11 @@ typedef struct {
   SmDisclosureCell  counts;        /* households, persons, needs and state */
 } SmGridCell;
 
+typedef struct {
+  double  lat, lon;
+  gint64  households, persons, needs;
+} SmGridPoint;
+
 gboolean  sm_grid_check_cell (double         cell_m,
                               GError       **error);
 GArray   *sm_grid_count      (SmStore       *store,
@@ -26,5 +31,11 @@ GArray   *sm_grid_count      (SmStore       *store,
                               SmDisclosure  *disclosure,
                               double         cell_m,
                               GError       **error);
+
+GArray   *sm_grid_count_points (const SmGridPoint *points,
+                                guint              n,
+                                SmDisclosure      *disclosure,
+                                double             cell_m,
+                                GError           **error);
 
 G_END_DECLS

@@ -426,6 +426,69 @@ sm_store_link_signal (SmStore  *store,
   return sm_store_commit (store, error);
 }
 
+/**
+ * sm_store_list_signal_places:
+ *
+ * Every signal linked to a placed household, with where it is, when it
+ * came and was answered, and the need categories it names.
+ *
+ * Returns: (transfer full) (element-type SmSignalPlace): by time of receipt
+ */
+GArray *
+sm_store_list_signal_places (SmStore  *store,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT s.id, h.lat, h.lon, k.code, s.received_at,"
+    " (SELECT min (at) FROM signal_step WHERE signal_id = s.id AND to_state = 'answered'),"
+    " s.urgency, s.state,"
+    " (SELECT group_concat (category_id, ' ') FROM signal_need WHERE signal_id = s.id),"
+    " (SELECT min (at) FROM signal_step WHERE signal_id = s.id AND to_state = 'assessed')"
+    " FROM signal AS s JOIN household AS h ON h.id = s.household_id"
+    " LEFT JOIN signal_member_kind AS k ON k.id = s.member_kind_id"
+    " WHERE h.lat IS NOT NULL ORDER BY s.received_at, s.id", error);
+  g_autoptr(GArray) places = g_array_new (FALSE, TRUE, sizeof (SmSignalPlace));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SmSignalPlace p = { .id = sqlite3_column_int64 (stmt, 0), .lat = sqlite3_column_double (stmt, 1),
+                          .lon = sqlite3_column_double (stmt, 2) };
+      const char *needs = (const char *) sqlite3_column_text (stmt, 8);
+      int value;
+
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        p.member_kind = g_intern_string ((const char *) sqlite3_column_text (stmt, 3));
+      g_strlcpy (p.received_at, (const char *) sqlite3_column_text (stmt, 4), sizeof p.received_at);
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        g_strlcpy (p.answered_at, (const char *) sqlite3_column_text (stmt, 5), sizeof p.answered_at);
+      if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+        g_strlcpy (p.assessed_at, (const char *) sqlite3_column_text (stmt, 9), sizeof p.assessed_at);
+      if (sm_enum_parse (SM_TYPE_SIGNAL_URGENCY, (const char *) sqlite3_column_text (stmt, 6), &value))
+        p.urgency = value;
+      if (sm_enum_parse (SM_TYPE_SIGNAL_STATE, (const char *) sqlite3_column_text (stmt, 7), &value))
+        p.state = value;
+      while (needs != NULL && *needs != '\0')
+        {
+          char *end;
+          gint64 c = g_ascii_strtoll (needs, &end, 10);
+
+          if (end == needs)
+            break;
+          if (c >= 0 && c < 64)
+            p.needs |= G_GUINT64_CONSTANT (1) << c;
+          needs = *end == ' ' ? end + 1 : end;
+        }
+      g_array_append_val (places, p);
+    }
+  if (rc != SQLITE_DONE)
+    _sm_store_set_error (store, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&places) : NULL;
+}
+
 /* --- the members' kinds ----------------------------------------------- */
 
 GPtrArray *

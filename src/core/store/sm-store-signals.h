@@ -40,6 +40,19 @@ typedef struct {
   char   *how;         /* how they signal, or NULL */
 } SmMemberKindRecord;
 
+/* Where a signal is about, for the map: its household's place. */
+typedef struct {
+  gint64           id;
+  double           lat, lon;
+  const char      *member_kind;   /* interned code, or NULL */
+  char             received_at[17];
+  char             assessed_at[17]; /* first assessment; "" when none */
+  char             answered_at[17]; /* "" when not answered */
+  SmSignalUrgency  urgency;
+  SmSignalState    state;
+  guint64          needs;         /* bit c: names need category c (c < 64) */
+} SmSignalPlace;
+
 void       sm_member_kind_record_free  (SmMemberKindRecord *record);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmMemberKindRecord, sm_member_kind_record_free)
 
@@ -78,6 +91,9 @@ gboolean        sm_store_link_signal    (SmStore              *store,
                                          gint64                id,
                                          gint64                household_id,
                                          GError              **error);
+
+GArray         *sm_store_list_signal_places (SmStore          *store,
+                                             GError          **error);
 
 GPtrArray      *sm_store_list_member_kinds (SmStore           *store,
                                             GError           **error);

@@ -1,0 +1,377 @@
+#define G_LOG_DOMAIN "sm-signal-layer"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "sm-case-life.h"
+#include "sm-grid.h"
+#include "sm-signal-layer.h"
+#include "sm-signal-map.h"
+#include "sm-store-signals.h"
+
+struct _SmSignalLayer
+{
+  ShumateLayer       parent_instance;
+
+  SmContext         *context;
+  SmStore           *store;
+  SmFilter          *filter;
+  GArray            *places;     /* SmSignalPlace, NULL until read */
+  GArray            *points;     /* SmSignalPoint the filter's time shows */
+  GArray            *grid;       /* SmGridCell, in the planner view */
+  SmSignalDeadlines  deadlines;
+  gboolean           planner_view;
+  guint              n_overdue;
+};
+
+G_DEFINE_FINAL_TYPE (SmSignalLayer, sm_signal_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* One colour per source, apart from the need categories' palette. */
+static const double source_rgb[SM_SIGNAL_N_SOURCES][3] = {
+  { 0.00, 0.45, 0.70 },   /* health: blue */
+  { 0.90, 0.62, 0.00 },   /* education: orange */
+  { 0.34, 0.24, 0.55 },   /* authority: purple */
+  { 0.00, 0.62, 0.45 },   /* care: green */
+  { 0.40, 0.40, 0.40 },   /* private: grey */
+};
+
+static void
+recount (SmSignalLayer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->grid, g_array_unref);
+  self->n_overdue = 0;
+  if (self->places == NULL)
+    return;
+  self->points = sm_signal_map_points (self->places, self->filter, &self->deadlines);
+  for (guint i = 0; i < self->points->len; i++)
+    self->n_overdue += g_array_index (self->points, SmSignalPoint, i).overdue;
+  if (self->planner_view)
+    {
+      g_autofree SmGridPoint *grid = g_new (SmGridPoint, MAX (self->points->len, 1));
+
+      for (guint i = 0; i < self->points->len; i++)
+        {
+          const SmSignalPoint *p = &g_array_index (self->points, SmSignalPoint, i);
+
+          grid[i] = (SmGridPoint) { .lat = p->lat, .lon = p->lon, .households = 1, .persons = 1 };
+        }
+      self->grid = sm_grid_count_points (grid, self->points->len, sm_context_get_disclosure (self->context), 0,
+                                         &error);
+      if (self->grid == NULL)
+        g_warning ("Cannot count signals on the grid: %s", error->message);
+    }
+  g_signal_emit (self, signals[UPDATED], 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+reload (SmSignalLayer *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->places, g_array_unref);
+  if (!sm_deadlines_load (self->store, &self->deadlines, NULL, &error) ||
+      (self->places = sm_store_list_signal_places (self->store, &error)) == NULL)
+    g_warning ("Cannot read the signals' places: %s", error->message);
+  recount (self);
+}
+
+static void
+store_changed_cb (SmSignalLayer *self,
+                  SmStoreChange  what,
+                  GArray        *household_ids)
+{
+  if (what & (SM_STORE_CHANGE_CASEWORK | SM_STORE_CHANGE_CASES))
+    reload (self);
+}
+
+static void
+draw_grid (SmSignalLayer *self,
+           cairo_t       *cr,
+           GtkWidget     *widget)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  SmDisclosure *disclosure = sm_context_get_disclosure (self->context);
+
+  for (guint i = 0; self->grid != NULL && i < self->grid->len; i++)
+    {
+      const SmGridCell *c = &g_array_index (self->grid, SmGridCell, i);
+      g_autofree char *text = NULL;
+      double x[4], y[4], cx = 0, cy = 0;
+      cairo_text_extents_t ext;
+
+      /* Only what may be shown reaches the screen. */
+      if (c->counts.state != SM_DISCLOSURE_SHOWN)
+        continue;
+      for (guint k = 0; k < 4; k++)
+        {
+          shumate_viewport_location_to_widget_coords (viewport, widget, c->lat[k], c->lon[k], &x[k], &y[k]);
+          cx += x[k] / 4;
+          cy += y[k] / 4;
+        }
+      cairo_move_to (cr, x[0], y[0]);
+      for (guint k = 1; k < 4; k++)
+        cairo_line_to (cr, x[k], y[k]);
+      cairo_close_path (cr);
+      cairo_set_source_rgba (cr, 0.34, 0.24, 0.55, 0.22);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.34, 0.24, 0.55, 0.8);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      text = sm_disclosure_format_count (disclosure, c->counts.households, c->counts.state);
+      cairo_set_font_size (cr, 11);
+      cairo_text_extents (cr, text, &ext);
+      cairo_move_to (cr, cx - ext.width / 2 - ext.x_bearing, cy - ext.height / 2 - ext.y_bearing);
+      cairo_set_source_rgb (cr, 0.2, 0.1, 0.35);
+      cairo_show_text (cr, text);
+    }
+}
+
+static void
+sm_signal_layer_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  SmSignalLayer *self = SM_SIGNAL_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double r = CLAMP (zoom - 9, 3, 7);
+  cairo_t *cr;
+
+  if (self->points == NULL || shumate_viewport_get_reference_map_source (viewport) == NULL)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->planner_view)
+    draw_grid (self, cr, widget);
+  else
+    for (guint i = 0; i < self->points->len; i++)
+      {
+        const SmSignalPoint *p = &g_array_index (self->points, SmSignalPoint, i);
+        const double *rgb = source_rgb[CLAMP (p->source, 0, SM_SIGNAL_N_SOURCES - 1)];
+        /* Fresh signals strong, a year old faint. */
+        double alpha = 0.95 - 0.6 * MIN (1.0, p->age_days / 365.0);
+        double x, y;
+
+        shumate_viewport_location_to_widget_coords (viewport, widget, p->lat, p->lon, &x, &y);
+        if (x < -r - 3 || y < -r - 3 || x > width + r + 3 || y > height + r + 3)
+          continue;
+        /* A diamond: apart from the households' round bubbles. */
+        cairo_new_path (cr);
+        cairo_move_to (cr, x, y - r - 1.5);
+        cairo_line_to (cr, x + r + 1.5, y);
+        cairo_line_to (cr, x, y + r + 1.5);
+        cairo_line_to (cr, x - r - 1.5, y);
+        cairo_close_path (cr);
+        cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], alpha);
+        cairo_fill_preserve (cr);
+        cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, alpha);
+        cairo_set_line_width (cr, 1.2);
+        cairo_stroke (cr);
+        if (p->overdue)
+          {
+            cairo_new_path (cr);
+            cairo_arc (cr, x, y, r + 3, 0, 2 * G_PI);
+            cairo_set_source_rgba (cr, 0.85, 0.1, 0.1, 0.95);
+            cairo_set_line_width (cr, 2);
+            cairo_stroke (cr);
+          }
+      }
+  cairo_destroy (cr);
+}
+
+static void
+sm_signal_layer_dispose (GObject *object)
+{
+  SmSignalLayer *self = SM_SIGNAL_LAYER (object);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  if (viewport != NULL)
+    g_signal_handlers_disconnect_by_data (viewport, self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->places, g_array_unref);
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->grid, g_array_unref);
+  G_OBJECT_CLASS (sm_signal_layer_parent_class)->dispose (object);
+}
+
+enum {
+  PROP_CONTEXT = 1,
+};
+
+static void
+sm_signal_layer_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    g_value_set_object (value, SM_SIGNAL_LAYER (object)->context);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sm_signal_layer_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  if (prop_id == PROP_CONTEXT)
+    SM_SIGNAL_LAYER (object)->context = g_value_dup_object (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+sm_signal_layer_class_init (SmSignalLayerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sm_signal_layer_dispose;
+  G_OBJECT_CLASS (klass)->get_property = sm_signal_layer_get_property;
+  G_OBJECT_CLASS (klass)->set_property = sm_signal_layer_set_property;
+  g_object_class_install_property (G_OBJECT_CLASS (klass), PROP_CONTEXT,
+    g_param_spec_object ("context", NULL, NULL, SM_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  GTK_WIDGET_CLASS (klass)->snapshot = sm_signal_layer_snapshot;
+  /* What it shows changed. */
+  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sm_signal_layer_init (SmSignalLayer *self)
+{
+  self->deadlines = sm_signal_default_deadlines;
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+SmSignalLayer *
+sm_signal_layer_new (ShumateViewport *viewport,
+                     SmContext       *context)
+{
+  SmSignalLayer *self = g_object_new (SM_TYPE_SIGNAL_LAYER, "viewport", viewport, "context", context, NULL);
+
+  self->store = g_object_ref (sm_context_get_store (context));
+  self->filter = g_object_ref (sm_context_get_filter (context));
+  g_signal_connect_swapped (viewport, "notify", G_CALLBACK (gtk_widget_queue_draw), self);
+  g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (recount), self);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+  return self;
+}
+
+void
+sm_signal_layer_set_planner_view (SmSignalLayer *self,
+                                  gboolean       planner_view)
+{
+  g_return_if_fail (SM_IS_SIGNAL_LAYER (self));
+
+  if (self->planner_view == !!planner_view)
+    return;
+  self->planner_view = !!planner_view;
+  recount (self);
+}
+
+/* The signals the filter's time shows (also in the planner view, where
+ * only cells are drawn). */
+guint
+sm_signal_layer_get_n_shown (SmSignalLayer *self)
+{
+  g_return_val_if_fail (SM_IS_SIGNAL_LAYER (self), 0);
+  return self->points ? self->points->len : 0;
+}
+
+guint
+sm_signal_layer_get_n_overdue (SmSignalLayer *self)
+{
+  g_return_val_if_fail (SM_IS_SIGNAL_LAYER (self), 0);
+  return self->n_overdue;
+}
+
+/**
+ * sm_signal_layer_get_grid:
+ *
+ * Returns: (transfer none) (nullable) (element-type SmGridCell): the
+ *   planner view's cells, hidden ones included (they are not drawn)
+ */
+GArray *
+sm_signal_layer_get_grid (SmSignalLayer *self)
+{
+  g_return_val_if_fail (SM_IS_SIGNAL_LAYER (self), NULL);
+  return self->grid;
+}
+
+/**
+ * sm_signal_layer_describe:
+ *
+ * The signal nearest a point within a few pixels; in the planner view,
+ * the grid cell's count. %NULL when hidden.
+ *
+ * Returns: (transfer full) (nullable): plain text
+ */
+char *
+sm_signal_layer_describe (SmSignalLayer *self,
+                          double         lat,
+                          double         lon)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  GtkWidget *widget = GTK_WIDGET (self);
+  double px, py, best = 64;
+  const SmSignalPoint *found = NULL;
+
+  g_return_val_if_fail (SM_IS_SIGNAL_LAYER (self), NULL);
+
+  if (!gtk_widget_get_visible (widget) || self->points == NULL)
+    return NULL;
+  if (self->planner_view)
+    {
+      for (guint i = 0; self->grid != NULL && i < self->grid->len; i++)
+        {
+          const SmGridCell *c = &g_array_index (self->grid, SmGridCell, i);
+          double w = MIN (c->lon[0], c->lon[3]), e = MAX (c->lon[1], c->lon[2]);
+          double s = MIN (c->lat[0], c->lat[1]), n = MAX (c->lat[2], c->lat[3]);
+
+          if (c->counts.state == SM_DISCLOSURE_SHOWN && lon >= w && lon < e && lat >= s && lat < n)
+            return g_strdup_printf (ngettext ("%lld signal in this cell", "%lld signals in this cell",
+                                              (unsigned long) c->counts.households),
+                                    (long long) c->counts.households);
+        }
+      return NULL;
+    }
+  shumate_viewport_location_to_widget_coords (viewport, widget, lat, lon, &px, &py);
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const SmSignalPoint *p = &g_array_index (self->points, SmSignalPoint, i);
+      double x, y, d;
+
+      shumate_viewport_location_to_widget_coords (viewport, widget, p->lat, p->lon, &x, &y);
+      d = (x - px) * (x - px) + (y - py) * (y - py);
+      if (d < best)
+        {
+          best = d;
+          found = p;
+        }
+    }
+  if (found == NULL)
+    return NULL;
+  return g_strdup_printf (ngettext ("Signal %lld from %s, %d day old%s", "Signal %lld from %s, %d days old%s",
+                                    (unsigned long) found->age_days),
+                          (long long) found->id, sm_signal_source_name (found->source), found->age_days,
+                          found->overdue ? _(", overdue") : "");
+}
