@@ -8,6 +8,7 @@
 
 #include "sm-case-life.h"
 #include "sm-grid.h"
+#include "sm-mercator.h"
 #include "sm-signal-layer.h"
 #include "sm-signal-map.h"
 #include "sm-store-signals.h"
@@ -21,6 +22,7 @@ struct _SmSignalLayer
   SmFilter          *filter;
   GArray            *places;     /* SmSignalPlace, NULL until read */
   GArray            *points;     /* SmSignalPoint the filter's time shows */
+  GArray            *mercator;   /* double x, y per point, in the unit square */
   GArray            *grid;       /* SmGridCell, in the planner view */
   SmSignalDeadlines  deadlines;
   gboolean           planner_view;
@@ -45,19 +47,40 @@ static const double source_rgb[SM_SIGNAL_N_SOURCES][3] = {
   { 0.40, 0.40, 0.40 },   /* private: grey */
 };
 
+static void reload (SmSignalLayer *self);
+
+/* Hidden, the layer reads and counts nothing; shown again, it catches up. */
 static void
 recount (SmSignalLayer *self)
 {
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->mercator, g_array_unref);
   g_clear_pointer (&self->grid, g_array_unref);
   self->n_overdue = 0;
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      /* Read again when shown: nothing of it is kept while hidden. */
+      g_clear_pointer (&self->places, g_array_unref);
+      return;
+    }
   if (self->places == NULL)
-    return;
+    {
+      reload (self);
+      return;
+    }
   self->points = sm_signal_map_points (self->places, self->filter, &self->deadlines);
+  self->mercator = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * self->points->len);
+  g_array_set_size (self->mercator, 2 * self->points->len);
   for (guint i = 0; i < self->points->len; i++)
-    self->n_overdue += g_array_index (self->points, SmSignalPoint, i).overdue;
+    {
+      const SmSignalPoint *p = &g_array_index (self->points, SmSignalPoint, i);
+      double *xy = &g_array_index (self->mercator, double, 2 * i);
+
+      sm_mercator_from_lonlat (p->lon, p->lat, &xy[0], &xy[1]);
+      self->n_overdue += p->overdue;
+    }
   if (self->planner_view)
     {
       g_autofree SmGridPoint *grid = g_new (SmGridPoint, MAX (self->points->len, 1));
@@ -83,9 +106,17 @@ reload (SmSignalLayer *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->places, g_array_unref);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      recount (self);
+      return;
+    }
   if (!sm_deadlines_load (self->store, &self->deadlines, NULL, &error) ||
       (self->places = sm_store_list_signal_places (self->store, &error)) == NULL)
-    g_warning ("Cannot read the signals' places: %s", error->message);
+    {
+      g_warning ("Cannot read the signals' places: %s", error->message);
+      return;
+    }
   recount (self);
 }
 
@@ -149,10 +180,23 @@ sm_signal_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   double zoom = shumate_viewport_get_zoom_level (viewport);
   double r = CLAMP (zoom - 9, 3, 7);
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
+  double cx, cy, mx0, my0, scale;
+  gboolean linear;
   cairo_t *cr;
 
-  if (self->points == NULL || shumate_viewport_get_reference_map_source (viewport) == NULL)
+  if (self->points == NULL || source == NULL)
     return;
+  /* Unrotated, Web Mercator is a scale and a shift of the unit square:
+   * one conversion for the centre, then arithmetic per point. */
+  linear = shumate_viewport_get_rotation (viewport) == 0;
+  shumate_viewport_location_to_widget_coords (viewport, widget,
+                                              shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                              shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                                              &cx, &cy);
+  sm_mercator_from_lonlat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                           shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), &mx0, &my0);
+  scale = shumate_map_source_get_tile_size (source) * exp2 (zoom);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->planner_view)
     draw_grid (self, cr, widget);
@@ -165,7 +209,15 @@ sm_signal_layer_snapshot (GtkWidget   *widget,
         double alpha = 0.95 - 0.6 * MIN (1.0, p->age_days / 365.0);
         double x, y;
 
-        shumate_viewport_location_to_widget_coords (viewport, widget, p->lat, p->lon, &x, &y);
+        if (linear)
+          {
+            const double *xy = &g_array_index (self->mercator, double, 2 * i);
+
+            x = cx + (xy[0] - mx0) * scale;
+            y = cy + (xy[1] - my0) * scale;
+          }
+        else
+          shumate_viewport_location_to_widget_coords (viewport, widget, p->lat, p->lon, &x, &y);
         if (x < -r - 3 || y < -r - 3 || x > width + r + 3 || y > height + r + 3)
           continue;
         /* A diamond: apart from the households' round bubbles. */
@@ -207,6 +259,7 @@ sm_signal_layer_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->mercator, g_array_unref);
   g_clear_pointer (&self->grid, g_array_unref);
   G_OBJECT_CLASS (sm_signal_layer_parent_class)->dispose (object);
 }
@@ -259,6 +312,8 @@ sm_signal_layer_init (SmSignalLayer *self)
 {
   self->deadlines = sm_signal_default_deadlines;
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  /* Off until asked for (Layers ▸ Signals): nothing is read until then. */
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
 SmSignalLayer *
@@ -272,6 +327,7 @@ sm_signal_layer_new (ShumateViewport *viewport,
   g_signal_connect_swapped (viewport, "notify", G_CALLBACK (gtk_widget_queue_draw), self);
   g_signal_connect_swapped (self->filter, "changed", G_CALLBACK (recount), self);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::visible", G_CALLBACK (recount), NULL);
   reload (self);
   return self;
 }

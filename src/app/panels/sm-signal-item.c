@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-date.h"
 #include "sm-signal-item.h"
 
 struct _SmSignalItem
@@ -11,8 +12,9 @@ struct _SmSignalItem
   GObject         parent_instance;
 
   SmSignalRecord *record;
-  char           *from;       /* the member kind's name, or who signalled */
-  char           *received;   /* as the locale writes a day and time */
+  const char     *from;       /* the member kind's name (interned), or "anonymous" */
+  int             from_rank;  /* the name's place in the names' order, for sorting */
+  gint64          minute;     /* of receipt, minutes since 1970-01-01 local, for sorting */
   int             age_days;
   gboolean        overdue;
 };
@@ -23,10 +25,12 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_RECEIVED,
-  PROP_RECEIVED_AT,
+  PROP_RECEIVED_MINUTE,
   PROP_AGE_DAYS,
   PROP_AGE,
   PROP_FROM,
+  PROP_FROM_RANK,
+  PROP_STATE,
   PROP_URGENCY,
   PROP_URGENCY_LABEL,
   PROP_STATE_LABEL,
@@ -65,6 +69,19 @@ sm_signal_urgency_label (SmSignalUrgency urgency)
     }
 }
 
+/* As the locale writes a day, with the time: made when a row shows it. */
+static char *
+received_text (SmSignalItem *self)
+{
+  int y, m, d, h, min;
+  g_autoptr(GDateTime) t = NULL;
+
+  if (sscanf (self->record->received_at, "%d-%d-%d %d:%d", &y, &m, &d, &h, &min) != 5 ||
+      (t = g_date_time_new_local (y, m, d, h, min, 0)) == NULL)
+    return g_strdup (self->record->received_at);
+  return g_date_time_format (t, "%x %H:%M");
+}
+
 static void
 sm_signal_item_get_property (GObject    *object,
                              guint       prop_id,
@@ -79,10 +96,10 @@ sm_signal_item_get_property (GObject    *object,
       g_value_set_int64 (value, self->record->id);
       break;
     case PROP_RECEIVED:
-      g_value_set_string (value, self->received);
+      g_value_take_string (value, received_text (self));
       break;
-    case PROP_RECEIVED_AT:
-      g_value_set_string (value, self->record->received_at);
+    case PROP_RECEIVED_MINUTE:
+      g_value_set_int64 (value, self->minute);
       break;
     case PROP_AGE_DAYS:
       g_value_set_int (value, self->age_days);
@@ -93,6 +110,12 @@ sm_signal_item_get_property (GObject    *object,
       break;
     case PROP_FROM:
       g_value_set_string (value, self->from);
+      break;
+    case PROP_FROM_RANK:
+      g_value_set_int (value, self->from_rank);
+      break;
+    case PROP_STATE:
+      g_value_set_int (value, self->record->state);
       break;
     case PROP_URGENCY:
       /* Sorted most urgent first when ascending. */
@@ -121,8 +144,6 @@ sm_signal_item_finalize (GObject *object)
   SmSignalItem *self = SM_SIGNAL_ITEM (object);
 
   sm_signal_record_free (self->record);
-  g_free (self->from);
-  g_free (self->received);
   G_OBJECT_CLASS (sm_signal_item_parent_class)->finalize (object);
 }
 
@@ -136,11 +157,13 @@ sm_signal_item_class_init (SmSignalItemClass *klass)
   object_class->finalize = sm_signal_item_finalize;
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_RECEIVED] = g_param_spec_string ("received", NULL, NULL, NULL, flags);
-  /* "YYYY-MM-DD HH:MM": sorts as time goes. */
-  properties[PROP_RECEIVED_AT] = g_param_spec_string ("received-at", NULL, NULL, NULL, flags);
+  properties[PROP_RECEIVED_MINUTE] = g_param_spec_int64 ("received-minute", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                                                         flags);
   properties[PROP_AGE_DAYS] = g_param_spec_int ("age-days", NULL, NULL, 0, G_MAXINT, 0, flags);
   properties[PROP_AGE] = g_param_spec_string ("age", NULL, NULL, NULL, flags);
   properties[PROP_FROM] = g_param_spec_string ("from", NULL, NULL, NULL, flags);
+  properties[PROP_FROM_RANK] = g_param_spec_int ("from-rank", NULL, NULL, 0, G_MAXINT, 0, flags);
+  properties[PROP_STATE] = g_param_spec_int ("state", NULL, NULL, 0, SM_SIGNAL_ANSWERED, 0, flags);
   properties[PROP_URGENCY] = g_param_spec_int ("urgency", NULL, NULL, 0, 2, 2, flags);
   properties[PROP_URGENCY_LABEL] = g_param_spec_string ("urgency-label", NULL, NULL, NULL, flags);
   properties[PROP_STATE_LABEL] = g_param_spec_string ("state-label", NULL, NULL, NULL, flags);
@@ -156,45 +179,36 @@ sm_signal_item_init (SmSignalItem *self)
 
 /**
  * sm_signal_item_new:
- * @record: copied
- * @deadlines: for the overdue flag, at @now
+ * @record: (transfer full): the signal
+ * @from_label: (nullable): interned; %NULL for an anonymous signal
+ * @from_rank: where @from_label sorts among the names
+ * @deadlines: for the overdue flag on @today (local days since 1970)
  */
 SmSignalItem *
-sm_signal_item_new (const SmSignalRecord    *record,
+sm_signal_item_new (SmSignalRecord          *record,
                     const char              *from_label,
+                    int                      from_rank,
                     const SmSignalDeadlines *deadlines,
-                    GDateTime               *now)
+                    int                      today)
 {
   SmSignalItem *self = g_object_new (SM_TYPE_SIGNAL_ITEM, NULL);
-  SmSignalRecord *r = g_new0 (SmSignalRecord, 1);
   int y = 0, m = 0, d = 0, h = 0, min = 0;
-  g_autoptr(GDateTime) received = NULL;
 
-  *r = *record;
-  r->received_at = g_strdup (record->received_at);
-  r->member_kind = g_strdup (record->member_kind);
-  r->signaller = g_strdup (record->signaller);
-  r->channel = g_strdup (record->channel);
-  r->about = g_strdup (record->about);
-  r->answer = g_strdup (record->answer);
-  r->answered_on = g_strdup (record->answered_on);
-  r->organization = g_strdup (record->organization);
-  r->needs = g_strdupv (record->needs);
-  r->assessed_at = g_strdup (record->assessed_at);
-  r->decided_state = g_strdup (record->decided_state);
-  r->answered_at = g_strdup (record->answered_at);
-  self->record = r;
-  self->from = g_strdup (from_label != NULL ? from_label : _("Anonymous"));
-  if (sscanf (record->received_at, "%d-%d-%d %d:%d", &y, &m, &d, &h, &min) == 5)
-    received = g_date_time_new_local (y, m, d, h, min, 0);
-  if (received != NULL)
+  self->record = record;
+  self->from = from_label != NULL ? from_label : g_intern_string (_("Anonymous"));
+  self->from_rank = from_rank;
+  if (sscanf (record->received_at, "%d-%d-%d %d:%d", &y, &m, &d, &h, &min) == 5 && g_date_valid_dmy (d, m, y))
     {
-      self->received = g_date_time_format (received, "%x %H:%M");
-      self->age_days = (int) MAX (0, g_date_time_difference (now, received) / G_TIME_SPAN_DAY);
-      self->overdue = sm_signal_is_overdue (deadlines, record->urgency, record->state, received, now);
+      GDate day;
+      int received;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, d, m, y);
+      received = sm_date_to_epoch_day (&day);
+      self->minute = (gint64) received * 1440 + h * 60 + min;
+      self->age_days = MAX (0, today - received);
+      self->overdue = sm_signal_is_overdue_on (deadlines, record->urgency, record->state, received, today);
     }
-  else
-    self->received = g_strdup (record->received_at);
   return self;
 }
 
@@ -220,6 +234,18 @@ const char *
 sm_signal_item_get_from (SmSignalItem *self)
 {
   return self->from;
+}
+
+int
+sm_signal_item_get_from_rank (SmSignalItem *self)
+{
+  return self->from_rank;
+}
+
+gint64
+sm_signal_item_get_minute (SmSignalItem *self)
+{
+  return self->minute;
 }
 
 const SmSignalRecord *

@@ -63,9 +63,7 @@ struct _SmSignalPanel
 
   SmContext           *context;
   SmStore             *store;
-  GListStore          *items;        /* SmSignalItem, oldest first */
-  GtkCustomFilter     *filter;
-  GtkFilterListModel  *filtered;
+  GListStore          *items;        /* SmSignalItem the list shows, oldest first */
   GPtrArray           *kinds;        /* SmMemberKindRecord */
   GPtrArray           *need_codes;   /* char*, index 0 is none */
   SmSignalDeadlines    deadlines;

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sm-case-draft.h"
+#include "sm-date.h"
 #include "sm-error.h"
 #include "sm-signal.h"
 #include "sm-store-signals.h"
@@ -126,6 +127,41 @@ sm_signal_deadline (const SmSignalDeadlines *deadlines,
   return g_date_time_add_days (day, days + 1);
 }
 
+static int
+local_day (GDateTime *t)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (t);
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  return sm_date_to_epoch_day (&d);
+}
+
+/**
+ * sm_signal_is_overdue_on:
+ * @received_day: the local calendar day of receipt, as days since 1970-01-01
+ * @today: the local calendar day it is judged on, the same way
+ *
+ * sm_signal_is_overdue() in calendar days: the deadline passes at the
+ * start of the day after the day of receipt plus the days allowed.
+ */
+gboolean
+sm_signal_is_overdue_on (const SmSignalDeadlines *deadlines,
+                         SmSignalUrgency          urgency,
+                         SmSignalState            state,
+                         int                      received_day,
+                         int                      today)
+{
+  const SmSignalDeadlines *d = deadlines ? deadlines : &sm_signal_default_deadlines;
+  int u = CLAMP (urgency, 0, 2);
+
+  if (state == SM_SIGNAL_RECEIVED && today >= received_day + CLAMP (d->assess_days[u], 0, 3650) + 1)
+    return TRUE;
+  return state != SM_SIGNAL_ANSWERED && today >= received_day + CLAMP (d->answer_days[u], 0, 3650) + 1;
+}
+
 /**
  * sm_signal_is_overdue:
  *
@@ -139,12 +175,7 @@ sm_signal_is_overdue (const SmSignalDeadlines *deadlines,
                       GDateTime               *received,
                       GDateTime               *now)
 {
-  g_autoptr(GDateTime) assess = sm_signal_deadline (deadlines, urgency, received, FALSE);
-  g_autoptr(GDateTime) answer = sm_signal_deadline (deadlines, urgency, received, TRUE);
-
-  if (state == SM_SIGNAL_RECEIVED && g_date_time_compare (now, assess) >= 0)
-    return TRUE;
-  return state != SM_SIGNAL_ANSWERED && g_date_time_compare (now, answer) >= 0;
+  return sm_signal_is_overdue_on (deadlines, urgency, state, local_day (received), local_day (now));
 }
 
 /* --- a step, as one action on the store ------------------------------- */

@@ -69,6 +69,12 @@ gboolean    sm_signal_is_overdue   (const SmSignalDeadlines *deadlines,
                                     GDateTime       *received,
                                     GDateTime       *now);
 
+gboolean    sm_signal_is_overdue_on (const SmSignalDeadlines *deadlines,
+                                    SmSignalUrgency  urgency,
+                                    SmSignalState    state,
+                                    int              received_day,
+                                    int              today);
+
 gboolean    sm_signal_move         (SmStore        *store,
                                     gint64          id,
                                     SmSignalState   to,

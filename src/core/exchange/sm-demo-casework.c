@@ -191,7 +191,7 @@ _sm_demo_add_casework (SmStore  *store,
   for (guint i = 0; i < subjects->len; i++)
     {
       const SmDemoSubject *s = &g_array_index (subjects, SmDemoSubject, i);
-      double share = s->pocket >= 0 && s->pocket < (int) G_N_ELEMENTS (pocket_share) ? pocket_share[s->pocket] : 0.12;
+      double share = s->pocket >= 0 && s->pocket < (int) G_N_ELEMENTS (pocket_share) ? pocket_share[s->pocket] : 0.16;
 
       if (g_rand_double (rand) >= share)
         continue;

@@ -181,6 +181,26 @@ fail:
   " (SELECT min (at) FROM signal_step WHERE signal_id = s.id AND to_state = 'answered')" \
   " FROM signal AS s LEFT JOIN signal_member_kind AS k ON k.id = s.member_kind_id"
 
+/* The same columns for many signals at once: the steps aggregated in one
+ * pass rather than looked up per signal. */
+#define LIST_COLUMNS \
+  "s.id, s.received_at, k.code, s.signaller, s.anonymous, s.channel, s.household_id, s.about," \
+  " s.urgency, s.state, s.answer, s.answered_on, s.synthetic, s.organization, n.codes, st.assessed," \
+  " d.to_state, st.answered" \
+  " FROM signal AS s LEFT JOIN signal_member_kind AS k ON k.id = s.member_kind_id" \
+  " LEFT JOIN (SELECT signal_id, group_concat (c.code, ' ') AS codes FROM signal_need" \
+  "   JOIN need_category AS c ON c.id = category_id GROUP BY signal_id) AS n ON n.signal_id = s.id" \
+  " LEFT JOIN (SELECT signal_id, min (CASE WHEN to_state = 'assessed' THEN at END) AS assessed," \
+  "   min (CASE WHEN to_state = 'answered' THEN at END) AS answered," \
+  "   max (CASE WHEN to_state IN ('case_opened', 'referred', 'in_care', 'unfounded') THEN id END) AS decided" \
+  "   FROM signal_step GROUP BY signal_id) AS st ON st.signal_id = s.id" \
+  " LEFT JOIN signal_step AS d ON d.id = st.decided"
+
+#define INBOX_COLUMNS \
+  "s.id, s.received_at, k.code, s.signaller, s.anonymous, s.channel, s.household_id, s.about," \
+  " s.urgency, s.state, NULL, NULL, s.synthetic, s.organization, NULL, NULL, NULL, NULL" \
+  " FROM signal AS s LEFT JOIN signal_member_kind AS k ON k.id = s.member_kind_id"
+
 static char *
 column_text (sqlite3_stmt *stmt,
              int           i)
@@ -255,9 +275,32 @@ sm_store_list_signals (SmStore   *store,
                        gboolean   open_only,
                        GError   **error)
 {
+  /* Open ones are few: looked up one by one; all of them in one pass. */
   sqlite3_stmt *stmt = _sm_store_prepare (store, open_only
     ? "SELECT " SIGNAL_COLUMNS " WHERE s.state <> 'answered' ORDER BY s.received_at, s.id"
-    : "SELECT " SIGNAL_COLUMNS " ORDER BY s.received_at, s.id", error);
+    : "SELECT " LIST_COLUMNS " ORDER BY s.received_at, s.id", error);
+
+  return stmt != NULL ? read_signals (store, stmt, error) : NULL;
+}
+
+/**
+ * sm_store_list_signal_inbox:
+ * @open_only: only those not answered yet
+ *
+ * The signals as an inbox lists them: what sm_store_list_signals() gives
+ * but the needs, the answer and the steps' times (read one signal with
+ * sm_store_get_signal() for those).
+ *
+ * Returns: (transfer full) (element-type SmSignalRecord): the oldest first
+ */
+GPtrArray *
+sm_store_list_signal_inbox (SmStore   *store,
+                            gboolean   open_only,
+                            GError   **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store, open_only
+    ? "SELECT " INBOX_COLUMNS " WHERE s.state <> 'answered' ORDER BY s.received_at, s.id"
+    : "SELECT " INBOX_COLUMNS " ORDER BY s.received_at, s.id", error);
 
   return stmt != NULL ? read_signals (store, stmt, error) : NULL;
 }
@@ -276,7 +319,7 @@ sm_store_list_signals_received (SmStore     *store,
                                 const char  *until,
                                 GError     **error)
 {
-  sqlite3_stmt *stmt = _sm_store_prepare (store, "SELECT " SIGNAL_COLUMNS
+  sqlite3_stmt *stmt = _sm_store_prepare (store, "SELECT " LIST_COLUMNS
     " WHERE s.received_at >= ? AND s.received_at < ? ORDER BY s.received_at, s.id", error);
 
   if (stmt == NULL)

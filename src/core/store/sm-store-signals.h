@@ -83,6 +83,9 @@ gboolean        sm_store_set_signal_answer (SmStore           *store,
                                             GError           **error);
 gint64          sm_store_count_signal_steps (SmStore          *store,
                                              gint64            id);
+GPtrArray      *sm_store_list_signal_inbox (SmStore          *store,
+                                            gboolean          open_only,
+                                            GError          **error);
 GPtrArray      *sm_store_list_signals_received (SmStore       *store,
                                                 const char    *from,
                                                 const char    *until,

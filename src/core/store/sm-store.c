@@ -706,6 +706,7 @@ sm_store_count (SmStore    *self,
     "location", "service_at_location", "boundary", "settlement_part", "need_category",
     "service_type", "household_rtree", "location_rtree", "boundary_rtree",
     "need_history", "basemap_feature", "basemap_rtree", "basemap_address", "geocode_review", "import_layout",
+    "signal", "signal_step", "case_file", "intervention", "conference",
     NULL,
   };
   g_autofree char *sql = NULL;
