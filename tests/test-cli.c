@@ -722,7 +722,10 @@ test_casework (void)
   g_autoptr(GError) error = NULL;
   g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 }, r6 = { 0 }, r7 = { 0 };
   g_auto(Run) r8 = { 0 }, r9 = { 0 }, r10 = { 0 }, r11 = { 0 }, r12 = { 0 }, r13 = { 0 }, r14 = { 0 };
-  g_auto(Run) r15 = { 0 }, r16 = { 0 };
+  g_auto(Run) r15 = { 0 }, r16 = { 0 }, m1 = { 0 }, m2 = { 0 }, d1 = { 0 }, d2 = { 0 }, i1 = { 0 }, i2 = { 0 };
+  g_auto(Run) a1 = { 0 }, l1 = { 0 };
+  g_autofree char *register_csv = g_build_filename (tmpdir, "jelzesek.csv", NULL);
+  g_autofree char *bad_csv = g_build_filename (tmpdir, "rossz-jelzesek.csv", NULL);
   GStatBuf st;
   JsonObject *root = NULL;
   JsonArray *all;
@@ -779,6 +782,40 @@ test_casework (void)
   g_assert_cmpint (r14.status, ==, 0);
   run (&r15, "report", "signals", db, "--year", "2025", "--format", "json", "--output", json_path, NULL);
   g_assert_cmpint (r15.status, ==, 0);
+  /* The code list of members, the deadlines, a register of signals. */
+  run (&m1, "signal", "members", db, "--set", "iskola", "--contact", "Szabó Péter", "--how", "jelzőlap e-mailben",
+       NULL);
+  g_assert_cmpint (m1.status, ==, 0);
+  g_assert_nonnull (strstr (m1.out, "Szabó Péter"));
+  run (&m2, "signal", "members", db, "--set", "uj_tag", NULL);
+  expect_user_error (&m2, "names");
+  run (&d1, "signal", "deadlines", db, "answer_normal=20", "assess_normal=30", NULL);
+  expect_user_error (&d1, "before its assessment");
+  run (&d2, "signal", "deadlines", db, "assess_normal=3", NULL);
+  g_assert_cmpint (d2.status, ==, 0);
+  g_assert_nonnull (strstr (d2.out, "assess_normal=3"));
+  g_assert_nonnull (strstr (d2.out, "answer_normal=15"));
+  g_assert_true (g_file_set_contents (register_csv,
+    "Beérkezés,Jelző,Módja,Sürgősség,Jelzés tartalma,Szükséglet,Lakcím\n"
+    "2025.06.02. 10:30,Iskola,írásban,sürgős,Sokat hiányzik,Child at risk,\"2890 Tata, Kossuth tér 3.\"\n"
+    "2025-06-03 08:00,Védőnő,telefon,azonnali,Elhanyagolt csecsemő,,\n", -1, NULL));
+  run (&i1, "signal", "import", db, register_csv, NULL);
+  g_assert_cmpint (i1.status, ==, 0);
+  g_assert_nonnull (strstr (i1.out, "Imported 2 signals"));
+  g_assert_true (g_file_set_contents (bad_csv,
+    "received,from,about\n2025-06-04 09:00,iskola,Jó sor\n2025-06-05 09:00,nincs_ilyen,Rossz sor\n", -1, NULL));
+  run (&i2, "signal", "import", db, bad_csv, NULL);
+  /* The rejected row and why, then the refusal. */
+  g_assert_cmpint (i2.status, ==, 1);
+  g_assert_nonnull (strstr (i2.err, "row 2"));
+  g_assert_nonnull (strstr (i2.err, "nothing was imported"));
+  run (&a1, "intervention", "add", db, "--area", "Tóváros", "--at", "47.64,18.33", "--kind", "debt_management",
+       "--organization", "Tata Város Önkormányzata", NULL);
+  g_assert_cmpint (a1.status, ==, 0);
+  run (&l1, "intervention", "list", db, NULL);
+  g_assert_nonnull (strstr (l1.out, "Tóváros"));
+  g_assert_nonnull (strstr (l1.out, "Taking into protection"));
+
   run (&r16, "report", "signals", db, "--year", "2025", NULL);
   g_assert_cmpint (r16.status, ==, 0);
   g_assert_nonnull (strstr (r16.out, "signals received"));

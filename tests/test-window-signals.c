@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "sm-case-life.h"
 #include "sm-grid.h"
@@ -161,6 +163,27 @@ test_arrival_to_answer (void)
   g_assert_cmpint (sm_store_count_signal_steps (store, id), ==, 3);
   g_assert_true (gtk_widget_get_visible (part (panel, "reopen_box")));
   g_assert_false (gtk_widget_get_visible (part (panel, "answer_box")));
+
+  /* The year's review from the window, written for its writer only. */
+  {
+    g_autofree char *path = g_build_filename (sm_test_tmpdir, "jelzesek.json", NULL);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *root;
+    GStatBuf st;
+
+    g_assert_true (sm_window_save_signal_report (window, g_date_time_get_year (now), path, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 077, ==, 0);
+    g_assert_true (json_parser_load_from_file (parser, path, &error));
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "conferences"), "held"),
+                     >=, 1);
+    g_assert_false (sm_window_save_signal_report (window, 2025, "/nonexistent/dir/r.csv", &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
   sm_test_close_window (window);
 }
 

@@ -125,6 +125,9 @@ void _sm_window_review_placed_cb (SmWindow   *self,
                                   double      lon,
                                   const char *failure);
 void _sm_window_review_waiting_cb (SmWindow *self);
+void _sm_window_report_signals_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter);
 void _sm_window_search_chosen_cb (SmWindow *self,
                                   gint64    household_id,
                                   double    lat,

@@ -450,6 +450,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-osm", NULL, _sm_window_import_osm_action);
   gtk_widget_class_install_action (widget_class, "win.import-cases", NULL, _sm_window_import_cases_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, _sm_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.report-signals", NULL, _sm_window_report_signals_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-town", NULL, show_town_action);

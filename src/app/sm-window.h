@@ -28,6 +28,10 @@ SmCasePanel   *sm_window_get_case_panel   (SmWindow       *self);
 SmReviewPanel *sm_window_get_review_panel (SmWindow       *self);
 SmSignalPanel *sm_window_get_signal_panel (SmWindow       *self);
 SmSignalLayer *sm_window_get_signal_layer (SmWindow       *self);
+gboolean       sm_window_save_signal_report (SmWindow     *self,
+                                             int           year,
+                                             const char   *path,
+                                             GError      **error);
 SmHotspotPanel *sm_window_get_hotspot_panel (SmWindow     *self);
 SmAreaLayer    *sm_window_get_area_layer (SmWindow *self);
 SmHotspotLayer *sm_window_get_hotspot_layer (SmWindow     *self);

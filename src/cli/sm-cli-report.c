@@ -51,14 +51,19 @@ report_signals (int    argc,
   report = sm_signal_report_new (store, year, disclosure, NULL, &error);
   if (report == NULL)
     return sm_cli_fail (g_steal_pointer (&error));
+  if (output != NULL)
+    {
+      if (g_str_equal (fmt, "text"))
+        return sm_cli_usage_error ("%s", _("a report written to a file is csv, json or xlsx"));
+      return sm_signal_report_save (report, disclosure, output, fmt, &error) ? EXIT_OK
+                                                                           : sm_cli_fail (g_steal_pointer (&error));
+    }
   if (g_str_equal (fmt, "json"))
     {
       g_autoptr(JsonNode) root = sm_signal_report_to_json (report, disclosure);
       g_autoptr(JsonGenerator) gen = json_generator_new ();
       g_autofree char *text = NULL;
 
-      if (output != NULL)
-        return sm_report_write_json (root, output, &error) ? EXIT_OK : sm_cli_fail (g_steal_pointer (&error));
       json_generator_set_root (gen, root);
       json_generator_set_pretty (gen, TRUE);
       text = json_generator_to_data (gen, NULL);
@@ -66,16 +71,6 @@ report_signals (int    argc,
       return EXIT_OK;
     }
   lines = sm_signal_report_to_rows (report, disclosure);
-  if (output != NULL)
-    {
-      g_autofree char *layer = g_strdup_printf ("signals_%d", year);
-
-      if (g_str_equal (fmt, "text"))
-        return sm_cli_usage_error ("%s", _("a report written to a file is csv, json or xlsx"));
-      if (!sm_report_write_table (lines, layer, output, fmt, &error))
-        return sm_cli_fail (g_steal_pointer (&error));
-      return EXIT_OK;
-    }
   for (guint i = 0; i < lines->len; i++)
     {
       GPtrArray *line = g_ptr_array_index (lines, i);

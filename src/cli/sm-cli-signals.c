@@ -337,8 +337,11 @@ signal_members (int    argc,
 {
   g_autofree char *code = NULL, *name_hu = NULL, *name_en = NULL, *child = NULL, *adult = NULL;
   g_autofree char *contact = NULL, *how = NULL;
+  gint64 organization = 0;
   GOptionEntry entries[] = {
     { "set", 0, 0, G_OPTION_ARG_STRING, &code, N_("Add or change the kind with this code"), "CODE" },
+    { "organization", 0, 0, G_OPTION_ARG_INT64, &organization,
+      N_("With --set: make this organization a member of that kind"), "ID" },
     { "name-hu", 0, 0, G_OPTION_ARG_STRING, &name_hu, N_("Its Hungarian name"), "NAME" },
     { "name-en", 0, 0, G_OPTION_ARG_STRING, &name_en, N_("Its English name"), "NAME" },
     { "child-duty", 0, 0, G_OPTION_ARG_STRING, &child, N_("must, or empty: its duty for children"), "DUTY" },
@@ -360,6 +363,16 @@ signal_members (int    argc,
   store = sm_cli_open_existing (argv[1], &error);
   if (store == NULL)
     return sm_cli_fail (g_steal_pointer (&error));
+  if (organization != 0 && code == NULL)
+    return sm_cli_usage_error ("%s", _("--organization goes with --set CODE"));
+  if (organization != 0)
+    {
+      if (!sm_store_set_organization_member_kind (store, organization, code, &error))
+        return sm_cli_fail (g_steal_pointer (&error));
+      g_print (_("Organization %lld is a member of the signalling system as “%s”\n"), (long long) organization,
+               code);
+      return EXIT_OK;
+    }
   if (code != NULL)
     {
       SmMemberKindRecord k = { .code = code, .name_hu = name_hu, .name_en = name_en, .child_duty = child,

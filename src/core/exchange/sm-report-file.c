@@ -125,3 +125,37 @@ sm_report_write_json (JsonNode    *root,
     return FALSE;
   return TRUE;
 }
+
+/**
+ * sm_signal_report_save:
+ * @format: (nullable): "csv", "json" or "xlsx"; %NULL: by @path's extension
+ *
+ * The signalling system's yearly report as a file.
+ */
+gboolean
+sm_signal_report_save (SmSignalReport *report,
+                       SmDisclosure   *disclosure,
+                       const char     *path,
+                       const char     *format,
+                       GError        **error)
+{
+  const char *dot = strrchr (path, '.');
+  const char *fmt = format != NULL ? format : dot != NULL ? dot + 1 : "";
+  g_autofree char *layer = g_strdup_printf ("signals_%d", report->year);
+
+  if (g_ascii_strcasecmp (fmt, "json") == 0)
+    {
+      g_autoptr(JsonNode) root = sm_signal_report_to_json (report, disclosure);
+
+      return sm_report_write_json (root, path, error);
+    }
+  if (g_ascii_strcasecmp (fmt, "csv") == 0 || g_ascii_strcasecmp (fmt, "xlsx") == 0)
+    {
+      g_autoptr(GPtrArray) lines = sm_signal_report_to_rows (report, disclosure);
+
+      return sm_report_write_table (lines, layer, path, fmt, error);
+    }
+  g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+               _("Cannot tell the format of “%s”; use .csv, .json or .xlsx"), path);
+  return FALSE;
+}

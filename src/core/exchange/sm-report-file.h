@@ -2,6 +2,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sm-signal-report.h"
+
 G_BEGIN_DECLS
 
 gboolean  sm_report_write_table (GPtrArray    *lines,
@@ -12,5 +14,11 @@ gboolean  sm_report_write_table (GPtrArray    *lines,
 gboolean  sm_report_write_json  (JsonNode     *root,
                                  const char   *path,
                                  GError      **error);
+
+gboolean  sm_signal_report_save  (SmSignalReport *report,
+                                 SmDisclosure   *disclosure,
+                                 const char     *path,
+                                 const char     *format,
+                                 GError        **error);
 
 G_END_DECLS

@@ -633,6 +633,43 @@ fail:
   return FALSE;
 }
 
+/**
+ * sm_store_set_organization_member_kind:
+ * @code: (nullable): a member kind's code; %NULL: not a member
+ *
+ * Makes organization @organization_id a member of the signalling system
+ * of that kind.
+ */
+gboolean
+sm_store_set_organization_member_kind (SmStore     *store,
+                                       gint64       organization_id,
+                                       const char  *code,
+                                       GError     **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "UPDATE organization SET member_kind_id = (SELECT id FROM signal_member_kind WHERE code = ?1)"
+    " WHERE id = ?2 AND (?1 IS NULL OR EXISTS (SELECT 1 FROM signal_member_kind WHERE code = ?1))", error);
+
+  if (stmt == NULL || !sm_store_begin (store, error))
+    return FALSE;
+  _sm_bind_text_or_null (stmt, 1, code);
+  sqlite3_bind_int64 (stmt, 2, organization_id);
+  if (!_sm_store_step_done (store, stmt, error))
+    {
+      sm_store_rollback (store);
+      return FALSE;
+    }
+  if (sqlite3_changes (_sm_store_get_db (store)) != 1)
+    {
+      sm_store_rollback (store);
+      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
+                   _("There is no organization %lld, or “%s” is not a member of the signalling system"),
+                   (long long) organization_id, code ? code : "");
+      return FALSE;
+    }
+  return sm_store_commit (store, error);
+}
+
 /* --- deadlines -------------------------------------------------------- */
 
 gboolean

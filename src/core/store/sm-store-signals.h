@@ -104,6 +104,11 @@ gboolean        sm_store_save_member_kind  (SmStore           *store,
                                             const SmMemberKindRecord *record,
                                             GError           **error);
 
+gboolean        sm_store_set_organization_member_kind (SmStore    *store,
+                                                       gint64      organization_id,
+                                                       const char *code,
+                                                       GError    **error);
+
 gboolean        sm_store_get_deadline   (SmStore              *store,
                                          const char           *name,
                                          int                  *days,
