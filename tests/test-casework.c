@@ -10,6 +10,7 @@
 
 #include "sm-case-life.h"
 #include "sm-date.h"
+#include "sm-demo.h"
 #include "sm-disclosure.h"
 #include "sm-error.h"
 #include "sm-import.h"
@@ -428,6 +429,50 @@ test_import_signals (void)
   sm_test_remove_dir (dir);
 }
 
+/* The report on the demo town against counts made here from its tables. */
+static void
+test_report_on_demo (void)
+{
+  g_autofree char *dir = sm_test_make_dir ("sm-casework");
+  g_autoptr(SmStore) store = new_store (dir, "demo.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmDisclosure) disclosure = sm_disclosure_new (5);
+  g_autoptr(SmSignalReport) report = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_local (2025, 7, 1, 0, 0, 0);
+  SmDemoOptions options = { .n_households = 3000, .seed = 9, .until = "2025-06-30" };
+  gint64 sum = 0;
+
+  g_assert_true (sm_demo_generate (store, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  report = sm_signal_report_new (store, 2024, disclosure, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->n_signals, ==,
+                   sm_test_scalar (store, "SELECT count(*) FROM signal WHERE received_at LIKE '2024-%'"));
+  g_assert_cmpint (report->n_signals, >, 100);
+  g_assert_cmpint (report->signals_state, ==, SM_DISCLOSURE_SHOWN);
+  g_assert_cmpint (report->n_conferences, ==,
+                   sm_test_scalar (store, "SELECT count(*) FROM conference WHERE held_on LIKE '2024-%'"));
+  g_assert_cmpint (report->n_decisions, ==,
+                   sm_test_scalar (store, "SELECT count(*) FROM conference_decision AS d JOIN conference AS c"
+                                          " ON c.id = d.conference_id WHERE c.held_on LIKE '2024-%'"));
+  for (guint i = 0; i < report->by_urgency->len; i++)
+    {
+      const SmReportRow *row = g_ptr_array_index (report->by_urgency, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM signal WHERE received_at LIKE '2024-%%'"
+                                              " AND urgency = '%s'", row->key);
+
+      g_assert_cmpint (row->count, ==, sm_test_scalar (store, sql));
+      sum += row->count;
+    }
+  g_assert_cmpint (sum, ==, report->n_signals);
+  /* Every signal of a year before the end of the history is decided and
+   * mostly within its deadline, as the demo makes them. */
+  g_assert_cmpint (report->assessment.n, ==, report->n_signals);
+  g_assert_cmpfloat (report->assessment.within_share, >, 0.8);
+  g_assert_cmpfloat (report->assessment.median_days, <=, report->answer.median_days);
+  sm_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -440,5 +485,6 @@ main (int    argc,
   g_test_add_func ("/casework/quantile", test_quantile);
   g_test_add_func ("/casework/report", test_report);
   g_test_add_func ("/casework/import-signals", test_import_signals);
+  g_test_add_func ("/casework/report-on-demo", test_report_on_demo);
   return g_test_run ();
 }

@@ -13,6 +13,8 @@
 #include "sm-case-life.h"
 #include "sm-grid.h"
 #include "sm-signal-item.h"
+#include "sm-hotspot-panel.h"
+#include "sm-measure-layer.h"
 #include "sm-signal-layer.h"
 #include "sm-signal-panel.h"
 #include "sm-store-casework.h"
@@ -48,6 +50,13 @@ type (SmSignalPanel *panel,
       const char    *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (part (panel, name)), text);
+}
+
+static void
+back_to_list (SmSignalPanel *panel)
+{
+  g_signal_emit_by_name (part (panel, "back_button"), "clicked");
+  sm_test_iterate (20);
 }
 
 static const char *
@@ -163,6 +172,34 @@ test_arrival_to_answer (void)
   g_assert_cmpint (sm_store_count_signal_steps (store, id), ==, 3);
   g_assert_true (gtk_widget_get_visible (part (panel, "reopen_box")));
   g_assert_false (gtk_widget_get_visible (part (panel, "answer_box")));
+
+  /* The Case page shows the household's case, signals and measures; a
+   * signal there opens on the Signals page. */
+  {
+    SmCasePanel *case_panel = sm_window_get_case_panel (window);
+    GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (case_panel), SM_TYPE_CASE_PANEL,
+                                                                  "casework_group"));
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    gboolean opened = FALSE;
+
+    back_to_list (panel);
+    g_assert_true (sm_case_panel_load (case_panel, r->household_id, &error));
+    sm_test_iterate (50);
+    g_assert_true (gtk_widget_get_visible (group));
+    sm_test_collect_widgets (group, ADW_TYPE_ACTION_ROW, rows);
+    g_assert_cmpuint (rows->len, >=, 3);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-page", "s", "case");
+    sm_test_maybe_screenshot (window, "case-casework");
+    for (guint i = 0; i < rows->len && !opened; i++)
+      if (gtk_list_box_row_get_activatable (rows->pdata[i]))
+        {
+          g_signal_emit_by_name (rows->pdata[i], "activated");
+          opened = TRUE;
+        }
+    g_assert_true (opened);
+    sm_test_iterate (50);
+    g_assert_cmpint (sm_signal_panel_get_shown (panel), ==, id);
+  }
 
   /* The year's review from the window, written for its writer only. */
   {
@@ -301,6 +338,56 @@ test_layer_follows_slider (void)
   sm_test_close_window (window);
 }
 
+/* A measure on a hotspot from the hotspot list, and the flags of the
+ * areas' measures on the map. */
+static void
+test_measure_on_hotspot (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  SmWindow *window;
+  SmHotspotPanel *hotspots;
+  SmMeasureLayer *layer;
+  AdwMessageDialog *dialog;
+  gint64 before, end;
+  guint areas_before;
+
+  window = sm_test_open_window (store);
+  hotspots = sm_window_get_hotspot_panel (window);
+  layer = sm_window_get_measure_layer (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-measures", NULL);
+  sm_test_iterate (50);
+  /* The demo's three pockets carry a measure each. */
+  areas_before = sm_measure_layer_get_n_areas (layer);
+  g_assert_cmpuint (areas_before, ==, 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-page", "s", "hotspots");
+  end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (sm_hotspot_panel_get_count (hotspots) == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (sm_hotspot_panel_get_count (hotspots), >, 0);
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (hotspots), SM_TYPE_HOTSPOT_PANEL, "list_view"),
+                         "activate", 0);
+  sm_test_iterate (100);
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (hotspots), SM_TYPE_HOTSPOT_PANEL,
+                                                        "measure_button"), "clicked");
+  sm_test_iterate (100);
+  dialog = sm_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  sm_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, entries);
+  g_assert_cmpuint (entries->len, ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "Tata Város Önkormányzata");
+  before = sm_store_count (store, "intervention");
+  adw_message_dialog_response (dialog, "record");
+  sm_test_iterate (100);
+  g_assert_cmpint (sm_store_count (store, "intervention"), ==, before + 1);
+  g_assert_cmpuint (sm_measure_layer_get_n_areas (layer), ==, areas_before + 1);
+  sm_test_maybe_screenshot (window, "measure-on-hotspot");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-measures", NULL);
+  sm_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -311,6 +398,7 @@ main (int    argc,
   g_test_add_func ("/window/signal-arrival-to-answer", test_arrival_to_answer);
   g_test_add_func ("/window/signal-overdue", test_overdue);
   g_test_add_func ("/window/signal-layer-follows-slider", test_layer_follows_slider);
+  g_test_add_func ("/window/measure-on-hotspot", test_measure_on_hotspot);
   status = g_test_run ();
   sm_test_gui_finish ();
   return status;

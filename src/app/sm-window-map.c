@@ -248,7 +248,7 @@ start_new_household (SmWindow *self,
 }
 
 /* What the analysis layers show at a place, the topmost first: a cluster
- * of excess, a signal, a Gi* cell, an area. */
+ * of excess, a measure on an area, a signal, a Gi* cell, an area. */
 static char *
 layers_describe (SmWindow *self,
                  double    lat,
@@ -256,6 +256,8 @@ layers_describe (SmWindow *self,
 {
   char *text = sm_excess_layer_describe (self->excess_layer, lat, lon);
 
+  if (text == NULL)
+    text = sm_measure_layer_describe (self->measure_layer, lat, lon);
   if (text == NULL)
     text = sm_signal_layer_describe (self->signal_layer, lat, lon);
   if (text == NULL)

@@ -13,6 +13,7 @@
 #include "sm-hotspot-panel.h"
 #include "sm-review-panel.h"
 #include "sm-search-box.h"
+#include "sm-measure-layer.h"
 #include "sm-signal-layer.h"
 #include "sm-signal-panel.h"
 #include "sm-window.h"
@@ -61,6 +62,7 @@ struct _SmWindow
   SmHotspotPanel       *hotspot_panel;
   SmSignalPanel        *signal_panel;
   SmSignalLayer        *signal_layer;
+  SmMeasureLayer       *measure_layer;
   GDate                 time_first;      /* first month of the data */
   guint                 play_id;
   guint                 outside_id;

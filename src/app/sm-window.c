@@ -61,6 +61,15 @@ update_review_title (SmWindow *self)
   gtk_stack_page_set_title (page, title);
 }
 
+/* A signal chosen on the Case page, on the Signals page. */
+static void
+show_signal_cb (SmWindow *self,
+                gint64    id)
+{
+  sm_signal_panel_show_signal (self->signal_panel, id);
+  gtk_stack_set_visible_child_name (self->panel_stack, "signals");
+}
+
 /* Open signals in the title; overdue ones as the page's attention mark. */
 static void
 update_signals_title (SmWindow *self)
@@ -281,6 +290,7 @@ layer_setting_changed_cb (SmWindow *self)
                                      g_settings_get_boolean (self->settings, "planner-view"));
   sm_signal_layer_set_planner_view (self->signal_layer, g_settings_get_boolean (self->settings, "planner-view"));
   gtk_widget_set_visible (GTK_WIDGET (self->signal_layer), g_settings_get_boolean (self->settings, "show-signals"));
+  gtk_widget_set_visible (GTK_WIDGET (self->measure_layer), g_settings_get_boolean (self->settings, "show-measures"));
   update_counts_cb (self);
 }
 
@@ -520,7 +530,7 @@ sm_window_new (GtkApplication *application,
   ShumateMap *map = _sm_window_get_map (self);
   GtkGesture *click = gtk_gesture_click_new ();
   static const char * const layer_keys[] = {
-    "show-cases", "show-services", "show-boundaries", "show-signals", "planner-view"
+    "show-cases", "show-services", "show-boundaries", "show-signals", "show-measures", "planner-view"
   };
 
   self->settings = g_settings_new (APP_ID);
@@ -545,6 +555,8 @@ sm_window_new (GtkApplication *application,
   shumate_map_add_layer (map, SHUMATE_LAYER (self->hotspot_layer));
   self->signal_layer = sm_signal_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->signal_layer));
+  self->measure_layer = sm_measure_layer_new (shumate_map_get_viewport (map), self->context);
+  shumate_map_add_layer (map, SHUMATE_LAYER (self->measure_layer));
   self->excess_layer = sm_excess_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->excess_layer));
   g_signal_connect_swapped (self->case_layer, "updated", G_CALLBACK (update_counts_cb), self);
@@ -569,10 +581,12 @@ sm_window_new (GtkApplication *application,
   self->signal_panel = sm_signal_panel_new (self->context);
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->signal_panel), "signals", _("Signals"));
   g_signal_connect_swapped (self->signal_panel, "toast", G_CALLBACK (_sm_window_toast), self);
+  g_signal_connect_swapped (self->case_panel, "show-signal", G_CALLBACK (show_signal_cb), self);
   g_signal_connect_swapped (self->signal_panel, "notify::n-overdue", G_CALLBACK (update_signals_title), self);
   g_signal_connect_swapped (self->signal_panel, "notify::n-open", G_CALLBACK (update_signals_title), self);
   update_signals_title (self);
   g_signal_connect_swapped (self->hotspot_panel, "zoom", G_CALLBACK (_sm_window_hotspot_zoom_cb), self);
+  g_signal_connect_swapped (self->hotspot_panel, "toast", G_CALLBACK (_sm_window_toast), self);
 
   _sm_window_setup_time (self);
   get_geocoder (self);
@@ -674,6 +688,13 @@ sm_window_get_review_panel (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
   return self->review_panel;
+}
+
+SmMeasureLayer *
+sm_window_get_measure_layer (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->measure_layer;
 }
 
 SmSignalLayer *

@@ -8,6 +8,7 @@
 #include "sm-filter-panel.h"
 #include "sm-hotspot-panel.h"
 #include "sm-review-panel.h"
+#include "sm-measure-layer.h"
 #include "sm-signal-layer.h"
 #include "sm-signal-panel.h"
 #include "sm-store.h"
@@ -28,6 +29,7 @@ SmCasePanel   *sm_window_get_case_panel   (SmWindow       *self);
 SmReviewPanel *sm_window_get_review_panel (SmWindow       *self);
 SmSignalPanel *sm_window_get_signal_panel (SmWindow       *self);
 SmSignalLayer *sm_window_get_signal_layer (SmWindow       *self);
+SmMeasureLayer *sm_window_get_measure_layer (SmWindow     *self);
 gboolean       sm_window_save_signal_report (SmWindow     *self,
                                              int           year,
                                              const char   *path,

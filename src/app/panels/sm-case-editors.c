@@ -5,6 +5,12 @@
 #include <glib/gi18n.h>
 
 #include "sm-case-draft.h"
+#include "sm-case-life.h"
+#include "sm-enum.h"
+#include "sm-enums.h"
+#include "sm-signal-item.h"
+#include "sm-store-casework.h"
+#include "sm-store-signals.h"
 #include "sm-case-panel.h"
 #include "sm-date.h"
 #include "sm-error.h"
@@ -454,4 +460,104 @@ _sm_case_panel_add_assessment_editor (SmCasePanel               *self,
   adw_preferences_group_add (self->assessments_group, GTK_WIDGET (e->row));
   g_ptr_array_add (self->assessments, e);
   return e;
+}
+
+/* --- the household's case, signals and measures ------------------------ */
+
+static void
+signal_row_activated_cb (AdwActionRow *row,
+                         SmCasePanel  *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "signal"));
+
+  g_signal_emit (self, _sm_case_panel_signals[SM_CASE_PANEL_SHOW_SIGNAL], 0, id);
+}
+
+static GtkWidget *
+add_info_row (SmCasePanel *self,
+              const char  *title,
+              const char  *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (self->casework_group, row);
+  g_ptr_array_add (self->casework_rows, row);
+  return row;
+}
+
+/**
+ * _sm_case_panel_show_casework:
+ *
+ * The household's case file (its stage, since when, its caseworker, red
+ * when its assessment or review is overdue), the signals about it (one
+ * opens on the Signals page) and the measures taken, read from the store.
+ */
+void
+_sm_case_panel_show_casework (SmCasePanel *self)
+{
+  g_autoptr(GPtrArray) cases = NULL, signals = NULL, measures = NULL;
+  SmCaseDeadlines deadlines = sm_case_default_deadlines;
+  GDate today;
+
+  for (guint i = 0; i < self->casework_rows->len; i++)
+    adw_preferences_group_remove (self->casework_group, g_ptr_array_index (self->casework_rows, i));
+  g_ptr_array_set_size (self->casework_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->casework_group), FALSE);
+  if (self->household_id == 0)
+    return;
+  sm_deadlines_load (self->store, NULL, &deadlines, NULL);
+  cases = sm_store_list_case_files (self->store, self->household_id, FALSE, NULL);
+  signals = sm_store_list_household_signals (self->store, self->household_id, NULL);
+  measures = sm_store_list_interventions (self->store, self->household_id, NULL);
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  for (guint i = 0; cases != NULL && i < cases->len; i++)
+    {
+      const SmCaseFileRecord *c = g_ptr_array_index (cases, i);
+      g_autofree char *title = NULL, *subtitle = NULL;
+      GDate opened, since, reviewed;
+      int stage = 0;
+      gboolean overdue;
+      GtkWidget *row;
+
+      sm_enum_parse (SM_TYPE_CASE_STAGE, c->stage, &stage);
+      sm_date_parse_iso (c->opened_on, &opened, NULL);
+      sm_date_parse_iso (c->stage_since, &since, NULL);
+      overdue = sm_case_is_overdue (&deadlines, stage, &opened, &since,
+                                    c->reviewed_on && sm_date_parse_iso (c->reviewed_on, &reviewed, NULL)
+                                    ? &reviewed : NULL, &today);
+      title = g_strdup_printf (overdue ? _("Case %lld: %s, overdue") : _("Case %lld: %s"), (long long) c->id,
+                               sm_case_stage_name (stage));
+      subtitle = g_strdup_printf (_("Opened on %s, this stage since %s, caseworker %s"), c->opened_on,
+                                  c->stage_since, c->caseworker);
+      row = add_info_row (self, title, subtitle);
+      if (overdue)
+        gtk_widget_add_css_class (row, "error");
+    }
+  for (guint i = 0; signals != NULL && i < signals->len; i++)
+    {
+      const SmSignalRecord *r = g_ptr_array_index (signals, i);
+      g_autofree char *title = g_strdup_printf (_("Signal %lld: %s"), (long long) r->id,
+                                                sm_signal_state_label (r->state));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", r->received_at, r->about);
+      GtkWidget *row = add_info_row (self, title, subtitle), *go = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "signal", GSIZE_TO_POINTER ((gsize) r->id));
+      g_signal_connect (row, "activated", G_CALLBACK (signal_row_activated_cb), self);
+    }
+  for (guint i = 0; measures != NULL && i < measures->len; i++)
+    {
+      const SmInterventionRecord *m = g_ptr_array_index (measures, i);
+      const SmInterventionKind *k = sm_intervention_kind_find (m->kind);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", m->on_date, m->organization,
+                                                   m->outcome ? " · " : "", m->outcome ? m->outcome : "");
+
+      add_info_row (self, k ? sm_intervention_kind_name (k) : m->kind, subtitle);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->casework_group), self->casework_rows->len > 0);
 }

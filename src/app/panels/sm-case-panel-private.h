@@ -63,6 +63,8 @@ struct _SmCasePanel
   AdwEntryRow         *part_row;
   AdwActionRow        *location_row;
   GtkToggleButton     *place_button;
+  AdwPreferencesGroup *casework_group;
+  GPtrArray           *casework_rows;   /* GtkWidget, in casework_group */
   AdwPreferencesGroup *persons_group;
   AdwPreferencesGroup *needs_group;
   AdwPreferencesGroup *assessments_group;
@@ -112,5 +114,15 @@ void _sm_case_panel_watch (SmCasePanel *self,
                            gpointer     widget);
 extern const char * const _sm_case_panel_mobilities[];
 extern const char * const _sm_case_panel_roles[];
+
+void _sm_case_panel_show_casework (SmCasePanel *self);
+
+enum {
+  SM_CASE_PANEL_SAVED,
+  SM_CASE_PANEL_SHOW_SIGNAL,
+  SM_CASE_PANEL_N_SIGNALS
+};
+
+extern guint _sm_case_panel_signals[SM_CASE_PANEL_N_SIGNALS];
 
 G_END_DECLS

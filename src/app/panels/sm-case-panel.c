@@ -17,12 +17,7 @@
 
 G_DEFINE_FINAL_TYPE (SmCasePanel, sm_case_panel, GTK_TYPE_BOX)
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+guint _sm_case_panel_signals[SM_CASE_PANEL_N_SIGNALS];
 
 static void
 clear_marks (SmCasePanel *self)
@@ -201,6 +196,7 @@ sm_case_panel_load (SmCasePanel  *self,
   for (guint i = 0; i < assessments->len; i++)
     _sm_case_panel_add_assessment_editor (self, g_ptr_array_index (assessments, i));
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_assessment_button), persons->len > 0);
+  _sm_case_panel_show_casework (self);
   gtk_stack_set_visible_child_name (self->stack, "case");
   self->loading = FALSE;
   _sm_case_panel_set_dirty (self, FALSE);
@@ -223,6 +219,7 @@ sm_case_panel_new_household (SmCasePanel *self,
   self->loading = TRUE;
   reset_form (self);
   self->household_id = 0;
+  _sm_case_panel_show_casework (self);
   _sm_case_panel_set_text (self->address_row, NULL);
   _sm_case_panel_set_text (self->postal_row, NULL);
   _sm_case_panel_set_text (self->settlement_row, NULL);
@@ -251,6 +248,7 @@ sm_case_panel_clear (SmCasePanel *self)
   self->loading = TRUE;
   reset_form (self);
   self->household_id = 0;
+  _sm_case_panel_show_casework (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   self->loading = FALSE;
   _sm_case_panel_set_dirty (self, FALSE);
@@ -380,7 +378,7 @@ sm_case_panel_save (SmCasePanel *self)
       show_problem (self, NULL, error->message);
       return FALSE;
     }
-  g_signal_emit (self, signals[SAVED], 0, result.household_id);
+  g_signal_emit (self, _sm_case_panel_signals[SM_CASE_PANEL_SAVED], 0, result.household_id);
   return TRUE;
 }
 
@@ -583,6 +581,7 @@ sm_case_panel_dispose (GObject *object)
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->marked, g_ptr_array_unref);
   g_clear_pointer (&self->loaded_address, g_free);
+  g_clear_pointer (&self->casework_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sm_case_panel_parent_class)->dispose (object);
 }
@@ -628,7 +627,10 @@ sm_case_panel_class_init (SmCasePanelClass *klass)
     g_param_spec_object ("context", NULL, NULL, SM_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  /* A signal about the household was chosen: to be shown on the Signals page. */
+  _sm_case_panel_signals[SM_CASE_PANEL_SHOW_SIGNAL] = g_signal_new ("show-signal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  _sm_case_panel_signals[SM_CASE_PANEL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -642,6 +644,7 @@ sm_case_panel_class_init (SmCasePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, part_row);
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, location_row);
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, place_button);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, casework_group);
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, persons_group);
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, needs_group);
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, assessments_group);
@@ -664,6 +667,18 @@ sm_case_panel_init (SmCasePanel *self)
   self->assessments = g_ptr_array_new_with_free_func ((GDestroyNotify) _sm_case_panel_assessment_editor_free);
   self->people = g_ptr_array_new ();
   self->marked = g_ptr_array_new ();
+  self->casework_rows = g_ptr_array_new ();
+}
+
+/* Signals, the case and measures change on other pages: the section
+ * follows; the form being edited is not touched. */
+static void
+casework_changed_cb (SmCasePanel   *self,
+                     SmStoreChange  what,
+                     GArray        *household_ids)
+{
+  if ((what & SM_STORE_CHANGE_CASEWORK) && self->household_id != 0)
+    _sm_case_panel_show_casework (self);
 }
 
 SmCasePanel *
@@ -678,5 +693,6 @@ sm_case_panel_new (SmContext *context)
   _sm_case_panel_watch (self, self->postal_row);
   _sm_case_panel_watch (self, self->settlement_row);
   _sm_case_panel_watch (self, self->part_row);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (casework_changed_cb), self, G_CONNECT_SWAPPED);
   return self;
 }

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -10,6 +12,7 @@
 #include "sm-area-stats.h"
 #include "sm-hotspot-item.h"
 #include "sm-hotspot-panel.h"
+#include "sm-measure-dialog.h"
 #include "sm-excess-layer.h"
 
 
@@ -42,6 +45,7 @@ struct _SmHotspotPanel
   AdwComboRow         *method_row;
   AdwComboRow         *model_row;
   GtkLabel            *list_description;
+  GtkWidget           *measure_button;
 
   SmStore             *store;
   SmFilter            *filter;
@@ -52,12 +56,14 @@ struct _SmHotspotPanel
   GListStore          *hotspots;    /* SmHotspotItem */
   guint                count;
   gboolean             shown;       /* the page has been seen: the list is computed */
+  SmHotspotItem       *chosen;      /* the hotspot last gone to, for a measure on it */
 };
 
 G_DEFINE_FINAL_TYPE (SmHotspotPanel, sm_hotspot_panel, GTK_TYPE_BOX)
 
 enum {
   ZOOM,
+  TOAST,
   N_SIGNALS
 };
 
@@ -85,11 +91,40 @@ hotspot_activated_cb (SmHotspotPanel *self,
   if (item == NULL)
     return;
   sm_hotspot_item_get_bbox (item, &w, &s, &e, &n);
+  g_set_object (&self->chosen, item);
+  gtk_widget_set_sensitive (self->measure_button, TRUE);
   if (sm_excess_layer_get_active (self->excess_layer))
     sm_excess_layer_set_selected (self->excess_layer, (int) position);
   else
     sm_hotspot_layer_set_selected (self->layer, (int) position);
   g_signal_emit (self, signals[ZOOM], 0, w, s, e, n);
+}
+
+static void
+measure_done_cb (gpointer    data,
+                 const char *message)
+{
+  g_signal_emit (data, signals[TOAST], 0, message);
+}
+
+/* A measure on the hotspot last gone to, kept with its name and centre. */
+static void
+measure_clicked_cb (SmHotspotPanel *self)
+{
+  g_autofree char *needs = NULL, *area = NULL;
+  double w, s, e, n;
+  guint rank;
+
+  if (self->chosen == NULL)
+    return;
+  g_object_get (self->chosen, "rank", &rank, "needs", &needs, NULL);
+  sm_hotspot_item_get_bbox (self->chosen, &w, &s, &e, &n);
+  /* Named by its rank and leading need, without the day's statistics. */
+  if (needs != NULL && strstr (needs, " · ") != NULL)
+    *strstr (needs, " · ") = '\0';
+  area = g_strdup_printf (_("Hotspot %u (%s)"), rank, needs ? needs : "");
+  sm_measure_dialog_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->context, area,
+                             (s + n) / 2, (w + e) / 2, measure_done_cb, self);
 }
 
 /* The heat ramp above, the Gi* classes below. */
@@ -500,6 +535,7 @@ sm_hotspot_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_HOTSPOT_PANEL);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
+  g_clear_object (&self->chosen);
   g_clear_object (&self->filter);
   if (self->area_layer != NULL)
     g_signal_handlers_disconnect_by_data (self->area_layer, self);
@@ -555,6 +591,9 @@ sm_hotspot_panel_class_init (SmHotspotPanelClass *klass)
   signals[ZOOM] = g_signal_new ("zoom", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                 NULL, NULL, G_TYPE_NONE, 4, G_TYPE_DOUBLE, G_TYPE_DOUBLE,
                                 G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  /* What came of a step taken on the page, to be said. */
+  signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/hu/szocterkep/SocialMap/ui/sm-hotspot-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, heat_switch);
@@ -581,6 +620,8 @@ sm_hotspot_panel_class_init (SmHotspotPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, per_month_switch);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, model_row);
   gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, list_description);
+  gtk_widget_class_bind_template_child (widget_class, SmHotspotPanel, measure_button);
+  gtk_widget_class_bind_template_callback (widget_class, measure_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, compare_selected_cb);
 }
 

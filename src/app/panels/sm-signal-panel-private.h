@@ -59,7 +59,7 @@ struct _SmSignalPanel
   /* the buttons, for the tests to press */
   GtkWidget           *new_button, *record_button, *assess_button, *decide_button, *link_button;
   GtkWidget           *new_household_button, *measure_button, *conference_button, *answer_button;
-  GtkWidget           *reopen_button;
+  GtkWidget           *reopen_button, *back_button;
 
   SmContext           *context;
   SmStore             *store;

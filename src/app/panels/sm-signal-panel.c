@@ -606,7 +606,7 @@ sm_signal_panel_class_init (SmSignalPanelClass *klass)
   BIND (new_need); BIND (new_about); BIND (new_message);
   BIND (new_button); BIND (record_button); BIND (assess_button); BIND (decide_button); BIND (link_button);
   BIND (new_household_button); BIND (measure_button); BIND (conference_button); BIND (answer_button);
-  BIND (reopen_button);
+  BIND (reopen_button); BIND (back_button);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "new_clicked_cb",

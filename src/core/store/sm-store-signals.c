@@ -306,6 +306,26 @@ sm_store_list_signal_inbox (SmStore   *store,
 }
 
 /**
+ * sm_store_list_household_signals:
+ *
+ * Returns: (transfer full) (element-type SmSignalRecord): the signals
+ *   about household @household_id, as the inbox lists them, oldest first
+ */
+GPtrArray *
+sm_store_list_household_signals (SmStore  *store,
+                                 gint64    household_id,
+                                 GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store, "SELECT " INBOX_COLUMNS
+    " WHERE s.household_id = ? ORDER BY s.received_at, s.id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  return read_signals (store, stmt, error);
+}
+
+/**
  * sm_store_list_signals_received:
  * @from: the first day, "YYYY-MM-DD"
  * @until: the day after the last

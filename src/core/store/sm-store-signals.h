@@ -86,6 +86,9 @@ gint64          sm_store_count_signal_steps (SmStore          *store,
 GPtrArray      *sm_store_list_signal_inbox (SmStore          *store,
                                             gboolean          open_only,
                                             GError          **error);
+GPtrArray      *sm_store_list_household_signals (SmStore     *store,
+                                                 gint64       household_id,
+                                                 GError     **error);
 GPtrArray      *sm_store_list_signals_received (SmStore       *store,
                                                 const char    *from,
                                                 const char    *until,
