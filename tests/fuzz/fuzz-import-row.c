@@ -1,9 +1,11 @@
 /* What checks an imported row before anything is written: the text-table
- * reader's guard, numbers, severities and dates, on any bytes. */
+ * reader's guard, numbers, severities, dates and a signal's time of receipt
+ * and words, on any bytes. */
 
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -37,11 +39,19 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       double v;
       int severity = _sm_import_parse_severity (fields[i]);
       g_autofree char *date = _sm_import_date_field (fields[i], "date", NULL);
+      g_autofree char *received = _sm_import_received_field (fields[i], NULL);
+      const char *urgency = _sm_import_signal_word (fields[i], TRUE);
+      const char *channel = _sm_import_signal_word (fields[i], FALSE);
 
       if (sm_parse_decimal (fields[i], TRUE, &v))
         g_assert_true (isfinite (v));
       g_assert_true (severity >= 0 && severity <= 3);
       (void) date;
+      /* A time of receipt is a day and a minute, always 16 characters. */
+      if (received != NULL)
+        g_assert_cmpuint (strlen (received), ==, 16);
+      (void) urgency;
+      (void) channel;
     }
   return 0;
 }

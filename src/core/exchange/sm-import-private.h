@@ -54,6 +54,10 @@ typedef struct {
 } SmImportSignals;
 
 void     _sm_import_signals_clear    (SmImportSignals *state);
+char    *_sm_import_received_field   (const char      *text,
+                                      GError         **error);
+const char *_sm_import_signal_word   (const char      *text,
+                                      gboolean         urgency);
 gboolean _sm_import_store_signal_row (SmStore         *store,
                                       const Layout    *layout,
                                       OGRFeatureH      feature,

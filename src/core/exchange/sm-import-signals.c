@@ -34,9 +34,10 @@ static const struct {
   { "normal", "normal|normál|altalanos|rendes|nem surgos" },
 };
 
-static const char *
-word_value (const char *text,
-            gboolean    urgency)
+/* An urgency (or else a channel) as its nick, or NULL. */
+const char *
+_sm_import_signal_word (const char *text,
+                        gboolean    urgency)
 {
   g_autofree char *folded = sm_text_fold (text);
   guint n = urgency ? G_N_ELEMENTS (urgency_words) : G_N_ELEMENTS (channel_words);
@@ -53,10 +54,10 @@ word_value (const char *text,
 }
 
 /* "2025-03-01 14:30", "2025.03.01. 14:30", "2025-03-01T14:30:00" or a day
- * alone (the start of that day). */
-static char *
-received_value (const char  *text,
-                GError     **error)
+ * alone (the start of that day), as "YYYY-MM-DD HH:MM". */
+char *
+_sm_import_received_field (const char  *text,
+                           GError     **error)
 {
   g_autofree char *copy = g_strdup (text);
   char *split = strrchr (copy, 'T');
@@ -188,7 +189,7 @@ _sm_import_store_signal_row (SmStore         *store,
   SmSignalRecord r = { 0 };
   int urgency_value = SM_URGENCY_NORMAL;
 
-  if (received == NULL || (when = received_value (received, error)) == NULL)
+  if (received == NULL || (when = _sm_import_received_field (received, error)) == NULL)
     {
       if (received == NULL)
         g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("no time of receipt"));
@@ -207,14 +208,14 @@ _sm_import_store_signal_row (SmStore         *store,
       g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("“%s” is not a member of the signalling system"), kind);
       return FALSE;
     }
-  r.channel = channel != NULL ? (char *) word_value (channel, FALSE) : (char *) "written";
+  r.channel = channel != NULL ? (char *) _sm_import_signal_word (channel, FALSE) : (char *) "written";
   if (r.channel == NULL)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
                    _("“%s” is not a way of signalling; use written, email, phone or in person"), channel);
       return FALSE;
     }
-  if (urgency != NULL && !sm_enum_parse (SM_TYPE_SIGNAL_URGENCY, word_value (urgency, TRUE), &urgency_value))
+  if (urgency != NULL && !sm_enum_parse (SM_TYPE_SIGNAL_URGENCY, _sm_import_signal_word (urgency, TRUE), &urgency_value))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
                    _("“%s” is not an urgency; use immediate, urgent or normal"), urgency);
