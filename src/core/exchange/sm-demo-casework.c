@@ -9,7 +9,10 @@
 #include "sm-demo-private.h"
 #include "sm-signal.h"
 #include "sm-store-casework.h"
+#include "sm-store-history.h"
 #include "sm-store-signals.h"
+#include "sm-enum.h"
+#include "sm-enums.h"
 
 /* The demo town's signalling system over its years: signals from the
  * members that would see each kind of need (more of them in the pockets),
@@ -76,103 +79,222 @@ day_of (GDateTime *t)
   return sm_date_to_epoch_day (&d);
 }
 
+/* What the demo writes, planned in memory and written in one pass; every
+ * step is checked against the rules as a person's would be. */
+typedef struct {
+  GRand        *rand;
+  GStringChunk *text;
+  GPtrArray    *signals;    /* SmSignalHistory */
+  GPtrArray    *cases;      /* SmCaseHistory; .file.signal_id is an index into signals until written */
+  GArray       *measures;   /* Measure */
+  int           first_day, last_day;
+} Plan;
+
+typedef struct {
+  gint64      household_id;
+  const char *kind;
+  int         day;
+} Measure;
+
+static void
+signal_history_free (SmSignalHistory *h)
+{
+  g_free (h->signal.needs);
+  g_array_unref (h->steps);
+  g_free (h);
+}
+
+static void
+case_history_free (SmCaseHistory *h)
+{
+  g_array_unref (h->steps);
+  g_free (h);
+}
+
 static gboolean
-one_signal (SmStore             *store,
-            GRand               *rand,
+add_step (GArray      *steps,
+          gboolean     is_case,
+          int          from,
+          int          to,
+          GDateTime   *at,
+          int          day,
+          const char  *by,
+          const char  *note,
+          GError     **error)
+{
+  SmStepRecord step = { .by = by, .note = note };
+
+  if (!(is_case ? sm_case_check_step (from, to, by, note, error) : sm_signal_check_step (from, to, by, note, error)))
+    return FALSE;
+  step.from = sm_enum_to_nick (is_case ? SM_TYPE_CASE_STAGE : SM_TYPE_SIGNAL_STATE, from);
+  step.to = sm_enum_to_nick (is_case ? SM_TYPE_CASE_STAGE : SM_TYPE_SIGNAL_STATE, to);
+  if (at != NULL)
+    {
+      g_autofree char *text = g_date_time_format (at, "%Y-%m-%d %H:%M");
+
+      g_strlcpy (step.at, text, sizeof step.at);
+    }
+  else
+    {
+      GDate d;
+
+      sm_date_from_epoch_day (day, &d);
+      g_snprintf (step.at, sizeof step.at, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
+                  g_date_get_day (&d));
+    }
+  g_array_append_val (steps, step);
+  return TRUE;
+}
+
+static char *
+day_text (Plan *p,
+          int   day)
+{
+  GDate d;
+  char buf[16];
+
+  sm_date_from_epoch_day (day, &d);
+  g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+  return g_string_chunk_insert_const (p->text, buf);
+}
+
+static gboolean
+one_signal (Plan                *p,
             const SmDemoSubject *s,
-            int                  last_day,
-            int                  first_day,
+            GHashTable          *open_cases,
             GError             **error)
 {
-  static const char * const outcomes[] = { "case_opened", "referred", "in_care", "unfounded" };
+  static const SmSignalState outcomes[] = { SM_SIGNAL_CASE_OPENED, SM_SIGNAL_REFERRED, SM_SIGNAL_IN_CARE,
+                                            SM_SIGNAL_UNFOUNDED };
+  static const char * const outcome_notes[] = { "case_opened", "referred", "in_care", "unfounded" };
   static const double outcome_weights[] = { 0.35, 0.2, 0.25, 0.2 };
+  GRand *rand = p->rand;
   const NeedPlan *plan = plan_for (s->need);
   const char *worker = caseworkers[g_rand_int_range (rand, 0, G_N_ELEMENTS (caseworkers))];
-  int day = CLAMP (s->need_day - g_rand_int_range (rand, 0, 20), first_day, last_day);
+  int day = CLAMP (s->need_day - g_rand_int_range (rand, 0, 20), p->first_day, p->last_day);
   double u = g_rand_double (rand);
   SmSignalUrgency urgency = u < 0.08 ? SM_URGENCY_IMMEDIATE : u < 0.3 ? SM_URGENCY_URGENT : SM_URGENCY_NORMAL;
   g_autoptr(GDateTime) received = moment (day, 7 * 60 + g_rand_int_range (rand, 0, 9 * 60));
   g_autoptr(GDateTime) assessed = NULL, answered = NULL, due = NULL;
   g_autofree char *received_text = g_date_time_format (received, "%Y-%m-%d %H:%M");
-  char *needs[] = { (char *) s->need, NULL };
   const char *member = plan->members[g_rand_int_range (rand, 0, 5)];
-  SmSignalRecord r = { .received_at = received_text, .member_kind = (char *) member,
-                       .channel = urgency == SM_URGENCY_IMMEDIATE ? "phone"
-                                  : g_rand_double (rand) < 0.6 ? "written" : "email",
-                       .household_id = s->id, .about = "Szintetikus jelzés a bemutató városban",
-                       .urgency = urgency, .needs = needs, .synthetic = TRUE,
-                       .signaller = g_str_equal (member, "maganszemely") ? NULL : "Kapcsolattartó (szintetikus)",
-                       .anonymous = g_str_equal (member, "maganszemely") && g_rand_double (rand) < 0.5 };
+  SmSignalHistory *h = g_new0 (SmSignalHistory, 1);
+  SmSignalRecord *r = &h->signal;
   int late, outcome;
-  gint64 id, case_id;
   double x;
 
-  id = sm_store_add_signal (store, &r, error);
-  if (id == 0)
-    return FALSE;
+  h->steps = g_array_new (FALSE, FALSE, sizeof (SmStepRecord));
+  g_ptr_array_add (p->signals, h);
+  *r = (SmSignalRecord) { .received_at = g_string_chunk_insert_const (p->text, received_text),
+                          .member_kind = (char *) member,
+                          .channel = (char *) (urgency == SM_URGENCY_IMMEDIATE ? "phone"
+                                               : g_rand_double (rand) < 0.6 ? "written" : "email"),
+                          .household_id = s->id, .about = (char *) "Szintetikus jelzés a bemutató városban",
+                          .urgency = urgency, .state = SM_SIGNAL_RECEIVED, .synthetic = TRUE,
+                          .signaller = (char *) (g_str_equal (member, "maganszemely") ? NULL
+                                                 : "Kapcsolattartó (szintetikus)"),
+                          .anonymous = g_str_equal (member, "maganszemely") && g_rand_double (rand) < 0.5 };
+  r->needs = g_new0 (char *, 2);
+  r->needs[0] = (char *) s->need;
+
   /* Assessed mostly within its deadline, one in eight late. */
   due = sm_signal_deadline (NULL, urgency, received, FALSE);
   late = g_rand_double (rand) < 0.12 ? g_rand_int_range (rand, 1, 6) * 24 * 60 : 0;
   assessed = g_date_time_add_minutes (received, (int) (g_date_time_difference (due, received) / G_TIME_SPAN_MINUTE *
                                                        g_rand_double (rand) * 0.9) + late);
-  if (day_of (assessed) > last_day)
+  if (day_of (assessed) > p->last_day)
     return TRUE;
-  if (!sm_signal_move (store, id, SM_SIGNAL_ASSESSED, worker, NULL, assessed, error))
+  if (!add_step (h->steps, FALSE, SM_SIGNAL_RECEIVED, SM_SIGNAL_ASSESSED, assessed, 0, worker, NULL, error))
     return FALSE;
   x = g_rand_double (rand);
   for (outcome = 0; outcome < 3 && x >= outcome_weights[outcome]; outcome++)
     x -= outcome_weights[outcome];
-  if (!sm_signal_move (store, id, outcome == 0 ? SM_SIGNAL_CASE_OPENED : outcome == 1 ? SM_SIGNAL_REFERRED
-                                  : outcome == 2 ? SM_SIGNAL_IN_CARE : SM_SIGNAL_UNFOUNDED,
-                       worker, outcomes[outcome], assessed, error))
+  if (!add_step (h->steps, FALSE, SM_SIGNAL_ASSESSED, outcomes[outcome], assessed, 0, worker,
+                 outcome_notes[outcome], error))
     return FALSE;
+  r->state = outcomes[outcome];
   g_clear_pointer (&due, g_date_time_unref);
   due = sm_signal_deadline (NULL, urgency, received, TRUE);
   answered = g_date_time_add_minutes (assessed, g_rand_int_range (rand, 60, 1 + (int) MAX (120,
     g_date_time_difference (due, assessed) / G_TIME_SPAN_MINUTE * (g_rand_double (rand) < 0.1 ? 2.0 : 0.9))));
-  if (day_of (answered) <= last_day &&
-      !sm_signal_answer (store, id, worker, "Tájékoztatjuk a jelzés nyomán tett lépésekről (szintetikus)",
-                         answered, error))
-    return FALSE;
-  if (outcome != 0)
+  if (day_of (answered) <= p->last_day)
+    {
+      if (!add_step (h->steps, FALSE, r->state, SM_SIGNAL_ANSWERED, answered, 0, worker, NULL, error))
+        return FALSE;
+      r->state = SM_SIGNAL_ANSWERED;
+      r->answer = (char *) "Tájékoztatjuk a jelzés nyomán tett lépésekről (szintetikus)";
+      r->answered_on = day_text (p, day_of (answered));
+    }
+  if (outcome != 0 || g_hash_table_contains (open_cases, &s->id))
     return TRUE;
 
-  /* A case on it, through its stages as time allows. */
+  /* A case on it (one open case per household), through its stages as
+   * time allows. */
   {
-    GDate on;
+    SmCaseHistory *c = g_new0 (SmCaseHistory, 1);
     int d = day_of (assessed);
-    g_autoptr(GPtrArray) open = sm_store_list_case_files (store, s->id, TRUE, error);
+    SmCaseStage stage = SM_CASE_OPENED;
 
-    if (open == NULL)
-      return FALSE;
-    if (open->len > 0)
-      return TRUE;
-    sm_date_from_epoch_day (d, &on);
-    case_id = sm_case_open (store, s->id, id, worker, &on, TRUE, error);
-    if (case_id == 0)
-      return FALSE;
-    for (SmCaseStage stage = SM_CASE_ASSESSMENT; stage <= SM_CASE_CLOSED; stage++)
+    c->steps = g_array_new (FALSE, FALSE, sizeof (SmStepRecord));
+    c->file = (SmCaseFileRecord) { .household_id = s->id, .signal_id = p->signals->len - 1,
+                                   .caseworker = (char *) worker, .opened_on = day_text (p, d),
+                                   .synthetic = TRUE };
+    c->file.stage_since = c->file.opened_on;
+    g_ptr_array_add (p->cases, c);
+    for (SmCaseStage next = SM_CASE_ASSESSMENT; next <= SM_CASE_CLOSED; next++)
       {
-        d += stage == SM_CASE_ASSESSMENT ? g_rand_int_range (rand, 1, 10)
-             : stage == SM_CASE_PLAN ? g_rand_int_range (rand, 10, 40)
-             : stage == SM_CASE_IN_CARE ? g_rand_int_range (rand, 5, 20) : g_rand_int_range (rand, 90, 600);
-        if (d > last_day)
+        d += next == SM_CASE_ASSESSMENT ? g_rand_int_range (rand, 1, 10)
+             : next == SM_CASE_PLAN ? g_rand_int_range (rand, 10, 40)
+             : next == SM_CASE_IN_CARE ? g_rand_int_range (rand, 5, 20) : g_rand_int_range (rand, 90, 600);
+        if (d > p->last_day)
           break;
-        sm_date_from_epoch_day (d, &on);
-        if (!sm_case_move (store, case_id, stage, worker, NULL, &on, error))
+        if (!add_step (c->steps, TRUE, stage, next, NULL, d, worker, NULL, error))
           return FALSE;
+        stage = next;
+        c->file.stage_since = day_text (p, d);
         if (stage == SM_CASE_IN_CARE)
           {
-            const char *measure = plan->measures[g_rand_double (rand) < 0.6 ? 0 : g_rand_int_range (rand, 1, 3)];
-            GDate when;
+            Measure m = { s->id, plan->measures[g_rand_double (rand) < 0.6 ? 0 : g_rand_int_range (rand, 1, 3)],
+                          MIN (p->last_day, d + g_rand_int_range (rand, 0, 30)) };
 
-            sm_date_from_epoch_day (MIN (last_day, d + g_rand_int_range (rand, 0, 30)), &when);
-            if (sm_intervention_add (store, s->id, NULL, NULL, measure, &when, "Tatai Család- és Gyermekjóléti "
-                                     "Központ (szintetikus)", NULL, TRUE, error) == 0)
-              return FALSE;
+            g_array_append_val (p->measures, m);
           }
       }
+    c->file.stage = (char *) sm_enum_to_nick (SM_TYPE_CASE_STAGE, stage);
+    if (stage == SM_CASE_CLOSED)
+      c->file.closed_on = c->file.stage_since;
+    else
+      g_hash_table_add (open_cases, g_memdup2 (&s->id, sizeof s->id));
   }
+  return TRUE;
+}
+
+/* Writes the plan: the signals, then the cases on them, then the measures. */
+static gboolean
+write_plan (SmStore  *store,
+            Plan     *p,
+            GError  **error)
+{
+  if (!sm_store_add_signal_histories (store, p->signals, error))
+    return FALSE;
+  for (guint i = 0; i < p->cases->len; i++)
+    {
+      SmCaseHistory *c = g_ptr_array_index (p->cases, i);
+
+      c->file.signal_id = ((SmSignalHistory *) g_ptr_array_index (p->signals, c->file.signal_id))->signal.id;
+    }
+  if (!sm_store_add_case_histories (store, p->cases, error))
+    return FALSE;
+  for (guint i = 0; i < p->measures->len; i++)
+    {
+      const Measure *m = &g_array_index (p->measures, Measure, i);
+      GDate when;
+
+      sm_date_from_epoch_day (m->day, &when);
+      if (sm_intervention_add (store, m->household_id, NULL, NULL, m->kind, &when,
+                               "Tatai Család- és Gyermekjóléti Központ (szintetikus)", NULL, TRUE, error) == 0)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -186,20 +308,33 @@ _sm_demo_add_casework (SmStore  *store,
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0x5a17u);
   g_autoptr(GArray) discussed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) open_cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   static const double pocket_share[] = { 0.55, 0.7, 0.5 };
+  Plan p = { .rand = rand, .text = g_string_chunk_new (4096),
+             .signals = g_ptr_array_new_with_free_func ((GDestroyNotify) signal_history_free),
+             .cases = g_ptr_array_new_with_free_func ((GDestroyNotify) case_history_free),
+             .measures = g_array_new (FALSE, FALSE, sizeof (Measure)), .first_day = first_day,
+             .last_day = last_day };
+  gboolean ok = TRUE;
 
-  for (guint i = 0; i < subjects->len; i++)
+  for (guint i = 0; i < subjects->len && ok; i++)
     {
       const SmDemoSubject *s = &g_array_index (subjects, SmDemoSubject, i);
       double share = s->pocket >= 0 && s->pocket < (int) G_N_ELEMENTS (pocket_share) ? pocket_share[s->pocket] : 0.16;
 
       if (g_rand_double (rand) >= share)
         continue;
-      if (!one_signal (store, rand, s, last_day, first_day, error))
-        return FALSE;
+      ok = one_signal (&p, s, open_cases, error);
       if (discussed->len < 400 && g_strcmp0 (s->need, "gyermekvedelmi_kockazat") == 0)
         g_array_append_val (discussed, s->id);
     }
+  ok = ok && write_plan (store, &p, error);
+  g_ptr_array_unref (p.signals);
+  g_ptr_array_unref (p.cases);
+  g_array_unref (p.measures);
+  g_string_chunk_free (p.text);
+  if (!ok)
+    return FALSE;
 
   /* Measures on the pockets as areas: where the town used its housing and
    * administrative instruments. */
