@@ -265,6 +265,28 @@ test_overdue (void)
   sm_signal_panel_show_signal (panel, id);
   sm_test_iterate (50);
   g_assert_true (gtk_widget_get_visible (part (panel, "overdue_label")));
+
+  /* Linked by searching: several matches are named, one is taken. */
+  {
+    gint64 only = sm_test_scalar (store, "SELECT min (id) FROM household AS h WHERE h.lat IS NOT NULL AND"
+                                         " (SELECT count(*) FROM household AS o WHERE o.address_raw LIKE"
+                                         "  '%' || h.address_raw || '%') = 1");
+    SmHousehold h;
+    g_autoptr(SmSignalRecord) r = NULL;
+
+    g_assert_cmpint (only, >, 0);
+    g_assert_true (sm_store_get_household (store, only, &h, &error));
+    type (panel, "worker_entry", "Kiss Anna");
+    type (panel, "household_entry", "Tata");
+    click (panel, "link_button");
+    g_assert_nonnull (strstr (said (panel), "Several"));
+    type (panel, "household_entry", h.address_raw);
+    click (panel, "link_button");
+    g_assert_null (said (panel));
+    r = sm_store_get_signal (store, id, &error);
+    g_assert_cmpint (r->household_id, ==, only);
+    sm_household_clear (&h);
+  }
   sm_test_maybe_screenshot (window, "signal-overdue");
   sm_test_close_window (window);
 }

@@ -164,9 +164,30 @@ link_step (SmSignalPanel *self, gpointer data, char **done, GError **error)
       household = g_ascii_strtoll (text, &end, 10);
       if (end == text || *end != '\0' || household <= 0)
         {
-          g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
-                       _("“%s” is not a household number; for a new household use New Household"), text);
-          return FALSE;
+          /* Not a number: the households whose address or people match. */
+          g_autoptr(GPtrArray) found = sm_store_search_households (self->store, text, 6, error);
+          g_autoptr(GString) names = g_string_new (NULL);
+
+          if (found == NULL)
+            return FALSE;
+          if (found->len != 1)
+            {
+              for (guint i = 0; i < found->len && i < 5; i++)
+                {
+                  const SmHousehold *h = g_ptr_array_index (found, i);
+
+                  g_string_append_printf (names, "%s%lld (%s)", i ? ", " : "", (long long) h->id, h->address_raw);
+                }
+              if (found->len == 0)
+                g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
+                             _("No household matches “%s”; for a new household use New Household"), text);
+              else
+                g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                             _("Several households match “%s”: %s; write the number of the one meant"), text,
+                             names->str);
+              return FALSE;
+            }
+          household = ((const SmHousehold *) g_ptr_array_index (found, 0))->id;
         }
       if (!sm_signal_link (self->store, self->shown, household, error))
         return FALSE;
