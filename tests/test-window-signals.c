@@ -141,6 +141,14 @@ test_arrival_to_answer (void)
   g_clear_pointer (&cases, g_ptr_array_unref);
   cases = sm_store_list_case_files (store, r->household_id, TRUE, &error);
   g_assert_cmpstr (((SmCaseFileRecord *) cases->pdata[0])->stage, ==, "assessment");
+  /* Nothing to review before a plan; then the plan's review is kept. */
+  g_assert_false (gtk_widget_get_visible (part (panel, "review_button")));
+  click (panel, "next_stage_button");
+  click (panel, "review_button");
+  g_clear_pointer (&cases, g_ptr_array_unref);
+  cases = sm_store_list_case_files (store, r->household_id, TRUE, &error);
+  g_assert_cmpstr (((SmCaseFileRecord *) cases->pdata[0])->stage, ==, "plan");
+  g_assert_nonnull (((SmCaseFileRecord *) cases->pdata[0])->reviewed_on);
 
   /* A guardianship measure and a case conference. */
   for (guint i = 0; i < n; i++)

@@ -59,7 +59,7 @@ struct _SmSignalPanel
   /* the buttons, for the tests to press */
   GtkWidget           *new_button, *record_button, *assess_button, *decide_button, *link_button;
   GtkWidget           *new_household_button, *measure_button, *conference_button, *answer_button;
-  GtkWidget           *reopen_button, *back_button;
+  GtkWidget           *reopen_button, *back_button, *review_button;
 
   SmContext           *context;
   SmStore             *store;
@@ -92,6 +92,7 @@ void _sm_signal_panel_link_clicked_cb           (SmSignalPanel *self);
 void _sm_signal_panel_new_household_clicked_cb  (SmSignalPanel *self);
 void _sm_signal_panel_open_case_clicked_cb      (SmSignalPanel *self);
 void _sm_signal_panel_next_stage_clicked_cb     (SmSignalPanel *self);
+void _sm_signal_panel_review_clicked_cb         (SmSignalPanel *self);
 void _sm_signal_panel_measure_clicked_cb        (SmSignalPanel *self);
 void _sm_signal_panel_conference_clicked_cb     (SmSignalPanel *self);
 void _sm_signal_panel_answer_clicked_cb         (SmSignalPanel *self);

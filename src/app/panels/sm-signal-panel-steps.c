@@ -229,6 +229,25 @@ next_stage_step (SmSignalPanel *self, gpointer data, char **done, GError **error
 }
 
 static gboolean
+review_step (SmSignalPanel *self, gpointer data, char **done, GError **error)
+{
+  g_autofree char *today = sm_date_today_iso ();
+  const char *by = WORKER (self);
+
+  while (g_ascii_isspace (*by))
+    by++;
+  if (*by == '\0')
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("Say who reviewed the plan: it is recorded"));
+      return FALSE;
+    }
+  if (!sm_store_review_case_file (self->store, self->shown_case, today, by, NULL, error))
+    return FALSE;
+  *done = g_strdup_printf (_("Case %lld reviewed"), (long long) self->shown_case);
+  return TRUE;
+}
+
+static gboolean
 measure_step (SmSignalPanel *self, gpointer data, char **done, GError **error)
 {
   g_autoptr(SmSignalRecord) r = sm_store_get_signal (self->store, self->shown, error);
@@ -334,6 +353,12 @@ void
 _sm_signal_panel_next_stage_clicked_cb (SmSignalPanel *self)
 {
   take_step (self, self->message, next_stage_step, NULL, NULL);
+}
+
+void
+_sm_signal_panel_review_clicked_cb (SmSignalPanel *self)
+{
+  take_step (self, self->message, review_step, NULL, NULL);
 }
 
 void

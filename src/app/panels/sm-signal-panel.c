@@ -426,11 +426,15 @@ _sm_signal_panel_fill_detail (SmSignalPanel *self)
           self->shown_case = c->id;
           gtk_label_set_text (self->case_label, line);
           gtk_widget_set_visible (self->next_stage_button, TRUE);
+          /* A plan or care is reviewed; an earlier stage has nothing to review. */
+          gtk_widget_set_visible (self->review_button, g_str_equal (c->stage, "plan") ||
+                                                       g_str_equal (c->stage, "in_care"));
         }
       else
         {
           gtk_label_set_text (self->case_label, _("The household has no open case."));
           gtk_widget_set_visible (self->next_stage_button, FALSE);
+          gtk_widget_set_visible (self->review_button, FALSE);
         }
       if (case_overdue)
         gtk_widget_add_css_class (GTK_WIDGET (self->case_label), "error");
@@ -606,7 +610,7 @@ sm_signal_panel_class_init (SmSignalPanelClass *klass)
   BIND (new_need); BIND (new_about); BIND (new_message);
   BIND (new_button); BIND (record_button); BIND (assess_button); BIND (decide_button); BIND (link_button);
   BIND (new_household_button); BIND (measure_button); BIND (conference_button); BIND (answer_button);
-  BIND (reopen_button); BIND (back_button);
+  BIND (reopen_button); BIND (back_button); BIND (review_button);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "new_clicked_cb",
@@ -623,6 +627,8 @@ sm_signal_panel_class_init (SmSignalPanelClass *klass)
                                                 G_CALLBACK (_sm_signal_panel_new_household_clicked_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "open_case_clicked_cb",
                                                 G_CALLBACK (_sm_signal_panel_open_case_clicked_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "review_clicked_cb",
+                                                G_CALLBACK (_sm_signal_panel_review_clicked_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "next_stage_clicked_cb",
                                                 G_CALLBACK (_sm_signal_panel_next_stage_clicked_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "measure_clicked_cb",
