@@ -71,13 +71,6 @@ sm_conference_record_free (SmConferenceRecord *r)
   g_free (r);
 }
 
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           i)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -188,12 +181,12 @@ read_case_file (sqlite3_stmt *stmt)
   r->id = sqlite3_column_int64 (stmt, 0);
   r->household_id = sqlite3_column_int64 (stmt, 1);
   r->signal_id = sqlite3_column_int64 (stmt, 2);
-  r->stage = column_text (stmt, 3);
-  r->caseworker = column_text (stmt, 4);
-  r->opened_on = column_text (stmt, 5);
-  r->stage_since = column_text (stmt, 6);
-  r->reviewed_on = column_text (stmt, 7);
-  r->closed_on = column_text (stmt, 8);
+  r->stage = _sm_store_column_dup (stmt, 3);
+  r->caseworker = _sm_store_column_dup (stmt, 4);
+  r->opened_on = _sm_store_column_dup (stmt, 5);
+  r->stage_since = _sm_store_column_dup (stmt, 6);
+  r->reviewed_on = _sm_store_column_dup (stmt, 7);
+  r->closed_on = _sm_store_column_dup (stmt, 8);
   r->synthetic = sqlite3_column_int (stmt, 9) != 0;
   return r;
 }
@@ -232,19 +225,13 @@ sm_store_list_case_files (SmStore   *store,
 {
   sqlite3_stmt *stmt = _sm_store_prepare (store, "SELECT " CASE_COLUMNS
     " WHERE (?1 = 0 OR household_id = ?1) AND (?2 = 0 OR stage <> 'closed') ORDER BY opened_on, id", error);
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_case_file_record_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, household_id);
   sqlite3_bind_int (stmt, 2, open_only ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, read_case_file (stmt));
-  if (rc != SQLITE_DONE)
-    _sm_store_set_error (store, error);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  return _sm_store_read_rows (store, stmt, (gpointer (*) (sqlite3_stmt *)) read_case_file,
+                              (GDestroyNotify) sm_case_file_record_free, error);
 }
 
 static gboolean
@@ -410,6 +397,26 @@ sm_store_add_intervention (SmStore                    *store,
   return _sm_store_insert_returning_id (store, stmt, error);
 }
 
+static SmInterventionRecord *
+read_intervention (sqlite3_stmt *stmt)
+{
+  SmInterventionRecord *r = g_new0 (SmInterventionRecord, 1);
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->household_id = sqlite3_column_int64 (stmt, 1);
+  r->area = _sm_store_column_dup (stmt, 2);
+  r->has_area_location = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+  r->area_lat = sqlite3_column_double (stmt, 3);
+  r->area_lon = sqlite3_column_double (stmt, 4);
+  r->family = _sm_store_column_dup (stmt, 5);
+  r->kind = _sm_store_column_dup (stmt, 6);
+  r->on_date = _sm_store_column_dup (stmt, 7);
+  r->organization = _sm_store_column_dup (stmt, 8);
+  r->outcome = _sm_store_column_dup (stmt, 9);
+  r->synthetic = sqlite3_column_int (stmt, 10) != 0;
+  return r;
+}
+
 /**
  * sm_store_list_interventions:
  * @household_id: only this household's; 0: all, areas' too
@@ -424,34 +431,12 @@ sm_store_list_interventions (SmStore  *store,
   sqlite3_stmt *stmt = _sm_store_prepare (store,
     "SELECT id, household_id, area, area_lat, area_lon, family, kind, on_date, organization, outcome,"
     " synthetic FROM intervention WHERE ?1 = 0 OR household_id = ?1 ORDER BY on_date, id", error);
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_intervention_record_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, household_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SmInterventionRecord *r = g_new0 (SmInterventionRecord, 1);
-
-      r->id = sqlite3_column_int64 (stmt, 0);
-      r->household_id = sqlite3_column_int64 (stmt, 1);
-      r->area = column_text (stmt, 2);
-      r->has_area_location = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
-      r->area_lat = sqlite3_column_double (stmt, 3);
-      r->area_lon = sqlite3_column_double (stmt, 4);
-      r->family = column_text (stmt, 5);
-      r->kind = column_text (stmt, 6);
-      r->on_date = column_text (stmt, 7);
-      r->organization = column_text (stmt, 8);
-      r->outcome = column_text (stmt, 9);
-      r->synthetic = sqlite3_column_int (stmt, 10) != 0;
-      g_ptr_array_add (list, r);
-    }
-  if (rc != SQLITE_DONE)
-    _sm_store_set_error (store, error);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  return _sm_store_read_rows (store, stmt, (gpointer (*) (sqlite3_stmt *)) read_intervention,
+                              (GDestroyNotify) sm_intervention_record_free, error);
 }
 
 /* --- case conferences ------------------------------------------------- */
@@ -590,9 +575,9 @@ read_conference_parts (SmStore            *store,
     {
       SmDecisionRecord *d = g_new0 (SmDecisionRecord, 1);
 
-      d->decision = column_text (stmt, 0);
-      d->owner = column_text (stmt, 1);
-      d->due_on = column_text (stmt, 2);
+      d->decision = _sm_store_column_dup (stmt, 0);
+      d->owner = _sm_store_column_dup (stmt, 1);
+      d->due_on = _sm_store_column_dup (stmt, 2);
       g_ptr_array_add (c->decisions, d);
     }
   sqlite3_reset (stmt);
@@ -602,6 +587,23 @@ read_conference_parts (SmStore            *store,
 fail:
   _sm_store_set_error (store, error);
   return FALSE;
+}
+
+static SmConferenceRecord *
+read_conference (sqlite3_stmt *stmt)
+{
+  SmConferenceRecord *c = g_new0 (SmConferenceRecord, 1);
+
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->held_on = _sm_store_column_dup (stmt, 1);
+  c->kind = _sm_store_column_dup (stmt, 2);
+  c->participants = _sm_store_column_dup (stmt, 3);
+  c->notes = _sm_store_column_dup (stmt, 4);
+  c->synthetic = sqlite3_column_int (stmt, 5) != 0;
+  c->household_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  c->signal_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  c->decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_decision_record_free);
+  return c;
 }
 
 /**
@@ -620,34 +622,16 @@ sm_store_list_conferences (SmStore     *store,
   sqlite3_stmt *stmt = _sm_store_prepare (store,
     "SELECT id, held_on, kind, participants, notes, synthetic FROM conference"
     " WHERE (?1 IS NULL OR held_on >= ?1) AND (?2 IS NULL OR held_on < ?2) ORDER BY held_on, id", error);
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_conference_record_free);
-  int rc;
+  g_autoptr(GPtrArray) list = NULL;
 
   if (stmt == NULL)
     return NULL;
   _sm_bind_text_or_null (stmt, 1, from);
   _sm_bind_text_or_null (stmt, 2, until);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SmConferenceRecord *c = g_new0 (SmConferenceRecord, 1);
-
-      c->id = sqlite3_column_int64 (stmt, 0);
-      c->held_on = column_text (stmt, 1);
-      c->kind = column_text (stmt, 2);
-      c->participants = column_text (stmt, 3);
-      c->notes = column_text (stmt, 4);
-      c->synthetic = sqlite3_column_int (stmt, 5) != 0;
-      c->household_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      c->signal_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      c->decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_decision_record_free);
-      g_ptr_array_add (list, c);
-    }
-  if (rc != SQLITE_DONE)
-    _sm_store_set_error (store, error);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return NULL;
-  for (guint i = 0; i < list->len; i++)
+  list = _sm_store_read_rows (store, stmt, (gpointer (*) (sqlite3_stmt *)) read_conference,
+                              (GDestroyNotify) sm_conference_record_free, error);
+  /* The subjects and decisions once the list's statement is done. */
+  for (guint i = 0; list != NULL && i < list->len; i++)
     if (!read_conference_parts (store, g_ptr_array_index (list, i), error))
       return NULL;
   return g_steal_pointer (&list);

@@ -91,6 +91,11 @@ gboolean      _sm_store_run_change      (SmStore         *self,
                                          const char      *what,
                                          gint64           id,
                                          GError         **error);
+GPtrArray    *_sm_store_read_rows       (SmStore         *self,
+                                         sqlite3_stmt    *stmt,
+                                         gpointer       (*read) (sqlite3_stmt *stmt),
+                                         GDestroyNotify   free_record,
+                                         GError         **error);
 GPtrArray    *_sm_store_list_household_rows (SmStore        *self,
                                              const char     *sql,
                                              gint64          household_id,

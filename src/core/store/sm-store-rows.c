@@ -182,6 +182,29 @@ _sm_store_run_change (SmStore      *self,
 }
 
 
+/* Every row a prepared and bound @stmt returns, each made into a record
+ * by @read; %NULL with @error when a step fails. */
+GPtrArray *
+_sm_store_read_rows (SmStore        *self,
+                     sqlite3_stmt   *stmt,
+                     gpointer      (*read) (sqlite3_stmt *stmt),
+                     GDestroyNotify  free_record,
+                     GError        **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_record);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, read (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
 /* Every row @sql (one parameter: the household) returns, each made into a
  * record by @read. */
 GPtrArray *

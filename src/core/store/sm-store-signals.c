@@ -170,24 +170,28 @@ fail:
   return 0;
 }
 
-#define SIGNAL_COLUMNS \
+/* The signal's own columns, then its needs, first assessment, latest
+ * decision and first answer, as read_signal() reads them. */
+#define SIGNAL_OWN_COLUMNS \
   "s.id, s.received_at, k.code, s.signaller, s.anonymous, s.channel, s.household_id, s.about," \
-  " s.urgency, s.state, s.answer, s.answered_on, s.synthetic, s.organization," \
+  " s.urgency, s.state, s.answer, s.answered_on, s.synthetic, s.organization,"
+#define SIGNAL_FROM " FROM signal AS s LEFT JOIN signal_member_kind AS k ON k.id = s.member_kind_id"
+
+#define SIGNAL_COLUMNS \
+  SIGNAL_OWN_COLUMNS \
   " (SELECT group_concat (c.code, ' ') FROM signal_need AS n JOIN need_category AS c" \
   "   ON c.id = n.category_id WHERE n.signal_id = s.id)," \
   " (SELECT min (at) FROM signal_step WHERE signal_id = s.id AND to_state = 'assessed')," \
   " (SELECT to_state FROM signal_step WHERE signal_id = s.id AND to_state IN" \
   "   ('case_opened', 'referred', 'in_care', 'unfounded') ORDER BY id DESC LIMIT 1)," \
   " (SELECT min (at) FROM signal_step WHERE signal_id = s.id AND to_state = 'answered')" \
-  " FROM signal AS s LEFT JOIN signal_member_kind AS k ON k.id = s.member_kind_id"
+  SIGNAL_FROM
 
 /* The same columns for many signals at once: the steps aggregated in one
  * pass rather than looked up per signal. */
 #define LIST_COLUMNS \
-  "s.id, s.received_at, k.code, s.signaller, s.anonymous, s.channel, s.household_id, s.about," \
-  " s.urgency, s.state, s.answer, s.answered_on, s.synthetic, s.organization, n.codes, st.assessed," \
-  " d.to_state, st.answered" \
-  " FROM signal AS s LEFT JOIN signal_member_kind AS k ON k.id = s.member_kind_id" \
+  SIGNAL_OWN_COLUMNS " n.codes, st.assessed, d.to_state, st.answered" \
+  SIGNAL_FROM \
   " LEFT JOIN (SELECT signal_id, group_concat (c.code, ' ') AS codes FROM signal_need" \
   "   JOIN need_category AS c ON c.id = category_id GROUP BY signal_id) AS n ON n.signal_id = s.id" \
   " LEFT JOIN (SELECT signal_id, min (CASE WHEN to_state = 'assessed' THEN at END) AS assessed," \
@@ -199,14 +203,7 @@ fail:
 #define INBOX_COLUMNS \
   "s.id, s.received_at, k.code, s.signaller, s.anonymous, s.channel, s.household_id, s.about," \
   " s.urgency, s.state, NULL, NULL, s.synthetic, s.organization, NULL, NULL, NULL, NULL" \
-  " FROM signal AS s LEFT JOIN signal_member_kind AS k ON k.id = s.member_kind_id"
-
-static char *
-column_text (sqlite3_stmt *stmt,
-             int           i)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
-}
+  SIGNAL_FROM
 
 static GPtrArray *read_signals (SmStore *store, sqlite3_stmt *stmt, GError **error);
 
@@ -217,26 +214,26 @@ read_signal (sqlite3_stmt *stmt)
   int value = 0;
 
   r->id = sqlite3_column_int64 (stmt, 0);
-  r->received_at = column_text (stmt, 1);
-  r->member_kind = column_text (stmt, 2);
-  r->signaller = column_text (stmt, 3);
+  r->received_at = _sm_store_column_dup (stmt, 1);
+  r->member_kind = _sm_store_column_dup (stmt, 2);
+  r->signaller = _sm_store_column_dup (stmt, 3);
   r->anonymous = sqlite3_column_int (stmt, 4) != 0;
-  r->channel = column_text (stmt, 5);
+  r->channel = _sm_store_column_dup (stmt, 5);
   r->household_id = sqlite3_column_int64 (stmt, 6);
-  r->about = column_text (stmt, 7);
+  r->about = _sm_store_column_dup (stmt, 7);
   if (sm_enum_parse (SM_TYPE_SIGNAL_URGENCY, (const char *) sqlite3_column_text (stmt, 8), &value))
     r->urgency = value;
   if (sm_enum_parse (SM_TYPE_SIGNAL_STATE, (const char *) sqlite3_column_text (stmt, 9), &value))
     r->state = value;
-  r->answer = column_text (stmt, 10);
-  r->answered_on = column_text (stmt, 11);
+  r->answer = _sm_store_column_dup (stmt, 10);
+  r->answered_on = _sm_store_column_dup (stmt, 11);
   r->synthetic = sqlite3_column_int (stmt, 12) != 0;
-  r->organization = column_text (stmt, 13);
+  r->organization = _sm_store_column_dup (stmt, 13);
   r->needs = sqlite3_column_type (stmt, 14) == SQLITE_NULL
              ? g_new0 (char *, 1) : g_strsplit ((const char *) sqlite3_column_text (stmt, 14), " ", -1);
-  r->assessed_at = column_text (stmt, 15);
-  r->decided_state = column_text (stmt, 16);
-  r->answered_at = column_text (stmt, 17);
+  r->assessed_at = _sm_store_column_dup (stmt, 15);
+  r->decided_state = _sm_store_column_dup (stmt, 16);
+  r->answered_at = _sm_store_column_dup (stmt, 17);
   return r;
 }
 
@@ -354,15 +351,8 @@ read_signals (SmStore       *store,
               sqlite3_stmt  *stmt,
               GError       **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_signal_record_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (list, read_signal (stmt));
-  if (rc != SQLITE_DONE)
-    _sm_store_set_error (store, error);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  return _sm_store_read_rows (store, stmt, (gpointer (*) (sqlite3_stmt *)) read_signal,
+                              (GDestroyNotify) sm_signal_record_free, error);
 }
 
 /**
@@ -554,6 +544,22 @@ sm_store_list_signal_places (SmStore  *store,
 
 /* --- the members' kinds ----------------------------------------------- */
 
+static SmMemberKindRecord *
+read_member_kind (sqlite3_stmt *stmt)
+{
+  SmMemberKindRecord *k = g_new0 (SmMemberKindRecord, 1);
+
+  k->id = sqlite3_column_int64 (stmt, 0);
+  k->code = _sm_store_column_dup (stmt, 1);
+  k->name_hu = _sm_store_column_dup (stmt, 2);
+  k->name_en = _sm_store_column_dup (stmt, 3);
+  k->child_duty = _sm_store_column_dup (stmt, 4);
+  k->adult_duty = _sm_store_column_dup (stmt, 5);
+  k->contact = _sm_store_column_dup (stmt, 6);
+  k->how = _sm_store_column_dup (stmt, 7);
+  return k;
+}
+
 GPtrArray *
 sm_store_list_member_kinds (SmStore  *store,
                             GError  **error)
@@ -561,29 +567,11 @@ sm_store_list_member_kinds (SmStore  *store,
   sqlite3_stmt *stmt = _sm_store_prepare (store,
     "SELECT id, code, name_hu, name_en, child_duty, adult_duty, contact, how"
     " FROM signal_member_kind ORDER BY id", error);
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_member_kind_record_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SmMemberKindRecord *k = g_new0 (SmMemberKindRecord, 1);
-
-      k->id = sqlite3_column_int64 (stmt, 0);
-      k->code = column_text (stmt, 1);
-      k->name_hu = column_text (stmt, 2);
-      k->name_en = column_text (stmt, 3);
-      k->child_duty = column_text (stmt, 4);
-      k->adult_duty = column_text (stmt, 5);
-      k->contact = column_text (stmt, 6);
-      k->how = column_text (stmt, 7);
-      g_ptr_array_add (list, k);
-    }
-  if (rc != SQLITE_DONE)
-    _sm_store_set_error (store, error);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
+  return _sm_store_read_rows (store, stmt, (gpointer (*) (sqlite3_stmt *)) read_member_kind,
+                              (GDestroyNotify) sm_member_kind_record_free, error);
 }
 
 /**
