@@ -39,17 +39,6 @@ parse_id (const char  *text,
   return TRUE;
 }
 
-static GDateTime *
-received_time (const char *text)
-{
-  int y, m, d, h, min;
-  char tail;
-
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d %2d:%2d%c", &y, &m, &d, &h, &min, &tail) != 5)
-    return NULL;
-  return g_date_time_new_local (y, m, d, h, min, 0);
-}
-
 static int
 signal_add (int    argc,
             char **argv)
@@ -96,7 +85,7 @@ signal_add (int    argc,
     }
   else
     {
-      g_autoptr(GDateTime) t = received_time (received);
+      g_autoptr(GDateTime) t = sm_signal_parse_time (received);
 
       if (t == NULL)
         return sm_cli_usage_error (_("“%s” is not a time of receipt; write it as 2025-03-01 14:30"),
@@ -153,7 +142,7 @@ signal_list (int    argc,
   for (guint i = 0; i < list->len; i++)
     {
       const SmSignalRecord *r = g_ptr_array_index (list, i);
-      g_autoptr(GDateTime) received = received_time (r->received_at);
+      g_autoptr(GDateTime) received = sm_signal_parse_time (r->received_at);
       gboolean overdue = received != NULL &&
                          sm_signal_is_overdue (&deadlines, r->urgency, r->state, received, now);
       const char *state = sm_enum_to_nick (SM_TYPE_SIGNAL_STATE, r->state);

@@ -73,11 +73,9 @@ sm_signal_urgency_label (SmSignalUrgency urgency)
 static char *
 received_text (SmSignalItem *self)
 {
-  int y, m, d, h, min;
-  g_autoptr(GDateTime) t = NULL;
+  g_autoptr(GDateTime) t = sm_signal_parse_time (self->record->received_at);
 
-  if (sscanf (self->record->received_at, "%d-%d-%d %d:%d", &y, &m, &d, &h, &min) != 5 ||
-      (t = g_date_time_new_local (y, m, d, h, min, 0)) == NULL)
+  if (t == NULL)
     return g_strdup (self->record->received_at);
   return g_date_time_format (t, "%x %H:%M");
 }
@@ -192,19 +190,14 @@ sm_signal_item_new (SmSignalRecord          *record,
                     int                      today)
 {
   SmSignalItem *self = g_object_new (SM_TYPE_SIGNAL_ITEM, NULL);
-  int y = 0, m = 0, d = 0, h = 0, min = 0;
+  int received, h = 0, min = 0;
 
   self->record = record;
   self->from = from_label != NULL ? from_label : g_intern_string (_("Anonymous"));
   self->from_rank = from_rank;
-  if (sscanf (record->received_at, "%d-%d-%d %d:%d", &y, &m, &d, &h, &min) == 5 && g_date_valid_dmy (d, m, y))
+  if (sm_signal_parse_day (record->received_at, &received) &&
+      sscanf (record->received_at + 10, " %d:%d", &h, &min) == 2)
     {
-      GDate day;
-      int received;
-
-      g_date_clear (&day, 1);
-      g_date_set_dmy (&day, d, m, y);
-      received = sm_date_to_epoch_day (&day);
       self->minute = (gint64) received * 1440 + h * 60 + min;
       self->age_days = MAX (0, today - received);
       self->overdue = sm_signal_is_overdue_on (deadlines, record->urgency, record->state, received, today);

@@ -366,19 +366,17 @@ _sm_signal_panel_fill_detail (SmSignalPanel *self)
   g_autofree char *title = NULL;
   const char *from;
   gboolean decided, overdue = FALSE, case_overdue = FALSE;
-  int y, m, d, h, min;
 
   if (r == NULL)
     {
       back_clicked_cb (self);
       return;
     }
-  if (sscanf (r->received_at, "%d-%d-%d %d:%d", &y, &m, &d, &h, &min) == 5)
-    {
-      g_autoptr(GDateTime) received = g_date_time_new_local (y, m, d, h, min, 0);
+  {
+    g_autoptr(GDateTime) received = sm_signal_parse_time (r->received_at);
 
-      overdue = received && sm_signal_is_overdue (&self->deadlines, r->urgency, r->state, received, now);
-    }
+    overdue = received && sm_signal_is_overdue (&self->deadlines, r->urgency, r->state, received, now);
+  }
   from = r->member_kind ? kind_label (self, r->member_kind) : _("Anonymous or private person");
   if (from == NULL)
     from = r->member_kind;

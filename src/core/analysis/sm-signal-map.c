@@ -47,16 +47,6 @@ sm_signal_source_name (SmSignalSource source)
     }
 }
 
-static GDateTime *
-minute_of (const char *text)
-{
-  int y, m, d, h, min;
-
-  if (sscanf (text, "%d-%d-%d %d:%d", &y, &m, &d, &h, &min) != 5)
-    return NULL;
-  return g_date_time_new_local (y, m, d, h, min, 0);
-}
-
 /**
  * sm_signal_map_points:
  * @places: (element-type SmSignalPlace): from sm_store_list_signal_places()
@@ -80,15 +70,14 @@ sm_signal_map_points (GArray                  *places,
   gboolean has_since = sm_filter_get_since (filter, &since);
   SmNeedStatus status = sm_filter_get_status (filter);
   g_autofree char *from = NULL;
-  g_autoptr(GDateTime) day_end = NULL;
   char until[17];
+  int today;
   gboolean all_needs = sm_filter_get_categories (filter)->len == 0;
 
   sm_filter_get_as_of (filter, &as_of);
   g_snprintf (until, sizeof until, "%04d-%02d-%02d 24:00", g_date_get_year (&as_of), g_date_get_month (&as_of),
               g_date_get_day (&as_of));
-  day_end = g_date_time_new_local (g_date_get_year (&as_of), g_date_get_month (&as_of), g_date_get_day (&as_of),
-                                   23, 59, 59);
+  today = sm_date_to_epoch_day (&as_of);
   if (has_since)
     from = g_strdup_printf ("%04d-%02d-%02d 00:00", g_date_get_year (&since), g_date_get_month (&since),
                             g_date_get_day (&since));
@@ -96,8 +85,8 @@ sm_signal_map_points (GArray                  *places,
     {
       const SmSignalPlace *p = &g_array_index (places, SmSignalPlace, i);
       gboolean answered = p->answered_at[0] != '\0' && strcmp (p->answered_at, until) < 0;
-      g_autoptr(GDateTime) received = NULL;
       SmSignalPoint point;
+      int received;
       gboolean shown;
 
       if (strcmp (p->received_at, until) >= 0)
@@ -121,20 +110,20 @@ sm_signal_map_points (GArray                  *places,
           if (!any)
             continue;
         }
-      received = minute_of (p->received_at);
-      if (received == NULL)
+      /* In whole calendar days: no time object per signal at every step
+       * of the slider. */
+      if (!sm_signal_parse_day (p->received_at, &received))
         continue;
       point = (SmSignalPoint) { .id = p->id, .lat = p->lat, .lon = p->lon,
                                 .source = sm_signal_source_of (p->member_kind),
-                                .age_days = (int) MAX (0, g_date_time_difference (day_end, received) /
-                                                          G_TIME_SPAN_DAY) };
+                                .age_days = MAX (0, today - received) };
       /* Overdue on the day: not assessed or not answered by then, past
        * the deadline of that step. */
       point.overdue = !answered &&
-                      sm_signal_is_overdue (deadlines, p->urgency,
+                      sm_signal_is_overdue_on (deadlines, p->urgency,
                                             p->assessed_at[0] != '\0' && strcmp (p->assessed_at, until) < 0
                                             ? SM_SIGNAL_ASSESSED : SM_SIGNAL_RECEIVED,
-                                            received, day_end);
+                                            received, today);
       g_array_append_val (points, point);
     }
   return points;

@@ -70,17 +70,6 @@ compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
-static GDateTime *
-local_minute (const char *text)
-{
-  int y, m, d, h, min;
-  char tail;
-
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d %2d:%2d%c", &y, &m, &d, &h, &min, &tail) != 5)
-    return NULL;
-  return g_date_time_new_local (y, m, d, h, min, 0);
-}
-
 static SmReportRow *
 add_row (GPtrArray  *rows,
          GHashTable *index,
@@ -245,9 +234,9 @@ sm_signal_report_new (SmStore       *store,
   for (guint i = 0; i < signals->len; i++)
     {
       const SmSignalRecord *s = g_ptr_array_index (signals, i);
-      g_autoptr(GDateTime) received = local_minute (s->received_at);
-      g_autoptr(GDateTime) assessed = local_minute (s->assessed_at);
-      g_autoptr(GDateTime) answered = local_minute (s->answered_at);
+      g_autoptr(GDateTime) received = sm_signal_parse_time (s->received_at);
+      g_autoptr(GDateTime) assessed = sm_signal_parse_time (s->assessed_at);
+      g_autoptr(GDateTime) answered = sm_signal_parse_time (s->answered_at);
       SmReportRow *m = g_hash_table_lookup (members, s->member_kind ? s->member_kind : "anonymous");
       const char *outcome = s->state == SM_SIGNAL_RECEIVED || s->state == SM_SIGNAL_ASSESSED
                             ? "open" : s->decided_state ? s->decided_state : "open";

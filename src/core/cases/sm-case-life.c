@@ -232,21 +232,11 @@ sm_deadline_set (SmStore     *store,
 
 /* --- steps as actions on the store ------------------------------------ */
 
+/* The day as stored; today when @on is %NULL. */
 static char *
 day_text (const GDate *on)
 {
-  GDate today;
-  char buf[16];
-
-  if (on == NULL)
-    {
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
-      on = &today;
-    }
-  g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", g_date_get_year (on), g_date_get_month (on),
-              g_date_get_day (on));
-  return g_strdup (buf);
+  return on != NULL ? sm_date_to_iso (on) : sm_date_today_iso ();
 }
 
 /**

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "sm-case-draft.h"
 #include "sm-date.h"
@@ -125,6 +126,47 @@ sm_signal_deadline (const SmSignalDeadlines *deadlines,
                                                     g_date_time_get_day_of_month (local), 0, 0, 0);
 
   return g_date_time_add_days (day, days + 1);
+}
+
+/**
+ * sm_signal_parse_time:
+ * @text: (nullable): a time of receipt or of a step, "YYYY-MM-DD HH:MM"
+ *
+ * Returns: (transfer full) (nullable): that minute in local time, or %NULL
+ *   when @text is not one
+ */
+GDateTime *
+sm_signal_parse_time (const char *text)
+{
+  int y, m, d, h, min;
+  char tail;
+
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d %2d:%2d%c", &y, &m, &d, &h, &min, &tail) != 5 ||
+      !g_date_valid_dmy (d, m, y) || h > 23 || min > 59)
+    return NULL;
+  return g_date_time_new_local (y, m, d, h, min, 0);
+}
+
+/**
+ * sm_signal_parse_day:
+ * @day: (out): the calendar day of @text, as days since 1970-01-01
+ *
+ * The day of a time of receipt without making a time object, for lists
+ * of many signals (sm_signal_is_overdue_on()).
+ */
+gboolean
+sm_signal_parse_day (const char *text,
+                     int        *day)
+{
+  int y, m, d;
+  GDate date;
+
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  *day = sm_date_to_epoch_day (&date);
+  return TRUE;
 }
 
 static int

@@ -69,6 +69,9 @@ gboolean    sm_signal_is_overdue   (const SmSignalDeadlines *deadlines,
                                     GDateTime       *received,
                                     GDateTime       *now);
 
+GDateTime  *sm_signal_parse_time   (const char     *text);
+gboolean    sm_signal_parse_day    (const char     *text,
+                                    int            *day);
 gboolean    sm_signal_is_overdue_on (const SmSignalDeadlines *deadlines,
                                     SmSignalUrgency  urgency,
                                     SmSignalState    state,

@@ -137,10 +137,11 @@ add_step (GArray      *steps,
   else
     {
       GDate d;
+      g_autofree char *text = NULL;
 
       sm_date_from_epoch_day (day, &d);
-      g_snprintf (step.at, sizeof step.at, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
-                  g_date_get_day (&d));
+      text = sm_date_to_iso (&d);
+      g_strlcpy (step.at, text, sizeof step.at);
     }
   g_array_append_val (steps, step);
   return TRUE;
@@ -151,11 +152,11 @@ day_text (Plan *p,
           int   day)
 {
   GDate d;
-  char buf[16];
+  g_autofree char *text = NULL;
 
   sm_date_from_epoch_day (day, &d);
-  g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
-  return g_string_chunk_insert_const (p->text, buf);
+  text = sm_date_to_iso (&d);
+  return g_string_chunk_insert_const (p->text, text);
 }
 
 static gboolean
