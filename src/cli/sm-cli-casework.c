@@ -18,27 +18,10 @@ parse_positive (const char  *text,
                 gint64      *id,
                 GError     **error)
 {
-  char *end = NULL;
-  gint64 v = g_ascii_strtoll (text, &end, 10);
-
-  if (end == text || *end != '\0' || v <= 0)
-    {
-      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” is not a %s number"), text, what);
-      return FALSE;
-    }
-  *id = v;
-  return TRUE;
-}
-
-static gboolean
-texts_valid (const char * const *texts,
-             guint               n,
-             GError            **error)
-{
-  for (guint i = 0; i < n; i++)
-    if (texts[i] != NULL && !sm_cli_text_is_valid (texts[i], error))
-      return FALSE;
-  return TRUE;
+  if (sm_cli_parse_id (text, id))
+    return TRUE;
+  g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” is not a %s number"), text, what);
+  return FALSE;
 }
 
 /* case open DB HOUSEHOLD --by NAME [--signal S] [--on DAY] */
@@ -63,7 +46,7 @@ case_open (int    argc,
 
   if ((status = sm_cli_parse (context, entries, &argc, &argv, 2, "DB HOUSEHOLD")) >= 0)
     return status;
-  if (!texts_valid ((const char *[]) { by, on }, 2, &error) ||
+  if (!sm_cli_texts_valid ((const char *[]) { by, on }, 2, &error) ||
       !parse_positive (argv[2], _("household"), &household, &error) ||
       !sm_cli_parse_day_option (on, &day, &day_p, &error))
     return sm_cli_fail (g_steal_pointer (&error));
@@ -100,7 +83,7 @@ case_step (int         argc,
   if ((status = sm_cli_parse (context, entries, &argc, &argv, review ? 2 : 3,
                               review ? "DB ID" : "DB ID STAGE")) >= 0)
     return status;
-  if (!texts_valid ((const char *[]) { by, note, on }, 3, &error) ||
+  if (!sm_cli_texts_valid ((const char *[]) { by, note, on }, 3, &error) ||
       !parse_positive (argv[2], _("case"), &id, &error) || !sm_cli_parse_day_option (on, &day, &day_p, &error))
     return sm_cli_fail (g_steal_pointer (&error));
   if (!review && !sm_enum_parse (SM_TYPE_CASE_STAGE, argv[3], &stage))
@@ -263,7 +246,7 @@ intervention_add (int    argc,
 
   if ((status = sm_cli_parse (context, entries, &argc, &argv, 1, "DB")) >= 0)
     return status;
-  if (!texts_valid ((const char *[]) { area, at, kind, org, on, outcome }, 6, &error) ||
+  if (!sm_cli_texts_valid ((const char *[]) { area, at, kind, org, on, outcome }, 6, &error) ||
       !sm_cli_parse_day_option (on, &day, &day_p, &error))
     return sm_cli_fail (g_steal_pointer (&error));
   if (at != NULL && (sscanf (at, "%lf,%lf", &lat_lon[0], &lat_lon[1]) != 2 || fabs (lat_lon[0]) > 90 ||
@@ -377,7 +360,7 @@ conference_add (int    argc,
 
   if ((status = sm_cli_parse (context, entries, &argc, &argv, 1, "DB")) >= 0)
     return status;
-  if (!texts_valid ((const char *[]) { on, kind, participants, notes }, 4, &error))
+  if (!sm_cli_texts_valid ((const char *[]) { on, kind, participants, notes }, 4, &error))
     return sm_cli_fail (g_steal_pointer (&error));
   for (guint i = 0; households != NULL && households[i] != NULL; i++)
     {

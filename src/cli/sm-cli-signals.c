@@ -12,31 +12,14 @@
  * system's signals and the steps of their life. */
 
 static gboolean
-options_valid (const char * const *texts,
-               guint               n,
-               GError            **error)
-{
-  for (guint i = 0; i < n; i++)
-    if (texts[i] != NULL && !sm_cli_text_is_valid (texts[i], error))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 parse_id (const char  *text,
           gint64      *id,
           GError     **error)
 {
-  char *end = NULL;
-  gint64 v = g_ascii_strtoll (text, &end, 10);
-
-  if (end == text || *end != '\0' || v <= 0)
-    {
-      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” is not a signal number"), text);
-      return FALSE;
-    }
-  *id = v;
-  return TRUE;
+  if (sm_cli_parse_id (text, id))
+    return TRUE;
+  g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” is not a signal number"), text);
+  return FALSE;
 }
 
 static int
@@ -71,9 +54,9 @@ signal_add (int    argc,
 
   if ((status = sm_cli_parse (context, entries, &argc, &argv, 1, "DB")) >= 0)
     return status;
-  if (!options_valid ((const char *[]) { received, kind, signaller, channel, about, urgency_name, organization },
+  if (!sm_cli_texts_valid ((const char *[]) { received, kind, signaller, channel, about, urgency_name, organization },
                       7, &error) ||
-      (needs != NULL && !options_valid ((const char * const *) needs, g_strv_length (needs), &error)))
+      (needs != NULL && !sm_cli_texts_valid ((const char * const *) needs, g_strv_length (needs), &error)))
     return sm_cli_fail (g_steal_pointer (&error));
   if (urgency_name != NULL && !sm_enum_parse (SM_TYPE_SIGNAL_URGENCY, urgency_name, &urgency))
     return sm_cli_usage_error (_("“%s” is not an urgency; use immediate, urgent or normal"), urgency_name);
@@ -223,7 +206,7 @@ signal_step (int         argc,
 
   if ((status = sm_cli_parse (context, entries, &argc, &argv, 2, "DB ID")) >= 0)
     return status;
-  if (!options_valid ((const char *[]) { by, note, outcome_name, text }, 4, &error) ||
+  if (!sm_cli_texts_valid ((const char *[]) { by, note, outcome_name, text }, 4, &error) ||
       !parse_id (argv[2], &id, &error))
     return sm_cli_fail (g_steal_pointer (&error));
   if (outcome_name != NULL && (!assess || !sm_enum_parse (SM_TYPE_SIGNAL_STATE, outcome_name, &outcome) ||
@@ -298,7 +281,7 @@ signal_link (int    argc,
 
   if ((status = sm_cli_parse (context, entries, &argc, &argv, 2, "DB ID")) >= 0)
     return status;
-  if (!options_valid ((const char *[]) { address }, 1, &error) || !parse_id (argv[2], &id, &error))
+  if (!sm_cli_texts_valid ((const char *[]) { address }, 1, &error) || !parse_id (argv[2], &id, &error))
     return sm_cli_fail (g_steal_pointer (&error));
   if ((household != 0) == (address != NULL))
     return sm_cli_usage_error ("%s", _("give either --household or --address"));
@@ -347,7 +330,7 @@ signal_members (int    argc,
 
   if ((status = sm_cli_parse (context, entries, &argc, &argv, 1, "DB")) >= 0)
     return status;
-  if (!options_valid ((const char *[]) { code, name_hu, name_en, child, adult, contact, how }, 7, &error))
+  if (!sm_cli_texts_valid ((const char *[]) { code, name_hu, name_en, child, adult, contact, how }, 7, &error))
     return sm_cli_fail (g_steal_pointer (&error));
   store = sm_cli_open_existing (argv[1], &error);
   if (store == NULL)

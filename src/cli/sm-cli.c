@@ -48,6 +48,32 @@ sm_cli_text_is_valid (const char  *text,
   return FALSE;
 }
 
+/* The texts given (%NULL ones skipped) are all UTF-8. */
+gboolean
+sm_cli_texts_valid (const char * const *texts,
+                    guint               n,
+                    GError            **error)
+{
+  for (guint i = 0; i < n; i++)
+    if (texts[i] != NULL && !sm_cli_text_is_valid (texts[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/* A record's number as written: a whole number above zero. */
+gboolean
+sm_cli_parse_id (const char *text,
+                 gint64     *id)
+{
+  char *end = NULL;
+  gint64 v = g_ascii_strtoll (text, &end, 10);
+
+  if (end == text || *end != '\0' || v <= 0)
+    return FALSE;
+  *id = v;
+  return TRUE;
+}
+
 int
 sm_cli_parse (GOptionContext     *context,
               const GOptionEntry *entries,

@@ -74,6 +74,11 @@ typedef struct {
 int sm_cli_fail (GError *error);
 gboolean sm_cli_text_is_valid (const char  *text,
                                GError     **error);
+gboolean sm_cli_texts_valid (const char * const *texts,
+                             guint               n,
+                             GError            **error);
+gboolean sm_cli_parse_id (const char *text,
+                          gint64     *id);
 int sm_cli_usage_error (const char *format,
                         ...) G_GNUC_PRINTF (1, 2);
 int sm_cli_parse (GOptionContext       *context,
