@@ -8,6 +8,12 @@ G_BEGIN_DECLS
 /* The Signals page in two files: the list and the shown signal
  * (sm-signal-panel.c), the steps its buttons take (sm-signal-panel-steps.c). */
 
+/* A member kind as the list shows and sorts it. */
+typedef struct {
+  const char *label;   /* interned */
+  int         rank;    /* 1 for the first name in collation order */
+} KindName;
+
 struct _SmSignalPanel
 {
   GtkBox               parent_instance;
@@ -65,6 +71,7 @@ struct _SmSignalPanel
   SmStore             *store;
   GListStore          *items;        /* SmSignalItem the list shows, oldest first */
   GPtrArray           *kinds;        /* SmMemberKindRecord */
+  GHashTable          *kind_names;   /* code (of kinds) → KindName */
   GPtrArray           *need_codes;   /* char*, index 0 is none */
   SmSignalDeadlines    deadlines;
   SmCaseDeadlines      case_deadlines;

@@ -149,44 +149,39 @@ static const char *
 kind_label (SmSignalPanel *self,
             const char    *code)
 {
-  for (guint i = 0; code != NULL && self->kinds != NULL && i < self->kinds->len; i++)
-    {
-      const SmMemberKindRecord *k = g_ptr_array_index (self->kinds, i);
+  const KindName *k = code != NULL && self->kind_names != NULL ? g_hash_table_lookup (self->kind_names, code) : NULL;
 
-      if (g_str_equal (k->code, code))
-        return g_intern_string (sm_localized_name (k->name_hu, k->name_en));
-    }
-  return NULL;
+  return k != NULL ? k->label : NULL;
 }
 
 static int
 compare_labels (gconstpointer a,
                 gconstpointer b)
 {
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+  return g_utf8_collate ((*(const KindName * const *) a)->label, (*(const KindName * const *) b)->label);
 }
 
-/* code → rank of its name in the collation order (anonymous first). */
-static GHashTable *
-kind_ranks (SmSignalPanel *self)
+/* Code → name and its rank in the collation order (anonymous first), once
+ * per reading, not once per signal. */
+static void
+index_kinds (SmSignalPanel *self)
 {
-  GHashTable *ranks = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
 
-  for (guint i = 0; self->kinds != NULL && i < self->kinds->len; i++)
-    g_ptr_array_add (labels, (gpointer) kind_label (self, ((SmMemberKindRecord *) self->kinds->pdata[i])->code));
-  g_ptr_array_sort (labels, compare_labels);
+  g_clear_pointer (&self->kind_names, g_hash_table_unref);
+  self->kind_names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   for (guint i = 0; self->kinds != NULL && i < self->kinds->len; i++)
     {
       const SmMemberKindRecord *k = g_ptr_array_index (self->kinds, i);
-      const char *label = kind_label (self, k->code);
-      guint rank = 0;
+      KindName *name = g_new0 (KindName, 1);
 
-      while (rank < labels->len && labels->pdata[rank] != label)
-        rank++;
-      g_hash_table_insert (ranks, k->code, GINT_TO_POINTER (rank + 1));
+      name->label = g_intern_string (sm_localized_name (k->name_hu, k->name_en));
+      g_hash_table_insert (self->kind_names, k->code, name);
+      g_ptr_array_add (sorted, name);
     }
-  return ranks;
+  g_ptr_array_sort (sorted, compare_labels);
+  for (guint i = 0; i < sorted->len; i++)
+    ((KindName *) sorted->pdata[i])->rank = (int) i + 1;
 }
 
 static void
@@ -236,7 +231,6 @@ sm_signal_panel_reload (SmSignalPanel *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) ranks = NULL;
   g_autofree char *summary = NULL;
   /* The inbox reads the signals not answered yet (and keeps the overdue
    * ones when only those are asked for); all of them only when asked. */
@@ -247,6 +241,8 @@ sm_signal_panel_reload (SmSignalPanel *self)
 
   g_return_if_fail (SM_IS_SIGNAL_PANEL (self));
 
+  /* The names' index holds the kinds' codes: both go together. */
+  g_clear_pointer (&self->kind_names, g_hash_table_unref);
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
   self->kinds = sm_store_list_member_kinds (self->store, &error);
   if (self->kinds == NULL || !sm_deadlines_load (self->store, &self->deadlines, &self->case_deadlines, &error) ||
@@ -255,16 +251,14 @@ sm_signal_panel_reload (SmSignalPanel *self)
       g_warning ("Cannot read the signals: %s", error->message);
       return;
     }
-  ranks = kind_ranks (self);
+  index_kinds (self);
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
   for (guint i = 0; i < list->len; i++)
     {
       SmSignalRecord *r = g_ptr_array_index (list, i);
-      SmSignalItem *item = sm_signal_item_new (r, kind_label (self, r->member_kind),
-                                               r->member_kind ? GPOINTER_TO_INT (g_hash_table_lookup (ranks,
-                                                                                               r->member_kind))
-                                                              : 0,
+      const KindName *kind = r->member_kind ? g_hash_table_lookup (self->kind_names, r->member_kind) : NULL;
+      SmSignalItem *item = sm_signal_item_new (r, kind ? kind->label : NULL, kind ? kind->rank : 0,
                                                &self->deadlines, sm_date_to_epoch_day (&today));
 
       list->pdata[i] = NULL;    /* the item has it */
@@ -564,6 +558,7 @@ sm_signal_panel_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->context);
   g_clear_object (&self->items);
+  g_clear_pointer (&self->kind_names, g_hash_table_unref);
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
   g_clear_pointer (&self->need_codes, g_ptr_array_unref);
   G_OBJECT_CLASS (sm_signal_panel_parent_class)->dispose (object);
