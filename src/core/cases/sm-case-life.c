@@ -239,6 +239,25 @@ day_text (const GDate *on)
   return on != NULL ? sm_date_to_iso (on) : sm_date_today_iso ();
 }
 
+/* A household has one open case at a time. */
+static gboolean
+no_open_case (SmStore  *store,
+              gint64    household_id,
+              GError  **error)
+{
+  g_autoptr(GPtrArray) open = sm_store_list_case_files (store, household_id, TRUE, error);
+
+  if (open == NULL)
+    return FALSE;
+  if (open->len > 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_CONSTRAINT, _("Household %lld already has an open case (%lld)"),
+                   (long long) household_id, (long long) ((SmCaseFileRecord *) g_ptr_array_index (open, 0))->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * sm_case_open:
  * @signal_id: the signal it is opened on, or 0
@@ -258,13 +277,10 @@ sm_case_open (SmStore      *store,
               gboolean      synthetic,
               GError      **error)
 {
-  g_autoptr(GPtrArray) open = sm_store_list_case_files (store, household_id, TRUE, error);
   g_autofree char *day = day_text (on);
   SmCaseFileRecord r = { .household_id = household_id, .signal_id = signal_id,
                          .caseworker = (char *) caseworker, .opened_on = day, .synthetic = synthetic };
 
-  if (open == NULL)
-    return 0;
   if (signal_id != 0)
     {
       g_autoptr(SmSignalRecord) signal = sm_store_get_signal (store, signal_id, error);
@@ -279,15 +295,8 @@ sm_case_open (SmStore      *store,
           return 0;
         }
     }
-  if (open->len > 0)
-    {
-      const SmCaseFileRecord *c = g_ptr_array_index (open, 0);
-
-      g_set_error (error, SM_ERROR, SM_ERROR_CONSTRAINT,
-                   _("Household %lld already has an open case (%lld)"), (long long) household_id,
-                   (long long) c->id);
-      return 0;
-    }
+  if (!no_open_case (store, household_id, error))
+    return 0;
   return sm_store_add_case_file (store, &r, error);
 }
 
@@ -321,20 +330,8 @@ sm_case_move (SmStore      *store,
     }
   if (!sm_case_check_step (from, to, by, note, error))
     return FALSE;
-  if (to == SM_CASE_OPENED)
-    {
-      g_autoptr(GPtrArray) open = sm_store_list_case_files (store, file->household_id, TRUE, error);
-
-      if (open == NULL)
-        return FALSE;
-      if (open->len > 0)
-        {
-          g_set_error (error, SM_ERROR, SM_ERROR_CONSTRAINT,
-                       _("Household %lld already has an open case (%lld)"), (long long) file->household_id,
-                       (long long) ((SmCaseFileRecord *) g_ptr_array_index (open, 0))->id);
-          return FALSE;
-        }
-    }
+  if (to == SM_CASE_OPENED && !no_open_case (store, file->household_id, error))
+    return FALSE;
   return sm_store_step_case_file (store, id, file->stage, sm_enum_to_nick (SM_TYPE_CASE_STAGE, to), day, by,
                                   note, error);
 }
