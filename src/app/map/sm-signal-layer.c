@@ -171,6 +171,52 @@ draw_grid (SmSignalLayer *self,
     }
 }
 
+/* Where the points go on the widget: unrotated, Web Mercator is a scale
+ * and a shift of the unit square, so one conversion for the centre and
+ * arithmetic per point. */
+typedef struct {
+  gboolean linear;
+  double   cx, cy, mx0, my0, scale;
+} Placing;
+
+static gboolean
+placing_init (SmSignalLayer *self,
+              Placing       *place)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
+  double lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  double lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+
+  if (source == NULL)
+    return FALSE;
+  place->linear = shumate_viewport_get_rotation (viewport) == 0;
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), lat, lon, &place->cx, &place->cy);
+  sm_mercator_from_lonlat (lon, lat, &place->mx0, &place->my0);
+  place->scale = shumate_map_source_get_tile_size (source) * exp2 (shumate_viewport_get_zoom_level (viewport));
+  return TRUE;
+}
+
+static void
+point_at (SmSignalLayer *self,
+          const Placing *place,
+          guint          i,
+          double        *x,
+          double        *y)
+{
+  const double *xy = &g_array_index (self->mercator, double, 2 * i);
+
+  if (place->linear)
+    {
+      *x = place->cx + (xy[0] - place->mx0) * place->scale;
+      *y = place->cy + (xy[1] - place->my0) * place->scale;
+      return;
+    }
+  shumate_viewport_location_to_widget_coords (shumate_layer_get_viewport (SHUMATE_LAYER (self)), GTK_WIDGET (self),
+                                              g_array_index (self->points, SmSignalPoint, i).lat,
+                                              g_array_index (self->points, SmSignalPoint, i).lon, x, y);
+}
+
 static void
 sm_signal_layer_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -180,23 +226,11 @@ sm_signal_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   double zoom = shumate_viewport_get_zoom_level (viewport);
   double r = CLAMP (zoom - 9, 3, 7);
-  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
-  double cx, cy, mx0, my0, scale;
-  gboolean linear;
+  Placing place;
   cairo_t *cr;
 
-  if (self->points == NULL || source == NULL)
+  if (self->points == NULL || !placing_init (self, &place))
     return;
-  /* Unrotated, Web Mercator is a scale and a shift of the unit square:
-   * one conversion for the centre, then arithmetic per point. */
-  linear = shumate_viewport_get_rotation (viewport) == 0;
-  shumate_viewport_location_to_widget_coords (viewport, widget,
-                                              shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                                              shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                                              &cx, &cy);
-  sm_mercator_from_lonlat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                           shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), &mx0, &my0);
-  scale = shumate_map_source_get_tile_size (source) * exp2 (zoom);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->planner_view)
     draw_grid (self, cr, widget);
@@ -209,15 +243,7 @@ sm_signal_layer_snapshot (GtkWidget   *widget,
         double alpha = 0.95 - 0.6 * MIN (1.0, p->age_days / 365.0);
         double x, y;
 
-        if (linear)
-          {
-            const double *xy = &g_array_index (self->mercator, double, 2 * i);
-
-            x = cx + (xy[0] - mx0) * scale;
-            y = cy + (xy[1] - my0) * scale;
-          }
-        else
-          shumate_viewport_location_to_widget_coords (viewport, widget, p->lat, p->lon, &x, &y);
+        point_at (self, &place, i, &x, &y);
         if (x < -r - 3 || y < -r - 3 || x > width + r + 3 || y > height + r + 3)
           continue;
         /* A diamond: apart from the households' round bubbles. */
@@ -390,6 +416,7 @@ sm_signal_layer_describe (SmSignalLayer *self,
   GtkWidget *widget = GTK_WIDGET (self);
   double px, py, best = 64;
   const SmSignalPoint *found = NULL;
+  Placing place;
 
   g_return_val_if_fail (SM_IS_SIGNAL_LAYER (self), NULL);
 
@@ -410,13 +437,15 @@ sm_signal_layer_describe (SmSignalLayer *self,
         }
       return NULL;
     }
+  if (!placing_init (self, &place))
+    return NULL;
   shumate_viewport_location_to_widget_coords (viewport, widget, lat, lon, &px, &py);
   for (guint i = 0; i < self->points->len; i++)
     {
       const SmSignalPoint *p = &g_array_index (self->points, SmSignalPoint, i);
       double x, y, d;
 
-      shumate_viewport_location_to_widget_coords (viewport, widget, p->lat, p->lon, &x, &y);
+      point_at (self, &place, i, &x, &y);
       d = (x - px) * (x - px) + (y - py) * (y - py);
       if (d < best)
         {
