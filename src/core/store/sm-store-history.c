@@ -76,34 +76,9 @@ add_signals (SmStore    *store,
                        r->member_kind);
           return FALSE;
         }
-      stmt = _sm_store_prepare (store,
-        "INSERT INTO signal (received_at, member_kind_id, signaller, anonymous, channel, household_id, about,"
-        " urgency, state, answer, answered_on, synthetic, organization)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-      if (stmt == NULL)
+      r->id = _sm_store_insert_signal (store, r, kind, r->state, TRUE, error);
+      if (r->id == 0)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, r->received_at, -1, SQLITE_TRANSIENT);
-      if (kind != 0)
-        sqlite3_bind_int64 (stmt, 2, kind);
-      else
-        sqlite3_bind_null (stmt, 2);
-      _sm_bind_text_or_null (stmt, 3, r->anonymous ? NULL : r->signaller);
-      sqlite3_bind_int (stmt, 4, r->anonymous ? 1 : 0);
-      sqlite3_bind_text (stmt, 5, r->channel, -1, SQLITE_TRANSIENT);
-      if (r->household_id != 0)
-        sqlite3_bind_int64 (stmt, 6, r->household_id);
-      else
-        sqlite3_bind_null (stmt, 6);
-      sqlite3_bind_text (stmt, 7, r->about, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 8, sm_enum_to_nick (SM_TYPE_SIGNAL_URGENCY, r->urgency), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 9, sm_enum_to_nick (SM_TYPE_SIGNAL_STATE, r->state), -1, SQLITE_STATIC);
-      _sm_bind_text_or_null (stmt, 10, r->answer);
-      _sm_bind_text_or_null (stmt, 11, r->answered_on);
-      sqlite3_bind_int (stmt, 12, r->synthetic ? 1 : 0);
-      _sm_bind_text_or_null (stmt, 13, r->organization);
-      if (!_sm_store_step_done (store, stmt, error))
-        return FALSE;
-      r->id = _sm_store_last_insert_id (store);
       for (guint j = 0; r->needs != NULL && r->needs[j] != NULL; j++)
         {
           gint64 category = (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (needs, r->needs[j]));

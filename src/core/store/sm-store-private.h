@@ -108,4 +108,15 @@ gboolean      _sm_store_pack_household_rtree (SmStore  *store,
 
 extern const char _sm_schema_household_rtree_trigger[];
 
+/* The row of a signal, shared by the one signal received and the many
+ * written with their history (sm-store-signals.c). */
+#include "sm-store-signals.h"
+
+gint64        _sm_store_insert_signal   (SmStore              *store,
+                                         const SmSignalRecord *record,
+                                         gint64                kind,
+                                         SmSignalState         state,
+                                         gboolean              with_answer,
+                                         GError              **error);
+
 G_END_DECLS

@@ -72,6 +72,49 @@ need_is_known (SmStore     *store,
   return known;
 }
 
+/* The signal's row, in @state, its answer kept when @with_answer; the
+ * caller has checked the values and holds an action open.
+ *
+ * Returns: its id, or 0 with @error */
+gint64
+_sm_store_insert_signal (SmStore              *store,
+                         const SmSignalRecord *r,
+                         gint64                kind,
+                         SmSignalState         state,
+                         gboolean              with_answer,
+                         GError              **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "INSERT INTO signal (received_at, member_kind_id, signaller, anonymous, channel, household_id, about,"
+    " urgency, state, answer, answered_on, synthetic, organization)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, r->received_at, -1, SQLITE_TRANSIENT);
+  if (kind != 0)
+    sqlite3_bind_int64 (stmt, 2, kind);
+  else
+    sqlite3_bind_null (stmt, 2);
+  _sm_bind_text_or_null (stmt, 3, r->anonymous ? NULL : r->signaller);
+  sqlite3_bind_int (stmt, 4, r->anonymous ? 1 : 0);
+  sqlite3_bind_text (stmt, 5, r->channel, -1, SQLITE_TRANSIENT);
+  if (r->household_id != 0)
+    sqlite3_bind_int64 (stmt, 6, r->household_id);
+  else
+    sqlite3_bind_null (stmt, 6);
+  sqlite3_bind_text (stmt, 7, r->about, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, sm_enum_to_nick (SM_TYPE_SIGNAL_URGENCY, r->urgency), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, sm_enum_to_nick (SM_TYPE_SIGNAL_STATE, state), -1, SQLITE_STATIC);
+  _sm_bind_text_or_null (stmt, 10, with_answer ? r->answer : NULL);
+  _sm_bind_text_or_null (stmt, 11, with_answer ? r->answered_on : NULL);
+  sqlite3_bind_int (stmt, 12, r->synthetic ? 1 : 0);
+  _sm_bind_text_or_null (stmt, 13, r->organization);
+  if (!_sm_store_step_done (store, stmt, error))
+    return 0;
+  return _sm_store_last_insert_id (store);
+}
+
 /**
  * sm_store_add_signal:
  *
@@ -122,31 +165,9 @@ sm_store_add_signal (SmStore              *store,
     }
   if (!sm_store_begin (store, error))
     return 0;
-  stmt = _sm_store_prepare (store,
-    "INSERT INTO signal (received_at, member_kind_id, signaller, anonymous, channel, household_id,"
-    " about, urgency, state, synthetic, organization) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)",
-    error);
-  if (stmt == NULL)
+  id = _sm_store_insert_signal (store, r, kind, SM_SIGNAL_RECEIVED, FALSE, error);
+  if (id == 0)
     goto fail;
-  sqlite3_bind_text (stmt, 1, r->received_at, -1, SQLITE_TRANSIENT);
-  if (kind != 0)
-    sqlite3_bind_int64 (stmt, 2, kind);
-  else
-    sqlite3_bind_null (stmt, 2);
-  _sm_bind_text_or_null (stmt, 3, r->anonymous ? NULL : r->signaller);
-  sqlite3_bind_int (stmt, 4, r->anonymous ? 1 : 0);
-  sqlite3_bind_text (stmt, 5, r->channel, -1, SQLITE_TRANSIENT);
-  if (r->household_id != 0)
-    sqlite3_bind_int64 (stmt, 6, r->household_id);
-  else
-    sqlite3_bind_null (stmt, 6);
-  sqlite3_bind_text (stmt, 7, r->about, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, sm_enum_to_nick (SM_TYPE_SIGNAL_URGENCY, r->urgency), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 9, r->synthetic ? 1 : 0);
-  _sm_bind_text_or_null (stmt, 10, r->organization);
-  if (!_sm_store_step_done (store, stmt, error))
-    goto fail;
-  id = _sm_store_last_insert_id (store);
   for (guint i = 0; r->needs != NULL && r->needs[i] != NULL; i++)
     {
       stmt = _sm_store_prepare (store,
