@@ -195,7 +195,7 @@ static void
 test_migrate_from_empty (Fixture       *f,
                          gconstpointer  data)
 {
-  g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 8);
+  g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 9);
   g_assert_cmpint (sm_store_count (f->store, "need_category"), ==, 11);
   g_assert_cmpint (sm_store_count (f->store, "service_type"), >=, 30);
   g_assert_cmpint (sm_test_scalar (f->store, "PRAGMA foreign_keys"), ==, 1);
@@ -209,7 +209,7 @@ test_migrate_from_empty (Fixture       *f,
 static void
 test_migrate_from_each_version (void)
 {
-  for (int from = 0; from < 7; from++)
+  for (int from = 0; from < 9; from++)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *dir = sm_test_make_dir ("sm-migrate");
@@ -223,13 +223,31 @@ test_migrate_from_each_version (void)
         {
           gint64 h = add_household (old, "2890 Tata, Kossuth tér 1.", 47.65, 18.32);
           add_need (old, h, "lakhatas", 2, "2024-01-10", NULL);
+          /* A service planned, in a status HSDS does not have, at a place. */
+          g_assert_cmpint (sqlite3_exec (_sm_store_get_db (old),
+            "INSERT INTO organization (id, name, kind) VALUES (1, 'Tatai Szociális Központ', 'municipal');"
+            "INSERT INTO service (id, organization_id, service_type_id, name, status)"
+            "  SELECT 1, 1, id, 'Idősek klubja', 'planned' FROM service_type WHERE code = 'nappali_ellatas_idosek';"
+            "INSERT INTO location (id, organization_id, name) VALUES (1, 1, 'Klub');"
+            "INSERT INTO service_at_location (service_id, location_id) VALUES (1, 1);",
+            NULL, NULL, NULL), ==, SQLITE_OK);
         }
       g_clear_object (&old);
 
       store = sm_store_open (path, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (sm_store_get_schema_version (store), ==, 8);
+      g_assert_cmpint (sm_store_get_schema_version (store), ==, 9);
       g_assert_cmpint (sm_store_count (store, "household"), ==, from >= 1 ? 1 : 0);
+      /* The service keeps its status and its place, and may now be defunct
+       * or temporarily closed; which services answer which needs is seeded. */
+      g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM service JOIN service_at_location"
+                                              " ON service_id = service.id WHERE status = 'planned'"), ==, from >= 1 ? 1 : 0);
+      g_assert_cmpint (sqlite3_exec (_sm_store_get_db (store), "UPDATE service SET status = 'temporarily_closed'",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (_sm_store_get_db (store), "UPDATE service SET status = 'closed'",
+                                     NULL, NULL, NULL) & 0xff, ==, from >= 1 ? SQLITE_CONSTRAINT : SQLITE_OK);
+      g_assert_cmpint (sm_store_count (store, "need_service"), >=, 40);
+      g_assert_cmpint (sm_test_scalar (store, "SELECT days FROM deadline WHERE name = 'referral_answer'"), ==, 2);
       /* Basemap features of any earlier file are on the ground. */
       g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM pragma_table_info ('basemap_feature')"
                                               " WHERE name = 'level' AND dflt_value = '0'"), ==, 1);

@@ -95,7 +95,7 @@ typedef struct {
   char   *eligibility;
   int     age_min;               /* -1: no limit */
   int     age_max;               /* -1: no limit */
-  char   *status;                /* "active", "inactive", "planned" */
+  char   *status;                /* active, inactive, defunct, temporarily_closed, planned */
   char   *url;
 } SmService;
 

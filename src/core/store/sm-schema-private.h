@@ -11,4 +11,10 @@ gboolean _sm_schema_migrate        (sqlite3  *db,
                                     int       target,
                                     GError  **error);
 
+gboolean _sm_schema_exec           (sqlite3     *db,
+                                    const char  *sql,
+                                    GError     **error);
+gboolean _sm_schema_migrate_to_9   (sqlite3  *db,
+                                    GError  **error);
+
 G_END_DECLS

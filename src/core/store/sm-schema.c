@@ -351,8 +351,8 @@ static const ServiceTypeSeed service_types[] = {
     "Temporary home for families" },
 };
 
-static gboolean
-exec (sqlite3     *db,
+gboolean
+_sm_schema_exec (sqlite3     *db,
       const char  *sql,
       GError     **error)
 {
@@ -413,14 +413,14 @@ static gboolean
 migrate_to_1 (sqlite3  *db,
               GError  **error)
 {
-  return exec (db, schema_v1, error) && seed_v1 (db, error);
+  return _sm_schema_exec (db, schema_v1, error) && seed_v1 (db, error);
 }
 
 static gboolean
 migrate_to_2 (sqlite3  *db,
               GError  **error)
 {
-  return exec (db, schema_v2, error);
+  return _sm_schema_exec (db, schema_v2, error);
 }
 
 /* The local basemap: features of an imported OpenStreetMap extract, their
@@ -451,7 +451,7 @@ static gboolean
 migrate_to_3 (sqlite3  *db,
               GError  **error)
 {
-  return exec (db, schema_v3, error);
+  return _sm_schema_exec (db, schema_v3, error);
 }
 
 /* Geocoding: addresses from an address register beside those of the
@@ -476,7 +476,7 @@ static gboolean
 migrate_to_4 (sqlite3  *db,
               GError  **error)
 {
-  return exec (db, schema_v4, error);
+  return _sm_schema_exec (db, schema_v4, error);
 }
 
 /* Erasure erases: a deleted household takes the history of its needs with
@@ -500,7 +500,7 @@ static gboolean
 migrate_to_5 (sqlite3  *db,
               GError  **error)
 {
-  return exec (db, schema_v5, error);
+  return _sm_schema_exec (db, schema_v5, error);
 }
 
 /* Tunnels, bridges and layer=*: the level a feature is drawn at (0 on
@@ -512,7 +512,7 @@ static gboolean
 migrate_to_6 (sqlite3  *db,
               GError  **error)
 {
-  return exec (db, schema_v6, error);
+  return _sm_schema_exec (db, schema_v6, error);
 }
 
 /* The signalling system (jelzőrendszer): its members' kinds with their
@@ -583,7 +583,7 @@ static gboolean
 migrate_to_7 (sqlite3  *db,
               GError  **error)
 {
-  return exec (db, schema_v7, error);
+  return _sm_schema_exec (db, schema_v7, error);
 }
 
 /* The signalling system's members may be edited, with a contact person and
@@ -655,7 +655,7 @@ static gboolean
 migrate_to_8 (sqlite3  *db,
               GError  **error)
 {
-  return exec (db, schema_v8, error);
+  return _sm_schema_exec (db, schema_v8, error);
 }
 
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
@@ -669,6 +669,7 @@ static const MigrationFunc migrations[] = {
   migrate_to_6,
   migrate_to_7,
   migrate_to_8,
+  _sm_schema_migrate_to_9,
 };
 
 int
@@ -718,14 +719,14 @@ _sm_schema_migrate (sqlite3  *db,
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
 
-      if (!exec (db, "BEGIN IMMEDIATE", error))
+      if (!_sm_schema_exec (db, "BEGIN IMMEDIATE", error))
         return FALSE;
-      if (!migrations[version] (db, error) || !exec (db, bump, error))
+      if (!migrations[version] (db, error) || !_sm_schema_exec (db, bump, error))
         {
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
-      if (!exec (db, "COMMIT", error))
+      if (!_sm_schema_exec (db, "COMMIT", error))
         return FALSE;
       version++;
     }

@@ -108,6 +108,10 @@ gboolean      _sm_store_pack_household_rtree (SmStore  *store,
 
 extern const char _sm_schema_household_rtree_trigger[];
 
+gboolean      _sm_store_need_is_known   (SmStore     *store,
+                                         const char  *code,
+                                         GError     **error);
+
 /* The row of a signal, shared by the one signal received and the many
  * written with their history (sm-store-signals.c). */
 #include "sm-store-signals.h"

@@ -11,6 +11,7 @@
 #include "sm-date.h"
 #include "sm-error.h"
 #include "sm-store-private.h"
+#include "sm-store-services.h"
 
 /* Organizations, services and the locations where they are offered. */
 
@@ -54,7 +55,7 @@ sm_store_add_service (SmStore         *self,
                       const SmService *s,
                       GError         **error)
 {
-  static const char * const statuses[] = { "active", "inactive", "planned", NULL };
+  static const char * const statuses[] = { "active", "inactive", "defunct", "temporarily_closed", "planned", NULL };
   sqlite3_stmt *stmt;
   sqlite3_stmt *type;
   gint64 type_id = 0;
@@ -156,4 +157,283 @@ sm_store_link_service_location (SmStore  *self,
   sqlite3_bind_int64 (stmt, 1, service_id);
   sqlite3_bind_int64 (stmt, 2, location_id);
   return _sm_store_run_action (self, stmt, error);
+}
+
+/* --- status, capacity, places ----------------------------------------- */
+
+void
+sm_service_place_free (SmServicePlace *place)
+{
+  if (place == NULL)
+    return;
+  g_free (place->service_name);
+  g_free (place->service_type);
+  g_free (place->organization_name);
+  g_free (place->location_name);
+  g_free (place->address);
+  g_free (place->status);
+  g_free (place);
+}
+
+static int
+column_int_or (sqlite3_stmt *stmt,
+               int           column,
+               int           otherwise)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? otherwise : sqlite3_column_int (stmt, column);
+}
+
+static gpointer
+read_place (sqlite3_stmt *stmt)
+{
+  SmServicePlace *p = g_new0 (SmServicePlace, 1);
+
+  p->service_id = sqlite3_column_int64 (stmt, 0);
+  p->location_id = sqlite3_column_int64 (stmt, 1);
+  p->service_name = _sm_store_column_dup (stmt, 2);
+  p->service_type = _sm_store_column_dup (stmt, 3);
+  p->organization_name = _sm_store_column_dup (stmt, 4);
+  p->location_name = _sm_store_column_dup (stmt, 5);
+  p->address = _sm_store_column_dup (stmt, 6);
+  p->status = _sm_store_column_dup (stmt, 7);
+  p->has_location = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
+  p->lat = sqlite3_column_double (stmt, 8);
+  p->lon = sqlite3_column_double (stmt, 9);
+  p->available = column_int_or (stmt, 10, -1);
+  p->maximum = column_int_or (stmt, 11, -1);
+  p->waiting_list = column_int_or (stmt, 12, -1);
+  return p;
+}
+
+/**
+ * sm_store_list_service_places:
+ * @need_category: (nullable): only the services whose type answers this
+ *   need category (sm_store_list_need_services()); %NULL: every service
+ *
+ * Returns: (transfer full) (element-type SmServicePlace): each service at
+ *   each of its locations (once with no location when it has none), by
+ *   service name
+ */
+GPtrArray *
+sm_store_list_service_places (SmStore     *store,
+                              const char  *need_category,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (store), NULL);
+
+  if (need_category != NULL && !_sm_store_need_is_known (store, need_category, error))
+    return NULL;
+  stmt = _sm_store_prepare (store,
+    "SELECT s.id, l.id, s.name, t.code, o.name, l.name,"
+    " nullif (trim (coalesce (l.address_raw, '') || ' ' || coalesce (l.settlement, '')), ''),"
+    " s.status, l.lat, l.lon,"
+    " (SELECT sum (available) FROM service_capacity WHERE service_id = s.id),"
+    " (SELECT sum (maximum) FROM service_capacity WHERE service_id = s.id),"
+    " s.waiting_list"
+    " FROM service AS s JOIN service_type AS t ON t.id = s.service_type_id"
+    " JOIN organization AS o ON o.id = s.organization_id"
+    " LEFT JOIN service_at_location AS sl ON sl.service_id = s.id"
+    " LEFT JOIN location AS l ON l.id = sl.location_id"
+    " WHERE ?1 IS NULL OR s.service_type_id IN (SELECT n.service_type_id FROM need_service AS n"
+    "   JOIN need_category AS c ON c.id = n.category_id WHERE c.code = ?1)"
+    " ORDER BY s.name, s.id, l.id", error);
+  if (stmt == NULL)
+    return NULL;
+  _sm_bind_text_or_null (stmt, 1, need_category);
+  return _sm_store_read_rows (store, stmt, read_place, (GDestroyNotify) sm_service_place_free, error);
+}
+
+gboolean
+sm_store_set_service_status (SmStore     *store,
+                             gint64       service_id,
+                             const char  *status,
+                             GError     **error)
+{
+  static const char * const statuses[] = { "active", "inactive", "defunct", "temporarily_closed", NULL };
+  sqlite3_stmt *stmt;
+
+  if (!_sm_store_check_one_of ("status", status, statuses, error))
+    return FALSE;
+  stmt = _sm_store_prepare (store, "UPDATE service SET status = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, status, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, service_id);
+  return _sm_store_run_change (store, stmt, _("service"), service_id, error);
+}
+
+/* @waiting_list: how many wait; -1: not known */
+gboolean
+sm_store_set_service_waiting_list (SmStore  *store,
+                                   gint64    service_id,
+                                   int       waiting_list,
+                                   GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store, "UPDATE service SET waiting_list = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (waiting_list >= 0)
+    sqlite3_bind_int (stmt, 1, waiting_list);
+  sqlite3_bind_int64 (stmt, 2, service_id);
+  return _sm_store_run_change (store, stmt, _("service"), service_id, error);
+}
+
+/**
+ * sm_store_set_service_capacity:
+ * @unit: what is counted ("places", "meals a day", …); one capacity per unit
+ * @maximum: -1: not known
+ * @updated: the day the figures were true, "YYYY-MM-DD"
+ *
+ * HSDS 3.1's service_capacity: how many of @unit are free of @maximum.
+ */
+gboolean
+sm_store_set_service_capacity (SmStore     *store,
+                               gint64       service_id,
+                               const char  *unit,
+                               int          available,
+                               int          maximum,
+                               const char  *updated,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  const char *u = unit;
+
+  while (u != NULL && g_ascii_isspace (*u))
+    u++;
+  if (u == NULL || *u == '\0')
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("Say what the capacity counts (its unit)"));
+      return FALSE;
+    }
+  if (available < 0 || (maximum >= 0 && available > maximum))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
+                   _("The free capacity must be between 0 and the maximum"));
+      return FALSE;
+    }
+  if (!_sm_store_check_date (_("updated"), updated, FALSE, error))
+    return FALSE;
+  stmt = _sm_store_prepare (store,
+    "INSERT INTO service_capacity (service_id, unit, available, maximum, updated)"
+    " SELECT id, ?2, ?3, ?4, ?5 FROM service WHERE id = ?1"
+    " ON CONFLICT (service_id, unit) DO UPDATE SET available = ?3, maximum = ?4, updated = ?5", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  sqlite3_bind_text (stmt, 2, unit, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, available);
+  if (maximum >= 0)
+    sqlite3_bind_int (stmt, 4, maximum);
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_text (stmt, 5, updated, -1, SQLITE_TRANSIENT);
+  return _sm_store_run_change (store, stmt, _("service"), service_id, error);
+}
+
+/* --- which service answers which need --------------------------------- */
+
+void
+sm_need_service_free (SmNeedService *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->category);
+  g_free (row->category_name);
+  g_free (row->service_type);
+  g_free (row->service_type_name);
+  g_free (row);
+}
+
+static gpointer
+read_need_service (sqlite3_stmt *stmt)
+{
+  SmNeedService *row = g_new0 (SmNeedService, 1);
+
+  row->category = _sm_store_column_dup (stmt, 0);
+  row->category_name = g_strdup (sm_localized_name ((const char *) sqlite3_column_text (stmt, 1),
+                                                    (const char *) sqlite3_column_text (stmt, 2)));
+  row->service_type = _sm_store_column_dup (stmt, 3);
+  row->service_type_name = g_strdup (sm_localized_name ((const char *) sqlite3_column_text (stmt, 4),
+                                                        (const char *) sqlite3_column_text (stmt, 5)));
+  return row;
+}
+
+/* Returns: (transfer full) (element-type SmNeedService): in the categories'
+ * order, then by service type name */
+GPtrArray *
+sm_store_list_need_services (SmStore  *store,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT c.code, c.name_hu, c.name_en, t.code, t.name_hu, t.name_en FROM need_service AS n"
+    " JOIN need_category AS c ON c.id = n.category_id JOIN service_type AS t ON t.id = n.service_type_id"
+    " ORDER BY c.sort_order, c.id, t.code", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return _sm_store_read_rows (store, stmt, read_need_service, (GDestroyNotify) sm_need_service_free, error);
+}
+
+/**
+ * sm_store_set_need_service:
+ * @answers: whether services of @service_type answer @category
+ */
+gboolean
+sm_store_set_need_service (SmStore     *store,
+                           const char  *category,
+                           const char  *service_type,
+                           gboolean     answers,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *type;
+  gboolean known;
+
+  if (!_sm_store_need_is_known (store, category, error))
+    return FALSE;
+  type = _sm_store_prepare (store, "SELECT 1 FROM service_type WHERE code = ?", error);
+  if (type == NULL)
+    return FALSE;
+  sqlite3_bind_text (type, 1, service_type, -1, SQLITE_TRANSIENT);
+  known = sqlite3_step (type) == SQLITE_ROW;
+  sqlite3_reset (type);
+  if (!known)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("“%s” is not a service type"), service_type);
+      return FALSE;
+    }
+  stmt = _sm_store_prepare (store, answers
+    ? "INSERT OR IGNORE INTO need_service (category_id, service_type_id)"
+      " SELECT c.id, t.id FROM need_category AS c, service_type AS t WHERE c.code = ? AND t.code = ?"
+    : "DELETE FROM need_service WHERE category_id = (SELECT id FROM need_category WHERE code = ?)"
+      " AND service_type_id = (SELECT id FROM service_type WHERE code = ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, category, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, service_type, -1, SQLITE_TRANSIENT);
+  return _sm_store_run_action (store, stmt, error);
+}
+
+/* Returns: (transfer full) (nullable): the status of service @id, or %NULL
+ *   with @error when there is none */
+char *
+sm_store_get_service_status (SmStore  *store,
+                             gint64    service_id,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store, "SELECT status FROM service WHERE id = ?", error);
+  char *status = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    status = _sm_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (status == NULL)
+    g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("There is no service %lld"), (long long) service_id);
+  return status;
 }

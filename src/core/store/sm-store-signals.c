@@ -54,10 +54,11 @@ sm_member_kind_record_free (SmMemberKindRecord *r)
 
 /* A need named twice is written once; one not in the code list is an
  * error. */
-static gboolean
-need_is_known (SmStore     *store,
-               const char  *code,
-               GError     **error)
+/* Whether @code is a need category; else %SM_ERROR_NOT_FOUND. */
+gboolean
+_sm_store_need_is_known (SmStore     *store,
+                         const char  *code,
+                         GError     **error)
 {
   sqlite3_stmt *stmt = _sm_store_prepare (store, "SELECT 1 FROM need_category WHERE code = ?", error);
   gboolean known;
@@ -179,7 +180,7 @@ sm_store_add_signal (SmStore              *store,
       sqlite3_bind_text (stmt, 2, r->needs[i], -1, SQLITE_TRANSIENT);
       if (!_sm_store_step_done (store, stmt, error))
         goto fail;
-      if (sqlite3_changes (_sm_store_get_db (store)) == 0 && !need_is_known (store, r->needs[i], error))
+      if (sqlite3_changes (_sm_store_get_db (store)) == 0 && !_sm_store_need_is_known (store, r->needs[i], error))
         goto fail;
     }
   if (!sm_store_commit (store, error))

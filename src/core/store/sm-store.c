@@ -463,6 +463,7 @@ change_of_table (const char *table)
     { "household", SM_STORE_CHANGE_CASES },
     { "person", SM_STORE_CHANGE_CASES },
     { "need_category", SM_STORE_CHANGE_ALL },
+    { "need_service", SM_STORE_CHANGE_SERVICES },
     { "need", SM_STORE_CHANGE_CASES },
     { "elderly_assessment", SM_STORE_CHANGE_CASES },
     { "geocode_review", SM_STORE_CHANGE_REVIEW },
@@ -479,6 +480,8 @@ change_of_table (const char *table)
     { "case_", SM_STORE_CHANGE_CASEWORK },
     { "intervention", SM_STORE_CHANGE_CASEWORK },
     { "conference", SM_STORE_CHANGE_CASEWORK },
+    { "referral", SM_STORE_CHANGE_CASEWORK },
+    { "workday_exception", SM_STORE_CHANGE_CASEWORK },
     { "meta", 0 },
     { "import_layout", 0 },
   };
@@ -707,6 +710,7 @@ sm_store_count (SmStore    *self,
     "service_type", "household_rtree", "location_rtree", "boundary_rtree",
     "need_history", "basemap_feature", "basemap_rtree", "basemap_address", "geocode_review", "import_layout",
     "signal", "signal_step", "case_file", "intervention", "conference",
+    "referral", "referral_step", "service_capacity", "need_service", "workday_exception",
     NULL,
   };
   g_autofree char *sql = NULL;

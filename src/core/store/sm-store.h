@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (SmStore, sm_store, SM, STORE, GObject)
  * @SM_STORE_CHANGE_SERVICES: organizations, services and their locations
  * @SM_STORE_CHANGE_BOUNDARIES: settlement, part and district boundaries
  * @SM_STORE_CHANGE_BASEMAP: the basemap and the reference addresses
- * @SM_STORE_CHANGE_CASEWORK: signals, case files, interventions, conferences
+ * @SM_STORE_CHANGE_CASEWORK: signals, case files, interventions, conferences,
+ *   referrals, the working-day calendar
  * @SM_STORE_CHANGE_ALL: anything (another program's commit, a bulk change)
  *
  * What a committed action changed, as #SmStore::changed says it.

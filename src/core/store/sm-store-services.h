@@ -1,0 +1,70 @@
+#pragma once
+
+#include <glib.h>
+
+#include "sm-store.h"
+
+G_BEGIN_DECLS
+
+/* The service directory beyond adding its records (sm-store.h): a
+ * service's status, capacity and waiting list, where each is offered, and
+ * which service types answer which need categories. */
+
+typedef struct {
+  gint64    service_id;
+  gint64    location_id;          /* 0: offered nowhere in particular */
+  char     *service_name;
+  char     *service_type;         /* code */
+  char     *organization_name;
+  char     *location_name;
+  char     *address;
+  char     *status;
+  gboolean  has_location;
+  double    lat;
+  double    lon;
+  int       available;            /* -1: unknown */
+  int       maximum;              /* -1: unknown */
+  int       waiting_list;         /* -1: unknown */
+} SmServicePlace;
+
+void       sm_service_place_free       (SmServicePlace *place);
+GPtrArray *sm_store_list_service_places (SmStore      *store,
+                                         const char   *need_category,
+                                         GError      **error);
+
+char      *sm_store_get_service_status (SmStore      *store,
+                                        gint64        service_id,
+                                        GError      **error);
+gboolean   sm_store_set_service_status (SmStore      *store,
+                                        gint64        service_id,
+                                        const char   *status,
+                                        GError      **error);
+gboolean   sm_store_set_service_waiting_list (SmStore *store,
+                                              gint64   service_id,
+                                              int      waiting_list,
+                                              GError **error);
+gboolean   sm_store_set_service_capacity (SmStore    *store,
+                                          gint64      service_id,
+                                          const char *unit,
+                                          int         available,
+                                          int         maximum,
+                                          const char *updated,
+                                          GError    **error);
+
+typedef struct {
+  char *category;                 /* need category code */
+  char *category_name;            /* in the language of the interface */
+  char *service_type;             /* service type code */
+  char *service_type_name;        /* in the language of the interface */
+} SmNeedService;
+
+void       sm_need_service_free         (SmNeedService *row);
+GPtrArray *sm_store_list_need_services  (SmStore      *store,
+                                         GError      **error);
+gboolean   sm_store_set_need_service    (SmStore      *store,
+                                         const char   *category,
+                                         const char   *service_type,
+                                         gboolean      answers,
+                                         GError      **error);
+
+G_END_DECLS
