@@ -855,6 +855,101 @@ test_casework (void)
   }
 }
 
+/* A household referred to family support, overdue after two working days
+ * without an answer, then accepted, started and completed; a forbidden
+ * step refused; the need table edited in one action; the calendar's
+ * exceptions; capacity, and a refusal for lack of it counted. */
+static void
+test_referrals (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "referrals.db", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 }, r6 = { 0 }, r7 = { 0 };
+  g_auto(Run) r8 = { 0 }, r9 = { 0 }, r10 = { 0 }, r11 = { 0 }, r12 = { 0 }, r13 = { 0 }, r14 = { 0 };
+  g_auto(Run) r15 = { 0 }, r16 = { 0 }, r17 = { 0 }, r18 = { 0 };
+  JsonObject *found = NULL;
+  JsonArray *all;
+  char rid[128], rid2[128];
+
+  run (&r1, "demo", db, "--cases", "200", "--seed", "3", "--until", "2025-06-30", NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  /* Service 1 of the demo is family support at location 1. */
+  run (&r2, "service", "list", db, "--need", "lakhatas", "--format", "json", NULL);
+  g_assert_true (json_parser_load_from_data (parser, r2.out, -1, &error));
+  all = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (all), >, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (all, 0), "type"), ==,
+                   "csaladsegites");
+
+  run (&r3, "referral", "send", db, "--household", "5", "--service", "1", "--location", "1", "--reason",
+       "Lakbérhátralék", "--need", "lakhatas", "--by", "Kiss Anna", "--on", "2025-10-22", NULL);
+  expect_user_error (&r3, "consent");
+  run (&r4, "referral", "send", db, "--household", "5", "--service", "1", "--location", "1", "--reason",
+       "Lakbérhátralék", "--need", "lakhatas", "--consent", "--by", "Kiss Anna", "--on", "2025-10-22", NULL);
+  g_assert_cmpint (r4.status, ==, 0);
+  g_assert_cmpint (sscanf (r4.out, "Referral %127s", rid), ==, 1);
+
+  /* Sent on Wednesday 22 October 2025; the 23rd is a holiday. With the
+   * 24th a moved rest day, the answer is due on Tuesday the 28th. */
+  run (&r5, "calendar", db, "--rest", "2025-10-24", "--name", "áthelyezett pihenőnap", NULL);
+  g_assert_cmpint (r5.status, ==, 0);
+  g_assert_nonnull (strstr (r5.out, "2025-10-23"));
+  g_assert_nonnull (strstr (r5.out, "áthelyezett pihenőnap"));
+  run (&r6, "referral", "list", db, "--today", "2025-10-28", "--format", "json", NULL);
+  g_assert_true (json_parser_load_from_data (parser, r6.out, -1, &error));
+  all = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    if (json_object_get_int_member (json_array_get_object_element (all, i), "id") == g_ascii_strtoll (rid, NULL, 10))
+      found = json_array_get_object_element (all, i);
+  g_assert_nonnull (found);
+  g_assert_cmpstr (json_object_get_string_member (found, "answer_due"), ==, "2025-10-28");
+  g_assert_false (json_object_get_boolean_member (found, "overdue"));
+  run (&r7, "referral", "list", db, "--today", "2025-10-29", "--overdue", NULL);
+  g_assert_nonnull (strstr (r7.out, "Lakbérhátralék"));
+
+  run (&r8, "referral", "complete", db, rid, "--by", "Szabó Éva", "--outcome", "got_help", NULL);
+  expect_user_error (&r8, "cannot become");
+  run (&r9, "referral", "accept", db, rid, "--by", "Szabó Éva", "--on", "2025-10-27", NULL);
+  g_assert_cmpint (r9.status, ==, 0);
+  run (&r10, "referral", "start", db, rid, "--by", "Szabó Éva", "--on", "2025-10-30", NULL);
+  g_assert_cmpint (r10.status, ==, 0);
+  run (&r11, "referral", "complete", db, rid, "--by", "Szabó Éva", "--outcome", "got_help", "--on", "2025-12-01",
+       NULL);
+  g_assert_cmpint (r11.status, ==, 0);
+  run (&r12, "referral", "show", db, rid, NULL);
+  g_assert_nonnull (strstr (r12.out, "loop is closed"));
+  g_assert_nonnull (strstr (r12.out, "2025-10-27  accepted   Szabó Éva"));
+
+  /* No capacity: the refusal keeps the capacity and is counted. */
+  run (&r13, "service", "capacity", db, "1", "--unit", "férőhely", "--available", "0", "--maximum", "40",
+       "--waiting", "6", NULL);
+  g_assert_cmpint (r13.status, ==, 0);
+  run (&r14, "referral", "send", db, "--household", "6", "--service", "1", "--reason", "Adósság", "--consent",
+       "--by", "Kiss Anna", "--on", "2025-11-03", NULL);
+  g_assert_cmpint (sscanf (r14.out, "Referral %127s", rid2), ==, 1);
+  run (&r15, "referral", "decline", db, rid2, "--by", "Szabó Éva", "--reason", "no_capacity", "--on", "2025-11-04",
+       NULL);
+  g_assert_cmpint (r15.status, ==, 0);
+  run (&r16, "referral", "capacity", db, "--from", "2025-10-01", NULL);
+  g_assert_nonnull (strstr (r16.out, "\t2\t1\t0\t40\t6"));
+
+  /* The need table: a bad pair refuses the whole action. */
+  run (&r17, "service", "needs", db, "--set", "lakhatas=etkeztetes", "--set", "lakhatas=nincs_ilyen", NULL);
+  expect_user_error (&r17, "nincs_ilyen");
+  run (&r18, "service", "needs", db, NULL);
+  g_assert_nonnull (strstr (r18.out, "adossagkezeles"));
+  {
+    const char *housing = strstr (r18.out, "(lakhatas)\n");
+    const char *next = housing ? strstr (housing, "(jovedelem_adossag)\n") : NULL;
+    g_autofree char *block = housing && next ? g_strndup (housing, next - housing) : NULL;
+
+    g_assert_nonnull (block);
+    g_assert_nonnull (strstr (block, "csaladsegites"));
+    g_assert_null (strstr (block, "etkeztetes"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -885,6 +980,7 @@ main (int    argc,
   g_test_add_func ("/cli/hotspots-scan", test_hotspots_scan);
   g_test_add_func ("/cli/signals", test_signals);
   g_test_add_func ("/cli/casework", test_casework);
+  g_test_add_func ("/cli/referrals", test_referrals);
   g_test_add_func ("/cli/areas", test_areas);
   g_test_add_func ("/cli/text-boundaries", test_text_boundaries);
   status = g_test_run ();

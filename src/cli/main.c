@@ -46,6 +46,12 @@ static const Command commands[] = {
   { "intervention", "add|list|kinds DB …", N_("Housing, administrative, guardianship and service measures"),
     cmd_intervention },
   { "conference", "add|list DB …", N_("Case conferences, what they discussed and decided"), cmd_conference },
+  { "service", "list|needs|status|capacity DB …",
+    N_("The service directory: services, which needs they answer, capacity"), cmd_service },
+  { "referral", "send|accept|decline|start|complete|withdraw|list|show DB …",
+    N_("Referrals to a service and their loop until it closes"), cmd_referral },
+  { "calendar", "DB [--year Y] [--rest DAY|--work DAY|--remove DAY]",
+    N_("The working days referrals are answered in"), cmd_calendar },
   { "report", "signals DB --year Y [--format csv|json|xlsx]",
     N_("The signalling system's yearly review"), cmd_report },
 };

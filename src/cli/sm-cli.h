@@ -145,6 +145,12 @@ int cmd_intervention (int    argc,
                       char **argv);
 int cmd_conference (int    argc,
                     char **argv);
+int cmd_referral (int    argc,
+                  char **argv);
+int cmd_calendar (int    argc,
+                  char **argv);
+int cmd_service (int    argc,
+                 char **argv);
 int cmd_report (int    argc,
                 char **argv);
 int cmd_init (int    argc,

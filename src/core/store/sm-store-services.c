@@ -227,7 +227,7 @@ sm_store_list_service_places (SmStore     *store,
     return NULL;
   stmt = _sm_store_prepare (store,
     "SELECT s.id, l.id, s.name, t.code, o.name, l.name,"
-    " nullif (trim (coalesce (l.address_raw, '') || ' ' || coalesce (l.settlement, '')), ''),"
+    " coalesce (nullif (trim (l.address_raw), ''), l.settlement),"
     " s.status, l.lat, l.lon,"
     " (SELECT sum (available) FROM service_capacity WHERE service_id = s.id),"
     " (SELECT sum (maximum) FROM service_capacity WHERE service_id = s.id),"
