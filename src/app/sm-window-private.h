@@ -16,6 +16,7 @@
 #include "sm-measure-layer.h"
 #include "sm-signal-layer.h"
 #include "sm-signal-panel.h"
+#include "sm-referral-panel.h"
 #include "sm-window.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,7 @@ struct _SmWindow
   SmAreaLayer          *area_layer;
   SmHotspotPanel       *hotspot_panel;
   SmSignalPanel        *signal_panel;
+  SmReferralPanel      *referral_panel;
   SmSignalLayer        *signal_layer;
   SmMeasureLayer       *measure_layer;
   GDate                 time_first;      /* first month of the data */

@@ -70,6 +70,28 @@ show_signal_cb (SmWindow *self,
   gtk_stack_set_visible_child_name (self->panel_stack, "signals");
 }
 
+/* A referral chosen on the Case page, on the Referrals page. */
+static void
+show_referral_cb (SmWindow *self,
+                  gint64    id)
+{
+  sm_referral_panel_show_referral (self->referral_panel, id);
+  gtk_stack_set_visible_child_name (self->panel_stack, "referrals");
+}
+
+/* Open referrals in the title; unanswered ones past their working days as
+ * the page's attention mark. */
+static void
+update_referrals_title (SmWindow *self)
+{
+  GtkStackPage *page = gtk_stack_get_page (self->panel_stack, GTK_WIDGET (self->referral_panel));
+  guint n = sm_referral_panel_get_n_open (self->referral_panel);
+  g_autofree char *title = n > 0 ? g_strdup_printf (_("Referrals (%u)"), n) : g_strdup (_("Referrals"));
+
+  gtk_stack_page_set_title (page, title);
+  gtk_stack_page_set_needs_attention (page, sm_referral_panel_get_n_overdue (self->referral_panel) > 0);
+}
+
 /* Open signals in the title; overdue ones as the page's attention mark. */
 static void
 update_signals_title (SmWindow *self)
@@ -506,6 +528,8 @@ sm_window_class_init (SmWindowClass *klass)
                                        "win.panel-page", "s", "hotspots");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
                                        "win.panel-page", "s", "signals");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK,
+                                       "win.panel-page", "s", "referrals");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.layers", NULL);
 }
@@ -585,6 +609,14 @@ sm_window_new (GtkApplication *application,
   g_signal_connect_swapped (self->signal_panel, "notify::n-overdue", G_CALLBACK (update_signals_title), self);
   g_signal_connect_swapped (self->signal_panel, "notify::n-open", G_CALLBACK (update_signals_title), self);
   update_signals_title (self);
+  self->referral_panel = sm_referral_panel_new (self->context);
+  gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->referral_panel), "referrals", _("Referrals"));
+  g_signal_connect_swapped (self->referral_panel, "toast", G_CALLBACK (_sm_window_toast), self);
+  g_signal_connect_swapped (self->case_panel, "show-referral", G_CALLBACK (show_referral_cb), self);
+  g_signal_connect_swapped (self->case_panel, "toast", G_CALLBACK (_sm_window_toast), self);
+  g_signal_connect_swapped (self->referral_panel, "notify::n-overdue", G_CALLBACK (update_referrals_title), self);
+  g_signal_connect_swapped (self->referral_panel, "notify::n-open", G_CALLBACK (update_referrals_title), self);
+  update_referrals_title (self);
   g_signal_connect_swapped (self->hotspot_panel, "zoom", G_CALLBACK (_sm_window_hotspot_zoom_cb), self);
   g_signal_connect_swapped (self->hotspot_panel, "toast", G_CALLBACK (_sm_window_toast), self);
 
@@ -702,6 +734,13 @@ sm_window_get_signal_layer (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
   return self->signal_layer;
+}
+
+SmReferralPanel *
+sm_window_get_referral_panel (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->referral_panel;
 }
 
 SmSignalPanel *

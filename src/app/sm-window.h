@@ -11,6 +11,7 @@
 #include "sm-measure-layer.h"
 #include "sm-signal-layer.h"
 #include "sm-signal-panel.h"
+#include "sm-referral-panel.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ SmFilterPanel *sm_window_get_filter_panel (SmWindow       *self);
 SmCasePanel   *sm_window_get_case_panel   (SmWindow       *self);
 SmReviewPanel *sm_window_get_review_panel (SmWindow       *self);
 SmSignalPanel *sm_window_get_signal_panel (SmWindow       *self);
+SmReferralPanel *sm_window_get_referral_panel (SmWindow     *self);
 SmSignalLayer *sm_window_get_signal_layer (SmWindow       *self);
 SmMeasureLayer *sm_window_get_measure_layer (SmWindow     *self);
 gboolean       sm_window_save_signal_report (SmWindow     *self,

@@ -10,6 +10,8 @@
 #include "sm-enums.h"
 #include "sm-signal-item.h"
 #include "sm-store-casework.h"
+#include "sm-referral.h"
+#include "sm-referral-dialog.h"
 #include "sm-store-signals.h"
 #include "sm-case-panel.h"
 #include "sm-date.h"
@@ -473,6 +475,53 @@ signal_row_activated_cb (AdwActionRow *row,
   g_signal_emit (self, _sm_case_panel_signals[SM_CASE_PANEL_SHOW_SIGNAL], 0, id);
 }
 
+static void
+referral_row_activated_cb (AdwActionRow *row,
+                           SmCasePanel  *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "referral"));
+
+  g_signal_emit (self, _sm_case_panel_signals[SM_CASE_PANEL_SHOW_REFERRAL], 0, id);
+}
+
+static void
+referral_done (gpointer    data,
+               gint64      id,
+               const char *message)
+{
+  SmCasePanel *self = data;
+
+  if (message != NULL)
+    g_signal_emit (self, _sm_case_panel_signals[SM_CASE_PANEL_TOAST], 0, message);
+  g_object_unref (self);
+}
+
+/**
+ * _sm_case_panel_refer:
+ *
+ * Asks for a referral of the shown household, from its open case if it
+ * has one.
+ */
+void
+_sm_case_panel_refer (SmCasePanel *self)
+{
+  g_autoptr(GPtrArray) open = NULL;
+  gint64 case_id = 0;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->household_id == 0)
+    return;
+  open = sm_store_list_case_files (self->store, self->household_id, TRUE, NULL);
+  if (open != NULL && open->len > 0)
+    case_id = ((SmCaseFileRecord *) g_ptr_array_index (open, 0))->id;
+  sm_referral_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context, self->household_id,
+                              case_id, 0, referral_done, g_object_ref (self));
+}
+
+/* The household's referrals: where to, in which state, red when not
+ * answered in time, marked when the loop is closed. */
+static void show_referrals (SmCasePanel *self);
+
 static GtkWidget *
 add_info_row (SmCasePanel *self,
               const char  *title,
@@ -559,5 +608,46 @@ _sm_case_panel_show_casework (SmCasePanel *self)
 
       add_info_row (self, k ? sm_intervention_kind_name (k) : m->kind, subtitle);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->casework_group), self->casework_rows->len > 0);
+  show_referrals (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->casework_group), TRUE);
+}
+
+static void
+show_referrals (SmCasePanel *self)
+{
+  SmReferralQuery q = { .household_id = self->household_id };
+  g_autoptr(GPtrArray) referrals = sm_store_list_referrals (self->store, &q, NULL);
+  SmReferralRules rules = { 0 };
+  GDate today;
+
+  if (referrals == NULL || !sm_referral_rules_load (self->store, &rules, NULL))
+    return;
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  for (guint i = 0; i < referrals->len; i++)
+    {
+      const SmReferralRecord *r = g_ptr_array_index (referrals, i);
+      gboolean overdue = sm_referral_record_is_overdue (&rules, r, sm_date_to_epoch_day (&today));
+      int state = 0;
+      g_autofree char *title = NULL, *subtitle = NULL;
+      GtkWidget *row, *go;
+
+      sm_enum_parse (SM_TYPE_REFERRAL_STATE, r->state, &state);
+      title = g_strdup_printf (overdue ? _("Referral to %s: %s, not answered in time") : _("Referral to %s: %s"),
+                               r->service_name, sm_referral_state_name (state));
+      subtitle = g_strdup_printf ("%s · %s · %s", r->sent_on, r->organization_name,
+                                  sm_referral_loop_closed (state) ? _("loop closed")
+                                  : sm_referral_is_open (state) ? _("loop open") : _("withdrawn"));
+      row = add_info_row (self, title, subtitle);
+      go = gtk_image_new_from_icon_name ("go-next-symbolic");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "referral", GSIZE_TO_POINTER ((gsize) r->id));
+      g_signal_connect (row, "activated", G_CALLBACK (referral_row_activated_cb), self);
+      if (overdue)
+        gtk_widget_add_css_class (row, "error");
+      else if (sm_referral_loop_closed (state))
+        gtk_widget_add_css_class (row, "success");
+    }
+  sm_referral_rules_clear (&rules);
 }

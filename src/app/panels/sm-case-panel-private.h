@@ -64,6 +64,7 @@ struct _SmCasePanel
   AdwActionRow        *location_row;
   GtkToggleButton     *place_button;
   AdwPreferencesGroup *casework_group;
+  GtkWidget           *refer_button;
   GPtrArray           *casework_rows;   /* GtkWidget, in casework_group */
   AdwPreferencesGroup *persons_group;
   AdwPreferencesGroup *needs_group;
@@ -116,10 +117,13 @@ extern const char * const _sm_case_panel_mobilities[];
 extern const char * const _sm_case_panel_roles[];
 
 void _sm_case_panel_show_casework (SmCasePanel *self);
+void _sm_case_panel_refer (SmCasePanel *self);
 
 enum {
   SM_CASE_PANEL_SAVED,
   SM_CASE_PANEL_SHOW_SIGNAL,
+  SM_CASE_PANEL_SHOW_REFERRAL,
+  SM_CASE_PANEL_TOAST,
   SM_CASE_PANEL_N_SIGNALS
 };
 

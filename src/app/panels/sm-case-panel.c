@@ -630,6 +630,13 @@ sm_case_panel_class_init (SmCasePanelClass *klass)
   /* A signal about the household was chosen: to be shown on the Signals page. */
   _sm_case_panel_signals[SM_CASE_PANEL_SHOW_SIGNAL] = g_signal_new ("show-signal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* A referral of the household was chosen: to be shown on the Referrals page. */
+  _sm_case_panel_signals[SM_CASE_PANEL_SHOW_REFERRAL] = g_signal_new ("show-referral", G_TYPE_FROM_CLASS (klass),
+                                                     G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                                     G_TYPE_INT64);
+  /* What came of a step taken from the page, for a toast. */
+  _sm_case_panel_signals[SM_CASE_PANEL_TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   _sm_case_panel_signals[SM_CASE_PANEL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
@@ -645,6 +652,7 @@ sm_case_panel_class_init (SmCasePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, location_row);
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, place_button);
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, casework_group);
+  gtk_widget_class_bind_template_child (widget_class, SmCasePanel, refer_button);
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, persons_group);
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, needs_group);
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, assessments_group);
@@ -652,6 +660,7 @@ sm_case_panel_class_init (SmCasePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, revert_button);
   gtk_widget_class_bind_template_child (widget_class, SmCasePanel, add_assessment_button);
   gtk_widget_class_bind_template_callback (widget_class, add_person_cb);
+  gtk_widget_class_bind_template_callback (widget_class, _sm_case_panel_refer);
   gtk_widget_class_bind_template_callback (widget_class, add_need_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_assessment_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);

@@ -437,3 +437,45 @@ sm_store_get_service_status (SmStore  *store,
     g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("There is no service %lld"), (long long) service_id);
   return status;
 }
+
+void
+sm_organization_free (SmOrganization *o)
+{
+  if (o == NULL)
+    return;
+  g_free (o->name);
+  g_free (o->kind);
+  g_free (o->email);
+  g_free (o->phone);
+  g_free (o->url);
+  g_free (o->description);
+  g_free (o);
+}
+
+static gpointer
+read_organization (sqlite3_stmt *stmt)
+{
+  SmOrganization *o = g_new0 (SmOrganization, 1);
+
+  o->id = sqlite3_column_int64 (stmt, 0);
+  o->name = _sm_store_column_dup (stmt, 1);
+  o->kind = _sm_store_column_dup (stmt, 2);
+  o->email = _sm_store_column_dup (stmt, 3);
+  o->phone = _sm_store_column_dup (stmt, 4);
+  o->url = _sm_store_column_dup (stmt, 5);
+  o->description = _sm_store_column_dup (stmt, 6);
+  return o;
+}
+
+/* Returns: (transfer full) (element-type SmOrganization): by name */
+GPtrArray *
+sm_store_list_organizations (SmStore  *store,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT id, name, kind, email, phone, url, description FROM organization ORDER BY name, id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return _sm_store_read_rows (store, stmt, read_organization, (GDestroyNotify) sm_organization_free, error);
+}

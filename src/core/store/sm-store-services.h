@@ -10,6 +10,10 @@ G_BEGIN_DECLS
  * service's status, capacity and waiting list, where each is offered, and
  * which service types answer which need categories. */
 
+void       sm_organization_free        (SmOrganization *organization);
+GPtrArray *sm_store_list_organizations (SmStore        *store,
+                                        GError        **error);
+
 typedef struct {
   gint64    service_id;
   gint64    location_id;          /* 0: offered nowhere in particular */

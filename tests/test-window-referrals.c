@@ -1,0 +1,250 @@
+/* Referrals under Xvfb, through the window's own widgets: a household is
+ * referred from the Case page to family support, the receiving service
+ * accepts, starts and completes it on the Referrals page (its own
+ * organization's inbox), and the Case page shows the loop closed; a
+ * referral nobody answered stands out as overdue. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sm-referral.h"
+#include "sm-referral-panel.h"
+#include "sm-store-casework.h"
+#include "sm-store-services.h"
+#include "sm-window.h"
+#include "sm-test-gui.h"
+#include "sm-test-util.h"
+
+static GtkWidget *
+part (SmReferralPanel *panel,
+      const char      *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (panel), SM_TYPE_REFERRAL_PANEL, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static void
+click (SmReferralPanel *panel,
+       const char      *name)
+{
+  GtkWidget *button = part (panel, name);
+
+  g_assert_true (gtk_widget_is_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  sm_test_iterate (50);
+}
+
+static guint
+index_of_category (SmStore    *store,
+                   const char *code)
+{
+  g_autoptr(GPtrArray) categories = sm_store_list_categories (store);
+
+  for (guint i = 0; i < categories->len; i++)
+    if (g_str_equal (((SmCategory *) categories->pdata[i])->code, code))
+      return i + 1;    /* 0 is any need */
+  g_assert_not_reached ();
+}
+
+/* The case panel's rows about referrals, by title. */
+static GtkWidget *
+referral_row (SmCasePanel *case_panel)
+{
+  GtkWidget *group = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (case_panel), SM_TYPE_CASE_PANEL,
+                                                                "casework_group"));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  sm_test_collect_widgets (group, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_has_prefix (adw_preferences_row_get_title (rows->pdata[i]), "Referral to "))
+      return rows->pdata[i];
+  return NULL;
+}
+
+static void
+test_refer_accept_complete (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(GPtrArray) places = NULL, referrals = NULL, orgs = NULL;
+  g_autoptr(SmReferralRecord) r = NULL;
+  SmReferralQuery mine = { 0 };
+  SmWindow *window;
+  SmCasePanel *case_panel;
+  SmReferralPanel *panel;
+  AdwMessageDialog *dialog;
+  GtkWidget *row, *refer;
+  const SmServicePlace *family_support;
+  guint org_index = 0;
+  gint64 household = 5, id;
+
+  g_assert_no_error (error);
+  window = sm_test_open_window (store);
+  case_panel = sm_window_get_case_panel (window);
+  panel = sm_window_get_referral_panel (window);
+  places = sm_store_list_service_places (store, "lakhatas", &error);
+  g_assert_cmpuint (places->len, >, 0);
+  family_support = places->pdata[0];
+
+  /* From the Case page: the household, referred for housing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-page", "s", "case");
+  g_assert_true (sm_case_panel_load (case_panel, household, &error));
+  sm_test_iterate (50);
+  refer = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (case_panel), SM_TYPE_CASE_PANEL, "refer_button"));
+  g_assert_true (gtk_widget_is_visible (refer));
+  g_signal_emit_by_name (refer, "clicked");
+  sm_test_iterate (50);
+  dialog = sm_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_combo_row_set_selected (g_object_get_data (G_OBJECT (dialog), "need-row"),
+                              index_of_category (store, "lakhatas"));
+  sm_test_iterate (20);
+  adw_combo_row_set_selected (g_object_get_data (G_OBJECT (dialog), "service-row"), 0);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "reason-row"), "Lakbérhátralék, kilakoltatás veszélye");
+  gtk_switch_set_active (g_object_get_data (G_OBJECT (dialog), "consent-switch"), TRUE);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "by-row"), "Kiss Anna");
+  sm_test_maybe_screenshot (window, "referral-dialog");
+  adw_message_dialog_response (dialog, "send");
+  sm_test_iterate (100);
+
+  mine.household_id = household;
+  referrals = sm_store_list_referrals (store, &mine, &error);
+  g_assert_cmpuint (referrals->len, ==, 1);
+  id = ((SmReferralRecord *) referrals->pdata[0])->id;
+  r = sm_store_get_referral (store, id, &error);
+  g_assert_cmpstr (r->state, ==, "sent");
+  g_assert_cmpint (r->service_id, ==, family_support->service_id);
+  g_assert_cmpint (r->location_id, ==, family_support->location_id);
+  g_assert_true (r->consent);
+  g_assert_cmpstr (r->needs[0], ==, "lakhatas");
+  g_assert_cmpstr (r->sent_by, ==, "Kiss Anna");
+
+  /* The Case page lists it, open; a click opens it on the Referrals page. */
+  row = referral_row (case_panel);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "loop open"));
+  g_signal_emit_by_name (row, "activated");
+  sm_test_iterate (50);
+  g_assert_cmpint (sm_referral_panel_get_shown (panel), ==, id);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (panel),
+                                                                                         GTK_TYPE_STACK))),
+                   ==, "referrals");
+
+  /* The receiving organization's own inbox holds it. */
+  orgs = sm_store_list_organizations (store, &error);
+  for (guint i = 0; i < orgs->len; i++)
+    if (((SmOrganization *) orgs->pdata[i])->id == r->organization_id)
+      org_index = i + 1;
+  g_assert_cmpuint (org_index, >, 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (part (panel, "organization_drop")), org_index);
+  sm_test_iterate (20);
+  {
+    GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (part (panel, "view"))));
+    gboolean listed = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (model, i);
+        g_autofree char *service = NULL;
+
+        g_object_get (item, "service", &service, NULL);
+        listed |= g_str_equal (service, r->service_name);
+      }
+    g_assert_true (listed);
+  }
+  sm_referral_panel_show_referral (panel, id);
+  sm_test_iterate (20);
+
+  /* The service answers: accepted, started, completed with its outcome. */
+  gtk_editable_set_text (GTK_EDITABLE (part (panel, "worker_entry")), "Szabó Éva");
+  g_assert_false (gtk_widget_is_visible (part (panel, "complete_button")));
+  click (panel, "accept_button");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (part (panel, "message"))), ==, "");
+  click (panel, "start_button");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (part (panel, "outcome_drop")), 0);
+  click (panel, "complete_button");
+  g_clear_pointer (&r, sm_referral_record_free);
+  r = sm_store_get_referral (store, id, &error);
+  g_assert_cmpstr (r->state, ==, "completed");
+  g_assert_cmpstr (r->outcome, ==, "got_help");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (part (panel, "loop_label"))), "loop is closed"));
+  g_assert_false (gtk_widget_is_visible (part (panel, "withdraw_button")));
+  sm_test_maybe_screenshot (window, "referral-closed");
+
+  /* The Case page shows the loop closed, without being told. */
+  row = referral_row (case_panel);
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "loop closed"));
+  g_assert_true (gtk_widget_has_css_class (row, "success"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-page", "s", "case");
+  sm_test_iterate (50);
+  sm_test_maybe_screenshot (window, "case-referral-closed");
+  sm_test_close_window (window);
+}
+
+/* A referral sent long ago and never answered: overdue in the list, on
+ * the page's tab and on the Case page; a step without a name is refused
+ * on the page and nothing is written. */
+static void
+test_overdue (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(GPtrArray) places = sm_store_list_service_places (store, "idos_gondozas", &error);
+  const SmServicePlace *p = places->pdata[0];
+  SmReferralRecord d = { .household_id = 7, .service_id = p->service_id, .location_id = p->location_id,
+                         .reason = (char *) "Házi segítségnyújtás", .consent = TRUE,
+                         .sent_on = (char *) "2024-03-01", .sent_by = (char *) "Kiss Anna" };
+  g_autoptr(SmReferralRecord) r = NULL;
+  SmWindow *window;
+  SmReferralPanel *panel;
+  guint before;
+  gint64 id;
+
+  window = sm_test_open_window (store);
+  panel = sm_window_get_referral_panel (window);
+  before = sm_referral_panel_get_n_overdue (panel);
+  id = sm_referral_send (store, &d, &error);
+  g_assert_no_error (error);
+  sm_test_iterate (50);
+  g_assert_cmpuint (sm_referral_panel_get_n_overdue (panel), ==, before + 1);
+  {
+    GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (panel), GTK_TYPE_STACK));
+    GtkStackPage *page = gtk_stack_get_page (stack, GTK_WIDGET (panel));
+
+    g_assert_true (gtk_stack_page_get_needs_attention (page));
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (part (panel, "show_drop")), 1);
+  sm_test_iterate (20);
+  sm_referral_panel_show_referral (panel, id);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (part (panel, "show_drop")), 1);
+  sm_test_iterate (20);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (part (panel, "loop_label"))), "Not answered in time"));
+
+  gtk_editable_set_text (GTK_EDITABLE (part (panel, "worker_entry")), "");
+  click (panel, "accept_button");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (part (panel, "message"))), !=, "");
+  r = sm_store_get_referral (store, id, &error);
+  g_assert_cmpstr (r->state, ==, "sent");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-page", "s", "referrals");
+  sm_test_iterate (50);
+  sm_test_maybe_screenshot (window, "referral-overdue");
+  sm_test_close_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  sm_test_gui_init (&argc, &argv, "sm-window-referrals");
+  g_test_add_func ("/window/referral-loop", test_refer_accept_complete);
+  g_test_add_func ("/window/referral-overdue", test_overdue);
+  status = g_test_run ();
+  sm_test_gui_finish ();
+  return status;
+}
