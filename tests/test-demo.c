@@ -156,7 +156,18 @@ test_content (void)
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM conference WHERE synthetic = 0"), ==, 0);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM conference"), >=, 15);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(DISTINCT member_kind_id) FROM signal"), >=, 12);
-  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM organization"), ==, 10);
+  /* The ten real providers and the synthetic service network. */
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM organization"), ==, 10 + SM_DEMO_DEFAULT_SERVICES);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM organization WHERE name LIKE '%(szintetikus)'"), ==,
+                   SM_DEMO_DEFAULT_SERVICES);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(DISTINCT service_id) FROM service_area"), >,
+                   SM_DEMO_DEFAULT_SERVICES / 2);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM service_capacity"), ==, SM_DEMO_DEFAULT_SERVICES);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM referral WHERE synthetic = 0"), ==, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM referral"), >, 20);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(DISTINCT state) FROM referral"), >=, 3);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM referral WHERE sent_on > '2025-06-30'"
+                                          " OR closed_on > '2025-06-30'"), ==, 0);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM location WHERE geocode_quality = 'settlement'"), ==, 10);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM service"), >=, 8);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM settlement_part WHERE settlement = 'Tata'"), ==, 12);

@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include "sm-cli.h"
+#include "sm-boundary.h"
+#include "sm-coverage.h"
+#include "sm-store-catchments.h"
 #include "sm-store-services.h"
 
 /* social-map-cli service …: the directory's services where they are
@@ -239,13 +242,77 @@ service_capacity (int    argc,
   return EXIT_OK;
 }
 
+/* service area DB SERVICE [--boundary ID | --file F] [--name N] | --remove AREA */
+static int
+service_area (int    argc,
+              char **argv)
+{
+  g_autofree char *file = NULL, *name = NULL;
+  gint64 boundary = 0, remove = 0, id;
+  GOptionEntry entries[] = {
+    { "boundary", 0, 0, G_OPTION_ARG_INT64, &boundary, N_("A boundary of the database (a settlement, a part)"),
+      "ID" },
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The areas of any vector file (GeoJSON, GeoPackage, …)"),
+      "FILE" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The catchment's name"), "TEXT" },
+    { "remove", 0, 0, G_OPTION_ARG_INT64, &remove, N_("Remove this catchment area"), "AREA" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB SERVICE — a service's catchment areas; with no option, list them"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(GPtrArray) areas = NULL;
+  int status;
+
+  if ((status = sm_cli_parse (context, entries, &argc, &argv, 2, "DB SERVICE")) >= 0)
+    return status;
+  if (!sm_cli_texts_valid ((const char *[]) { name }, 1, &error))
+    return sm_cli_fail (g_steal_pointer (&error));
+  if (!sm_cli_parse_id (argv[2], &id))
+    return sm_cli_usage_error (_("“%s” is not a service number"), argv[2]);
+  if ((boundary != 0) + (file != NULL) + (remove != 0) > 1)
+    return sm_cli_usage_error ("%s", _("give one of --boundary, --file and --remove"));
+  store = sm_cli_open_existing (argv[1], &error);
+  if (store == NULL)
+    return sm_cli_fail (g_steal_pointer (&error));
+  if (boundary != 0)
+    {
+      SmServiceAreaRecord r = { .service_id = id, .name = name, .boundary_id = boundary };
+
+      if (sm_store_add_service_area (store, &r, &error) == 0)
+        return sm_cli_fail (g_steal_pointer (&error));
+    }
+  else if (file != NULL)
+    {
+      g_autoptr(GBytes) wkb = sm_polygons_load_wkb (file, &error);
+
+      if (wkb == NULL || sm_coverage_add_area (store, id, name, wkb, &error) == 0)
+        return sm_cli_fail (g_steal_pointer (&error));
+    }
+  else if (remove != 0 && !sm_store_remove_service_area (store, remove, &error))
+    return sm_cli_fail (g_steal_pointer (&error));
+  if ((areas = sm_store_list_service_areas (store, id, &error)) == NULL)
+    return sm_cli_fail (g_steal_pointer (&error));
+  if (areas->len == 0)
+    g_print (_("Service %lld has no catchment area: it serves clients from anywhere\n"), (long long) id);
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const SmServiceAreaRecord *a = g_ptr_array_index (areas, i);
+
+      g_print ("%4lld  %s  %.5f,%.5f,%.5f,%.5f%s\n", (long long) a->id, a->name ? a->name : "", a->west, a->south,
+               a->east, a->north, a->boundary_id ? _(" (a boundary of the database)") : "");
+    }
+  return EXIT_OK;
+}
+
 int
 cmd_service (int    argc,
              char **argv)
 {
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
-      g_print ("%s\n", _("social-map-cli service list|needs|status|capacity DB … (see “service SUBCOMMAND --help”)"));
+      g_print ("%s\n", _("social-map-cli service list|needs|status|capacity|area DB … (see “service SUBCOMMAND --help”)"));
       return argc < 2 ? EXIT_USER : EXIT_OK;
     }
   if (g_str_equal (argv[1], "list"))
@@ -256,5 +323,8 @@ cmd_service (int    argc,
     return service_status (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "capacity"))
     return service_capacity (argc - 1, argv + 1);
-  return sm_cli_usage_error (_("“%s” is not a service command; use list, needs, status or capacity"), argv[1]);
+  if (g_str_equal (argv[1], "area"))
+    return service_area (argc - 1, argv + 1);
+  return sm_cli_usage_error (_("“%s” is not a service command; use list, needs, status, capacity or area"),
+                             argv[1]);
 }

@@ -20,4 +20,11 @@ gboolean _sm_demo_add_casework (SmStore  *store,
                                 int       last_day,
                                 GError  **error);
 
+gboolean _sm_demo_add_network  (SmStore  *store,
+                                guint32   seed,
+                                GArray   *subjects,
+                                guint     n_services,
+                                int       last_day,
+                                GError  **error);
+
 G_END_DECLS

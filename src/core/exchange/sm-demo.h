@@ -12,7 +12,10 @@ typedef struct {
   guint        n_households;
   guint32      seed;
   const char  *until;        /* last day of the synthetic history; NULL: today */
+  guint        n_services;   /* synthetic services besides the real ones; 0: SM_DEMO_DEFAULT_SERVICES */
 } SmDemoOptions;
+
+#define SM_DEMO_DEFAULT_SERVICES 30
 
 gboolean sm_demo_generate (SmStore             *store,
                            const SmDemoOptions *options,

@@ -386,22 +386,25 @@ out:
 }
 
 /**
- * sm_shape_load_file:
+ * sm_polygons_load_wkb:
+ * @path: any vector file GDAL reads
  *
- * Reads every area of the first layer of a vector file, in any coordinate
- * system, as one shape in WGS 84.
+ * The areas of one layer of @path, in WGS 84, as one multipolygon.
+ *
+ * Returns: (transfer full): its WKB, or %NULL with @error when the file
+ *   cannot be read or holds no areas
  */
-SmShape *
-sm_shape_load_file (const char  *path,
-                    GError     **error)
+GBytes *
+sm_polygons_load_wkb (const char  *path,
+                      GError     **error)
 {
-  g_autoptr(SmShape) shape = sm_shape_new ();
   OGRSpatialReferenceH src = NULL, wgs84 = NULL;
   OGRCoordinateTransformationH transform = NULL;
+  OGRGeometryH all = NULL;
+  GBytes *out = NULL;
   GDALDatasetH ds;
   OGRLayerH layer;
   OGRFeatureH feature;
-  gboolean ok = TRUE;
 
   _sm_ogr_init ();
   ds = _sm_ogr_open_vector (path, error);
@@ -421,8 +424,9 @@ sm_shape_load_file (const char  *path,
   if (!OSRIsSame (src, wgs84))
     transform = OCTNewCoordinateTransformation (src, wgs84);
 
+  all = OGR_G_CreateGeometry (wkbMultiPolygon);
   OGR_L_ResetReading (layer);
-  while (ok && (feature = OGR_L_GetNextFeature (layer)) != NULL)
+  while ((feature = OGR_L_GetNextFeature (layer)) != NULL)
     {
       OGRGeometryH geometry = OGR_F_GetGeometryRef (feature);
       OGRwkbGeometryType type = geometry ? wkbFlatten (OGR_G_GetGeometryType (geometry)) : wkbNone;
@@ -430,21 +434,28 @@ sm_shape_load_file (const char  *path,
       if ((type == wkbPolygon || type == wkbMultiPolygon) &&
           (transform == NULL || OGR_G_Transform (geometry, transform) == OGRERR_NONE))
         {
-          int size = OGR_G_WkbSize (geometry);
-          g_autofree guint8 *wkb = g_malloc (size);
-
-          OGR_G_ExportToWkb (geometry, wkbNDR, wkb);
-          ok = sm_shape_add_wkb (shape, wkb, size, error);
+          if (type == wkbPolygon)
+            OGR_G_AddGeometry (all, geometry);
+          else
+            for (int i = 0; i < OGR_G_GetGeometryCount (geometry); i++)
+              OGR_G_AddGeometry (all, OGR_G_GetGeometryRef (geometry, i));
         }
       OGR_F_Destroy (feature);
     }
-  if (ok && sm_shape_is_empty (shape))
+  if (OGR_G_GetGeometryCount (all) == 0)
+    g_set_error (error, SM_ERROR, SM_ERROR_FORMAT, _("“%s” holds no areas"), path);
+  else
     {
-      g_set_error (error, SM_ERROR, SM_ERROR_FORMAT, _("“%s” holds no areas"), path);
-      ok = FALSE;
+      int size = OGR_G_WkbSize (all);
+      guint8 *wkb = g_malloc (size);
+
+      OGR_G_ExportToIsoWkb (all, wkbNDR, wkb);
+      out = g_bytes_new_take (wkb, size);
     }
 
 out:
+  if (all != NULL)
+    OGR_G_DestroyGeometry (all);
   if (transform != NULL)
     OCTDestroyCoordinateTransformation (transform);
   if (src != NULL)
@@ -452,7 +463,32 @@ out:
   if (wgs84 != NULL)
     OSRDestroySpatialReference (wgs84);
   GDALClose (ds);
-  return ok && layer != NULL && src != NULL ? g_steal_pointer (&shape) : NULL;
+  return out;
+}
+
+/**
+ * sm_shape_load_file:
+ * @path: any vector file GDAL reads
+ *
+ * Returns: (transfer full): the areas of one layer of @path, in WGS 84, or
+ *   %NULL with @error
+ */
+SmShape *
+sm_shape_load_file (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GBytes) wkb = sm_polygons_load_wkb (path, error);
+  g_autoptr(SmShape) shape = NULL;
+  gsize size;
+  const guint8 *data;
+
+  if (wkb == NULL)
+    return NULL;
+  data = g_bytes_get_data (wkb, &size);
+  shape = sm_shape_new ();
+  if (!sm_shape_add_wkb (shape, data, size, error))
+    return NULL;
+  return g_steal_pointer (&shape);
 }
 
 /**

@@ -22,6 +22,8 @@ gboolean  sm_boundary_import          (SmStore                       *store,
 
 SmShape  *sm_shape_load_file          (const char  *path,
                                        GError     **error);
+GBytes   *sm_polygons_load_wkb        (const char  *path,
+                                       GError     **error);
 
 SmShape  *sm_boundary_get_shape (SmStore     *store,
                                        const char  *name,

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <ogr_api.h>
@@ -263,4 +264,113 @@ sm_shape_get_centre (const SmShape *self,
         }
     }
   return TRUE;
+}
+
+/* --- many points in one shape ----------------------------------------- */
+
+typedef struct {
+  double x1, y1, x2, y2;
+} Edge;
+
+struct _SmShapeIndex {
+  double   west, south, east, north;
+  double   band_height;
+  guint    n_bands;
+  GArray  *edges;        /* Edge, grouped by band */
+  guint   *band_start;   /* n_bands + 1 offsets into edges */
+};
+
+/**
+ * sm_shape_index_new:
+ *
+ * Every edge of @shape's rings goes into each band of latitude it
+ * crosses; about 4 edges per band on average, at most 4096 bands.
+ */
+SmShapeIndex *
+sm_shape_index_new (const SmShape *shape)
+{
+  SmShapeIndex *self = g_new0 (SmShapeIndex, 1);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (Edge));
+  guint *counts;
+
+  sm_shape_get_bbox (shape, &self->west, &self->south, &self->east, &self->north);
+  for (guint r = 0; r < shape->rings->len; r++)
+    {
+      GArray *ring = g_ptr_array_index (shape->rings, r);
+      const double *p = (const double *) ring->data;
+      guint n = ring->len / 2;
+
+      for (guint i = 0, j = n - 1; i < n; j = i++)
+        if (p[2 * i + 1] != p[2 * j + 1])
+          {
+            Edge e = { p[2 * i], p[2 * i + 1], p[2 * j], p[2 * j + 1] };
+
+            g_array_append_val (all, e);
+          }
+    }
+  self->n_bands = CLAMP (all->len / 4, 1, 4096);
+  self->band_height = (self->north - self->south) / self->n_bands;
+  if (!(self->band_height > 0))
+    self->band_height = 1;
+  counts = g_new0 (guint, self->n_bands + 1);
+  self->band_start = g_new0 (guint, self->n_bands + 1);
+  self->edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < all->len; i++)
+        {
+          const Edge *e = &g_array_index (all, Edge, i);
+          double lo = MIN (e->y1, e->y2), hi = MAX (e->y1, e->y2);
+          guint first = (guint) CLAMP ((lo - self->south) / self->band_height, 0, self->n_bands - 1);
+          guint last = (guint) CLAMP ((hi - self->south) / self->band_height, 0, self->n_bands - 1);
+
+          for (guint b = first; b <= last; b++)
+            {
+              if (pass == 0)
+                counts[b]++;
+              else
+                g_array_index (self->edges, Edge, self->band_start[b] + counts[b]++) = *e;
+            }
+        }
+      if (pass == 0)
+        {
+          for (guint b = 0; b < self->n_bands; b++)
+            self->band_start[b + 1] = self->band_start[b] + counts[b];
+          g_array_set_size (self->edges, self->band_start[self->n_bands]);
+          memset (counts, 0, sizeof (guint) * (self->n_bands + 1));
+        }
+    }
+  g_free (counts);
+  return self;
+}
+
+gboolean
+sm_shape_index_contains (const SmShapeIndex *self,
+                         double              lon,
+                         double              lat)
+{
+  gboolean inside = FALSE;
+  guint band;
+
+  if (lon < self->west || lon > self->east || lat < self->south || lat > self->north)
+    return FALSE;
+  band = (guint) CLAMP ((lat - self->south) / self->band_height, 0, self->n_bands - 1);
+  for (guint i = self->band_start[band]; i < self->band_start[band + 1]; i++)
+    {
+      const Edge *e = &g_array_index (self->edges, Edge, i);
+
+      if (((e->y1 > lat) != (e->y2 > lat)) && lon < (e->x2 - e->x1) * (lat - e->y1) / (e->y2 - e->y1) + e->x1)
+        inside = !inside;
+    }
+  return inside;
+}
+
+void
+sm_shape_index_free (SmShapeIndex *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->edges);
+  g_free (self->band_start);
+  g_free (self);
 }

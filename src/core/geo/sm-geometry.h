@@ -33,4 +33,17 @@ void      sm_shape_free             (SmShape       *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmShape, sm_shape_free)
 
+/* A shape's edges sorted into bands of latitude: the same answer as
+ * sm_shape_contains(), with the edges of one band looked at, for shapes
+ * asked about many points. */
+typedef struct _SmShapeIndex SmShapeIndex;
+
+SmShapeIndex *sm_shape_index_new      (const SmShape      *shape);
+gboolean      sm_shape_index_contains (const SmShapeIndex *self,
+                                       double              lon,
+                                       double              lat);
+void          sm_shape_index_free     (SmShapeIndex       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmShapeIndex, sm_shape_index_free)
+
 G_END_DECLS

@@ -14,6 +14,7 @@ typedef struct {
   gint64  main_category;   /* of the most severe matching need */
   int     max_severity;
   int     n_needs;
+  guint64 categories;      /* bit c: a matching need of category id c (< 64) */
 } SmCaseHit;
 
 GArray *sm_store_query (SmStore   *store,

@@ -6,7 +6,8 @@
 
 /* Schema 9, the service network: a service's HSDS status (defunct,
  * temporarily closed), its waiting list and capacity (HSDS 3.1
- * service_capacity), which service types answer which need categories,
+ * service_capacity), its catchment areas (a boundary of the store or a
+ * polygon of its own), which service types answer which need categories,
  * the days a calendar of working days treats otherwise than Hungary's
  * weekdays and public holidays, and referrals from a case or a signal to
  * a service at a location with every step of their loop. */
@@ -24,6 +25,15 @@ static const char schema_v9[] =
   "  UNIQUE (service_id, unit));"
   "INSERT INTO service_type (code, law, branch, name_hu, name_en) VALUES"
   "  ('adossagkezeles', 'Szt', 'basic', 'Adósságkezelési szolgáltatás', 'Debt management service');"
+  "CREATE TABLE service_area ("
+  "  id INTEGER PRIMARY KEY,"
+  "  service_id INTEGER NOT NULL REFERENCES service (id) ON DELETE CASCADE,"
+  "  name TEXT,"
+  "  boundary_id INTEGER REFERENCES boundary (id) ON DELETE CASCADE,"
+  "  geometry BLOB,"
+  "  min_lon REAL, min_lat REAL, max_lon REAL, max_lat REAL,"
+  "  CHECK ((boundary_id IS NULL) <> (geometry IS NULL)));"
+  "CREATE INDEX service_area_service ON service_area (service_id);"
   "CREATE TABLE need_service ("
   "  category_id INTEGER NOT NULL REFERENCES need_category (id) ON DELETE CASCADE,"
   "  service_type_id INTEGER NOT NULL REFERENCES service_type (id) ON DELETE CASCADE,"

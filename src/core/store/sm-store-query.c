@@ -477,6 +477,8 @@ sm_store_query (SmStore   *store,
       if (last != NULL && last->household_id == household_id)
         {
           last->n_needs++;
+          if (r->category >= 0 && r->category < 64)
+            last->categories |= G_GUINT64_CONSTANT (1) << r->category;
           if (r->severity > last->max_severity ||
               (r->severity == last->max_severity && r->category < last->main_category))
             {
@@ -493,6 +495,7 @@ sm_store_query (SmStore   *store,
         .main_category = r->category,
         .max_severity = r->severity,
         .n_needs = 1,
+        .categories = r->category >= 0 && r->category < 64 ? G_GUINT64_CONSTANT (1) << r->category : 0,
       };
       g_array_append_val (hits, hit);
     }

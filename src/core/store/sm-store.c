@@ -710,7 +710,7 @@ sm_store_count (SmStore    *self,
     "service_type", "household_rtree", "location_rtree", "boundary_rtree",
     "need_history", "basemap_feature", "basemap_rtree", "basemap_address", "geocode_review", "import_layout",
     "signal", "signal_step", "case_file", "intervention", "conference",
-    "referral", "referral_step", "service_capacity", "need_service", "workday_exception",
+    "referral", "referral_step", "service_capacity", "service_area", "need_service", "workday_exception",
     NULL,
   };
   g_autofree char *sql = NULL;
