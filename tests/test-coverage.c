@@ -195,7 +195,7 @@ test_known_answers (void)
   {
     SmCoverageGaps gaps;
 
-    sm_coverage_gaps_near (needs, 47.651, 18.300, 500, 5, &gaps);
+    sm_coverage_gaps_in (needs, 18.295, 47.648, 18.305, 47.654, 5, &gaps);
     g_assert_cmpuint (gaps.n_leading, ==, 2);
     g_assert_cmpint (gaps.categories[0], ==, housing);
     g_assert_false (gaps.uncovered[0]);

@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "sm-coverage.h"
+#include "sm-coverage-window.h"
 #include "sm-referral.h"
 #include "sm-referral-panel.h"
 #include "sm-store-casework.h"
@@ -235,6 +237,105 @@ test_overdue (void)
   sm_test_close_window (window);
 }
 
+/* The coverage layer and table follow the filter: households whose need
+ * no service covers are drawn, in the planner view only protected cells;
+ * the table under the disclosure rule; a service closing shows at once. */
+static void
+test_coverage (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(GPtrArray) places = NULL;
+  SmWindow *window;
+  SmCoverageLayer *layer;
+  GtkWindow *table = NULL;
+  GListModel *rows;
+  GArray *needs;
+  guint before, shown_rows = 0;
+
+  window = sm_test_open_window (store);
+  layer = sm_window_get_coverage_layer (window);
+  g_assert_null (sm_coverage_layer_get_needs (layer));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-coverage", NULL);
+  sm_test_iterate (100);
+  needs = sm_coverage_layer_get_needs (layer);
+  g_assert_nonnull (needs);
+  g_assert_cmpuint (needs->len, >, 0);
+  before = sm_coverage_layer_get_n_uncovered (layer);
+  sm_test_maybe_screenshot (window, "coverage-layer");
+
+  /* Every service answering homelessness closes: its households lose it. */
+  places = sm_store_list_service_places (store, "hajlektalansag", &error);
+  g_assert_true (sm_store_begin (store, &error));
+  for (guint i = 0; i < places->len; i++)
+    g_assert_true (sm_store_set_service_status (store, ((SmServicePlace *) places->pdata[i])->service_id,
+                                                "temporarily_closed", &error));
+  g_assert_true (sm_store_commit (store, &error));
+  sm_test_iterate (100);
+  g_assert_cmpuint (sm_coverage_layer_get_n_uncovered (layer), >=, before);
+  for (guint i = 0; i < needs->len; i++)
+    {
+      const SmCoverageNeed *n = &g_array_index (sm_coverage_layer_get_needs (layer), SmCoverageNeed, i);
+
+      if (n->category == sm_store_lookup_category (store, "hajlektalansag", NULL))
+        g_assert_cmpint (n->status, ==, SM_COVERAGE_NO_SERVICE);
+    }
+
+  /* The planner view: cells, none under k drawn. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.planner-view", NULL);
+  sm_test_iterate (100);
+  g_assert_nonnull (sm_coverage_layer_get_grid (layer));
+  sm_test_maybe_screenshot (window, "coverage-planner");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.planner-view", NULL);
+
+  /* The table, protected. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.coverage-table", NULL);
+  sm_test_iterate (100);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (SM_IS_COVERAGE_WINDOW (w))
+          table = GTK_WINDOW (w);
+      }
+  }
+  g_assert_nonnull (table);
+  rows = sm_coverage_window_get_rows (SM_COVERAGE_WINDOW (table));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 11);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      g_autofree char *n = NULL;
+      char *end = NULL;
+      gint64 value;
+
+      g_object_get (row, "needs", &n, NULL);
+      /* A number shown is k or more, or 0. */
+      value = g_ascii_strtoll (n, &end, 10);
+      if (end != n && *end == '\0')
+        {
+          g_assert_true (value == 0 || value >= 5);
+          shown_rows++;
+        }
+      else
+        g_assert_true (g_str_equal (n, "<5") || g_str_equal (n, "x"));
+    }
+  g_assert_cmpuint (shown_rows, >, 0);
+  gtk_window_destroy (table);
+
+  /* The services open again for the tests after this one. */
+  g_assert_true (sm_store_begin (store, &error));
+  for (guint i = 0; i < places->len; i++)
+    g_assert_true (sm_store_set_service_status (store, ((SmServicePlace *) places->pdata[i])->service_id,
+                                                "active", &error));
+  g_assert_true (sm_store_commit (store, &error));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-coverage", NULL);
+  sm_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -244,6 +345,7 @@ main (int    argc,
   sm_test_gui_init (&argc, &argv, "sm-window-referrals");
   g_test_add_func ("/window/referral-loop", test_refer_accept_complete);
   g_test_add_func ("/window/referral-overdue", test_overdue);
+  g_test_add_func ("/window/coverage", test_coverage);
   status = g_test_run ();
   sm_test_gui_finish ();
   return status;

@@ -248,7 +248,8 @@ start_new_household (SmWindow *self,
 }
 
 /* What the analysis layers show at a place, the topmost first: a cluster
- * of excess, a measure on an area, a signal, a Gi* cell, an area. */
+ * of excess, a measure on an area, a coverage gap, a signal, a Gi* cell,
+ * an area. */
 static char *
 layers_describe (SmWindow *self,
                  double    lat,
@@ -258,6 +259,8 @@ layers_describe (SmWindow *self,
 
   if (text == NULL)
     text = sm_measure_layer_describe (self->measure_layer, lat, lon);
+  if (text == NULL)
+    text = sm_coverage_layer_describe (self->coverage_layer, lat, lon);
   if (text == NULL)
     text = sm_signal_layer_describe (self->signal_layer, lat, lon);
   if (text == NULL)

@@ -15,6 +15,7 @@
 #include "sm-search-box.h"
 #include "sm-measure-layer.h"
 #include "sm-signal-layer.h"
+#include "sm-coverage-layer.h"
 #include "sm-signal-panel.h"
 #include "sm-referral-panel.h"
 #include "sm-window.h"
@@ -64,6 +65,7 @@ struct _SmWindow
   SmSignalPanel        *signal_panel;
   SmReferralPanel      *referral_panel;
   SmSignalLayer        *signal_layer;
+  SmCoverageLayer      *coverage_layer;
   SmMeasureLayer       *measure_layer;
   GDate                 time_first;      /* first month of the data */
   guint                 play_id;

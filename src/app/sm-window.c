@@ -22,6 +22,7 @@
 #include "sm-review-panel.h"
 #include "sm-jobs.h"
 #include "sm-window-private.h"
+#include "sm-coverage-window.h"
 
 /* The workspace: the map with the case layer, the Filters and Case pages in
  * a side panel, search, layers and the basemap choice. */
@@ -68,6 +69,17 @@ show_signal_cb (SmWindow *self,
 {
   sm_signal_panel_show_signal (self->signal_panel, id);
   gtk_stack_set_visible_child_name (self->panel_stack, "signals");
+}
+
+/* The coverage table, following the window's filter. */
+static void
+coverage_table_action (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  sm_coverage_window_new (GTK_WINDOW (self), self->context);
 }
 
 /* A referral chosen on the Case page, on the Referrals page. */
@@ -313,6 +325,8 @@ layer_setting_changed_cb (SmWindow *self)
   sm_signal_layer_set_planner_view (self->signal_layer, g_settings_get_boolean (self->settings, "planner-view"));
   gtk_widget_set_visible (GTK_WIDGET (self->signal_layer), g_settings_get_boolean (self->settings, "show-signals"));
   gtk_widget_set_visible (GTK_WIDGET (self->measure_layer), g_settings_get_boolean (self->settings, "show-measures"));
+  sm_coverage_layer_set_planner_view (self->coverage_layer, g_settings_get_boolean (self->settings, "planner-view"));
+  gtk_widget_set_visible (GTK_WIDGET (self->coverage_layer), g_settings_get_boolean (self->settings, "show-coverage"));
   update_counts_cb (self);
 }
 
@@ -483,6 +497,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-cases", NULL, _sm_window_import_cases_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, _sm_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.report-signals", NULL, _sm_window_report_signals_action);
+  gtk_widget_class_install_action (widget_class, "win.coverage-table", NULL, coverage_table_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-town", NULL, show_town_action);
@@ -554,7 +569,7 @@ sm_window_new (GtkApplication *application,
   ShumateMap *map = _sm_window_get_map (self);
   GtkGesture *click = gtk_gesture_click_new ();
   static const char * const layer_keys[] = {
-    "show-cases", "show-services", "show-boundaries", "show-signals", "show-measures", "planner-view"
+    "show-cases", "show-services", "show-boundaries", "show-signals", "show-measures", "show-coverage", "planner-view"
   };
 
   self->settings = g_settings_new (APP_ID);
@@ -579,6 +594,8 @@ sm_window_new (GtkApplication *application,
   shumate_map_add_layer (map, SHUMATE_LAYER (self->hotspot_layer));
   self->signal_layer = sm_signal_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->signal_layer));
+  self->coverage_layer = sm_coverage_layer_new (shumate_map_get_viewport (map), self->context);
+  shumate_map_add_layer (map, SHUMATE_LAYER (self->coverage_layer));
   self->measure_layer = sm_measure_layer_new (shumate_map_get_viewport (map), self->context);
   shumate_map_add_layer (map, SHUMATE_LAYER (self->measure_layer));
   self->excess_layer = sm_excess_layer_new (shumate_map_get_viewport (map), self->context);
@@ -734,6 +751,13 @@ sm_window_get_signal_layer (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
   return self->signal_layer;
+}
+
+SmCoverageLayer *
+sm_window_get_coverage_layer (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->coverage_layer;
 }
 
 SmReferralPanel *

@@ -12,6 +12,7 @@
 #include "sm-signal-layer.h"
 #include "sm-signal-panel.h"
 #include "sm-referral-panel.h"
+#include "sm-coverage-layer.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,7 @@ SmCasePanel   *sm_window_get_case_panel   (SmWindow       *self);
 SmReviewPanel *sm_window_get_review_panel (SmWindow       *self);
 SmSignalPanel *sm_window_get_signal_panel (SmWindow       *self);
 SmReferralPanel *sm_window_get_referral_panel (SmWindow     *self);
+SmCoverageLayer *sm_window_get_coverage_layer (SmWindow     *self);
 SmSignalLayer *sm_window_get_signal_layer (SmWindow       *self);
 SmMeasureLayer *sm_window_get_measure_layer (SmWindow     *self);
 gboolean       sm_window_save_signal_report (SmWindow     *self,

@@ -8,7 +8,9 @@
 #include <math.h>
 
 #include "sm-date.h"
+#include "sm-coverage.h"
 #include "sm-hotspot.h"
+#include "sm-query.h"
 #include "sm-area-stats.h"
 #include "sm-hotspot-item.h"
 #include "sm-hotspot-panel.h"
@@ -56,6 +58,7 @@ struct _SmHotspotPanel
   GListStore          *hotspots;    /* SmHotspotItem */
   guint                count;
   gboolean             shown;       /* the page has been seen: the list is computed */
+  SmCoverageSources   *coverage;    /* the services, for the hotspots' gaps; NULL: to be read */
   SmHotspotItem       *chosen;      /* the hotspot last gone to, for a measure on it */
 };
 
@@ -208,16 +211,56 @@ excess_updated_cb (SmHotspotPanel *self)
     }
 }
 
+/* The open needs in the hotspots' boxes against the services in reach:
+ * only the households there are assessed. */
+static GArray *
+assess_hotspots (SmHotspotPanel *self,
+                 GPtrArray      *hotspots)
+{
+  g_autoptr(SmFilter) there = NULL;
+  g_autoptr(GArray) hits = NULL;
+  double w = G_MAXDOUBLE, s = G_MAXDOUBLE, e = -G_MAXDOUBLE, n = -G_MAXDOUBLE;
+
+  if (hotspots == NULL || hotspots->len == 0)
+    return NULL;
+  if (self->coverage == NULL && (self->coverage = sm_coverage_sources_load (self->store, NULL)) == NULL)
+    return NULL;
+  for (guint i = 0; i < hotspots->len; i++)
+    {
+      const SmHotspot *h = g_ptr_array_index (hotspots, i);
+
+      w = MIN (w, h->west);
+      s = MIN (s, h->south);
+      e = MAX (e, h->east);
+      n = MAX (n, h->north);
+    }
+  there = sm_filter_copy (self->filter);
+  sm_filter_set_status (there, SM_NEED_OPEN);
+  sm_filter_set_bbox (there, w, s, e, n);
+  hits = sm_store_query (self->store, there, NULL);
+  return hits != NULL ? sm_coverage_assess (self->coverage, hits) : NULL;
+}
+
+static void
+coverage_store_changed_cb (SmHotspotPanel *self,
+                           SmStoreChange   what)
+{
+  if (what & (SM_STORE_CHANGE_SERVICES | SM_STORE_CHANGE_BOUNDARIES))
+    g_clear_pointer (&self->coverage, sm_coverage_sources_free);
+}
+
 static void
 layer_updated_cb (SmHotspotPanel *self)
 {
   GPtrArray *hotspots = sm_hotspot_layer_get_hotspots (self->layer);
   g_autoptr(GPtrArray) rates = NULL;
+  g_autoptr(GArray) coverage = NULL;
 
   update_legend (self);
   if (sm_excess_layer_get_active (self->excess_layer))
     return;
   rates = sm_part_rates (self->store, self->filter, NULL);
+  coverage = assess_hotspots (self, hotspots);
   g_list_store_remove_all (self->hotspots);
   self->count = hotspots != NULL ? hotspots->len : 0;
   for (guint i = 0; hotspots != NULL && i < hotspots->len; i++)
@@ -241,6 +284,21 @@ layer_updated_cb (SmHotspotPanel *self)
                                     sm_localized_name (c->name_hu, c->name_en));
         }
       g_string_append_printf (needs, "%sp < %s", needs->len ? " · " : "", sm_significance_level (h->strongest));
+      if (coverage != NULL)
+        {
+          SmCoverageGaps gaps;
+
+          sm_coverage_gaps_in (coverage, h->west, h->south, h->east, h->north, 5, &gaps);
+          if (gaps.n_uncovered > 0)
+            {
+              g_string_append_c (needs, '\n');
+              /* Translators: of a hotspot's most frequent needs, how many have no service in reach
+               * with room for most of its households */
+              g_string_append_printf (needs, ngettext ("%u of %u leading needs has no service in reach",
+                                                       "%u of %u leading needs have no service in reach",
+                                                       gaps.n_uncovered), gaps.n_uncovered, gaps.n_leading);
+            }
+        }
       if (h->has_earlier)
         before = shown (self, h->earlier_households);
       for (guint r = 0; h->settlement_part != NULL && rates != NULL && r < rates->len; r++)
@@ -532,6 +590,7 @@ sm_hotspot_panel_dispose (GObject *object)
   if (self->excess_layer != NULL)
     g_signal_handlers_disconnect_by_data (self->excess_layer, self);
   g_clear_object (&self->excess_layer);
+  g_clear_pointer (&self->coverage, sm_coverage_sources_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_HOTSPOT_PANEL);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
@@ -655,6 +714,7 @@ sm_hotspot_panel_new (SmContext      *context,
   GDate compare;
 
   self->store = g_object_ref (sm_context_get_store (context));
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (coverage_store_changed_cb), self, G_CONNECT_SWAPPED);
   self->filter = g_object_ref (sm_context_get_filter (context));
   self->layer = g_object_ref (layer);
   self->area_layer = g_object_ref (area_layer);

@@ -471,25 +471,24 @@ by_count (gconstpointer a,
 }
 
 /**
- * sm_coverage_gaps_near:
+ * sm_coverage_gaps_in:
  * @needs: (element-type SmCoverageNeed): an assessment
- * @radius_m: the needs within this distance of the point count
+ * @west: the needs of households in this box count (a hotspot's box)
  * @n_leading: how many of the most frequent categories to look at (at
  *   most 8)
  * @gaps: (out caller-allocates): the leading categories, and which have no
  *   service in reach with room for most of their households
  */
 void
-sm_coverage_gaps_near (GArray         *needs,
-                       double          lat,
-                       double          lon,
-                       double          radius_m,
-                       guint           n_leading,
-                       SmCoverageGaps *gaps)
+sm_coverage_gaps_in (GArray         *needs,
+                     double          west,
+                     double          south,
+                     double          east,
+                     double          north,
+                     guint           n_leading,
+                     SmCoverageGaps *gaps)
 {
   CategoryCount counts[N_CATEGORY_BITS] = { { 0 } };
-  double kx = cos (lat * G_PI / 180);
-  double r_deg = radius_m / (EARTH_RADIUS_M * G_PI / 180);
 
   memset (gaps, 0, sizeof *gaps);
   for (guint c = 0; c < N_CATEGORY_BITS; c++)
@@ -497,9 +496,9 @@ sm_coverage_gaps_near (GArray         *needs,
   for (guint i = 0; i < needs->len; i++)
     {
       const SmCoverageNeed *need = &g_array_index (needs, SmCoverageNeed, i);
-      double dx = (need->lon - lon) * kx, dy = need->lat - lat;
 
-      if (need->category < 0 || need->category >= N_CATEGORY_BITS || dx * dx + dy * dy > r_deg * r_deg)
+      if (need->category < 0 || need->category >= N_CATEGORY_BITS || need->lon < west || need->lon > east ||
+          need->lat < south || need->lat > north)
         continue;
       counts[need->category].n++;
       counts[need->category].not_covered += need->status != SM_COVERAGE_COVERED ? 1 : 0;

@@ -89,10 +89,11 @@ typedef struct {
   gboolean uncovered[8];
 } SmCoverageGaps;
 
-void       sm_coverage_gaps_near     (GArray         *needs,
-                                      double          lat,
-                                      double          lon,
-                                      double          radius_m,
+void       sm_coverage_gaps_in       (GArray         *needs,
+                                      double          west,
+                                      double          south,
+                                      double          east,
+                                      double          north,
                                       guint           n_leading,
                                       SmCoverageGaps *gaps);
 
