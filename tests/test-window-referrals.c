@@ -11,6 +11,7 @@
 #include "sm-coverage.h"
 #include "sm-coverage-window.h"
 #include "sm-referral.h"
+#include "sm-query.h"
 #include "sm-referral-panel.h"
 #include "sm-store-casework.h"
 #include "sm-store-services.h"
@@ -273,9 +274,11 @@ test_coverage (void)
   g_assert_true (sm_store_commit (store, &error));
   sm_test_iterate (100);
   g_assert_cmpuint (sm_coverage_layer_get_n_uncovered (layer), >=, before);
+  /* The layer read everything again: its needs are new. */
+  needs = sm_coverage_layer_get_needs (layer);
   for (guint i = 0; i < needs->len; i++)
     {
-      const SmCoverageNeed *n = &g_array_index (sm_coverage_layer_get_needs (layer), SmCoverageNeed, i);
+      const SmCoverageNeed *n = &g_array_index (needs, SmCoverageNeed, i);
 
       if (n->category == sm_store_lookup_category (store, "hajlektalansag", NULL))
         g_assert_cmpint (n->status, ==, SM_COVERAGE_NO_SERVICE);
@@ -336,6 +339,115 @@ test_coverage (void)
   sm_test_close_window (window);
 }
 
+static GtkWidget *
+directory_part (SmDirectoryPanel *panel,
+                const char       *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (panel), SM_TYPE_DIRECTORY_PANEL, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* The Directory page: search, filters, the services at one place, an edit
+ * and a new service, each through the page's own widgets. */
+static void
+test_directory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(GPtrArray) places = sm_store_list_service_places (store, NULL, &error);
+  g_autoptr(GPtrArray) points = sm_store_list_service_points (store, NULL, &error);
+  g_autoptr(SmService) edited = NULL;
+  const SmServicePoint *shared = NULL;
+  SmWindow *window;
+  SmDirectoryPanel *panel;
+  guint all, n;
+  gint64 before, id;
+
+  window = sm_test_open_window (store);
+  panel = sm_window_get_directory_panel (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-page", "s", "directory");
+  sm_test_iterate (100);
+  all = sm_directory_panel_get_n_shown (panel);
+  g_assert_cmpuint (all, ==, places->len);
+  sm_test_maybe_screenshot (window, "directory");
+
+  /* A search without accents finds the accented name. */
+  gtk_editable_set_text (GTK_EDITABLE (directory_part (panel, "search_entry")), "szocialis alapellato");
+  g_signal_emit_by_name (directory_part (panel, "search_entry"), "search-changed");
+  sm_test_iterate (20);
+  n = sm_directory_panel_get_n_shown (panel);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, all);
+  gtk_editable_set_text (GTK_EDITABLE (directory_part (panel, "search_entry")), "");
+  g_signal_emit_by_name (directory_part (panel, "search_entry"), "search-changed");
+  /* Services for the elderly only. */
+  {
+    g_autoptr(GPtrArray) categories = sm_store_list_categories (store);
+    g_autoptr(GPtrArray) elderly = sm_store_list_service_places (store, "idos_gondozas", &error);
+
+    for (guint i = 0; i < categories->len; i++)
+      if (g_str_equal (((SmCategory *) categories->pdata[i])->code, "idos_gondozas"))
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (directory_part (panel, "need_drop")), i + 1);
+    sm_test_iterate (20);
+    g_assert_cmpuint (sm_directory_panel_get_n_shown (panel), ==, elderly->len);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (directory_part (panel, "need_drop")), 0);
+  }
+
+  /* A place several services share, as a click on its square lists them. */
+  for (guint i = 0; i < points->len; i++)
+    if (((SmServicePoint *) points->pdata[i])->n_services >= 3)
+      shared = points->pdata[i];
+  g_assert_nonnull (shared);
+  sm_directory_panel_show_place (panel, shared->lat, shared->lon);
+  sm_test_iterate (20);
+  g_assert_cmpuint (sm_directory_panel_get_n_shown (panel), ==, shared->n_services);
+  g_assert_true (gtk_widget_is_visible (directory_part (panel, "all_places_button")));
+  g_signal_emit_by_name (directory_part (panel, "all_places_button"), "clicked");
+  sm_test_iterate (20);
+  g_assert_cmpuint (sm_directory_panel_get_n_shown (panel), ==, all);
+
+  /* An edit: the first service gets its fees and a waiting list. */
+  sm_directory_panel_edit (panel, 0);
+  sm_test_iterate (20);
+  id = sm_directory_panel_get_editing (panel);
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (gtk_widget_is_visible (directory_part (panel, "editor_scroll")));
+  gtk_editable_set_text (GTK_EDITABLE (directory_part (panel, "fees_entry")), "Ingyenes");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (directory_part (panel, "waiting_spin")), 4);
+  g_signal_emit_by_name (directory_part (panel, "save_button"), "clicked");
+  sm_test_iterate (50);
+  edited = sm_store_get_service (store, id, &error);
+  g_assert_cmpstr (edited->fees, ==, "Ingyenes");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT waiting_list FROM service WHERE id = %lld", (long long) id);
+
+    g_assert_cmpint (sm_test_scalar (store, sql), ==, 4);
+  }
+
+  /* A new service of a new provider; a bad age range is refused first. */
+  before = sm_store_count (store, "service");
+  g_signal_emit_by_name (directory_part (panel, "new_button"), "clicked");
+  sm_test_iterate (20);
+  gtk_editable_set_text (GTK_EDITABLE (directory_part (panel, "new_org_entry")), "Tatai Kerekasztal Egyesület");
+  gtk_editable_set_text (GTK_EDITABLE (directory_part (panel, "name_entry")), "Adósságtanácsadás");
+  gtk_editable_set_text (GTK_EDITABLE (directory_part (panel, "address_entry")), "2890 Tata, Kossuth tér 3.");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (directory_part (panel, "age_min_spin")), 30);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (directory_part (panel, "age_max_spin")), 18);
+  g_signal_emit_by_name (directory_part (panel, "save_button"), "clicked");
+  sm_test_iterate (20);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (directory_part (panel, "message"))), !=, "");
+  g_assert_cmpint (sm_store_count (store, "service"), ==, before);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (directory_part (panel, "age_max_spin")), -1);
+  g_signal_emit_by_name (directory_part (panel, "save_button"), "clicked");
+  sm_test_iterate (50);
+  g_assert_cmpint (sm_store_count (store, "service"), ==, before + 1);
+  g_assert_cmpuint (sm_directory_panel_get_n_shown (panel), ==, all + 1);
+  sm_test_maybe_screenshot (window, "directory-edit");
+  sm_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -346,6 +458,7 @@ main (int    argc,
   g_test_add_func ("/window/referral-loop", test_refer_accept_complete);
   g_test_add_func ("/window/referral-overdue", test_overdue);
   g_test_add_func ("/window/coverage", test_coverage);
+  g_test_add_func ("/window/directory", test_directory);
   status = g_test_run ();
   sm_test_gui_finish ();
   return status;

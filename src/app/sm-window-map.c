@@ -327,6 +327,10 @@ sm_window_click_map (SmWindow *self,
                                        MIN (shumate_viewport_get_zoom_level (viewport) + 2, 18));
       break;
     case SM_CASE_LAYER_SERVICE:
+      /* Every service at the place, on the Directory page. */
+      sm_directory_panel_show_place (self->directory_panel, item.lat, item.lon);
+      gtk_stack_set_visible_child_name (self->panel_stack, "directory");
+      break;
     case SM_CASE_LAYER_NOTHING:
     default:
       break;
@@ -387,10 +391,14 @@ service_tooltip (SmWindow *self,
 
       if (p->location_id == location_id)
         {
-          g_autofree char *name = g_markup_escape_text (p->name ? p->name : "", -1);
+          g_autofree char *many = g_strdup_printf (ngettext ("%u service at this place", "%u services at this place",
+                                                              p->n_services), p->n_services);
+          g_autofree char *name = g_markup_escape_text (p->name ? p->name : many, -1);
           g_autofree char *services = g_markup_escape_text (p->services ? p->services : "", -1);
 
-          return g_strdup_printf ("<b>%s</b>\n%s", name, services);
+          /* Translators: the last line of a service's tooltip on the map */
+          return g_strdup_printf ("<b>%s</b>\n%s\n<small>%s</small>", name, services,
+                                  _("Click to list them in the directory"));
         }
     }
   return NULL;

@@ -18,6 +18,7 @@
 #include "sm-coverage-layer.h"
 #include "sm-signal-panel.h"
 #include "sm-referral-panel.h"
+#include "sm-directory-panel.h"
 #include "sm-window.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,7 @@ struct _SmWindow
   AdwWindowTitle       *title;
   AdwFlap              *flap;
   GtkStack             *panel_stack;
+  GtkWidget            *panel_switcher;
   SmSearchBox          *search_box;
   GtkMenuButton        *layers_button;
   ShumateSimpleMap     *map;
@@ -64,6 +66,7 @@ struct _SmWindow
   SmHotspotPanel       *hotspot_panel;
   SmSignalPanel        *signal_panel;
   SmReferralPanel      *referral_panel;
+  SmDirectoryPanel     *directory_panel;
   SmSignalLayer        *signal_layer;
   SmCoverageLayer      *coverage_layer;
   SmMeasureLayer       *measure_layer;

@@ -474,6 +474,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, title);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_stack);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, panel_switcher);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, search_box);
   gtk_widget_class_bind_template_callback_full (widget_class, "search_chosen_cb",
                                                 G_CALLBACK (_sm_window_search_chosen_cb));
@@ -545,6 +546,8 @@ sm_window_class_init (SmWindowClass *klass)
                                        "win.panel-page", "s", "signals");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK,
                                        "win.panel-page", "s", "referrals");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK,
+                                       "win.panel-page", "s", "directory");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.layers", NULL);
 }
@@ -555,6 +558,8 @@ sm_window_init (SmWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Each page's tab as wide as its title, so that seven fit beside the map. */
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->panel_switcher)), FALSE);
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (_sm_window_key_pressed_cb), self);
@@ -634,6 +639,9 @@ sm_window_new (GtkApplication *application,
   g_signal_connect_swapped (self->referral_panel, "notify::n-overdue", G_CALLBACK (update_referrals_title), self);
   g_signal_connect_swapped (self->referral_panel, "notify::n-open", G_CALLBACK (update_referrals_title), self);
   update_referrals_title (self);
+  self->directory_panel = sm_directory_panel_new (self->context);
+  gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->directory_panel), "directory", _("Directory"));
+  g_signal_connect_swapped (self->directory_panel, "toast", G_CALLBACK (_sm_window_toast), self);
   g_signal_connect_swapped (self->hotspot_panel, "zoom", G_CALLBACK (_sm_window_hotspot_zoom_cb), self);
   g_signal_connect_swapped (self->hotspot_panel, "toast", G_CALLBACK (_sm_window_toast), self);
 
@@ -751,6 +759,13 @@ sm_window_get_signal_layer (SmWindow *self)
 {
   g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
   return self->signal_layer;
+}
+
+SmDirectoryPanel *
+sm_window_get_directory_panel (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->directory_panel;
 }
 
 SmCoverageLayer *

@@ -13,6 +13,7 @@
 #include "sm-signal-panel.h"
 #include "sm-referral-panel.h"
 #include "sm-coverage-layer.h"
+#include "sm-directory-panel.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ SmReviewPanel *sm_window_get_review_panel (SmWindow       *self);
 SmSignalPanel *sm_window_get_signal_panel (SmWindow       *self);
 SmReferralPanel *sm_window_get_referral_panel (SmWindow     *self);
 SmCoverageLayer *sm_window_get_coverage_layer (SmWindow     *self);
+SmDirectoryPanel *sm_window_get_directory_panel (SmWindow    *self);
 SmSignalLayer *sm_window_get_signal_layer (SmWindow       *self);
 SmMeasureLayer *sm_window_get_measure_layer (SmWindow     *self);
 gboolean       sm_window_save_signal_report (SmWindow     *self,

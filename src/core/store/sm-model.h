@@ -97,6 +97,7 @@ typedef struct {
   int     age_max;               /* -1: no limit */
   char   *status;                /* active, inactive, defunct, temporarily_closed, planned */
   char   *url;
+  char   *fees;                  /* HSDS fees_description */
 } SmService;
 
 typedef struct {

@@ -36,14 +36,16 @@ gboolean sm_store_get_household_facts (SmStore          *store,
                                        SmHouseholdFacts *facts,
                                        GError          **error);
 
-/* A place where services are offered, for the service layer. */
+/* A place where services are offered, for the service layer: every
+ * location at the same point, whichever providers they belong to. */
 typedef struct {
-  gint64  location_id;
+  gint64  location_id;   /* the first location there */
   double  lat;
   double  lon;
-  char   *name;          /* the location's or its organization's */
-  char   *services;      /* names of the services there, one per line */
+  char   *name;          /* the location's or its organization's; NULL when several share the place */
+  char   *services;      /* "service — provider" of each service there, one per line */
   char   *branch;        /* service_type.branch of the first service */
+  guint   n_services;
 } SmServicePoint;
 
 GPtrArray *sm_store_list_service_points (SmStore     *store,

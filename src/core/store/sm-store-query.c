@@ -515,8 +515,9 @@ sm_service_point_free (SmServicePoint *point)
  * sm_store_list_service_points:
  * @service_type: (nullable): a service type code; %NULL for all
  *
- * Returns: (transfer full) (element-type SmServicePoint): every placed
- *   location with at least one active service of the type
+ * Returns: (transfer full) (element-type SmServicePoint): every place
+ *   (locations within a metre are one place, however many providers
+ *   share an address) with at least one active service of the type
  */
 GPtrArray *
 sm_store_list_service_points (SmStore     *store,
@@ -530,15 +531,17 @@ sm_store_list_service_points (SmStore     *store,
   g_return_val_if_fail (SM_IS_STORE (store), NULL);
 
   stmt = _sm_store_prepare (store,
-    "SELECT l.id, l.lat, l.lon, coalesce(l.name, o.name),"
-    " group_concat(s.name, char(10)), min(t.branch)"
+    "SELECT min (l.id), avg (l.lat), avg (l.lon),"
+    " CASE WHEN count (DISTINCT l.id) = 1 THEN coalesce (min (l.name), min (o.name)) END,"
+    " group_concat (s.name || CASE WHEN o.name IS NOT NULL AND o.name <> s.name THEN ' — ' || o.name ELSE '' END,"
+    "   char(10)), min(t.branch), count (*)"
     " FROM location l"
     " JOIN service_at_location sl ON sl.location_id = l.id"
     " JOIN service s ON s.id = sl.service_id AND s.status = 'active'"
     " JOIN service_type t ON t.id = s.service_type_id"
     " LEFT JOIN organization o ON o.id = l.organization_id"
     " WHERE l.lat IS NOT NULL AND (?1 IS NULL OR t.code = ?1)"
-    " GROUP BY l.id ORDER BY l.id", error);
+    " GROUP BY round (l.lat, 5), round (l.lon, 5) ORDER BY min (l.id)", error);
   if (stmt == NULL)
     return NULL;
   _sm_bind_text_or_null (stmt, 1, service_type);
@@ -552,6 +555,7 @@ sm_store_list_service_points (SmStore     *store,
       point->name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       point->services = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       point->branch = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      point->n_services = sqlite3_column_int (stmt, 6);
       g_ptr_array_add (points, point);
     }
   sqlite3_reset (stmt);

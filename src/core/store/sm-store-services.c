@@ -87,8 +87,8 @@ sm_store_add_service (SmStore         *self,
 
   stmt = _sm_store_prepare (self,
     "INSERT INTO service (organization_id, service_type_id, name, description, capacity,"
-    " eligibility, age_min, age_max, status, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-    " coalesce(?, 'active'), ?)", error);
+    " eligibility, age_min, age_max, status, url, fees) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+    " coalesce(?, 'active'), ?, ?)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, s->organization_id);
@@ -104,6 +104,7 @@ sm_store_add_service (SmStore         *self,
     sqlite3_bind_int (stmt, 8, s->age_max);
   _sm_bind_text_or_null (stmt, 9, s->status);
   _sm_bind_text_or_null (stmt, 10, s->url);
+  _sm_bind_text_or_null (stmt, 11, s->fees);
   return _sm_store_insert_returning_id (self, stmt, error);
 }
 
@@ -169,6 +170,7 @@ sm_service_place_free (SmServicePlace *place)
   g_free (place->service_name);
   g_free (place->service_type);
   g_free (place->organization_name);
+  g_free (place->organization_kind);
   g_free (place->location_name);
   g_free (place->address);
   g_free (place->status);
@@ -202,6 +204,8 @@ read_place (sqlite3_stmt *stmt)
   p->available = column_int_or (stmt, 10, -1);
   p->maximum = column_int_or (stmt, 11, -1);
   p->waiting_list = column_int_or (stmt, 12, -1);
+  p->organization_id = sqlite3_column_int64 (stmt, 13);
+  p->organization_kind = _sm_store_column_dup (stmt, 14);
   return p;
 }
 
@@ -231,7 +235,7 @@ sm_store_list_service_places (SmStore     *store,
     " s.status, l.lat, l.lon,"
     " (SELECT sum (available) FROM service_capacity WHERE service_id = s.id),"
     " (SELECT sum (maximum) FROM service_capacity WHERE service_id = s.id),"
-    " s.waiting_list"
+    " s.waiting_list, o.id, o.kind"
     " FROM service AS s JOIN service_type AS t ON t.id = s.service_type_id"
     " JOIN organization AS o ON o.id = s.organization_id"
     " LEFT JOIN service_at_location AS sl ON sl.service_id = s.id"

@@ -20,6 +20,8 @@ typedef struct {
   char     *service_name;
   char     *service_type;         /* code */
   char     *organization_name;
+  gint64    organization_id;
+  char     *organization_kind;
   char     *location_name;
   char     *address;
   char     *status;
@@ -70,5 +72,28 @@ gboolean   sm_store_set_need_service    (SmStore      *store,
                                          const char   *service_type,
                                          gboolean      answers,
                                          GError      **error);
+
+/* One record at a time, for editing (sm-store-directory.c). */
+void        sm_service_free               (SmService        *service);
+void        sm_location_free              (SmLocation       *location);
+SmService  *sm_store_get_service          (SmStore          *store,
+                                           gint64            id,
+                                           GError          **error);
+gboolean    sm_store_update_service       (SmStore          *store,
+                                           const SmService  *service,
+                                           GError          **error);
+gboolean    sm_store_update_organization  (SmStore          *store,
+                                           const SmOrganization *organization,
+                                           GError          **error);
+SmLocation *sm_store_get_service_location (SmStore          *store,
+                                           gint64            service_id,
+                                           GError          **error);
+gboolean    sm_store_update_location      (SmStore          *store,
+                                           const SmLocation *location,
+                                           GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmService, sm_service_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmLocation, sm_location_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmOrganization, sm_organization_free)
 
 G_END_DECLS

@@ -1,0 +1,233 @@
+#define G_LOG_DOMAIN "sm-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "sm-error.h"
+#include "sm-store-private.h"
+#include "sm-store-services.h"
+
+/* The directory's records read one by one and changed: a service, its
+ * organization, its location. The rules of a save are in
+ * directory/sm-service-draft.c. */
+
+void
+sm_service_free (SmService *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->service_type);
+  g_free (s->name);
+  g_free (s->description);
+  g_free (s->eligibility);
+  g_free (s->status);
+  g_free (s->url);
+  g_free (s->fees);
+  g_free (s);
+}
+
+void
+sm_location_free (SmLocation *l)
+{
+  if (l == NULL)
+    return;
+  g_free (l->name);
+  g_free (l->address_raw);
+  g_free (l->postal_code);
+  g_free (l->settlement);
+  g_free (l);
+}
+
+static int
+column_int_or (sqlite3_stmt *stmt,
+               int           column,
+               int           otherwise)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? otherwise : sqlite3_column_int (stmt, column);
+}
+
+SmService *
+sm_store_get_service (SmStore  *store,
+                      gint64    id,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT s.id, s.organization_id, t.code, s.name, s.description, s.capacity, s.eligibility, s.age_min,"
+    " s.age_max, s.status, s.url, s.fees FROM service AS s JOIN service_type AS t ON t.id = s.service_type_id"
+    " WHERE s.id = ?", error);
+  SmService *s = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      s = g_new0 (SmService, 1);
+      s->id = sqlite3_column_int64 (stmt, 0);
+      s->organization_id = sqlite3_column_int64 (stmt, 1);
+      s->service_type = _sm_store_column_dup (stmt, 2);
+      s->name = _sm_store_column_dup (stmt, 3);
+      s->description = _sm_store_column_dup (stmt, 4);
+      s->capacity = column_int_or (stmt, 5, -1);
+      s->eligibility = _sm_store_column_dup (stmt, 6);
+      s->age_min = column_int_or (stmt, 7, -1);
+      s->age_max = column_int_or (stmt, 8, -1);
+      s->status = _sm_store_column_dup (stmt, 9);
+      s->url = _sm_store_column_dup (stmt, 10);
+      s->fees = _sm_store_column_dup (stmt, 11);
+    }
+  sqlite3_reset (stmt);
+  if (s == NULL)
+    g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("There is no service %lld"), (long long) id);
+  return s;
+}
+
+/**
+ * sm_store_update_service:
+ *
+ * Writes every field of @s over service @s->id (its organization too).
+ */
+gboolean
+sm_store_update_service (SmStore          *store,
+                         const SmService  *s,
+                         GError          **error)
+{
+  static const char * const statuses[] = { "active", "inactive", "defunct", "temporarily_closed", "planned", NULL };
+  sqlite3_stmt *stmt;
+
+  if (s->name == NULL || *s->name == '\0')
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” must be filled in"), "name");
+      return FALSE;
+    }
+  if (!_sm_store_check_one_of ("status", s->status, statuses, error))
+    return FALSE;
+  if (s->age_min >= 0 && s->age_max >= 0 && s->age_max < s->age_min)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("The age range %d–%d is empty"), s->age_min, s->age_max);
+      return FALSE;
+    }
+  stmt = _sm_store_prepare (store,
+    "UPDATE service SET organization_id = ?2, service_type_id = (SELECT id FROM service_type WHERE code = ?3),"
+    " name = ?4, description = ?5, eligibility = ?6, age_min = ?7, age_max = ?8, status = ?9, url = ?10,"
+    " fees = ?11 WHERE id = ?1 AND EXISTS (SELECT 1 FROM service_type WHERE code = ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, s->id);
+  sqlite3_bind_int64 (stmt, 2, s->organization_id);
+  sqlite3_bind_text (stmt, 3, s->service_type ? s->service_type : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, s->name, -1, SQLITE_TRANSIENT);
+  _sm_bind_text_or_null (stmt, 5, s->description);
+  _sm_bind_text_or_null (stmt, 6, s->eligibility);
+  if (s->age_min >= 0)
+    sqlite3_bind_int (stmt, 7, s->age_min);
+  if (s->age_max >= 0)
+    sqlite3_bind_int (stmt, 8, s->age_max);
+  sqlite3_bind_text (stmt, 9, s->status, -1, SQLITE_TRANSIENT);
+  _sm_bind_text_or_null (stmt, 10, s->url);
+  _sm_bind_text_or_null (stmt, 11, s->fees);
+  if (!_sm_store_run_action (store, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_sm_store_get_db (store)) == 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("There is no service %lld, or no service type “%s”"),
+                   (long long) s->id, s->service_type ? s->service_type : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sm_store_update_organization (SmStore               *store,
+                              const SmOrganization  *o,
+                              GError               **error)
+{
+  static const char * const kinds[] = { "municipal", "state", "church", "foundation", "ngo", NULL };
+  sqlite3_stmt *stmt;
+
+  if (o->name == NULL || *o->name == '\0')
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” must be filled in"), "name");
+      return FALSE;
+    }
+  if (!_sm_store_check_one_of ("kind", o->kind, kinds, error))
+    return FALSE;
+  stmt = _sm_store_prepare (store,
+    "UPDATE organization SET name = ?2, kind = ?3, email = ?4, phone = ?5, url = ?6, description = ?7"
+    " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, o->id);
+  sqlite3_bind_text (stmt, 2, o->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, o->kind, -1, SQLITE_TRANSIENT);
+  _sm_bind_text_or_null (stmt, 4, o->email);
+  _sm_bind_text_or_null (stmt, 5, o->phone);
+  _sm_bind_text_or_null (stmt, 6, o->url);
+  _sm_bind_text_or_null (stmt, 7, o->description);
+  return _sm_store_run_change (store, stmt, _("organization"), o->id, error);
+}
+
+/* Returns: (transfer full) (nullable): the first location service
+ * @service_id is offered at, or %NULL (without @error) when none */
+SmLocation *
+sm_store_get_service_location (SmStore  *store,
+                               gint64    service_id,
+                               GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT l.id, l.organization_id, l.name, l.address_raw, l.postal_code, l.settlement, l.lat, l.lon,"
+    " l.geocode_quality FROM service_at_location AS sl JOIN location AS l ON l.id = sl.location_id"
+    " WHERE sl.service_id = ? ORDER BY l.id LIMIT 1", error);
+  SmLocation *l = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      l = g_new0 (SmLocation, 1);
+      l->id = sqlite3_column_int64 (stmt, 0);
+      l->organization_id = sqlite3_column_int64 (stmt, 1);
+      l->name = _sm_store_column_dup (stmt, 2);
+      l->address_raw = _sm_store_column_dup (stmt, 3);
+      l->postal_code = _sm_store_column_dup (stmt, 4);
+      l->settlement = _sm_store_column_dup (stmt, 5);
+      l->has_location = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
+      l->lat = sqlite3_column_double (stmt, 6);
+      l->lon = sqlite3_column_double (stmt, 7);
+      sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 8), &l->quality);
+    }
+  sqlite3_reset (stmt);
+  return l;
+}
+
+gboolean
+sm_store_update_location (SmStore           *store,
+                          const SmLocation  *l,
+                          GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_sm_store_check_location (l->has_location, l->lat, l->lon, error))
+    return FALSE;
+  stmt = _sm_store_prepare (store,
+    "UPDATE location SET name = ?2, address_raw = ?3, postal_code = ?4, settlement = ?5, lat = ?6, lon = ?7,"
+    " geocode_quality = ?8 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, l->id);
+  _sm_bind_text_or_null (stmt, 2, l->name);
+  _sm_bind_text_or_null (stmt, 3, l->address_raw);
+  _sm_bind_text_or_null (stmt, 4, l->postal_code);
+  _sm_bind_text_or_null (stmt, 5, l->settlement);
+  if (l->has_location)
+    {
+      sqlite3_bind_double (stmt, 6, l->lat);
+      sqlite3_bind_double (stmt, 7, l->lon);
+    }
+  sqlite3_bind_text (stmt, 8, sm_geocode_quality_to_string (l->has_location ? l->quality : SM_GEOCODE_NONE), -1,
+                     SQLITE_STATIC);
+  return _sm_store_run_change (store, stmt, _("location"), l->id, error);
+}
