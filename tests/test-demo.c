@@ -166,6 +166,8 @@ test_content (void)
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM referral WHERE synthetic = 0"), ==, 0);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM referral"), >, 20);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(DISTINCT state) FROM referral"), >=, 3);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM survey_response"), >, 100);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM survey_response WHERE synthetic = 0"), ==, 0);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM referral WHERE sent_on > '2025-06-30'"
                                           " OR closed_on > '2025-06-30'"), ==, 0);
   g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM location WHERE geocode_quality = 'settlement'"), ==, 10);

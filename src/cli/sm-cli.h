@@ -145,6 +145,8 @@ int cmd_intervention (int    argc,
                       char **argv);
 int cmd_conference (int    argc,
                     char **argv);
+int cmd_survey (int    argc,
+                char **argv);
 int cmd_coverage (int    argc,
                   char **argv);
 int cmd_referral (int    argc,

@@ -11,6 +11,7 @@
 #include "sm-date.h"
 #include "sm-demo-private.h"
 #include "sm-referral.h"
+#include "sm-satisfaction.h"
 #include "sm-store-catchments.h"
 #include "sm-store-places.h"
 #include "sm-store-services.h"
@@ -19,7 +20,8 @@
  * settlement; synthetic services across the town with circular
  * catchments, capacity and waiting lists; synthetic referrals of the
  * demo's households to the services that answer their needs, each taken
- * through its loop as a service might. All synthetic names say so. */
+ * through its loop as a service might; paper questionnaires about the
+ * services. All synthetic names say so. */
 
 #define METRES_PER_DEGREE 111320.0
 
@@ -245,6 +247,59 @@ refer (SmStore          *store,
                            &on, error);
 }
 
+/* Paper questionnaires about each active service, a few a month over the
+ * last two years; each service has its own level, the staff are liked a
+ * little more than the waiting. */
+static gboolean
+add_responses (SmStore  *store,
+               GRand    *rand,
+               int       last_day,
+               GError  **error)
+{
+  g_autoptr(GPtrArray) places = sm_store_list_service_places (store, NULL, error);
+  g_autoptr(GHashTable) done = g_hash_table_new (g_int64_hash, g_int64_equal);
+  static const char * const notes[] = {
+    "", "", "", "Több időpont kellene (szintetikus)", "Nagyon kedvesek voltak (szintetikus)",
+    "Hosszú volt a várakozás (szintetikus)",
+  };
+
+  if (places == NULL)
+    return FALSE;
+  for (guint i = 0; i < places->len; i++)
+    {
+      const SmServicePlace *p = g_ptr_array_index (places, i);
+      double level = g_rand_double_range (rand, 2.6, 4.7);
+      int n = g_rand_int_range (rand, 0, 40);
+
+      if (!g_str_equal (p->status, "active") || g_hash_table_contains (done, &p->service_id))
+        continue;
+      g_hash_table_add (done, (gpointer) &p->service_id);
+      for (int r = 0; r < n; r++)
+        {
+          char values[4][2];
+          const char *answers[6];
+          g_autofree char *day = NULL;
+          GDate d;
+
+          for (int q = 0; q < 4; q++)
+            {
+              double x = level + (q == 2 ? 0.4 : q == 3 ? -0.5 : 0) + g_rand_double_range (rand, -1.4, 1.4);
+
+              values[q][0] = (char) ('0' + CLAMP ((int) lround (x), 1, 5));
+              values[q][1] = '\0';
+              answers[q] = values[q];
+            }
+          answers[4] = g_rand_double (rand) < (level - 1) / 4 ? "igen" : "nem";
+          answers[5] = notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (notes))];
+          sm_date_from_epoch_day (last_day - g_rand_int_range (rand, 0, 730), &d);
+          day = sm_date_to_iso (&d);
+          if (sm_satisfaction_record (store, 1, p->service_id, day, "paper", answers, 6, TRUE, error) == 0)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * _sm_demo_add_network:
  * @n_services: how many synthetic services to add
@@ -292,7 +347,7 @@ _sm_demo_add_network (SmStore  *store,
         goto fail;
     }
   sm_referral_rules_clear (&rules);
-  return TRUE;
+  return add_responses (store, rand, last_day, error);
 
 fail:
   sm_referral_rules_clear (&rules);

@@ -10,7 +10,9 @@
  * polygon of its own), which service types answer which need categories,
  * the days a calendar of working days treats otherwise than Hungary's
  * weekdays and public holidays, and referrals from a case or a signal to
- * a service at a location with every step of their loop. */
+ * a service at a location with every step of their loop; client
+ * satisfaction questionnaires (a short standard one seeded), their
+ * anonymous responses and answers. */
 static const char schema_v9[] =
   "ALTER TABLE service ADD COLUMN waiting_list INTEGER"
   "  CONSTRAINT waiting_list CHECK (waiting_list IS NULL OR waiting_list >= 0);"
@@ -110,7 +112,44 @@ static const char schema_v9[] =
   "  on_day TEXT NOT NULL,"
   "  by_whom TEXT NOT NULL CHECK (length (trim (by_whom)) > 0),"
   "  note TEXT);"
-  "CREATE INDEX referral_step_referral ON referral_step (referral_id);";
+  "CREATE INDEX referral_step_referral ON referral_step (referral_id);"
+  "CREATE TABLE questionnaire ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  description TEXT,"
+  "  standard INTEGER NOT NULL DEFAULT 0 CHECK (standard IN (0, 1)));"
+  "CREATE TABLE question ("
+  "  id INTEGER PRIMARY KEY,"
+  "  questionnaire_id INTEGER NOT NULL REFERENCES questionnaire (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('scale', 'yes_no', 'text')),"
+  "  text_hu TEXT NOT NULL, text_en TEXT,"
+  "  UNIQUE (questionnaire_id, position));"
+  "CREATE TABLE survey_response ("
+  "  id INTEGER PRIMARY KEY,"
+  "  questionnaire_id INTEGER NOT NULL REFERENCES questionnaire (id),"
+  "  service_id INTEGER NOT NULL REFERENCES service (id) ON DELETE CASCADE,"
+  "  location_id INTEGER REFERENCES location (id) ON DELETE SET NULL,"
+  "  answered_on TEXT NOT NULL,"
+  "  source TEXT NOT NULL DEFAULT 'paper' CHECK (source IN ('paper', 'import', 'online')),"
+  "  synthetic INTEGER NOT NULL DEFAULT 0 CHECK (synthetic IN (0, 1)));"
+  "CREATE INDEX survey_response_service ON survey_response (service_id, answered_on);"
+  "CREATE TABLE survey_answer ("
+  "  response_id INTEGER NOT NULL REFERENCES survey_response (id) ON DELETE CASCADE,"
+  "  question_id INTEGER NOT NULL REFERENCES question (id) ON DELETE CASCADE,"
+  "  value INTEGER, text TEXT,"
+  "  PRIMARY KEY (response_id, question_id)) WITHOUT ROWID;"
+  "INSERT INTO questionnaire (id, name, description, standard) VALUES"
+  "  (1, 'Elégedettségi kérdőív (rövid)', 'Hat kérdés a szolgáltatásról, papíron vagy online kitöltve', 1);"
+  "INSERT INTO question (questionnaire_id, position, kind, text_hu, text_en) VALUES"
+  "  (1, 1, 'scale', 'Összességében mennyire elégedett a szolgáltatással?',"
+  "   'Overall, how satisfied are you with the service?'),"
+  "  (1, 2, 'scale', 'Mennyit segített a szolgáltatás a helyzetén?', 'How much did the service help your situation?'),"
+  "  (1, 3, 'scale', 'Mennyire volt kedves és tisztelettudó a személyzet?', 'How kind and respectful were the staff?'),"
+  "  (1, 4, 'scale', 'Mennyire volt könnyű elérni a szolgáltatást (időpont, hely)?',"
+  "   'How easy was it to reach the service (appointment, place)?'),"
+  "  (1, 5, 'yes_no', 'Ajánlaná a szolgáltatást ismerősének?', 'Would you recommend the service to someone you know?'),"
+  "  (1, 6, 'text', 'Mit tehetnénk jobban?', 'What could we do better?');";
 
 /* The service table's status check, widened in place to HSDS's statuses:
  * the rows already there satisfy the wider check, so the table is not

@@ -1,0 +1,233 @@
+#define G_LOG_DOMAIN "sm-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "sm-date.h"
+#include "sm-enum.h"
+#include "sm-enums.h"
+#include "sm-error.h"
+#include "sm-store-private.h"
+#include "sm-store-surveys.h"
+
+void
+sm_question_free (SmQuestion *q)
+{
+  if (q == NULL)
+    return;
+  g_free (q->text);
+  g_free (q);
+}
+
+void
+sm_questionnaire_free (SmQuestionnaire *q)
+{
+  if (q == NULL)
+    return;
+  g_free (q->name);
+  g_free (q);
+}
+
+static gpointer
+read_questionnaire (sqlite3_stmt *stmt)
+{
+  SmQuestionnaire *q = g_new0 (SmQuestionnaire, 1);
+
+  q->id = sqlite3_column_int64 (stmt, 0);
+  q->name = _sm_store_column_dup (stmt, 1);
+  q->standard = sqlite3_column_int (stmt, 2) != 0;
+  return q;
+}
+
+/* Returns: (transfer full) (element-type SmQuestionnaire): the standard first */
+GPtrArray *
+sm_store_list_questionnaires (SmStore  *store,
+                              GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT id, name, standard FROM questionnaire ORDER BY standard DESC, id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  return _sm_store_read_rows (store, stmt, read_questionnaire, (GDestroyNotify) sm_questionnaire_free, error);
+}
+
+static gpointer
+read_question (sqlite3_stmt *stmt)
+{
+  SmQuestion *q = g_new0 (SmQuestion, 1);
+  int kind = 0;
+
+  q->id = sqlite3_column_int64 (stmt, 0);
+  q->position = sqlite3_column_int (stmt, 1);
+  sm_enum_parse (SM_TYPE_QUESTION_KIND, (const char *) sqlite3_column_text (stmt, 2), &kind);
+  q->kind = kind;
+  q->text = g_strdup (sm_localized_name ((const char *) sqlite3_column_text (stmt, 3),
+                                         (const char *) sqlite3_column_text (stmt, 4)));
+  return q;
+}
+
+/* Returns: (transfer full) (element-type SmQuestion): in order */
+GPtrArray *
+sm_store_list_questions (SmStore  *store,
+                         gint64    questionnaire_id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT id, position, kind, text_hu, text_en FROM question WHERE questionnaire_id = ? ORDER BY position",
+    error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, questionnaire_id);
+  return _sm_store_read_rows (store, stmt, read_question, (GDestroyNotify) sm_question_free, error);
+}
+
+/**
+ * sm_store_add_survey_response:
+ *
+ * Writes a response and its answers in one transaction. The caller has
+ * checked the answers against the questions (sm_satisfaction_record()).
+ *
+ * Returns: its id, or 0 with @error
+ */
+gint64
+sm_store_add_survey_response (SmStore                *store,
+                              const SmSurveyResponse *r,
+                              GError                **error)
+{
+  static const char * const sources[] = { "paper", "import", "online", NULL };
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (!_sm_store_check_date (_("answered on"), r->answered_on, FALSE, error) ||
+      !_sm_store_check_one_of ("source", r->source ? r->source : "paper", sources, error) ||
+      !sm_store_begin (store, error))
+    return 0;
+  stmt = _sm_store_prepare (store,
+    "INSERT INTO survey_response (questionnaire_id, service_id, location_id, answered_on, source, synthetic)"
+    " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, r->questionnaire_id);
+  sqlite3_bind_int64 (stmt, 2, r->service_id);
+  if (r->location_id != 0)
+    sqlite3_bind_int64 (stmt, 3, r->location_id);
+  sqlite3_bind_text (stmt, 4, r->answered_on, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, r->source ? r->source : "paper", -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, r->synthetic ? 1 : 0);
+  if (!_sm_store_step_done (store, stmt, error))
+    goto fail;
+  id = _sm_store_last_insert_id (store);
+  for (guint i = 0; r->answers != NULL && i < r->answers->len; i++)
+    {
+      const SmSurveyAnswer *a = &g_array_index (r->answers, SmSurveyAnswer, i);
+
+      if (a->value < 0 && (a->text == NULL || *a->text == '\0'))
+        continue;
+      stmt = _sm_store_prepare (store,
+        "INSERT INTO survey_answer (response_id, question_id, value, text) VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, a->question_id);
+      if (a->value >= 0)
+        sqlite3_bind_int (stmt, 3, a->value);
+      _sm_bind_text_or_null (stmt, 4, a->text);
+      if (!_sm_store_step_done (store, stmt, error))
+        goto fail;
+    }
+  if (!sm_store_commit (store, error))
+    return 0;
+  return id;
+
+fail:
+  sm_store_rollback (store);
+  return 0;
+}
+
+/**
+ * sm_store_list_survey_values:
+ * @service_id: one service's; 0: every service's
+ * @from: (nullable): answered on or after this day
+ * @to: (nullable): answered on or before this day
+ *
+ * Returns: (transfer full) (element-type SmSurveyValue): every answer with
+ *   a value (scales and yes/no), by service and day
+ */
+GArray *
+sm_store_list_survey_values (SmStore     *store,
+                             gint64       questionnaire_id,
+                             gint64       service_id,
+                             const char  *from,
+                             const char  *to,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT r.service_id, a.question_id, r.id, r.answered_on, a.value FROM survey_response AS r"
+    " JOIN survey_answer AS a ON a.response_id = r.id"
+    " WHERE r.questionnaire_id = ?1 AND (?2 = 0 OR r.service_id = ?2) AND a.value IS NOT NULL"
+    " AND (?3 IS NULL OR r.answered_on >= ?3) AND (?4 IS NULL OR r.answered_on <= ?4)"
+    " ORDER BY r.service_id, r.answered_on, r.id", error);
+  GArray *out;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, questionnaire_id);
+  sqlite3_bind_int64 (stmt, 2, service_id);
+  _sm_bind_text_or_null (stmt, 3, from);
+  _sm_bind_text_or_null (stmt, 4, to);
+  out = g_array_new (FALSE, FALSE, sizeof (SmSurveyValue));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SmSurveyValue v = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                          sqlite3_column_int64 (stmt, 2), 0, sqlite3_column_int (stmt, 4) };
+      GDate d;
+
+      if (sm_date_parse_iso ((const char *) sqlite3_column_text (stmt, 3), &d, NULL))
+        v.day = sm_date_to_epoch_day (&d);
+      g_array_append_val (out, v);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (store, error);
+      g_array_unref (out);
+      return NULL;
+    }
+  return out;
+}
+
+static gpointer
+read_text (sqlite3_stmt *stmt)
+{
+  return _sm_store_column_dup (stmt, 0);
+}
+
+/* Returns: (transfer full) (element-type utf8): the free-text answers, the
+ * newest first */
+GPtrArray *
+sm_store_list_survey_texts (SmStore     *store,
+                            gint64       questionnaire_id,
+                            gint64       service_id,
+                            const char  *from,
+                            const char  *to,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT a.text FROM survey_response AS r JOIN survey_answer AS a ON a.response_id = r.id"
+    " WHERE r.questionnaire_id = ?1 AND (?2 = 0 OR r.service_id = ?2) AND length (trim (a.text)) > 0"
+    " AND (?3 IS NULL OR r.answered_on >= ?3) AND (?4 IS NULL OR r.answered_on <= ?4)"
+    " ORDER BY r.answered_on DESC, r.id DESC", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, questionnaire_id);
+  sqlite3_bind_int64 (stmt, 2, service_id);
+  _sm_bind_text_or_null (stmt, 3, from);
+  _sm_bind_text_or_null (stmt, 4, to);
+  return _sm_store_read_rows (store, stmt, read_text, g_free, error);
+}
