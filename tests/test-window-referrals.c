@@ -13,6 +13,8 @@
 #include "sm-referral.h"
 #include "sm-query.h"
 #include "sm-referral-panel.h"
+#include "sm-satisfaction-window.h"
+#include "sm-survey-window.h"
 #include "sm-store-casework.h"
 #include "sm-store-services.h"
 #include "sm-window.h"
@@ -448,6 +450,70 @@ test_directory (void)
   sm_test_close_window (window);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+/* A pile of paper questionnaires typed in by keys alone, a bad day
+ * refused, and the results with their quarters. */
+static void
+test_satisfaction (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(GPtrArray) places = sm_store_list_service_places (store, "idos_gondozas", &error);
+  gint64 service = ((SmServicePlace *) places->pdata[0])->service_id, before;
+  SmWindow *window;
+  SmSurveyWindow *entry;
+  SmSatisfactionWindow *results;
+  GtkWidget *day;
+
+  window = sm_test_open_window (store);
+  before = sm_store_count (store, "survey_response");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.enter-surveys", NULL);
+  sm_test_iterate (50);
+  entry = SM_SURVEY_WINDOW (find_toplevel (SM_TYPE_SURVEY_WINDOW));
+  g_assert_nonnull (entry);
+  sm_survey_window_set_service (entry, service);
+  /* Six papers: four scales, yes or no, the free text left empty. */
+  g_assert_true (sm_survey_window_type (entry, "5454i\n4443n\n5555i\n3424n\n4545i\n5344i\n"));
+  g_assert_cmpuint (sm_survey_window_get_n_saved (entry), ==, 6);
+  g_assert_cmpint (sm_store_count (store, "survey_response"), ==, before + 6);
+  /* A key that is no answer to a scale is not taken. */
+  g_assert_false (sm_survey_window_type (entry, "7"));
+  /* A day that is no day: nothing saved, the form says why. */
+  day = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (entry), SM_TYPE_SURVEY_WINDOW, "day_entry"));
+  gtk_editable_set_text (GTK_EDITABLE (day), "2026.13.40.");
+  g_assert_true (sm_survey_window_type (entry, "5555i\n"));
+  g_assert_cmpuint (sm_survey_window_get_n_saved (entry), ==, 6);
+  sm_test_maybe_screenshot ((SmWindow *) entry, "survey-entry");
+  gtk_window_destroy (GTK_WINDOW (entry));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.satisfaction", NULL);
+  sm_test_iterate (50);
+  results = SM_SATISFACTION_WINDOW (find_toplevel (SM_TYPE_SATISFACTION_WINDOW));
+  g_assert_nonnull (results);
+  g_assert_nonnull (strstr (sm_satisfaction_window_get_summary (results), "responses"));
+  g_assert_cmpuint (sm_satisfaction_window_get_n_quarters (results), >=, 4);
+  sm_satisfaction_window_set_service (results, service);
+  sm_test_iterate (20);
+  g_assert_nonnull (strstr (sm_satisfaction_window_get_summary (results), "responses"));
+  sm_test_maybe_screenshot ((SmWindow *) results, "satisfaction");
+  gtk_window_destroy (GTK_WINDOW (results));
+  sm_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -459,6 +525,7 @@ main (int    argc,
   g_test_add_func ("/window/referral-overdue", test_overdue);
   g_test_add_func ("/window/coverage", test_coverage);
   g_test_add_func ("/window/directory", test_directory);
+  g_test_add_func ("/window/satisfaction", test_satisfaction);
   status = g_test_run ();
   sm_test_gui_finish ();
   return status;

@@ -23,6 +23,8 @@
 #include "sm-jobs.h"
 #include "sm-window-private.h"
 #include "sm-coverage-window.h"
+#include "sm-satisfaction-window.h"
+#include "sm-survey-window.h"
 
 /* The workspace: the map with the case layer, the Filters and Case pages in
  * a side panel, search, layers and the basemap choice. */
@@ -80,6 +82,28 @@ coverage_table_action (GtkWidget  *widget,
   SmWindow *self = SM_WINDOW (widget);
 
   sm_coverage_window_new (GTK_WINDOW (self), self->context);
+}
+
+/* Paper questionnaires typed in. */
+static void
+enter_surveys_action (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  sm_survey_window_new (GTK_WINDOW (self), self->context);
+}
+
+/* The questionnaires' results. */
+static void
+satisfaction_action (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  sm_satisfaction_window_new (GTK_WINDOW (self), self->context);
 }
 
 /* A referral chosen on the Case page, on the Referrals page. */
@@ -499,6 +523,8 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, _sm_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.report-signals", NULL, _sm_window_report_signals_action);
   gtk_widget_class_install_action (widget_class, "win.coverage-table", NULL, coverage_table_action);
+  gtk_widget_class_install_action (widget_class, "win.enter-surveys", NULL, enter_surveys_action);
+  gtk_widget_class_install_action (widget_class, "win.satisfaction", NULL, satisfaction_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-town", NULL, show_town_action);
