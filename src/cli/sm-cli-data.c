@@ -29,11 +29,13 @@ int
 cmd_demo (int    argc,
           char **argv)
 {
-  int cases = SM_DEMO_DEFAULT_HOUSEHOLDS, seed = SM_DEMO_DEFAULT_SEED;
+  int cases = SM_DEMO_DEFAULT_HOUSEHOLDS, seed = SM_DEMO_DEFAULT_SEED, services = SM_DEMO_DEFAULT_SERVICES;
   g_autofree char *until = NULL;
   GOptionEntry entries[] = {
     { "cases", 'n', 0, G_OPTION_ARG_INT, &cases, N_("Number of synthetic households (default 1000)"), "N" },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, N_("Random seed; the same seed gives the same town"), "S" },
+    { "services", 0, 0, G_OPTION_ARG_INT, &services,
+      N_("Synthetic services besides the real providers (default 30)"), "N" },
     { "until", 0, 0, G_OPTION_ARG_STRING, &until, N_("Last day of the synthetic history (default: today)"), "DATE" },
     { NULL }
   };
@@ -49,6 +51,8 @@ cmd_demo (int    argc,
     return status;
   if (cases < 1 || cases > 10000000)
     return sm_cli_usage_error (_("--cases must be between 1 and 10000000, not %d"), cases);
+  if (services < 1 || services > 100000)
+    return sm_cli_usage_error (_("--services must be between 1 and 100000, not %d"), services);
   if (until != NULL)
     {
       GDate d;
@@ -61,7 +65,8 @@ cmd_demo (int    argc,
   if (store == NULL)
     return sm_cli_fail (error);
 
-  options = (SmDemoOptions) { .n_households = cases, .seed = (guint32) seed, .until = until };
+  options = (SmDemoOptions) { .n_households = cases, .seed = (guint32) seed, .until = until,
+                              .n_services = (guint) services };
   if (!sm_demo_generate (store, &options, isatty (2) ? sm_cli_print_progress : NULL, _("Generating"),
                          &error))
     {

@@ -4,6 +4,9 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "sm-address.h"
 #include "sm-directory-item.h"
 
 struct _SmDirectoryItem
@@ -13,7 +16,7 @@ struct _SmDirectoryItem
   SmServicePlace *place;
   char           *type_name;
   char           *kind_name;
-  char           *haystack;     /* what a search looks in */
+  char          **words;        /* what a search looks in, folded: see sm_directory_search_words() */
 };
 
 G_DEFINE_FINAL_TYPE (SmDirectoryItem, sm_directory_item, G_TYPE_OBJECT)
@@ -101,7 +104,7 @@ sm_directory_item_finalize (GObject *object)
   sm_service_place_free (self->place);
   g_free (self->type_name);
   g_free (self->kind_name);
-  g_free (self->haystack);
+  g_strfreev (self->words);
   G_OBJECT_CLASS (sm_directory_item_parent_class)->finalize (object);
 }
 
@@ -144,9 +147,13 @@ sm_directory_item_new (SmServicePlace *place,
   self->place = place;
   self->type_name = g_strdup (type_name);
   self->kind_name = g_strdup (kind_name);
-  self->haystack = g_strjoin (" ", place->service_name ? place->service_name : "",
-                              place->organization_name ? place->organization_name : "",
-                              place->address ? place->address : "", type_name ? type_name : "", NULL);
+  {
+    g_autofree char *haystack = g_strjoin (" ", place->service_name ? place->service_name : "",
+                                           place->organization_name ? place->organization_name : "",
+                                           place->address ? place->address : "", type_name ? type_name : "", NULL);
+
+    self->words = sm_directory_search_words (haystack);
+  }
   return self;
 }
 
@@ -156,12 +163,50 @@ sm_directory_item_get_place (SmDirectoryItem *self)
   return self->place;
 }
 
-/* Every word of @search begins a word of the service's name, provider,
- * address or type, accents and case aside ("esze tamas" finds "Esze
+/**
+ * sm_directory_search_words:
+ *
+ * Returns: (transfer full): the words of @text, accents and case aside
+ */
+char **
+sm_directory_search_words (const char *text)
+{
+  g_autofree char *folded = sm_text_fold (text ? text : "");
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  char *p = folded;
+
+  while (*p != '\0')
+    {
+      char *start;
+
+      while (*p != '\0' && !g_ascii_isalnum (*p))
+        p++;
+      start = p;
+      while (g_ascii_isalnum (*p))
+        p++;
+      if (p > start)
+        g_ptr_array_add (words, g_strndup (start, p - start));
+    }
+  g_ptr_array_add (words, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&words), FALSE);
+}
+
+/* Every word of @search (sm_directory_search_words()) begins a word of the
+ * service's name, provider, address or type ("esze tamas" finds "Esze
  * Tamás utca"). */
 gboolean
-sm_directory_item_matches (SmDirectoryItem *self,
-                           const char      *search)
+sm_directory_item_matches (SmDirectoryItem    *self,
+                           const char * const *search)
 {
-  return search == NULL || *search == '\0' || g_str_match_string (search, self->haystack, TRUE);
+  for (guint i = 0; search != NULL && search[i] != NULL; i++)
+    {
+      gsize n = strlen (search[i]);
+      gboolean found = FALSE;
+
+      for (guint j = 0; self->words[j] != NULL && !found; j++)
+        found = strncmp (self->words[j], search[i], n) == 0;
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
 }

@@ -17,8 +17,9 @@ SmDirectoryItem      *sm_directory_item_new        (SmServicePlace *place,
                                                     const char     *type_name,
                                                     const char     *kind_name);
 const SmServicePlace *sm_directory_item_get_place  (SmDirectoryItem *self);
-gboolean              sm_directory_item_matches    (SmDirectoryItem *self,
-                                                    const char      *search);
+gboolean              sm_directory_item_matches    (SmDirectoryItem    *self,
+                                                    const char * const *search);
+char                **sm_directory_search_words    (const char      *text);
 
 const char           *sm_directory_status_label    (const char *status);
 

@@ -64,6 +64,7 @@ struct _SmDirectoryPanel
   GPtrArray          *categories;     /* SmCategory */
   GPtrArray          *organizations;  /* SmOrganization, the editor's order after "new" */
   GHashTable         *need_types;     /* type codes answering the chosen need; NULL: any */
+  char              **search_words;   /* of the search entry */
   gboolean            at_place;
   double              place_lat, place_lon;
   gint64              editing;        /* the service in the editor; 0: a new one */
@@ -136,7 +137,7 @@ filter_func (gpointer item,
     return FALSE;
   if (self->need_types != NULL && !g_hash_table_contains (self->need_types, p->service_type))
     return FALSE;
-  return sm_directory_item_matches (item, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  return sm_directory_item_matches (item, (const char * const *) self->search_words);
 }
 
 static void
@@ -158,6 +159,8 @@ refilter (SmDirectoryPanel *self)
   guint need = gtk_drop_down_get_selected (self->need_drop);
 
   g_clear_pointer (&self->need_types, g_hash_table_unref);
+  g_strfreev (self->search_words);
+  self->search_words = sm_directory_search_words (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   if (need > 0 && need <= self->categories->len)
     {
       const SmCategory *c = g_ptr_array_index (self->categories, need - 1);
@@ -614,6 +617,7 @@ sm_directory_panel_dispose (GObject *object)
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->organizations, g_ptr_array_unref);
   g_clear_pointer (&self->need_types, g_hash_table_unref);
+  g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (sm_directory_panel_parent_class)->dispose (object);

@@ -212,7 +212,8 @@ excess_updated_cb (SmHotspotPanel *self)
 }
 
 /* The open needs in the hotspots' boxes against the services in reach:
- * only the households there are assessed. */
+ * only the households in a hotspot are assessed, and only while the page
+ * is on screen (it is computed again when shown). */
 static GArray *
 assess_hotspots (SmHotspotPanel *self,
                  GPtrArray      *hotspots)
@@ -220,8 +221,9 @@ assess_hotspots (SmHotspotPanel *self,
   g_autoptr(SmFilter) there = NULL;
   g_autoptr(GArray) hits = NULL;
   double w = G_MAXDOUBLE, s = G_MAXDOUBLE, e = -G_MAXDOUBLE, n = -G_MAXDOUBLE;
+  guint kept = 0;
 
-  if (hotspots == NULL || hotspots->len == 0)
+  if (hotspots == NULL || hotspots->len == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return NULL;
   if (self->coverage == NULL && (self->coverage = sm_coverage_sources_load (self->store, NULL)) == NULL)
     return NULL;
@@ -238,6 +240,22 @@ assess_hotspots (SmHotspotPanel *self,
   sm_filter_set_status (there, SM_NEED_OPEN);
   sm_filter_set_bbox (there, w, s, e, n);
   hits = sm_store_query (self->store, there, NULL);
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      const SmCaseHit *hit = &g_array_index (hits, SmCaseHit, i);
+      gboolean inside = FALSE;
+
+      for (guint j = 0; j < hotspots->len && !inside; j++)
+        {
+          const SmHotspot *h = g_ptr_array_index (hotspots, j);
+
+          inside = hit->lon >= h->west && hit->lon <= h->east && hit->lat >= h->south && hit->lat <= h->north;
+        }
+      if (inside)
+        g_array_index (hits, SmCaseHit, kept++) = *hit;
+    }
+  if (hits != NULL)
+    g_array_set_size (hits, kept);
   return hits != NULL ? sm_coverage_assess (self->coverage, hits) : NULL;
 }
 
@@ -578,6 +596,9 @@ sm_hotspot_panel_map (GtkWidget *widget)
     }
   if (sm_hotspot_layer_get_hotspots (self->layer) == NULL)
     sm_hotspot_layer_recompute (self->layer);
+  else
+    /* The hotspots' coverage gaps are assessed only while on screen. */
+    layer_updated_cb (self);
 }
 
 static void
