@@ -6,7 +6,13 @@
 #include "config.h"
 
 #include "sm-boundary.h"
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "sm-demo.h"
 #include "sm-error.h"
+#include "sm-hsds.h"
+#include "sm-store-catchments.h"
 #include "sm-geocoder.h"
 #include "sm-query.h"
 #include "sm-service-draft.h"
@@ -129,6 +135,171 @@ test_grouped_places (void)
   sm_test_remove_dir (dir);
 }
 
+static int
+by_text (gconstpointer a,
+         gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* One line per service of what HSDS carries, for comparing two stores. */
+static char *
+directory_digest (SmStore *store)
+{
+  g_autoptr(GPtrArray) places = sm_store_list_service_places (store, NULL, NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      const SmServicePlace *p = places->pdata[i];
+      g_autoptr(SmService) s = sm_store_get_service (store, p->service_id, NULL);
+      g_autoptr(GPtrArray) areas = sm_store_list_service_areas (store, p->service_id, NULL);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s|%s|%s|%s|%s|%s|%.5f,%.5f|%d/%d|%s|%d-%d|%u", p->service_name,
+                                               p->service_type, p->status, p->organization_name,
+                                               p->organization_kind, p->address ? p->address : "", p->lat, p->lon,
+                                               p->available, p->maximum, s->fees ? s->fees : "", s->age_min,
+                                               s->age_max, areas->len));
+    }
+  g_ptr_array_sort (lines, by_text);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) lines->pdata[i]);
+  return g_string_free (out, FALSE);
+}
+
+static SmStore *
+empty_store (const char *dir,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  SmStore *store = sm_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* The demo's directory out as HSDS JSON and as CSV with datapackage.json,
+ * and into empty databases: the same services, row by row. */
+static void
+test_hsds_round_trip (void)
+{
+  g_autofree char *dir = sm_test_make_dir ("sm-hsds");
+  g_autofree char *json = g_build_filename (dir, "directory.json", NULL);
+  g_autofree char *csv = g_build_filename (dir, "csv", NULL);
+  g_autofree char *package = g_build_filename (csv, "datapackage.json", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.json", NULL);
+  g_autofree char *untyped = g_build_filename (dir, "untyped.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) demo = empty_store (dir, "demo.db");
+  g_autoptr(SmStore) from_json = empty_store (dir, "json.db");
+  g_autoptr(SmStore) from_csv = empty_store (dir, "csv.db");
+  g_autoptr(SmStore) other = empty_store (dir, "other.db");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+  SmDemoOptions options = { .n_households = 50, .seed = 7, .until = "2025-06-30" };
+  SmHsdsImport report = { 0 };
+  GStatBuf st;
+
+  g_assert_true (sm_demo_generate (demo, &options, NULL, NULL, &error));
+  /* A fee and an age range, to be carried. */
+  {
+    g_autoptr(SmService) s = sm_store_get_service (demo, 1, &error);
+
+    g_free (s->fees);
+    s->fees = g_strdup ("Ingyenes, \"igazolással\"");
+    s->age_min = 18;
+    g_assert_true (sm_store_update_service (demo, s, &error));
+  }
+  g_assert_true (sm_hsds_export_json (demo, json, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (json, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 077, ==, 0);
+  g_assert_true (sm_hsds_export_csv (demo, csv, &error));
+  g_assert_no_error (error);
+
+  /* The package names each object's file and fields as HSDS 3.0 does. */
+  g_assert_true (json_parser_load_from_file (parser, package, &error));
+  {
+    static const char *required[][9] = {
+      { "organization", "id", "name", "description", NULL },
+      { "service", "id", "organization_id", "name", "status", NULL },
+      { "location", "id", "location_type", NULL },
+      { "service_at_location", "id", "service_id", "location_id", NULL },
+      { "address", "id", "location_id", "address_1", "city", "state_province", "postal_code", "country",
+        "address_type" },
+      { "taxonomy_term", "id", "name", "description", NULL },
+    };
+    JsonArray *resources = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                         "resources");
+
+    for (guint r = 0; r < G_N_ELEMENTS (required); r++)
+      {
+        JsonObject *found = NULL;
+
+        for (guint i = 0; i < json_array_get_length (resources); i++)
+          if (g_str_equal (json_object_get_string_member (json_array_get_object_element (resources, i), "name"),
+                           required[r][0]))
+            found = json_array_get_object_element (resources, i);
+        g_assert_nonnull (found);
+        for (guint f = 1; f < 9 && required[r][f] != NULL; f++)
+          {
+            JsonArray *fields = json_object_get_array_member (json_object_get_object_member (found, "schema"),
+                                                              "fields");
+            gboolean has = FALSE;
+
+            for (guint i = 0; i < json_array_get_length (fields); i++)
+              has |= g_str_equal (json_object_get_string_member (json_array_get_object_element (fields, i), "name"),
+                                  required[r][f]);
+            if (!has)
+              g_error ("%s lacks %s", required[r][0], required[r][f]);
+          }
+      }
+  }
+
+  g_assert_true (sm_hsds_import (from_json, NULL, json, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.problems->len, ==, 0);
+  sm_hsds_import_clear (&report);
+  g_assert_true (sm_hsds_import (from_csv, NULL, package, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.problems->len, ==, 0);
+  sm_hsds_import_clear (&report);
+  a = directory_digest (demo);
+  b = directory_digest (from_json);
+  c = directory_digest (from_csv);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, ==, c);
+  g_assert_nonnull (strstr (b, "Ingyenes, \"igazolással\"|18--1"));
+
+  /* Not HSDS: refused, nothing written. A service of no known type is
+   * left out and named; the others come in. */
+  g_assert_true (g_file_set_contents (broken, "{\"organizations\": 3}", -1, NULL));
+  g_assert_false (sm_hsds_import (other, NULL, broken, &report, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_FORMAT);
+  g_clear_error (&error);
+  sm_hsds_import_clear (&report);
+  g_assert_true (g_file_set_contents (untyped,
+    "[{\"id\": \"a\", \"name\": \"Foodbank\", \"status\": \"active\","
+    "  \"organization\": {\"id\": \"o\", \"name\": \"Org\", \"description\": \"x\"},"
+    "  \"attributes\": [{\"taxonomy_term\": {\"code\": \"food-pantry\", \"name\": \"Food\"}}]},"
+    " {\"id\": \"b\", \"name\": \"Népkonyha\", \"status\": \"temporarily closed\","
+    "  \"organization\": {\"id\": \"o\", \"name\": \"Org\", \"description\": \"x\"},"
+    "  \"attributes\": [{\"taxonomy_term\": {\"code\": \"etkeztetes\", \"name\": \"Étkeztetés\"}}],"
+    "  \"service_at_locations\": [{\"location\": {\"id\": \"l\", \"latitude\": 47.65, \"longitude\": 18.32,"
+    "    \"addresses\": [{\"address_1\": \"Kossuth tér 1.\", \"city\": \"Tata\", \"postal_code\": \"2890\"}]}}]}]",
+    -1, NULL));
+  g_assert_true (sm_hsds_import (other, NULL, untyped, &report, &error));
+  g_assert_cmpuint (report.n_services, ==, 1);
+  g_assert_cmpuint (report.problems->len, ==, 1);
+  g_assert_nonnull (strstr (report.problems->pdata[0], "Foodbank"));
+  sm_hsds_import_clear (&report);
+  g_assert_cmpint (sm_test_scalar (other, "SELECT count(*) FROM service WHERE status = 'temporarily_closed'"), ==, 1);
+  g_assert_cmpint (sm_test_scalar (other, "SELECT count(*) FROM organization"), ==, 1);
+  sm_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -136,5 +307,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/directory/save", test_save);
   g_test_add_func ("/directory/grouped-places", test_grouped_places);
+  g_test_add_func ("/directory/hsds-round-trip", test_hsds_round_trip);
   return g_test_run ();
 }

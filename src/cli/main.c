@@ -46,7 +46,7 @@ static const Command commands[] = {
   { "intervention", "add|list|kinds DB …", N_("Housing, administrative, guardianship and service measures"),
     cmd_intervention },
   { "conference", "add|list DB …", N_("Case conferences, what they discussed and decided"), cmd_conference },
-  { "service", "list|needs|status|capacity|area DB …",
+  { "service", "list|needs|status|capacity|area|export|import DB …",
     N_("The service directory: services, which needs they answer, capacity"), cmd_service },
   { "coverage", "DB [--at DATE] [--category C]… [--households] [--format json]",
     N_("Where open needs meet no service, by settlement part"), cmd_coverage },

@@ -5,6 +5,7 @@
 #include "sm-cli.h"
 #include "sm-boundary.h"
 #include "sm-coverage.h"
+#include "sm-hsds.h"
 #include "sm-store-catchments.h"
 #include "sm-store-services.h"
 
@@ -306,13 +307,68 @@ service_area (int    argc,
   return EXIT_OK;
 }
 
+/* service export DB OUT [--format json|csv]; service import DB FILE */
+static int
+service_exchange (int      argc,
+                  char   **argv,
+                  gboolean import)
+{
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("json (one file) or csv (a folder of CSV files with datapackage.json); default json"), "FORMAT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (import
+    ? _("DB FILE — import services from HSDS 3.0 JSON, or the datapackage.json (or folder) of its CSV form")
+    : _("DB OUT — the directory as Open Referral HSDS 3.0"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = NULL;
+  int status;
+
+  if ((status = sm_cli_parse (context, import ? entries + 1 : entries, &argc, &argv, 2, "DB FILE")) >= 0)
+    return status;
+  if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "csv"))
+    return sm_cli_usage_error (_("unknown format “%s”; use json or csv"), format);
+  store = sm_cli_open_existing (argv[1], &error);
+  if (store == NULL)
+    return sm_cli_fail (g_steal_pointer (&error));
+  if (!import)
+    {
+      gboolean csv = format != NULL && g_str_equal (format, "csv");
+
+      if (!(csv ? sm_hsds_export_csv (store, argv[2], &error) : sm_hsds_export_json (store, argv[2], &error)))
+        return sm_cli_fail (g_steal_pointer (&error));
+      g_print (_("The directory is written to %s (HSDS %s)\n"), argv[2], SM_HSDS_VERSION);
+      return EXIT_OK;
+    }
+  {
+    g_autoptr(SmGeocoder) geocoder = sm_geocoder_new (store, NULL);
+    SmHsdsImport report = { 0 };
+
+    if (!sm_hsds_import (store, geocoder, argv[2], &report, &error))
+      {
+        sm_hsds_import_clear (&report);
+        return sm_cli_fail (g_steal_pointer (&error));
+      }
+    g_print (_("Imported %u services of %u organizations at %u locations\n"), report.n_services,
+             report.n_organizations, report.n_locations);
+    for (guint i = 0; i < report.problems->len; i++)
+      g_printerr ("%s\n", (const char *) report.problems->pdata[i]);
+    status = report.problems->len > 0 ? EXIT_USER : EXIT_OK;
+    sm_hsds_import_clear (&report);
+    return status;
+  }
+}
+
 int
 cmd_service (int    argc,
              char **argv)
 {
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
-      g_print ("%s\n", _("social-map-cli service list|needs|status|capacity|area DB … (see “service SUBCOMMAND --help”)"));
+      g_print ("%s\n", _("social-map-cli service list|needs|status|capacity|area|export|import DB … "
+                         "(see “service SUBCOMMAND --help”)"));
       return argc < 2 ? EXIT_USER : EXIT_OK;
     }
   if (g_str_equal (argv[1], "list"))
@@ -325,6 +381,8 @@ cmd_service (int    argc,
     return service_capacity (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "area"))
     return service_area (argc - 1, argv + 1);
-  return sm_cli_usage_error (_("“%s” is not a service command; use list, needs, status, capacity or area"),
-                             argv[1]);
+  if (g_str_equal (argv[1], "export") || g_str_equal (argv[1], "import"))
+    return service_exchange (argc - 1, argv + 1, g_str_equal (argv[1], "import"));
+  return sm_cli_usage_error (_("“%s” is not a service command; use list, needs, status, capacity, area, export "
+                               "or import"), argv[1]);
 }

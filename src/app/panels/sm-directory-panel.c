@@ -533,7 +533,8 @@ sm_directory_panel_constructed (GObject *object)
   G_OBJECT_CLASS (sm_directory_panel_parent_class)->constructed (object);
 
   self->store = g_object_ref (sm_context_get_store (self->context));
-  self->types = sm_store_list_service_types (self->store, sm_locale_is_hungarian (), NULL);
+  /* Every type of the taxonomy, for the filter and for a new service. */
+  self->types = sm_store_list_all_service_types (self->store, sm_locale_is_hungarian (), NULL);
   if (self->types == NULL)
     self->types = g_ptr_array_new ();
   self->categories = sm_store_list_categories (self->store);

@@ -64,6 +64,9 @@ GPtrArray *sm_store_list_settlement_parts (SmStore  *store,
 GPtrArray *sm_store_list_service_types    (SmStore  *store,
                                            gboolean  hungarian,
                                            GError  **error);
+GPtrArray *sm_store_list_all_service_types (SmStore *store,
+                                            gboolean hungarian,
+                                            GError **error);
 void       sm_named_code_free             (SmNamedCode *item);
 
 /* The first and last day a need was assessed or resolved. */

@@ -231,3 +231,73 @@ sm_store_update_location (SmStore           *store,
                      SQLITE_STATIC);
   return _sm_store_run_change (store, stmt, _("location"), l->id, error);
 }
+
+SmLocation *
+sm_store_get_location (SmStore  *store,
+                       gint64    id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT id, organization_id, name, address_raw, postal_code, settlement, lat, lon, geocode_quality"
+    " FROM location WHERE id = ?", error);
+  SmLocation *l = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      l = g_new0 (SmLocation, 1);
+      l->id = sqlite3_column_int64 (stmt, 0);
+      l->organization_id = sqlite3_column_int64 (stmt, 1);
+      l->name = _sm_store_column_dup (stmt, 2);
+      l->address_raw = _sm_store_column_dup (stmt, 3);
+      l->postal_code = _sm_store_column_dup (stmt, 4);
+      l->settlement = _sm_store_column_dup (stmt, 5);
+      l->has_location = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
+      l->lat = sqlite3_column_double (stmt, 6);
+      l->lon = sqlite3_column_double (stmt, 7);
+      sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 8), &l->quality);
+    }
+  sqlite3_reset (stmt);
+  if (l == NULL)
+    g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("There is no location %lld"), (long long) id);
+  return l;
+}
+
+void
+sm_capacity_free (SmCapacity *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->unit);
+  g_free (c->updated);
+  g_free (c);
+}
+
+static gpointer
+read_capacity (sqlite3_stmt *stmt)
+{
+  SmCapacity *c = g_new0 (SmCapacity, 1);
+
+  c->unit = _sm_store_column_dup (stmt, 0);
+  c->available = sqlite3_column_int (stmt, 1);
+  c->maximum = column_int_or (stmt, 2, -1);
+  c->updated = _sm_store_column_dup (stmt, 3);
+  return c;
+}
+
+/* Returns: (transfer full) (element-type SmCapacity): by unit */
+GPtrArray *
+sm_store_list_service_capacities (SmStore  *store,
+                                  gint64    service_id,
+                                  GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT unit, available, maximum, updated FROM service_capacity WHERE service_id = ? ORDER BY unit", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  return _sm_store_read_rows (store, stmt, read_capacity, (GDestroyNotify) sm_capacity_free, error);
+}

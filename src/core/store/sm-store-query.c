@@ -639,6 +639,26 @@ sm_store_list_service_types (SmStore   *store,
 }
 
 /**
+ * sm_store_list_all_service_types:
+ *
+ * Returns: (transfer full) (element-type SmNamedCode): every service type
+ *   of the taxonomy, by name
+ */
+GPtrArray *
+sm_store_list_all_service_types (SmStore   *store,
+                                 gboolean   hungarian,
+                                 GError   **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT code, iif(?1, name_hu, name_en) FROM service_type ORDER BY 2", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, hungarian);
+  return list_named_codes (store, stmt, error);
+}
+
+/**
  * sm_store_get_hit_facts:
  * @hits: (element-type SmCaseHit): households a query gave
  *

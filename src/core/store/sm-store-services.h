@@ -92,6 +92,23 @@ gboolean    sm_store_update_location      (SmStore          *store,
                                            const SmLocation *location,
                                            GError          **error);
 
+SmLocation *sm_store_get_location         (SmStore          *store,
+                                           gint64            id,
+                                           GError          **error);
+
+/* One of a service's capacities (HSDS service_capacity). */
+typedef struct {
+  char *unit;
+  int   available;
+  int   maximum;                  /* -1: not known */
+  char *updated;
+} SmCapacity;
+
+void        sm_capacity_free              (SmCapacity       *capacity);
+GPtrArray  *sm_store_list_service_capacities (SmStore       *store,
+                                              gint64         service_id,
+                                              GError       **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmService, sm_service_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmLocation, sm_location_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmOrganization, sm_organization_free)
