@@ -954,6 +954,94 @@ test_referrals (void)
   }
 }
 
+/* The service network on the command line: coverage under the disclosure
+ * rule, the directory out and in as HSDS, a catchment from a file, paper
+ * questionnaires and their results. */
+static void
+test_network (void)
+{
+  g_autofree char *db = g_build_filename (tmpdir, "network.db", NULL);
+  g_autofree char *other = g_build_filename (tmpdir, "network-other.db", NULL);
+  g_autofree char *json = g_build_filename (tmpdir, "directory.json", NULL);
+  g_autofree char *csv = g_build_filename (tmpdir, "directory-csv", NULL);
+  g_autofree char *area = g_build_filename (tmpdir, "korzet.geojson", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 }, r6 = { 0 }, r7 = { 0 };
+  g_auto(Run) r8 = { 0 }, r9 = { 0 }, r10 = { 0 }, r11 = { 0 }, r12 = { 0 };
+  JsonObject *root;
+  JsonArray *rows;
+  GStatBuf st;
+
+  run (&r1, "demo", db, "--cases", "300", "--seed", "3", "--until", "2025-06-30", NULL);
+  g_assert_cmpint (r1.status, ==, 0);
+  run (&r2, "coverage", db, "--at", "2025-06-30", "--format", "json", NULL);
+  g_assert_cmpint (r2.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, r2.out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "k"), ==, 5);
+  rows = json_object_get_array_member (root, "rows");
+  g_assert_cmpuint (json_array_get_length (rows), >, 11);
+  /* No count from 1 to 4 is shown. */
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      for (const char **f = (const char *[]) { "needs", "not_covered", NULL }; *f; f++)
+        {
+          JsonNode *n = json_object_get_member (row, *f);
+
+          if (json_node_get_value_type (n) == G_TYPE_INT64)
+            g_assert_true (json_node_get_int (n) == 0 || json_node_get_int (n) >= 5);
+        }
+    }
+  run (&r3, "coverage", db, "--k", "3", NULL);
+  expect_user_error (&r3, "5");
+
+  run (&r4, "service", "export", db, json, NULL);
+  g_assert_cmpint (r4.status, ==, 0);
+  g_assert_cmpint (g_stat (json, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 077, ==, 0);
+  run (&r5, "service", "export", db, csv, "--format", "csv", NULL);
+  g_assert_cmpint (r5.status, ==, 0);
+  run (&r6, "init", other, NULL);
+  run (&r7, "service", "import", other, json, NULL);
+  g_assert_cmpint (r7.status, ==, 0);
+  g_assert_nonnull (strstr (r7.out, "Imported "));
+  {
+    g_auto(Run) a = { 0 }, b = { 0 };
+
+    run (&a, "service", "list", db, NULL);
+    run (&b, "service", "list", other, NULL);
+    guint lines_a = 0, lines_b = 0;
+
+    for (const char *c = a.out; *c; c++)
+      lines_a += *c == '\n';
+    for (const char *c = b.out; *c; c++)
+      lines_b += *c == '\n';
+    g_assert_cmpuint (lines_a, >, 20);
+    g_assert_cmpuint (lines_a, ==, lines_b);
+  }
+
+  g_assert_true (g_file_set_contents (area, "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": "
+    "\"Feature\", \"properties\": {}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": "
+    "[[[18.29, 47.64], [18.34, 47.64], [18.34, 47.67], [18.29, 47.67], [18.29, 47.64]]]}}]}", -1, NULL));
+  run (&r8, "service", "area", db, "1", "--file", area, "--name", "Belváros", NULL);
+  g_assert_cmpint (r8.status, ==, 0);
+  g_assert_nonnull (strstr (r8.out, "Belváros"));
+
+  run (&r9, "survey", "add", db, "--service", "1", "--on", "2025-06-01", "5", "4", "5", "3", "igen", "", NULL);
+  g_assert_cmpint (r9.status, ==, 0);
+  run (&r10, "survey", "add", db, "--service", "1", "--on", "2025-06-01", "9", NULL);
+  expect_user_error (&r10, "1 to 5");
+  run (&r11, "survey", "results", db, "--service", "1", "--format", "json", NULL);
+  g_assert_cmpint (r11.status, ==, 0);
+  g_assert_nonnull (strstr (r11.out, "\"k\" : 5"));
+  run (&r12, "calendar", db, "--year", "2026", NULL);
+  g_assert_nonnull (strstr (r12.out, "2026-04-03  off"));
+  g_assert_nonnull (strstr (r12.out, "2026-05-25  off"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -985,6 +1073,7 @@ main (int    argc,
   g_test_add_func ("/cli/signals", test_signals);
   g_test_add_func ("/cli/casework", test_casework);
   g_test_add_func ("/cli/referrals", test_referrals);
+  g_test_add_func ("/cli/network", test_network);
   g_test_add_func ("/cli/areas", test_areas);
   g_test_add_func ("/cli/text-boundaries", test_text_boundaries);
   status = g_test_run ();
