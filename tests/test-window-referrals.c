@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "sm-coverage.h"
 #include "sm-coverage-window.h"
@@ -447,6 +448,23 @@ test_directory (void)
   g_assert_cmpint (sm_store_count (store, "service"), ==, before + 1);
   g_assert_cmpuint (sm_directory_panel_get_n_shown (panel), ==, all + 1);
   sm_test_maybe_screenshot (window, "directory-edit");
+
+  /* Out as HSDS from the page, for the writer only; a file that is not
+   * HSDS is refused and says why. */
+  {
+    g_autofree char *json = g_build_filename (sm_test_tmpdir, "jegyzek.json", NULL);
+    g_autofree char *bad = g_build_filename (sm_test_tmpdir, "nem-hsds.json", NULL);
+    g_autofree char *said = NULL;
+    GStatBuf st;
+
+    g_assert_true (sm_directory_panel_export (panel, json, FALSE, &error));
+    g_assert_cmpint (g_stat (json, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 077, ==, 0);
+    g_assert_true (g_file_set_contents (bad, "[1, 2, 3]", -1, NULL));
+    said = sm_directory_panel_import (panel, bad, &error);
+    g_assert_nonnull (said);
+    g_assert_nonnull (strstr (said, "0 services imported"));
+  }
   sm_test_close_window (window);
 }
 

@@ -25,4 +25,12 @@ gint64            sm_directory_panel_get_editing (SmDirectoryPanel *self);
 void              sm_directory_panel_edit        (SmDirectoryPanel *self,
                                                   guint             position);
 
+gboolean          sm_directory_panel_export      (SmDirectoryPanel *self,
+                                                  const char       *path,
+                                                  gboolean          csv,
+                                                  GError          **error);
+char             *sm_directory_panel_import      (SmDirectoryPanel *self,
+                                                  const char       *path,
+                                                  GError          **error);
+
 G_END_DECLS

@@ -605,6 +605,16 @@ sm_hsds_import_clear (SmHsdsImport *report)
   memset (report, 0, sizeof *report);
 }
 
+/* The object at @i of @a, or %NULL when the file has something else there. */
+static JsonObject *
+object_at (JsonArray *a,
+           guint      i)
+{
+  JsonNode *n = a != NULL && i < json_array_get_length (a) ? json_array_get_element (a, i) : NULL;
+
+  return n != NULL && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+}
+
 static const char *
 text_of (JsonObject *o,
          const char *name)
@@ -844,7 +854,7 @@ term_code (JsonArray           *attributes,
 {
   for (guint i = 0; attributes != NULL && i < json_array_get_length (attributes); i++)
     {
-      JsonObject *term = object_of (json_array_get_object_element (attributes, i), "taxonomy_term");
+      JsonObject *term = object_of (object_at (attributes, i), "taxonomy_term");
       const char *code = text_of (term, "code");
 
       if (code != NULL && (vocabulary == NULL || g_strcmp0 (text_of (term, "vocabulary"), vocabulary) == 0 ||
@@ -877,7 +887,7 @@ import_organization (Import      *im,
   SmOrganization o = { .name = (char *) text_of (org, "name"), .kind = (char *) (kind ? kind : "municipal"),
                        .email = (char *) text_of (org, "email"), .url = (char *) text_of (org, "website"),
                        .phone = phones && json_array_get_length (phones) > 0
-                                ? (char *) text_of (json_array_get_object_element (phones, 0), "number") : NULL };
+                                ? (char *) text_of (object_at (phones, 0), "number") : NULL };
   gint64 our;
 
   if (known != NULL)
@@ -910,7 +920,7 @@ import_location (Import      *im,
   gpointer known = id ? g_hash_table_lookup (im->locations, id) : NULL;
   JsonArray *addresses = array_of (loc, "addresses");
   JsonObject *address = addresses && json_array_get_length (addresses) > 0
-                        ? json_array_get_object_element (addresses, 0) : NULL;
+                        ? object_at (addresses, 0) : NULL;
   SmLocation l = { .organization_id = organization_id, .name = (char *) text_of (loc, "name"),
                    .address_raw = (char *) text_of (address, "address_1"),
                    .postal_code = (char *) text_of (address, "postal_code"),
@@ -988,7 +998,7 @@ import_service (Import      *im,
     return FALSE;
   for (guint i = 0; sals != NULL && i < json_array_get_length (sals); i++)
     {
-      JsonObject *loc = object_of (json_array_get_object_element (sals, i), "location");
+      JsonObject *loc = object_of (object_at (sals, i), "location");
       gint64 location;
 
       if (loc == NULL)
@@ -999,7 +1009,7 @@ import_service (Import      *im,
     }
   for (guint i = 0; caps != NULL && i < json_array_get_length (caps); i++)
     {
-      JsonObject *cap = json_array_get_object_element (caps, i);
+      JsonObject *cap = object_at (caps, i);
       const char *unit = text_of (object_of (cap, "unit"), "name");
       double available, maximum = -1;
       GDate updated;
@@ -1015,7 +1025,7 @@ import_service (Import      *im,
     }
   for (guint i = 0; areas != NULL && i < json_array_get_length (areas); i++)
     {
-      JsonObject *area = json_array_get_object_element (areas, i);
+      JsonObject *area = object_at (areas, i);
       const char *extent = text_of (area, "extent");
       OGRGeometryH g;
       g_autoptr(GBytes) wkb = NULL;
@@ -1086,10 +1096,15 @@ sm_hsds_import (SmStore      *store,
   ok = began = sm_store_begin (store, error);
   for (guint i = 0; ok && i < json_array_get_length (services); i++)
     {
-      JsonObject *s = json_array_get_object_element (services, i);
+      JsonObject *s = object_at (services, i);
       g_autoptr(GError) problem = NULL;
 
-      if (s == NULL || !sm_store_begin (store, &problem))
+      if (s == NULL)
+        {
+          g_ptr_array_add (report->problems, g_strdup_printf (_("service %u: not an object"), i + 1));
+          continue;
+        }
+      if (!sm_store_begin (store, &problem))
         continue;
       g_ptr_array_set_size (im.added, 0);
       if (import_service (&im, s, &problem))
