@@ -134,6 +134,15 @@ void _sm_window_review_placed_cb (SmWindow   *self,
                                   double      lon,
                                   const char *failure);
 void _sm_window_review_waiting_cb (SmWindow *self);
+void _sm_window_coverage_table_action (GtkWidget  *widget,
+                                       const char *action,
+                                       GVariant   *parameter);
+void _sm_window_enter_surveys_action (GtkWidget  *widget,
+                                      const char *action,
+                                      GVariant   *parameter);
+void _sm_window_satisfaction_action (GtkWidget  *widget,
+                                     const char *action,
+                                     GVariant   *parameter);
 void _sm_window_report_signals_action (GtkWidget  *widget,
                                        const char *action_name,
                                        GVariant   *parameter);

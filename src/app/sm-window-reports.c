@@ -6,6 +6,9 @@
 
 #include "sm-report-file.h"
 #include "sm-signal-report.h"
+#include "sm-coverage-window.h"
+#include "sm-satisfaction-window.h"
+#include "sm-survey-window.h"
 #include "sm-window-private.h"
 
 /* The signalling system's yearly review from the window: a year and a
@@ -120,4 +123,39 @@ _sm_window_report_signals_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "format", format);
   g_signal_connect (dialog, "response", G_CALLBACK (report_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- the service network's windows ------------------------------------ */
+
+/* The coverage table, following the window's filter. */
+void
+_sm_window_coverage_table_action (GtkWidget  *widget,
+                                  const char *action,
+                                  GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  sm_coverage_window_new (GTK_WINDOW (self), self->context);
+}
+
+/* Paper questionnaires typed in. */
+void
+_sm_window_enter_surveys_action (GtkWidget  *widget,
+                      const char *action,
+                      GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  sm_survey_window_new (GTK_WINDOW (self), self->context);
+}
+
+/* The questionnaires' results. */
+void
+_sm_window_satisfaction_action (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  sm_satisfaction_window_new (GTK_WINDOW (self), self->context);
 }

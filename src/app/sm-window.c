@@ -22,9 +22,6 @@
 #include "sm-review-panel.h"
 #include "sm-jobs.h"
 #include "sm-window-private.h"
-#include "sm-coverage-window.h"
-#include "sm-satisfaction-window.h"
-#include "sm-survey-window.h"
 
 /* The workspace: the map with the case layer, the Filters and Case pages in
  * a side panel, search, layers and the basemap choice. */
@@ -71,39 +68,6 @@ show_signal_cb (SmWindow *self,
 {
   sm_signal_panel_show_signal (self->signal_panel, id);
   gtk_stack_set_visible_child_name (self->panel_stack, "signals");
-}
-
-/* The coverage table, following the window's filter. */
-static void
-coverage_table_action (GtkWidget  *widget,
-                       const char *action,
-                       GVariant   *parameter)
-{
-  SmWindow *self = SM_WINDOW (widget);
-
-  sm_coverage_window_new (GTK_WINDOW (self), self->context);
-}
-
-/* Paper questionnaires typed in. */
-static void
-enter_surveys_action (GtkWidget  *widget,
-                      const char *action,
-                      GVariant   *parameter)
-{
-  SmWindow *self = SM_WINDOW (widget);
-
-  sm_survey_window_new (GTK_WINDOW (self), self->context);
-}
-
-/* The questionnaires' results. */
-static void
-satisfaction_action (GtkWidget  *widget,
-                     const char *action,
-                     GVariant   *parameter)
-{
-  SmWindow *self = SM_WINDOW (widget);
-
-  sm_satisfaction_window_new (GTK_WINDOW (self), self->context);
 }
 
 /* A referral chosen on the Case page, on the Referrals page. */
@@ -522,9 +486,9 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-cases", NULL, _sm_window_import_cases_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, _sm_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.report-signals", NULL, _sm_window_report_signals_action);
-  gtk_widget_class_install_action (widget_class, "win.coverage-table", NULL, coverage_table_action);
-  gtk_widget_class_install_action (widget_class, "win.enter-surveys", NULL, enter_surveys_action);
-  gtk_widget_class_install_action (widget_class, "win.satisfaction", NULL, satisfaction_action);
+  gtk_widget_class_install_action (widget_class, "win.coverage-table", NULL, _sm_window_coverage_table_action);
+  gtk_widget_class_install_action (widget_class, "win.enter-surveys", NULL, _sm_window_enter_surveys_action);
+  gtk_widget_class_install_action (widget_class, "win.satisfaction", NULL, _sm_window_satisfaction_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-town", NULL, show_town_action);
