@@ -12,6 +12,7 @@
 #include "sm-coverage.h"
 #include "sm-coverage-window.h"
 #include "sm-referral.h"
+#include "sm-need-table-window.h"
 #include "sm-query.h"
 #include "sm-referral-panel.h"
 #include "sm-satisfaction-window.h"
@@ -342,6 +343,21 @@ test_coverage (void)
   sm_test_close_window (window);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
 static GtkWidget *
 directory_part (SmDirectoryPanel *panel,
                 const char       *name)
@@ -465,23 +481,44 @@ test_directory (void)
     g_assert_nonnull (said);
     g_assert_nonnull (strstr (said, "0 services imported"));
   }
+
+  /* The need table, ticked in its window. */
+  {
+    SmNeedTableWindow *table;
+    GtkCheckButton *tick;
+    gint64 pairs = sm_store_count (store, "need_service");
+
+    gtk_widget_activate_action (GTK_WIDGET (panel), "directory.need-table", NULL);
+    sm_test_iterate (50);
+    table = SM_NEED_TABLE_WINDOW (find_toplevel (SM_TYPE_NEED_TABLE_WINDOW));
+    g_assert_nonnull (table);
+    tick = sm_need_table_window_get_tick (table, "lakhatas", "etkeztetes");
+    g_assert_false (gtk_check_button_get_active (tick));
+    g_assert_true (gtk_check_button_get_active (sm_need_table_window_get_tick (table, "lakhatas", "csaladsegites")));
+    gtk_check_button_set_active (tick, TRUE);
+    g_assert_cmpint (sm_store_count (store, "need_service"), ==, pairs + 1);
+    gtk_check_button_set_active (tick, FALSE);
+    g_assert_cmpint (sm_store_count (store, "need_service"), ==, pairs);
+    sm_test_maybe_screenshot ((SmWindow *) table, "need-table");
+    gtk_window_destroy (GTK_WINDOW (table));
+  }
+
+  /* An online form's export of questionnaires about the edited service. */
+  {
+    g_autofree char *csv = g_build_filename (sm_test_tmpdir, "urlap.csv", NULL);
+    g_autofree char *said = NULL;
+    gint64 responses = sm_store_count (store, "survey_response");
+
+    g_assert_true (g_file_set_contents (csv, "Időbélyeg,q1,q2,q3,q4,q5,q6\n2025.10.01. 10:22,5,4,5,4,igen,\n"
+                                             "2025.10.02. 11:00,3,3,4,2,nem,Lassú\n2025.10.03.,9,,,,,\n", -1, NULL));
+    said = sm_directory_panel_import_surveys (panel, csv, id, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (said, "2 responses imported, 1 rows left out: row 4"));
+    g_assert_cmpint (sm_store_count (store, "survey_response"), ==, responses + 2);
+  }
   sm_test_close_window (window);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
-        return GTK_WINDOW (w);
-    }
-  return NULL;
-}
 
 /* A pile of paper questionnaires typed in by keys alone, a bad day
  * refused, and the results with their quarters. */

@@ -8,7 +8,7 @@
 
 #include "sm-directory-item.h"
 #include "sm-directory-panel.h"
-#include "sm-hsds.h"
+#include "sm-directory-panel-private.h"
 #include "sm-model.h"
 #include "sm-query.h"
 #include "sm-service-draft.h"
@@ -19,58 +19,6 @@
 static const char * const kinds[] = { "municipal", "state", "church", "foundation", "ngo" };
 static const char * const statuses[] = { "active", "inactive", "temporarily_closed", "defunct" };
 
-struct _SmDirectoryPanel
-{
-  GtkBox              parent_instance;
-
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *kind_drop;
-  GtkDropDown        *type_drop;
-  GtkDropDown        *need_drop;
-  GtkLabel           *summary;
-  GtkWidget          *all_places_button;
-  GtkColumnView      *view;
-  GtkWidget          *editor_scroll;
-  GtkLabel           *editor_title;
-  GtkDropDown        *organization_drop;
-  GtkWidget          *new_org_box;
-  GtkEditable        *new_org_entry;
-  GtkDropDown        *new_org_kind_drop;
-  GtkEditable        *name_entry;
-  GtkDropDown        *type_edit_drop;
-  GtkDropDown        *status_drop;
-  GtkEditable        *address_entry;
-  GtkEditable        *eligibility_entry;
-  GtkSpinButton      *age_min_spin;
-  GtkSpinButton      *age_max_spin;
-  GtkEditable        *fees_entry;
-  GtkEditable        *phone_entry;
-  GtkEditable        *email_entry;
-  GtkEditable        *url_entry;
-  GtkEditable        *unit_entry;
-  GtkSpinButton      *available_spin;
-  GtkSpinButton      *maximum_spin;
-  GtkSpinButton      *waiting_spin;
-  GtkEditable        *description_entry;
-  GtkLabel           *message;
-  GtkWidget          *new_button, *save_button, *cancel_button;
-
-  SmContext          *context;
-  SmStore            *store;
-  GListStore         *items;          /* SmDirectoryItem */
-  GtkFilterListModel *filtered;
-  GtkCustomFilter    *filter;
-  GtkSingleSelection *selection;
-  GPtrArray          *types;          /* SmNamedCode, the filter's and the editor's order */
-  GPtrArray          *categories;     /* SmCategory */
-  GPtrArray          *organizations;  /* SmOrganization, the editor's order after "new" */
-  GHashTable         *need_types;     /* type codes answering the chosen need; NULL: any */
-  char              **search_words;   /* of the search entry */
-  gboolean            at_place;
-  double              place_lat, place_lon;
-  gint64              editing;        /* the service in the editor; 0: a new one */
-  gboolean            reloading;
-};
 
 G_DEFINE_FINAL_TYPE (SmDirectoryPanel, sm_directory_panel, GTK_TYPE_BOX)
 
@@ -80,12 +28,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  TOAST,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+guint _sm_directory_panel_signals[SM_DIRECTORY_PANEL_N_SIGNALS];
 
 static const char *
 kind_name (const char *kind)
@@ -420,98 +363,8 @@ save_clicked_cb (SmDirectoryPanel *self)
   gtk_label_set_text (self->message, address != NULL && !placed
                       ? _("Saved; its address was not found, so it is not on the map.") : "");
   done = g_strdup_printf (_("%s saved"), name);
-  g_signal_emit (self, signals[TOAST], 0, done);
+  g_signal_emit (self, _sm_directory_panel_signals[SM_DIRECTORY_PANEL_TOAST], 0, done);
   open_editor (self, id);
-}
-
-/* --- exchange ----------------------------------------------------------- */
-
-/**
- * sm_directory_panel_export:
- * @csv: a folder of CSV files with datapackage.json; else one JSON file
- */
-gboolean
-sm_directory_panel_export (SmDirectoryPanel  *self,
-                           const char        *path,
-                           gboolean           csv,
-                           GError           **error)
-{
-  return csv ? sm_hsds_export_csv (self->store, path, error) : sm_hsds_export_json (self->store, path, error);
-}
-
-/**
- * sm_directory_panel_import:
- *
- * Returns: (transfer full) (nullable): what came of it, for a person; %NULL
- *   with @error when nothing could be imported
- */
-char *
-sm_directory_panel_import (SmDirectoryPanel  *self,
-                           const char        *path,
-                           GError           **error)
-{
-  SmHsdsImport report = { 0 };
-  char *text;
-
-  if (!sm_hsds_import (self->store, sm_context_get_geocoder (self->context), path, &report, error))
-    {
-      sm_hsds_import_clear (&report);
-      return NULL;
-    }
-  text = report.problems->len == 0
-    ? g_strdup_printf (_("%u services imported"), report.n_services)
-    : g_strdup_printf (_("%u services imported, %u left out: %s"), report.n_services, report.problems->len,
-                       (const char *) report.problems->pdata[0]);
-  sm_hsds_import_clear (&report);
-  return text;
-}
-
-static void
-exchange_chosen_cb (GtkNativeDialog  *chooser,
-                    int               response,
-                    SmDirectoryPanel *self)
-{
-  const char *what = g_object_get_data (G_OBJECT (chooser), "what");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *done = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (g_str_equal (what, "import"))
-        done = sm_directory_panel_import (self, path, &error);
-      else if (sm_directory_panel_export (self, path, g_str_equal (what, "csv"), &error))
-        done = g_strdup_printf (_("The directory is written to %s"), path);
-      g_signal_emit (self, signals[TOAST], 0, done ? done : error->message);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-exchange_action (GtkWidget  *widget,
-                 const char *action,
-                 GVariant   *parameter)
-{
-  SmDirectoryPanel *self = SM_DIRECTORY_PANEL (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  gboolean import = g_str_equal (action, "directory.import");
-  gboolean csv = g_str_equal (action, "directory.export-csv");
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (import ? _("Import a Directory (HSDS)") : _("Export the Directory (HSDS)"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         csv ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
-                                         : import ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         import ? _("_Import") : _("_Save"), _("_Cancel"));
-  if (!import && !csv)
-    /* Translators: the file name offered for the directory in HSDS JSON */
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("directory-hsds.json"));
-  g_object_set_data (G_OBJECT (chooser), "what", (gpointer) (import ? "import" : csv ? "csv" : "json"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (exchange_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* --- the page ----------------------------------------------------------- */
@@ -730,7 +583,7 @@ sm_directory_panel_class_init (SmDirectoryPanelClass *klass)
   g_object_class_install_property (object_class, PROP_CONTEXT,
     g_param_spec_object ("context", NULL, NULL, SM_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+  _sm_directory_panel_signals[SM_DIRECTORY_PANEL_TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (SM_TYPE_DIRECTORY_ITEM);
@@ -742,9 +595,7 @@ sm_directory_panel_class_init (SmDirectoryPanelClass *klass)
   BIND (fees_entry); BIND (phone_entry); BIND (email_entry); BIND (url_entry); BIND (unit_entry);
   BIND (available_spin); BIND (maximum_spin); BIND (waiting_spin); BIND (description_entry); BIND (message);
   BIND (new_button); BIND (save_button); BIND (cancel_button);
-  gtk_widget_class_install_action (widget_class, "directory.export-json", NULL, exchange_action);
-  gtk_widget_class_install_action (widget_class, "directory.export-csv", NULL, exchange_action);
-  gtk_widget_class_install_action (widget_class, "directory.import", NULL, exchange_action);
+  _sm_directory_panel_install_exchange (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);

@@ -33,4 +33,9 @@ char             *sm_directory_panel_import      (SmDirectoryPanel *self,
                                                   const char       *path,
                                                   GError          **error);
 
+char             *sm_directory_panel_import_surveys (SmDirectoryPanel *self,
+                                                     const char       *path,
+                                                     gint64            service_id,
+                                                     GError          **error);
+
 G_END_DECLS

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "sm-directory-panel.h"
+
+G_BEGIN_DECLS
+
+/* The Directory page in two files: the list and the editor
+ * (sm-directory-panel.c), the exchange of the directory and of
+ * questionnaires, and the need table (sm-directory-exchange.c). */
+
+struct _SmDirectoryPanel
+{
+  GtkBox              parent_instance;
+
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *kind_drop;
+  GtkDropDown        *type_drop;
+  GtkDropDown        *need_drop;
+  GtkLabel           *summary;
+  GtkWidget          *all_places_button;
+  GtkColumnView      *view;
+  GtkWidget          *editor_scroll;
+  GtkLabel           *editor_title;
+  GtkDropDown        *organization_drop;
+  GtkWidget          *new_org_box;
+  GtkEditable        *new_org_entry;
+  GtkDropDown        *new_org_kind_drop;
+  GtkEditable        *name_entry;
+  GtkDropDown        *type_edit_drop;
+  GtkDropDown        *status_drop;
+  GtkEditable        *address_entry;
+  GtkEditable        *eligibility_entry;
+  GtkSpinButton      *age_min_spin;
+  GtkSpinButton      *age_max_spin;
+  GtkEditable        *fees_entry;
+  GtkEditable        *phone_entry;
+  GtkEditable        *email_entry;
+  GtkEditable        *url_entry;
+  GtkEditable        *unit_entry;
+  GtkSpinButton      *available_spin;
+  GtkSpinButton      *maximum_spin;
+  GtkSpinButton      *waiting_spin;
+  GtkEditable        *description_entry;
+  GtkLabel           *message;
+  GtkWidget          *new_button, *save_button, *cancel_button;
+
+  SmContext          *context;
+  SmStore            *store;
+  GListStore         *items;          /* SmDirectoryItem */
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;
+  GPtrArray          *types;          /* SmNamedCode, the filter's and the editor's order */
+  GPtrArray          *categories;     /* SmCategory */
+  GPtrArray          *organizations;  /* SmOrganization, the editor's order after "new" */
+  GHashTable         *need_types;     /* type codes answering the chosen need; NULL: any */
+  char              **search_words;   /* of the search entry */
+  gboolean            at_place;
+  double              place_lat, place_lon;
+  gint64              editing;        /* the service in the editor; 0: a new one */
+  gboolean            reloading;
+};
+
+enum {
+  SM_DIRECTORY_PANEL_TOAST,
+  SM_DIRECTORY_PANEL_N_SIGNALS
+};
+
+extern guint _sm_directory_panel_signals[SM_DIRECTORY_PANEL_N_SIGNALS];
+
+void _sm_directory_panel_install_exchange (GtkWidgetClass *widget_class);
+
+G_END_DECLS
