@@ -15,6 +15,7 @@
 #include "sm-store-catchments.h"
 #include "sm-geocoder.h"
 #include "sm-query.h"
+#include "sm-opening-hours.h"
 #include "sm-service-draft.h"
 #include "sm-store-services.h"
 #include "sm-test-util.h"
@@ -135,6 +136,54 @@ test_grouped_places (void)
   sm_test_remove_dir (dir);
 }
 
+/* Opening hours as people write them, and written back. */
+static void
+test_opening_hours (void)
+{
+  static const struct { const char *text, *rows, *hu, *en; } good[] = {
+    { "H–P 8:00–16:00; Szo 9–12", "MO,TU,WE,TH,FR 08:00-16:00|SA 09:00-12:00|", "H–P 8:00–16:00; Szo 9:00–12:00",
+      "Mo–Fr 8:00–16:00; Sa 9:00–12:00" },
+    { "Mo-Fr 08:00-12:00, 13:00-16:00", "MO,TU,WE,TH,FR 08:00-12:00|MO,TU,WE,TH,FR 13:00-16:00|",
+      "H–P 8:00–12:00, 13:00–16:00", "Mo–Fr 8:00–12:00, 13:00–16:00" },
+    { "hétfő, szerda 8.30 - 12\ncsütörtök 14-18", "MO,WE 08:30-12:00|TH 14:00-18:00|",
+      "H, Sze 8:30–12:00; Cs 14:00–18:00", "Mo, We 8:30–12:00; Th 14:00–18:00" },
+    { "Szo–V 0–24", "SA,SU 00:00-24:00|", "Szo, V 0:00–24:00", "Sa, Su 0:00–24:00" },
+    { "", "", "", "" },
+  };
+  static const char * const bad[] = { "8-16", "H-P 16-8", "Hétköznap 8-16", "H-P 8", "H-P 25:00-26:00", "K 8:61-9" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) rows = NULL;
+      g_autoptr(GString) got = g_string_new (NULL);
+      g_autofree char *hu = NULL, *en = NULL;
+
+      g_assert_true (sm_opening_hours_parse (good[i].text, &rows, &error));
+      g_assert_no_error (error);
+      for (guint r = 0; r < rows->len; r++)
+        {
+          const SmScheduleRow *row = &g_array_index (rows, SmScheduleRow, r);
+
+          g_string_append_printf (got, "%s %s-%s|", row->byday, row->opens_at, row->closes_at);
+        }
+      g_assert_cmpstr (got->str, ==, good[i].rows);
+      hu = sm_opening_hours_format (rows, TRUE);
+      en = sm_opening_hours_format (rows, FALSE);
+      g_assert_cmpstr (hu, ==, good[i].hu);
+      g_assert_cmpstr (en, ==, good[i].en);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) rows = NULL;
+
+      if (sm_opening_hours_parse (bad[i], &rows, &error))
+        g_error ("“%s” taken as opening hours", bad[i]);
+      g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+    }
+}
+
 static int
 by_text (gconstpointer a,
          gconstpointer b)
@@ -155,12 +204,19 @@ directory_digest (SmStore *store)
       const SmServicePlace *p = places->pdata[i];
       g_autoptr(SmService) s = sm_store_get_service (store, p->service_id, NULL);
       g_autoptr(GPtrArray) areas = sm_store_list_service_areas (store, p->service_id, NULL);
+      g_autoptr(GArray) hours = sm_store_list_service_schedule (store, p->service_id, NULL);
+      g_autoptr(SmLocation) l = sm_store_get_service_location (store, p->service_id, NULL);
+      g_autofree char *opening = sm_opening_hours_format (hours, TRUE);
 
-      g_ptr_array_add (lines, g_strdup_printf ("%s|%s|%s|%s|%s|%s|%.5f,%.5f|%d/%d|%s|%d-%d|%u", p->service_name,
-                                               p->service_type, p->status, p->organization_name,
+      g_ptr_array_add (lines, g_strdup_printf ("%s|%s|%s|%s|%s|%s|%.5f,%.5f|%d/%d|%s|%d-%d|%u|%s|%s|%s|%s|%s|%s",
+                                               p->service_name, p->service_type, p->status, p->organization_name,
                                                p->organization_kind, p->address ? p->address : "", p->lat, p->lon,
                                                p->available, p->maximum, s->fees ? s->fees : "", s->age_min,
-                                               s->age_max, areas->len));
+                                               s->age_max, areas->len, opening, s->languages ? s->languages : "",
+                                               s->contact_name ? s->contact_name : "",
+                                               s->contact_phone ? s->contact_phone : "",
+                                               s->contact_email ? s->contact_email : "",
+                                               l && l->accessibility ? l->accessibility : ""));
     }
   g_ptr_array_sort (lines, by_text);
   for (guint i = 0; i < lines->len; i++)
@@ -203,14 +259,24 @@ test_hsds_round_trip (void)
   GStatBuf st;
 
   g_assert_true (sm_demo_generate (demo, &options, NULL, NULL, &error));
-  /* A fee and an age range, to be carried. */
+  /* A fee, an age range, opening hours, languages, a contact and an
+   * accessible place, to be carried. */
   {
     g_autoptr(SmService) s = sm_store_get_service (demo, 1, &error);
+    g_autoptr(GArray) hours = NULL;
+    g_autoptr(SmLocation) l = sm_store_get_service_location (demo, 1, &error);
 
     g_free (s->fees);
     s->fees = g_strdup ("Ingyenes, \"igazolással\"");
     s->age_min = 18;
+    s->languages = g_strdup ("hu,en");
+    s->contact_name = g_strdup ("Kovács Éva (szintetikus)");
+    s->contact_phone = g_strdup ("+36 34 000 000");
     g_assert_true (sm_store_update_service (demo, s, &error));
+    g_assert_true (sm_opening_hours_parse ("H–P 8–12, 13–16; Szo 9–12", &hours, &error));
+    g_assert_true (sm_store_set_service_schedule (demo, 1, hours, &error));
+    l->accessibility = g_strdup ("akadálymentes bejárat");
+    g_assert_true (sm_store_update_location (demo, l, &error));
   }
   g_assert_true (sm_hsds_export_json (demo, json, &error));
   g_assert_no_error (error);
@@ -272,6 +338,8 @@ test_hsds_round_trip (void)
   g_assert_cmpstr (a, ==, b);
   g_assert_cmpstr (a, ==, c);
   g_assert_nonnull (strstr (b, "Ingyenes, \"igazolással\"|18--1"));
+  g_assert_nonnull (strstr (c, "H–P 8:00–12:00, 13:00–16:00; Szo 9:00–12:00|hu,en|Kovács Éva (szintetikus)|"
+                               "+36 34 000 000||akadálymentes bejárat"));
 
   /* Not HSDS: refused, nothing written. A service of no known type is
    * left out and named; the others come in. */
@@ -306,6 +374,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/directory/save", test_save);
+  g_test_add_func ("/directory/opening-hours", test_opening_hours);
   g_test_add_func ("/directory/grouped-places", test_grouped_places);
   g_test_add_func ("/directory/hsds-round-trip", test_hsds_round_trip);
   return g_test_run ();

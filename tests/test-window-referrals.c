@@ -435,8 +435,29 @@ test_directory (void)
   g_assert_true (gtk_widget_is_visible (directory_part (panel, "editor_scroll")));
   gtk_editable_set_text (GTK_EDITABLE (directory_part (panel, "fees_entry")), "Ingyenes");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (directory_part (panel, "waiting_spin")), 4);
+  /* Opening hours that are none are refused, and nothing is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (directory_part (panel, "hours_entry")), "hétköznap 8-16");
+  g_signal_emit_by_name (directory_part (panel, "save_button"), "clicked");
+  sm_test_iterate (20);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (directory_part (panel, "message"))), !=, "");
+  {
+    g_autoptr(SmService) unsaved = sm_store_get_service (store, id, &error);
+
+    g_assert_null (unsaved->fees);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (directory_part (panel, "hours_entry")), "H-P 8-16; Szo 9-12");
+  gtk_editable_set_text (GTK_EDITABLE (directory_part (panel, "languages_entry")), "hu,de");
   g_signal_emit_by_name (directory_part (panel, "save_button"), "clicked");
   sm_test_iterate (50);
+  {
+    g_autoptr(GArray) hours = sm_store_list_service_schedule (store, id, &error);
+
+    g_assert_cmpuint (hours->len, ==, 2);
+    g_assert_cmpstr (g_array_index (hours, SmScheduleRow, 1).byday, ==, "SA");
+    /* The editor shows them as it keeps them. */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (directory_part (panel, "hours_entry"))), ==,
+                     "Mo–Fr 8:00–16:00; Sa 9:00–12:00");
+  }
   edited = sm_store_get_service (store, id, &error);
   g_assert_cmpstr (edited->fees, ==, "Ingyenes");
   {

@@ -30,6 +30,12 @@ struct _SmDirectoryPanel
   GtkDropDown        *status_drop;
   GtkEditable        *address_entry;
   GtkEditable        *eligibility_entry;
+  GtkEditable        *hours_entry;
+  GtkEditable        *accessibility_entry;
+  GtkEditable        *languages_entry;
+  GtkEditable        *contact_name_entry;
+  GtkEditable        *contact_phone_entry;
+  GtkEditable        *contact_email_entry;
   GtkSpinButton      *age_min_spin;
   GtkSpinButton      *age_max_spin;
   GtkEditable        *fees_entry;

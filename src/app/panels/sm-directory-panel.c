@@ -10,6 +10,7 @@
 #include "sm-directory-panel.h"
 #include "sm-directory-panel-private.h"
 #include "sm-model.h"
+#include "sm-opening-hours.h"
 #include "sm-query.h"
 #include "sm-service-draft.h"
 #include "sm-store-services.h"
@@ -279,6 +280,17 @@ open_editor (SmDirectoryPanel *self,
     if (g_strcmp0 (s->status, statuses[i]) == 0)
       gtk_drop_down_set_selected (self->status_drop, i);
   set_text (self->address_entry, l ? l->address_raw : NULL);
+  set_text (self->accessibility_entry, l ? l->accessibility : NULL);
+  {
+    g_autoptr(GArray) hours = s != NULL ? sm_store_list_service_schedule (self->store, id, NULL) : NULL;
+    g_autofree char *text = sm_opening_hours_format (hours, sm_locale_is_hungarian ());
+
+    set_text (self->hours_entry, text);
+  }
+  set_text (self->languages_entry, s ? s->languages : NULL);
+  set_text (self->contact_name_entry, s ? s->contact_name : NULL);
+  set_text (self->contact_phone_entry, s ? s->contact_phone : NULL);
+  set_text (self->contact_email_entry, s ? s->contact_email : NULL);
   set_text (self->eligibility_entry, s ? s->eligibility : NULL);
   gtk_spin_button_set_value (self->age_min_spin, s ? s->age_min : -1);
   gtk_spin_button_set_value (self->age_max_spin, s ? s->age_max : -1);
@@ -332,6 +344,10 @@ save_clicked_cb (SmDirectoryPanel *self)
   g_autofree char *fees = text_of (self->fees_entry), *url = text_of (self->url_entry);
   g_autofree char *phone = text_of (self->phone_entry), *email = text_of (self->email_entry);
   g_autofree char *unit = text_of (self->unit_entry), *description = text_of (self->description_entry);
+  g_autofree char *hours = text_of (self->hours_entry), *accessibility = text_of (self->accessibility_entry);
+  g_autofree char *languages = text_of (self->languages_entry), *contact = text_of (self->contact_name_entry);
+  g_autofree char *contact_phone = text_of (self->contact_phone_entry);
+  g_autofree char *contact_email = text_of (self->contact_email_entry);
   g_autofree char *done = NULL;
   gboolean placed = FALSE;
   SmServiceDraft d = {
@@ -345,7 +361,8 @@ save_clicked_cb (SmDirectoryPanel *self)
     .eligibility = eligibility, .description = description, .fees = fees, .url = url,
     .age_min = gtk_spin_button_get_value_as_int (self->age_min_spin),
     .age_max = gtk_spin_button_get_value_as_int (self->age_max_spin),
-    .address = address, .capacity_unit = unit,
+    .address = address, .capacity_unit = unit, .accessibility = accessibility, .opening_hours = hours,
+    .languages = languages, .contact_name = contact, .contact_phone = contact_phone, .contact_email = contact_email,
     .available = gtk_spin_button_get_value_as_int (self->available_spin),
     .maximum = gtk_spin_button_get_value_as_int (self->maximum_spin),
     .waiting_list = gtk_spin_button_get_value_as_int (self->waiting_spin),
@@ -591,7 +608,9 @@ sm_directory_panel_class_init (SmDirectoryPanelClass *klass)
   BIND (search_entry); BIND (kind_drop); BIND (type_drop); BIND (need_drop); BIND (summary);
   BIND (all_places_button); BIND (view); BIND (editor_scroll); BIND (editor_title); BIND (organization_drop);
   BIND (new_org_box); BIND (new_org_entry); BIND (new_org_kind_drop); BIND (name_entry); BIND (type_edit_drop);
-  BIND (status_drop); BIND (address_entry); BIND (eligibility_entry); BIND (age_min_spin); BIND (age_max_spin);
+  BIND (status_drop); BIND (address_entry); BIND (eligibility_entry); BIND (hours_entry);
+  BIND (accessibility_entry); BIND (languages_entry); BIND (contact_name_entry); BIND (contact_phone_entry);
+  BIND (contact_email_entry); BIND (age_min_spin); BIND (age_max_spin);
   BIND (fees_entry); BIND (phone_entry); BIND (email_entry); BIND (url_entry); BIND (unit_entry);
   BIND (available_spin); BIND (maximum_spin); BIND (waiting_spin); BIND (description_entry); BIND (message);
   BIND (new_button); BIND (save_button); BIND (cancel_button);

@@ -6,6 +6,7 @@
 
 #include "sm-date.h"
 #include "sm-error.h"
+#include "sm-opening-hours.h"
 #include "sm-service-draft.h"
 #include "sm-store-services.h"
 
@@ -99,7 +100,11 @@ save_location (SmStore              *store,
   if (l != NULL && g_strcmp0 (l->address_raw, d->address) == 0)
     {
       *placed = l->has_location;
-      return TRUE;
+      if (g_strcmp0 (l->accessibility, d->accessibility) == 0)
+        return TRUE;
+      g_free (l->accessibility);
+      l->accessibility = g_strdup (d->accessibility);
+      return sm_store_update_location (store, l, error);
     }
   if (l == NULL && blank (d->address))
     {
@@ -113,6 +118,8 @@ save_location (SmStore              *store,
       l->name = g_strdup (d->name);
     }
   place (geocoder, l, d->address);
+  g_free (l->accessibility);
+  l->accessibility = g_strdup (d->accessibility);
   *placed = l->has_location;
   if (l->id != 0)
     return sm_store_update_location (store, l, error);
@@ -171,9 +178,13 @@ sm_service_draft_save (SmStore              *store,
     .service_type = d->service_type, .name = d->name, .description = d->description, .capacity = -1,
     .eligibility = d->eligibility, .age_min = d->age_min, .age_max = d->age_max,
     .status = d->status ? d->status : (char *) "active", .url = d->url, .fees = d->fees,
+    .languages = d->languages, .contact_name = d->contact_name, .contact_phone = d->contact_phone,
+    .contact_email = d->contact_email,
   };
+  g_autoptr(GArray) hours = NULL;
 
-  if (!check (d, error) || !sm_store_begin (store, error))
+  if (!check (d, error) || !sm_opening_hours_parse (d->opening_hours, &hours, error) ||
+      !sm_store_begin (store, error))
     return 0;
   if (organization_id == 0)
     {
@@ -194,7 +205,8 @@ sm_service_draft_save (SmStore              *store,
   if (!blank (d->capacity_unit) &&
       !sm_store_set_service_capacity (store, id, d->capacity_unit, d->available, d->maximum, today, error))
     goto fail;
-  if (!sm_store_set_service_waiting_list (store, id, d->waiting_list, error))
+  if (!sm_store_set_service_waiting_list (store, id, d->waiting_list, error) ||
+      !sm_store_set_service_schedule (store, id, hours, error))
     goto fail;
   if (!sm_store_commit (store, error))
     return 0;

@@ -28,6 +28,12 @@ typedef struct {
   int     age_min;             /* -1: no limit */
   int     age_max;             /* -1: no limit */
   char   *address;             /* where it is offered, as people write it; NULL: nowhere in particular */
+  char   *accessibility;       /* of that place */
+  char   *opening_hours;       /* as people write them: sm_opening_hours_parse() */
+  char   *languages;           /* ISO 639-1 codes, comma separated */
+  char   *contact_name;
+  char   *contact_phone;
+  char   *contact_email;
   char   *capacity_unit;       /* NULL: no capacity recorded */
   int     available;
   int     maximum;             /* -1: not known */

@@ -183,6 +183,70 @@ build_services (SmStore  *store,
               json_array_add_object_element (caps, o);
             }
           json_object_set_array_member (service, "capacities", caps);
+          {
+            g_autoptr(GArray) hours = sm_store_list_service_schedule (store, p->service_id, error);
+            JsonArray *schedules = json_array_new (), *languages = json_array_new (), *contacts = json_array_new ();
+            g_auto(GStrv) codes = g_strsplit (s->languages ? s->languages : "", ",", -1);
+
+            if (hours == NULL)
+              return NULL;
+            for (guint h = 0; h < hours->len; h++)
+              {
+                const SmScheduleRow *r = &g_array_index (hours, SmScheduleRow, h);
+                JsonObject *o = json_object_new ();
+                g_autofree char *hid = _sm_hsds_uuid (ns, "schedule", p->service_id * 64 + h);
+
+                json_object_set_string_member (o, "id", hid);
+                json_object_set_string_member (o, "service_id", sid);
+                json_object_set_string_member (o, "freq", "WEEKLY");
+                json_object_set_string_member (o, "byday", r->byday);
+                json_object_set_string_member (o, "opens_at", r->opens_at);
+                json_object_set_string_member (o, "closes_at", r->closes_at);
+                json_array_add_object_element (schedules, o);
+              }
+            for (guint c = 0; codes[c] != NULL; c++)
+              {
+                JsonObject *o;
+                g_autofree char *lid = NULL;
+                char *code = g_strstrip (codes[c]);
+
+                if (*code == '\0')
+                  continue;
+                o = json_object_new ();
+                lid = _sm_hsds_uuid (ns, "language", p->service_id * 64 + c);
+                json_object_set_string_member (o, "id", lid);
+                json_object_set_string_member (o, "service_id", sid);
+                json_object_set_string_member (o, "name", code);
+                json_object_set_string_member (o, "code", code);
+                json_array_add_object_element (languages, o);
+              }
+            if (s->contact_name || s->contact_phone || s->contact_email)
+              {
+                JsonObject *o = json_object_new ();
+                JsonArray *numbers = json_array_new ();
+                g_autofree char *cid = _sm_hsds_uuid (ns, "contact", p->service_id);
+
+                json_object_set_string_member (o, "id", cid);
+                json_object_set_string_member (o, "service_id", sid);
+                add_string (o, "name", s->contact_name);
+                add_string (o, "email", s->contact_email);
+                if (s->contact_phone)
+                  {
+                    JsonObject *phone = json_object_new ();
+                    g_autofree char *pid = _sm_hsds_uuid (ns, "contact_phone", p->service_id);
+
+                    json_object_set_string_member (phone, "id", pid);
+                    json_object_set_string_member (phone, "contact_id", cid);
+                    json_object_set_string_member (phone, "number", s->contact_phone);
+                    json_array_add_object_element (numbers, phone);
+                  }
+                json_object_set_array_member (o, "phones", numbers);
+                json_array_add_object_element (contacts, o);
+              }
+            json_object_set_array_member (service, "schedules", schedules);
+            json_object_set_array_member (service, "languages", languages);
+            json_object_set_array_member (service, "contacts", contacts);
+          }
 
           for (guint a = 0; a < areas->len; a++)
             {
@@ -235,6 +299,21 @@ build_services (SmStore  *store,
           json_object_set_string_member (address, "address_type", "physical");
           json_array_add_object_element (addresses, address);
           json_object_set_array_member (loc, "addresses", addresses);
+          {
+            JsonArray *access = json_array_new ();
+
+            if (l->accessibility != NULL)
+              {
+                JsonObject *a = json_object_new ();
+                g_autofree char *aid = _sm_hsds_uuid (ns, "accessibility", p->location_id);
+
+                json_object_set_string_member (a, "id", aid);
+                json_object_set_string_member (a, "location_id", lid);
+                json_object_set_string_member (a, "description", l->accessibility);
+                json_array_add_object_element (access, a);
+              }
+            json_object_set_array_member (loc, "accessibility", access);
+          }
           json_object_set_string_member (sal, "id", salid);
           json_object_set_string_member (sal, "service_id", json_object_get_string_member (service, "id"));
           json_object_set_string_member (sal, "location_id", lid);
@@ -355,7 +434,12 @@ static const Table table_defs[] = {
   { "address", "id:string,location_id:string,address_1:string,city:string,state_province:string,postal_code:string,"
                "country:string,address_type:string", "location_id:location" },
   { "service_at_location", "id:string,service_id:string,location_id:string", "service_id:service" },
-  { "phone", "id:string,organization_id:string,number:string", "organization_id:organization" },
+  { "phone", "id:string,organization_id:string,contact_id:string,number:string", "organization_id:organization" },
+  { "contact", "id:string,service_id:string,name:string,email:string", "service_id:service" },
+  { "schedule", "id:string,service_id:string,freq:string,byday:string,opens_at:string,closes_at:string",
+    "service_id:service" },
+  { "language", "id:string,service_id:string,name:string,code:string", "service_id:service" },
+  { "accessibility", "id:string,location_id:string,description:string", "location_id:location" },
   { "unit", "id:string,name:string", NULL },
   { "service_capacity", "id:string,service_id:string,unit_id:string,available:number,maximum:number,updated:string",
     "service_id:service" },
@@ -502,11 +586,36 @@ sm_hsds_export_csv (SmStore     *store,
           JsonObject *loc = json_object_get_object_member (sal, "location");
           JsonArray *addresses = json_object_get_array_member (loc, "addresses");
 
+          JsonArray *access = json_object_get_array_member (loc, "accessibility");
+
           table_row (table_named (tables, "location"), loc);
           for (guint a = 0; a < json_array_get_length (addresses); a++)
             table_row (table_named (tables, "address"), json_array_get_object_element (addresses, a));
+          for (guint a = 0; a < json_array_get_length (access); a++)
+            table_row (table_named (tables, "accessibility"), json_array_get_object_element (access, a));
           table_row (table_named (tables, "service_at_location"), sal);
         }
+      for (const char **name = (const char *[]) { "schedules", "languages", NULL }; *name; name++)
+        {
+          JsonArray *list = json_object_get_array_member (s, *name);
+
+          for (guint k = 0; k < json_array_get_length (list); k++)
+            table_row (table_named (tables, g_str_equal (*name, "schedules") ? "schedule" : "language"),
+                       json_array_get_object_element (list, k));
+        }
+      {
+        JsonArray *contacts = json_object_get_array_member (s, "contacts");
+
+        for (guint k = 0; k < json_array_get_length (contacts); k++)
+          {
+            JsonObject *contact = json_array_get_object_element (contacts, k);
+            JsonArray *numbers = json_object_get_array_member (contact, "phones");
+
+            table_row (table_named (tables, "contact"), contact);
+            for (guint n = 0; n < json_array_get_length (numbers); n++)
+              table_row (table_named (tables, "phone"), json_array_get_object_element (numbers, n));
+          }
+      }
       for (guint c = 0; c < json_array_get_length (caps); c++)
         {
           JsonObject *cap = json_array_get_object_element (caps, c);

@@ -177,6 +177,11 @@ services_from_package (const char  *directory,
   g_autoptr(GPtrArray) area_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autoptr(GPtrArray) attribute_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autoptr(GPtrArray) phone_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GPtrArray) contact_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GPtrArray) schedule_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GPtrArray) language_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GPtrArray) access_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_autoptr(GHashTable) contacts = NULL, schedules = NULL, languages = NULL, access = NULL;
   g_autoptr(GHashTable) services = NULL, orgs = NULL, locations = NULL, units = NULL, terms = NULL;
   g_autoptr(GHashTable) sals = NULL, addresses = NULL, capacities = NULL, areas = NULL, attributes = NULL;
   g_autoptr(GHashTable) phones = NULL;
@@ -192,7 +197,11 @@ services_from_package (const char  *directory,
       (capacities = read_resource (directory, "service_capacity", capacity_rows, error)) == NULL ||
       (areas = read_resource (directory, "service_area", area_rows, error)) == NULL ||
       (attributes = read_resource (directory, "attribute", attribute_rows, error)) == NULL ||
-      (phones = read_resource (directory, "phone", phone_rows, error)) == NULL)
+      (phones = read_resource (directory, "phone", phone_rows, error)) == NULL ||
+      (contacts = read_resource (directory, "contact", contact_rows, error)) == NULL ||
+      (schedules = read_resource (directory, "schedule", schedule_rows, error)) == NULL ||
+      (languages = read_resource (directory, "language", language_rows, error)) == NULL ||
+      (access = read_resource (directory, "accessibility", access_rows, error)) == NULL)
     return NULL;
   out = json_array_new ();
   for (guint i = 0; i < service_rows->len; i++)
@@ -223,6 +232,8 @@ services_from_package (const char  *directory,
               loc = json_object_ref (loc);
               json_object_set_array_member (loc, "addresses", rows_with (address_rows, "location_id",
                                                                          text_of (loc, "id")));
+              json_object_set_array_member (loc, "accessibility", rows_with (access_rows, "location_id",
+                                                                             text_of (loc, "id")));
               json_object_set_object_member (sal, "location", loc);
             }
         }
@@ -237,6 +248,20 @@ services_from_package (const char  *directory,
       json_object_set_array_member (s, "service_at_locations", sal_list);
       json_object_set_array_member (s, "capacities", cap_list);
       json_object_set_array_member (s, "service_areas", rows_with (area_rows, "service_id", sid));
+      json_object_set_array_member (s, "schedules", rows_with (schedule_rows, "service_id", sid));
+      json_object_set_array_member (s, "languages", rows_with (language_rows, "service_id", sid));
+      {
+        JsonArray *list = rows_with (contact_rows, "service_id", sid);
+
+        for (guint k = 0; k < json_array_get_length (list); k++)
+          {
+            JsonObject *contact = json_array_get_object_element (list, k);
+
+            json_object_set_array_member (contact, "phones", rows_with (phone_rows, "contact_id",
+                                                                         text_of (contact, "id")));
+          }
+        json_object_set_array_member (s, "contacts", list);
+      }
       json_array_add_object_element (out, s);
     }
   return out;
@@ -349,7 +374,8 @@ import_location (Import      *im,
   SmLocation l = { .organization_id = organization_id, .name = (char *) text_of (loc, "name"),
                    .address_raw = (char *) text_of (address, "address_1"),
                    .postal_code = (char *) text_of (address, "postal_code"),
-                   .settlement = (char *) text_of (address, "city") };
+                   .settlement = (char *) text_of (address, "city"),
+                   .accessibility = (char *) text_of (object_at (array_of (loc, "accessibility"), 0), "description") };
   gint64 our;
 
   if (known != NULL)
@@ -400,6 +426,11 @@ import_service (Import      *im,
                         .eligibility = (char *) text_of (s, "eligibility_description"),
                         .service_type = (char *) type, .capacity = -1, .age_min = -1, .age_max = -1 };
   g_autofree char *today = sm_date_today_iso ();
+  JsonObject *contact = object_at (array_of (s, "contacts"), 0);
+  JsonArray *languages = array_of (s, "languages");
+  JsonArray *schedules = array_of (s, "schedules");
+  g_autoptr(GString) codes = g_string_new (NULL);
+  g_autoptr(GArray) hours = g_array_new (FALSE, TRUE, sizeof (SmScheduleRow));
   double age;
   gint64 id;
 
@@ -414,12 +445,39 @@ import_service (Import      *im,
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("no organization"));
       return FALSE;
     }
+  for (guint i = 0; languages != NULL && i < json_array_get_length (languages); i++)
+    {
+      const char *code = text_of (object_at (languages, i), "code");
+
+      if (code != NULL)
+        g_string_append_printf (codes, "%s%s", codes->len ? "," : "", code);
+    }
+  service.languages = codes->len ? codes->str : NULL;
+  service.contact_name = (char *) text_of (contact, "name");
+  service.contact_email = (char *) text_of (contact, "email");
+  service.contact_phone = (char *) text_of (object_at (array_of (contact, "phones"), 0), "number");
+  for (guint i = 0; schedules != NULL && i < json_array_get_length (schedules); i++)
+    {
+      JsonObject *o = object_at (schedules, i);
+      const char *byday = text_of (o, "byday"), *opens = text_of (o, "opens_at"), *closes = text_of (o, "closes_at");
+      SmScheduleRow r = { 0 };
+
+      /* Weekly hours by day only: other rules of RFC 5545 are not kept. */
+      if (byday == NULL || opens == NULL || closes == NULL || strlen (opens) < 5 || strlen (closes) < 5 ||
+          (text_of (o, "freq") != NULL && g_ascii_strcasecmp (text_of (o, "freq"), "WEEKLY") != 0))
+        continue;
+      g_strlcpy (r.byday, byday, sizeof r.byday);
+      g_strlcpy (r.opens_at, opens, sizeof r.opens_at);
+      g_strlcpy (r.closes_at, closes, sizeof r.closes_at);
+      g_array_append_val (hours, r);
+    }
   if (number_of (s, "minimum_age", &age))
     service.age_min = (int) age;
   if (number_of (s, "maximum_age", &age))
     service.age_max = (int) age;
   if ((service.organization_id = import_organization (im, org, error)) == 0 ||
-      (id = sm_store_add_service (im->store, &service, error)) == 0)
+      (id = sm_store_add_service (im->store, &service, error)) == 0 ||
+      !sm_store_set_service_schedule (im->store, id, hours, error))
     return FALSE;
   for (guint i = 0; sals != NULL && i < json_array_get_length (sals); i++)
     {

@@ -98,6 +98,10 @@ typedef struct {
   char   *status;                /* active, inactive, defunct, temporarily_closed, planned */
   char   *url;
   char   *fees;                  /* HSDS fees_description */
+  char   *languages;             /* ISO 639-1 codes, comma separated ("hu,en,ro") */
+  char   *contact_name;          /* the person to ask */
+  char   *contact_phone;
+  char   *contact_email;
 } SmService;
 
 typedef struct {
@@ -111,6 +115,7 @@ typedef struct {
   double            lat;
   double            lon;
   SmGeocodeQuality  quality;
+  char             *accessibility;  /* as people describe it: step-free entrance, lift… */
 } SmLocation;
 
 /* A settlement part of the KSH gazetteer: its population and an anchor

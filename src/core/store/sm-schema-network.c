@@ -6,7 +6,9 @@
 
 /* Schema 9, the service network: a service's HSDS status (defunct,
  * temporarily closed), its waiting list and capacity (HSDS 3.1
- * service_capacity), its catchment areas (a boundary of the store or a
+ * service_capacity), its languages, contact and opening hours (HSDS
+ * schedule: weekly, by day, RFC 5545's BYDAY), a location's
+ * accessibility, its catchment areas (a boundary of the store or a
  * polygon of its own), which service types answer which need categories,
  * the days a calendar of working days treats otherwise than Hungary's
  * weekdays and public holidays, and referrals from a case or a signal to
@@ -17,6 +19,18 @@ static const char schema_v9[] =
   "ALTER TABLE service ADD COLUMN waiting_list INTEGER"
   "  CONSTRAINT waiting_list CHECK (waiting_list IS NULL OR waiting_list >= 0);"
   "ALTER TABLE service ADD COLUMN fees TEXT;"
+  "ALTER TABLE service ADD COLUMN languages TEXT;"
+  "ALTER TABLE service ADD COLUMN contact_name TEXT;"
+  "ALTER TABLE service ADD COLUMN contact_phone TEXT;"
+  "ALTER TABLE service ADD COLUMN contact_email TEXT;"
+  "ALTER TABLE location ADD COLUMN accessibility TEXT;"
+  "CREATE TABLE service_schedule ("
+  "  id INTEGER PRIMARY KEY,"
+  "  service_id INTEGER NOT NULL REFERENCES service (id) ON DELETE CASCADE,"
+  "  byday TEXT NOT NULL CHECK (length (byday) >= 2),"
+  "  opens_at TEXT NOT NULL CHECK (opens_at GLOB '[0-2][0-9]:[0-5][0-9]'),"
+  "  closes_at TEXT NOT NULL CHECK (closes_at GLOB '[0-2][0-9]:[0-5][0-9]' AND closes_at > opens_at));"
+  "CREATE INDEX service_schedule_service ON service_schedule (service_id);"
   "CREATE TABLE service_capacity ("
   "  id INTEGER PRIMARY KEY,"
   "  service_id INTEGER NOT NULL REFERENCES service (id) ON DELETE CASCADE,"

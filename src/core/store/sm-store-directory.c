@@ -25,6 +25,10 @@ sm_service_free (SmService *s)
   g_free (s->status);
   g_free (s->url);
   g_free (s->fees);
+  g_free (s->languages);
+  g_free (s->contact_name);
+  g_free (s->contact_phone);
+  g_free (s->contact_email);
   g_free (s);
 }
 
@@ -37,6 +41,7 @@ sm_location_free (SmLocation *l)
   g_free (l->address_raw);
   g_free (l->postal_code);
   g_free (l->settlement);
+  g_free (l->accessibility);
   g_free (l);
 }
 
@@ -55,7 +60,8 @@ sm_store_get_service (SmStore  *store,
 {
   sqlite3_stmt *stmt = _sm_store_prepare (store,
     "SELECT s.id, s.organization_id, t.code, s.name, s.description, s.capacity, s.eligibility, s.age_min,"
-    " s.age_max, s.status, s.url, s.fees FROM service AS s JOIN service_type AS t ON t.id = s.service_type_id"
+    " s.age_max, s.status, s.url, s.fees, s.languages, s.contact_name, s.contact_phone, s.contact_email"
+    " FROM service AS s JOIN service_type AS t ON t.id = s.service_type_id"
     " WHERE s.id = ?", error);
   SmService *s = NULL;
 
@@ -77,6 +83,10 @@ sm_store_get_service (SmStore  *store,
       s->status = _sm_store_column_dup (stmt, 9);
       s->url = _sm_store_column_dup (stmt, 10);
       s->fees = _sm_store_column_dup (stmt, 11);
+      s->languages = _sm_store_column_dup (stmt, 12);
+      s->contact_name = _sm_store_column_dup (stmt, 13);
+      s->contact_phone = _sm_store_column_dup (stmt, 14);
+      s->contact_email = _sm_store_column_dup (stmt, 15);
     }
   sqlite3_reset (stmt);
   if (s == NULL)
@@ -112,7 +122,8 @@ sm_store_update_service (SmStore          *store,
   stmt = _sm_store_prepare (store,
     "UPDATE service SET organization_id = ?2, service_type_id = (SELECT id FROM service_type WHERE code = ?3),"
     " name = ?4, description = ?5, eligibility = ?6, age_min = ?7, age_max = ?8, status = ?9, url = ?10,"
-    " fees = ?11 WHERE id = ?1 AND EXISTS (SELECT 1 FROM service_type WHERE code = ?3)", error);
+    " fees = ?11, languages = ?12, contact_name = ?13, contact_phone = ?14, contact_email = ?15"
+    " WHERE id = ?1 AND EXISTS (SELECT 1 FROM service_type WHERE code = ?3)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->id);
@@ -128,6 +139,10 @@ sm_store_update_service (SmStore          *store,
   sqlite3_bind_text (stmt, 9, s->status, -1, SQLITE_TRANSIENT);
   _sm_bind_text_or_null (stmt, 10, s->url);
   _sm_bind_text_or_null (stmt, 11, s->fees);
+  _sm_bind_text_or_null (stmt, 12, s->languages);
+  _sm_bind_text_or_null (stmt, 13, s->contact_name);
+  _sm_bind_text_or_null (stmt, 14, s->contact_phone);
+  _sm_bind_text_or_null (stmt, 15, s->contact_email);
   if (!_sm_store_run_action (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (_sm_store_get_db (store)) == 0)
@@ -178,7 +193,7 @@ sm_store_get_service_location (SmStore  *store,
 {
   sqlite3_stmt *stmt = _sm_store_prepare (store,
     "SELECT l.id, l.organization_id, l.name, l.address_raw, l.postal_code, l.settlement, l.lat, l.lon,"
-    " l.geocode_quality FROM service_at_location AS sl JOIN location AS l ON l.id = sl.location_id"
+    " l.geocode_quality, l.accessibility FROM service_at_location AS sl JOIN location AS l ON l.id = sl.location_id"
     " WHERE sl.service_id = ? ORDER BY l.id LIMIT 1", error);
   SmLocation *l = NULL;
 
@@ -198,6 +213,7 @@ sm_store_get_service_location (SmStore  *store,
       l->lat = sqlite3_column_double (stmt, 6);
       l->lon = sqlite3_column_double (stmt, 7);
       sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 8), &l->quality);
+      l->accessibility = _sm_store_column_dup (stmt, 9);
     }
   sqlite3_reset (stmt);
   return l;
@@ -214,7 +230,7 @@ sm_store_update_location (SmStore           *store,
     return FALSE;
   stmt = _sm_store_prepare (store,
     "UPDATE location SET name = ?2, address_raw = ?3, postal_code = ?4, settlement = ?5, lat = ?6, lon = ?7,"
-    " geocode_quality = ?8 WHERE id = ?1", error);
+    " geocode_quality = ?8, accessibility = ?9 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, l->id);
@@ -229,6 +245,7 @@ sm_store_update_location (SmStore           *store,
     }
   sqlite3_bind_text (stmt, 8, sm_geocode_quality_to_string (l->has_location ? l->quality : SM_GEOCODE_NONE), -1,
                      SQLITE_STATIC);
+  _sm_bind_text_or_null (stmt, 9, l->accessibility);
   return _sm_store_run_change (store, stmt, _("location"), l->id, error);
 }
 
@@ -238,8 +255,8 @@ sm_store_get_location (SmStore  *store,
                        GError  **error)
 {
   sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "SELECT id, organization_id, name, address_raw, postal_code, settlement, lat, lon, geocode_quality"
-    " FROM location WHERE id = ?", error);
+    "SELECT id, organization_id, name, address_raw, postal_code, settlement, lat, lon, geocode_quality,"
+    " accessibility FROM location WHERE id = ?", error);
   SmLocation *l = NULL;
 
   if (stmt == NULL)
@@ -258,6 +275,7 @@ sm_store_get_location (SmStore  *store,
       l->lat = sqlite3_column_double (stmt, 6);
       l->lon = sqlite3_column_double (stmt, 7);
       sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 8), &l->quality);
+      l->accessibility = _sm_store_column_dup (stmt, 9);
     }
   sqlite3_reset (stmt);
   if (l == NULL)
@@ -300,4 +318,85 @@ sm_store_list_service_capacities (SmStore  *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, service_id);
   return _sm_store_read_rows (store, stmt, read_capacity, (GDestroyNotify) sm_capacity_free, error);
+}
+
+/* --- opening hours ------------------------------------------------------ */
+
+/* Returns: (transfer full) (element-type SmScheduleRow): in the order set */
+GArray *
+sm_store_list_service_schedule (SmStore  *store,
+                                gint64    service_id,
+                                GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT byday, opens_at, closes_at FROM service_schedule WHERE service_id = ? ORDER BY id", error);
+  GArray *rows;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  rows = g_array_new (FALSE, TRUE, sizeof (SmScheduleRow));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SmScheduleRow r = { 0 };
+
+      g_strlcpy (r.byday, (const char *) sqlite3_column_text (stmt, 0), sizeof r.byday);
+      g_strlcpy (r.opens_at, (const char *) sqlite3_column_text (stmt, 1), sizeof r.opens_at);
+      g_strlcpy (r.closes_at, (const char *) sqlite3_column_text (stmt, 2), sizeof r.closes_at);
+      g_array_append_val (rows, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sm_store_set_error (store, error);
+      g_array_unref (rows);
+      return NULL;
+    }
+  return rows;
+}
+
+/**
+ * sm_store_set_service_schedule:
+ * @rows: (element-type SmScheduleRow): the service's opening hours, all of
+ *   them; empty: none recorded
+ *
+ * Replaces the service's opening hours in one action.
+ */
+gboolean
+sm_store_set_service_schedule (SmStore  *store,
+                               gint64    service_id,
+                               GArray   *rows,
+                               GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!sm_store_begin (store, error))
+    return FALSE;
+  stmt = _sm_store_prepare (store, "DELETE FROM service_schedule WHERE service_id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  if (!_sm_store_step_done (store, stmt, error))
+    goto fail;
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const SmScheduleRow *r = &g_array_index (rows, SmScheduleRow, i);
+
+      stmt = _sm_store_prepare (store,
+        "INSERT INTO service_schedule (service_id, byday, opens_at, closes_at) VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, service_id);
+      sqlite3_bind_text (stmt, 2, r->byday, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, r->opens_at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, r->closes_at, -1, SQLITE_TRANSIENT);
+      if (!_sm_store_step_done (store, stmt, error))
+        goto fail;
+    }
+  return sm_store_commit (store, error);
+
+fail:
+  sm_store_rollback (store);
+  return FALSE;
 }

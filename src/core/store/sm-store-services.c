@@ -87,8 +87,8 @@ sm_store_add_service (SmStore         *self,
 
   stmt = _sm_store_prepare (self,
     "INSERT INTO service (organization_id, service_type_id, name, description, capacity,"
-    " eligibility, age_min, age_max, status, url, fees) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-    " coalesce(?, 'active'), ?, ?)", error);
+    " eligibility, age_min, age_max, status, url, fees, languages, contact_name, contact_phone, contact_email)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 'active'), ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, s->organization_id);
@@ -105,6 +105,10 @@ sm_store_add_service (SmStore         *self,
   _sm_bind_text_or_null (stmt, 9, s->status);
   _sm_bind_text_or_null (stmt, 10, s->url);
   _sm_bind_text_or_null (stmt, 11, s->fees);
+  _sm_bind_text_or_null (stmt, 12, s->languages);
+  _sm_bind_text_or_null (stmt, 13, s->contact_name);
+  _sm_bind_text_or_null (stmt, 14, s->contact_phone);
+  _sm_bind_text_or_null (stmt, 15, s->contact_email);
   return _sm_store_insert_returning_id (self, stmt, error);
 }
 
@@ -121,7 +125,7 @@ sm_store_add_location (SmStore          *self,
     return 0;
   stmt = _sm_store_prepare (self,
     "INSERT INTO location (organization_id, name, address_raw, postal_code, settlement, lat, lon,"
-    " geocode_quality) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+    " geocode_quality, accessibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
   if (l->organization_id != 0)
@@ -138,6 +142,7 @@ sm_store_add_location (SmStore          *self,
   sqlite3_bind_text (stmt, 8,
                      sm_geocode_quality_to_string (l->has_location ? l->quality : SM_GEOCODE_NONE),
                      -1, SQLITE_STATIC);
+  _sm_bind_text_or_null (stmt, 9, l->accessibility);
   return _sm_store_insert_returning_id (self, stmt, error);
 }
 

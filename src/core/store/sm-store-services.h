@@ -109,6 +109,22 @@ GPtrArray  *sm_store_list_service_capacities (SmStore       *store,
                                               gint64         service_id,
                                               GError       **error);
 
+/* Opening hours as HSDS keeps them: weekly, on the days of @byday
+ * (RFC 5545: "MO,TU,WE,TH,FR"), from @opens_at to @closes_at ("08:00"). */
+typedef struct {
+  char byday[24];
+  char opens_at[6];
+  char closes_at[6];
+} SmScheduleRow;
+
+GArray     *sm_store_list_service_schedule (SmStore     *store,
+                                            gint64       service_id,
+                                            GError     **error);
+gboolean    sm_store_set_service_schedule  (SmStore     *store,
+                                            gint64       service_id,
+                                            GArray      *rows,
+                                            GError     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmService, sm_service_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmLocation, sm_location_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmOrganization, sm_organization_free)

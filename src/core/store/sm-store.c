@@ -714,7 +714,7 @@ sm_store_count (SmStore    *self,
     "need_history", "basemap_feature", "basemap_rtree", "basemap_address", "geocode_review", "import_layout",
     "signal", "signal_step", "case_file", "intervention", "conference",
     "referral", "referral_step", "survey_response", "survey_answer", "question", "questionnaire",
-    "service_capacity", "service_area", "need_service", "workday_exception",
+    "service_capacity", "service_area", "service_schedule", "need_service", "workday_exception",
     NULL,
   };
   g_autofree char *sql = NULL;
