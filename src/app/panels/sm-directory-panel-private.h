@@ -19,6 +19,7 @@ struct _SmDirectoryPanel
   GtkLabel           *summary;
   GtkWidget          *all_places_button;
   GtkColumnView      *view;
+  GtkListItemFactory *service_factory, *provider_factory, *status_factory, *free_factory;
   GtkWidget          *editor_scroll;
   GtkLabel           *editor_title;
   GtkDropDown        *organization_drop;
