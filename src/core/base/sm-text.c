@@ -77,3 +77,12 @@ sm_text_is_formula (const char *text)
   return text != NULL && (*text == '=' || *text == '+' || *text == '-' || *text == '@' ||
                           *text == '\t' || *text == '\r');
 }
+
+/* Whether @text is NULL, empty or only white space. */
+gboolean
+sm_text_is_blank (const char *text)
+{
+  while (text != NULL && g_ascii_isspace (*text))
+    text++;
+  return text == NULL || *text == '\0';
+}

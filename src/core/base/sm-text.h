@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 char     *sm_text_printable        (const char *text);
 char     *sm_json_escape_controls  (const char *json);
 gboolean  sm_text_is_formula       (const char *text);
+gboolean  sm_text_is_blank         (const char *text);
 
 G_END_DECLS

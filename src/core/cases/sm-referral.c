@@ -8,6 +8,7 @@
 #include "sm-enum.h"
 #include "sm-enums.h"
 #include "sm-error.h"
+#include "sm-text.h"
 #include "sm-referral.h"
 #include "sm-store-casework.h"
 #include "sm-store-services.h"
@@ -90,14 +91,6 @@ sm_referral_loop_closed (SmReferralState state)
   return state == SM_REFERRAL_DECLINED || state == SM_REFERRAL_COMPLETED;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  while (text != NULL && g_ascii_isspace (*text))
-    text++;
-  return text == NULL || *text == '\0';
-}
-
 /**
  * sm_referral_check_step:
  * @by: who takes the step; it is recorded
@@ -135,7 +128,7 @@ sm_referral_check_step (SmReferralState    from,
                    sm_referral_state_name (from), sm_referral_state_name (to));
       return FALSE;
     }
-  if (is_blank (by))
+  if (sm_text_is_blank (by))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("Say who takes this step of the referral: it is recorded"));
       return FALSE;
@@ -154,7 +147,7 @@ sm_referral_check_step (SmReferralState    from,
                    : _("Only a completed referral has an outcome"));
       return FALSE;
     }
-  if ((to == SM_REFERRAL_WITHDRAWN || reason == SM_DECLINE_OTHER) && is_blank (note))
+  if ((to == SM_REFERRAL_WITHDRAWN || reason == SM_DECLINE_OTHER) && sm_text_is_blank (note))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, to == SM_REFERRAL_WITHDRAWN
                    ? _("A referral is withdrawn with a reason")
@@ -315,17 +308,17 @@ sm_referral_send (SmStore                *store,
   g_autofree char *today = NULL;
   g_autofree char *status = NULL;
 
-  if (is_blank (d.sent_by))
+  if (sm_text_is_blank (d.sent_by))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("Say who sends the referral: it is recorded"));
       return 0;
     }
-  if (is_blank (d.reason))
+  if (sm_text_is_blank (d.reason))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("Say why the client is referred"));
       return 0;
     }
-  if (!d.consent && is_blank (d.consent_note))
+  if (!d.consent && sm_text_is_blank (d.consent_note))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
                    _("Without the client's consent, say on what ground the referral is sent"));

@@ -6,29 +6,22 @@
 
 #include "sm-date.h"
 #include "sm-error.h"
+#include "sm-text.h"
 #include "sm-opening-hours.h"
 #include "sm-service-draft.h"
 #include "sm-store-services.h"
-
-static gboolean
-blank (const char *text)
-{
-  while (text != NULL && g_ascii_isspace (*text))
-    text++;
-  return text == NULL || *text == '\0';
-}
 
 /* The checks a form's fields pass before anything is written. */
 static gboolean
 check (const SmServiceDraft  *d,
        GError               **error)
 {
-  if (blank (d->name))
+  if (sm_text_is_blank (d->name))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("Give the service a name"));
       return FALSE;
     }
-  if (d->organization_id == 0 && blank (d->organization_name))
+  if (d->organization_id == 0 && sm_text_is_blank (d->organization_name))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("Choose the organization that runs the service, or name a new one"));
       return FALSE;
@@ -38,7 +31,7 @@ check (const SmServiceDraft  *d,
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("The age range %d–%d is empty"), d->age_min, d->age_max);
       return FALSE;
     }
-  if (!blank (d->capacity_unit) && (d->available < 0 || (d->maximum >= 0 && d->available > d->maximum)))
+  if (!sm_text_is_blank (d->capacity_unit) && (d->available < 0 || (d->maximum >= 0 && d->available > d->maximum)))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("The free capacity must be between 0 and the maximum"));
       return FALSE;
@@ -62,7 +55,7 @@ place (SmGeocoder *geocoder,
   g_free (l->address_raw);
   l->address_raw = g_strdup (address);
   l->has_location = FALSE;
-  if (geocoder == NULL || blank (address))
+  if (geocoder == NULL || sm_text_is_blank (address))
     return;
   r = sm_geocoder_geocode (geocoder, address);
   if (r->quality == SM_GEOCODE_NONE)
@@ -106,7 +99,7 @@ save_location (SmStore              *store,
       l->accessibility = g_strdup (d->accessibility);
       return sm_store_update_location (store, l, error);
     }
-  if (l == NULL && blank (d->address))
+  if (l == NULL && sm_text_is_blank (d->address))
     {
       *placed = FALSE;
       return TRUE;
@@ -202,7 +195,7 @@ sm_service_draft_save (SmStore              *store,
     goto fail;
   if (!save_location (store, geocoder, d, id, organization_id, &on_map, error))
     goto fail;
-  if (!blank (d->capacity_unit) &&
+  if (!sm_text_is_blank (d->capacity_unit) &&
       !sm_store_set_service_capacity (store, id, d->capacity_unit, d->available, d->maximum, today, error))
     goto fail;
   if (!sm_store_set_service_waiting_list (store, id, d->waiting_list, error) ||

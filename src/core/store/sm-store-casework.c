@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "sm-error.h"
+#include "sm-text.h"
 #include "sm-store-casework.h"
 #include "sm-store-private.h"
 
@@ -69,14 +70,6 @@ sm_conference_record_free (SmConferenceRecord *r)
   g_clear_pointer (&r->signal_ids, g_array_unref);
   g_clear_pointer (&r->decisions, g_ptr_array_unref);
   g_free (r);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  while (text != NULL && g_ascii_isspace (*text))
-    text++;
-  return text == NULL || *text == '\0';
 }
 
 /* Whether household or signal @id exists. */
@@ -150,7 +143,7 @@ sm_store_add_case_file (SmStore                *store,
       (r->signal_id != 0 && !signal_exists (store, r->signal_id, error)) ||
       !_sm_store_check_date (_("opened on"), r->opened_on, FALSE, error))
     return 0;
-  if (is_blank (r->caseworker))
+  if (sm_text_is_blank (r->caseworker))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("Say who the responsible caseworker is"));
       return 0;
@@ -354,7 +347,7 @@ sm_store_add_intervention (SmStore                    *store,
 {
   sqlite3_stmt *stmt;
 
-  if ((r->household_id == 0) == is_blank (r->area))
+  if ((r->household_id == 0) == sm_text_is_blank (r->area))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
                    _("An intervention is on a household or on an area: give one of them"));
@@ -365,7 +358,7 @@ sm_store_add_intervention (SmStore                    *store,
       !_sm_store_check_date (_("date"), r->on_date, FALSE, error) ||
       !_sm_store_check_location (r->has_area_location, r->area_lat, r->area_lon, error))
     return 0;
-  if (is_blank (r->kind) || is_blank (r->organization))
+  if (sm_text_is_blank (r->kind) || sm_text_is_blank (r->organization))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
                    _("An intervention needs its kind and the organization responsible for it"));
@@ -480,7 +473,7 @@ sm_store_add_conference (SmStore                  *store,
   if (!_sm_store_check_date (_("held on"), r->held_on, FALSE, error) ||
       !_sm_store_check_one_of ("kind", r->kind ? r->kind : "", conference_kinds, error))
     return 0;
-  if (is_blank (r->participants))
+  if (sm_text_is_blank (r->participants))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("Say who took part in the case conference"));
       return 0;
@@ -489,7 +482,7 @@ sm_store_add_conference (SmStore                  *store,
     {
       const SmDecisionRecord *d = g_ptr_array_index (r->decisions, i);
 
-      if (is_blank (d->decision) || is_blank (d->owner))
+      if (sm_text_is_blank (d->decision) || sm_text_is_blank (d->owner))
         {
           g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
                        _("Each decision of a case conference says what was decided and who sees to it"));

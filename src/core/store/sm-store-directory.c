@@ -45,14 +45,6 @@ sm_location_free (SmLocation *l)
   g_free (l);
 }
 
-static int
-column_int_or (sqlite3_stmt *stmt,
-               int           column,
-               int           otherwise)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? otherwise : sqlite3_column_int (stmt, column);
-}
-
 SmService *
 sm_store_get_service (SmStore  *store,
                       gint64    id,
@@ -76,10 +68,10 @@ sm_store_get_service (SmStore  *store,
       s->service_type = _sm_store_column_dup (stmt, 2);
       s->name = _sm_store_column_dup (stmt, 3);
       s->description = _sm_store_column_dup (stmt, 4);
-      s->capacity = column_int_or (stmt, 5, -1);
+      s->capacity = _sm_store_column_int_or (stmt, 5, -1);
       s->eligibility = _sm_store_column_dup (stmt, 6);
-      s->age_min = column_int_or (stmt, 7, -1);
-      s->age_max = column_int_or (stmt, 8, -1);
+      s->age_min = _sm_store_column_int_or (stmt, 7, -1);
+      s->age_max = _sm_store_column_int_or (stmt, 8, -1);
       s->status = _sm_store_column_dup (stmt, 9);
       s->url = _sm_store_column_dup (stmt, 10);
       s->fees = _sm_store_column_dup (stmt, 11);
@@ -184,6 +176,29 @@ sm_store_update_organization (SmStore               *store,
   return _sm_store_run_change (store, stmt, _("organization"), o->id, error);
 }
 
+#define LOCATION_COLUMNS \
+  "l.id, l.organization_id, l.name, l.address_raw, l.postal_code, l.settlement, l.lat, l.lon," \
+  " l.geocode_quality, l.accessibility"
+
+static SmLocation *
+read_location (sqlite3_stmt *stmt)
+{
+  SmLocation *l = g_new0 (SmLocation, 1);
+
+  l->id = sqlite3_column_int64 (stmt, 0);
+  l->organization_id = sqlite3_column_int64 (stmt, 1);
+  l->name = _sm_store_column_dup (stmt, 2);
+  l->address_raw = _sm_store_column_dup (stmt, 3);
+  l->postal_code = _sm_store_column_dup (stmt, 4);
+  l->settlement = _sm_store_column_dup (stmt, 5);
+  l->has_location = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
+  l->lat = sqlite3_column_double (stmt, 6);
+  l->lon = sqlite3_column_double (stmt, 7);
+  sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 8), &l->quality);
+  l->accessibility = _sm_store_column_dup (stmt, 9);
+  return l;
+}
+
 /* Returns: (transfer full) (nullable): the first location service
  * @service_id is offered at, or %NULL (without @error) when none */
 SmLocation *
@@ -192,8 +207,7 @@ sm_store_get_service_location (SmStore  *store,
                                GError  **error)
 {
   sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "SELECT l.id, l.organization_id, l.name, l.address_raw, l.postal_code, l.settlement, l.lat, l.lon,"
-    " l.geocode_quality, l.accessibility FROM service_at_location AS sl JOIN location AS l ON l.id = sl.location_id"
+    "SELECT " LOCATION_COLUMNS " FROM service_at_location AS sl JOIN location AS l ON l.id = sl.location_id"
     " WHERE sl.service_id = ? ORDER BY l.id LIMIT 1", error);
   SmLocation *l = NULL;
 
@@ -202,18 +216,7 @@ sm_store_get_service_location (SmStore  *store,
   sqlite3_bind_int64 (stmt, 1, service_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      l = g_new0 (SmLocation, 1);
-      l->id = sqlite3_column_int64 (stmt, 0);
-      l->organization_id = sqlite3_column_int64 (stmt, 1);
-      l->name = _sm_store_column_dup (stmt, 2);
-      l->address_raw = _sm_store_column_dup (stmt, 3);
-      l->postal_code = _sm_store_column_dup (stmt, 4);
-      l->settlement = _sm_store_column_dup (stmt, 5);
-      l->has_location = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
-      l->lat = sqlite3_column_double (stmt, 6);
-      l->lon = sqlite3_column_double (stmt, 7);
-      sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 8), &l->quality);
-      l->accessibility = _sm_store_column_dup (stmt, 9);
+      l = read_location (stmt);
     }
   sqlite3_reset (stmt);
   return l;
@@ -255,8 +258,7 @@ sm_store_get_location (SmStore  *store,
                        GError  **error)
 {
   sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "SELECT id, organization_id, name, address_raw, postal_code, settlement, lat, lon, geocode_quality,"
-    " accessibility FROM location WHERE id = ?", error);
+    "SELECT " LOCATION_COLUMNS " FROM location AS l WHERE l.id = ?", error);
   SmLocation *l = NULL;
 
   if (stmt == NULL)
@@ -264,18 +266,7 @@ sm_store_get_location (SmStore  *store,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      l = g_new0 (SmLocation, 1);
-      l->id = sqlite3_column_int64 (stmt, 0);
-      l->organization_id = sqlite3_column_int64 (stmt, 1);
-      l->name = _sm_store_column_dup (stmt, 2);
-      l->address_raw = _sm_store_column_dup (stmt, 3);
-      l->postal_code = _sm_store_column_dup (stmt, 4);
-      l->settlement = _sm_store_column_dup (stmt, 5);
-      l->has_location = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
-      l->lat = sqlite3_column_double (stmt, 6);
-      l->lon = sqlite3_column_double (stmt, 7);
-      sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 8), &l->quality);
-      l->accessibility = _sm_store_column_dup (stmt, 9);
+      l = read_location (stmt);
     }
   sqlite3_reset (stmt);
   if (l == NULL)
@@ -300,7 +291,7 @@ read_capacity (sqlite3_stmt *stmt)
 
   c->unit = _sm_store_column_dup (stmt, 0);
   c->available = sqlite3_column_int (stmt, 1);
-  c->maximum = column_int_or (stmt, 2, -1);
+  c->maximum = _sm_store_column_int_or (stmt, 2, -1);
   c->updated = _sm_store_column_dup (stmt, 3);
   return c;
 }

@@ -19,15 +19,6 @@ column_text (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-static gint64
-column_int_or (sqlite3_stmt *stmt,
-               int           column,
-               gint64        missing)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? missing
-                                                           : sqlite3_column_int64 (stmt, column);
-}
-
 /**
  * sm_store_list_parts:
  * @settlement: (nullable): only this settlement's parts
@@ -61,8 +52,8 @@ sm_store_list_parts (SmStore     *store,
       p->name = column_text (stmt, 3);
       p->postal_code = column_text (stmt, 4);
       p->kind = column_text (stmt, 5);
-      p->population = column_int_or (stmt, 6, -1);
-      p->dwellings = column_int_or (stmt, 7, -1);
+      p->population = _sm_store_column_int_or (stmt, 6, -1);
+      p->dwellings = _sm_store_column_int_or (stmt, 7, -1);
       p->has_anchor = sqlite3_column_type (stmt, 8) != SQLITE_NULL &&
                       sqlite3_column_type (stmt, 9) != SQLITE_NULL;
       p->anchor_lat = sqlite3_column_double (stmt, 8);
@@ -156,7 +147,7 @@ sm_store_list_boundary_records (SmStore     *store,
       b->name = column_text (stmt, 1);
       b->level = column_text (stmt, 2);
       b->ksh_code = column_text (stmt, 3);
-      b->population = column_int_or (stmt, 4, -1);
+      b->population = _sm_store_column_int_or (stmt, 4, -1);
       b->geometry = g_bytes_new (sqlite3_column_blob (stmt, 5), (gsize) sqlite3_column_bytes (stmt, 5));
       b->min_lon = sqlite3_column_double (stmt, 6);
       b->min_lat = sqlite3_column_double (stmt, 7);

@@ -82,6 +82,9 @@ gboolean      _sm_store_insert_batched  (SmStore         *self,
                                          GError         **error);
 char         *_sm_store_column_dup      (sqlite3_stmt    *stmt,
                                          int              column);
+gint64        _sm_store_column_int_or   (sqlite3_stmt    *stmt,
+                                         int              column,
+                                         gint64           missing);
 gboolean      _sm_store_check_changed   (SmStore         *self,
                                          const char      *what,
                                          gint64           id,

@@ -245,14 +245,6 @@ fail:
   " JOIN organization AS o ON o.id = s.organization_id" \
   " LEFT JOIN location AS l ON l.id = r.location_id"
 
-static int
-column_int_or (sqlite3_stmt *stmt,
-               int           column,
-               int           otherwise)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? otherwise : sqlite3_column_int (stmt, column);
-}
-
 static gpointer
 read_referral (sqlite3_stmt *stmt)
 {
@@ -276,8 +268,8 @@ read_referral (sqlite3_stmt *stmt)
   r->closed_on = _sm_store_column_dup (stmt, 14);
   r->decline_reason = _sm_store_column_dup (stmt, 15);
   r->outcome = _sm_store_column_dup (stmt, 16);
-  r->capacity_available = column_int_or (stmt, 17, -1);
-  r->waiting_list = column_int_or (stmt, 18, -1);
+  r->capacity_available = _sm_store_column_int_or (stmt, 17, -1);
+  r->waiting_list = _sm_store_column_int_or (stmt, 18, -1);
   r->synthetic = sqlite3_column_int (stmt, 19) != 0;
   r->needs = needs != NULL ? g_strsplit (needs, " ", -1) : g_new0 (char *, 1);
   r->service_name = _sm_store_column_dup (stmt, 21);
@@ -437,9 +429,9 @@ read_capacity_row (sqlite3_stmt *stmt)
   row->organization_name = _sm_store_column_dup (stmt, 2);
   row->received = sqlite3_column_int64 (stmt, 3);
   row->declined_no_capacity = sqlite3_column_int64 (stmt, 4);
-  row->available = column_int_or (stmt, 5, -1);
-  row->maximum = column_int_or (stmt, 6, -1);
-  row->waiting_list = column_int_or (stmt, 7, -1);
+  row->available = _sm_store_column_int_or (stmt, 5, -1);
+  row->maximum = _sm_store_column_int_or (stmt, 6, -1);
+  row->waiting_list = _sm_store_column_int_or (stmt, 7, -1);
   return row;
 }
 

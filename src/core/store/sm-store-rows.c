@@ -235,3 +235,12 @@ _sm_store_list_household_rows (SmStore        *self,
     }
   return g_steal_pointer (&list);
 }
+
+/* A column's integer, or @missing where it is NULL. */
+gint64
+_sm_store_column_int_or (sqlite3_stmt *stmt,
+                         int           column,
+                         gint64        missing)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? missing : sqlite3_column_int64 (stmt, column);
+}

@@ -10,6 +10,7 @@
 
 #include "sm-date.h"
 #include "sm-error.h"
+#include "sm-text.h"
 #include "sm-store-private.h"
 #include "sm-store-services.h"
 
@@ -182,14 +183,6 @@ sm_service_place_free (SmServicePlace *place)
   g_free (place);
 }
 
-static int
-column_int_or (sqlite3_stmt *stmt,
-               int           column,
-               int           otherwise)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? otherwise : sqlite3_column_int (stmt, column);
-}
-
 static gpointer
 read_place (sqlite3_stmt *stmt)
 {
@@ -206,9 +199,9 @@ read_place (sqlite3_stmt *stmt)
   p->has_location = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
   p->lat = sqlite3_column_double (stmt, 8);
   p->lon = sqlite3_column_double (stmt, 9);
-  p->available = column_int_or (stmt, 10, -1);
-  p->maximum = column_int_or (stmt, 11, -1);
-  p->waiting_list = column_int_or (stmt, 12, -1);
+  p->available = _sm_store_column_int_or (stmt, 10, -1);
+  p->maximum = _sm_store_column_int_or (stmt, 11, -1);
+  p->waiting_list = _sm_store_column_int_or (stmt, 12, -1);
   p->organization_id = sqlite3_column_int64 (stmt, 13);
   p->organization_kind = _sm_store_column_dup (stmt, 14);
   return p;
@@ -308,11 +301,8 @@ sm_store_set_service_capacity (SmStore     *store,
                                GError     **error)
 {
   sqlite3_stmt *stmt;
-  const char *u = unit;
 
-  while (u != NULL && g_ascii_isspace (*u))
-    u++;
-  if (u == NULL || *u == '\0')
+  if (sm_text_is_blank (unit))
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("Say what the capacity counts (its unit)"));
       return FALSE;
