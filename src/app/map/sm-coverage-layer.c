@@ -9,6 +9,7 @@
 #include "sm-coverage.h"
 #include "sm-coverage-layer.h"
 #include "sm-grid.h"
+#include "sm-grid-cells.h"
 #include "sm-query.h"
 
 /* One household with a need not covered: its worst status and which of
@@ -137,43 +138,10 @@ draw_grid (SmCoverageLayer *self,
            cairo_t         *cr,
            GtkWidget       *widget)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  SmDisclosure *disclosure = sm_context_get_disclosure (self->context);
+  static const SmGridCellStyle style = { { 0.90, 0.38, 0.0 }, 0.85, 1.5, TRUE, { 0.45, 0.18, 0.0 } };
 
-  for (guint i = 0; self->grid != NULL && i < self->grid->len; i++)
-    {
-      const SmGridCell *c = &g_array_index (self->grid, SmGridCell, i);
-      g_autofree char *text = NULL;
-      double x[4], y[4], cx = 0, cy = 0;
-      cairo_text_extents_t ext;
-
-      /* Only what may be shown reaches the screen. */
-      if (c->counts.state != SM_DISCLOSURE_SHOWN)
-        continue;
-      for (guint k = 0; k < 4; k++)
-        {
-          shumate_viewport_location_to_widget_coords (viewport, widget, c->lat[k], c->lon[k], &x[k], &y[k]);
-          cx += x[k] / 4;
-          cy += y[k] / 4;
-        }
-      cairo_move_to (cr, x[0], y[0]);
-      for (guint k = 1; k < 4; k++)
-        cairo_line_to (cr, x[k], y[k]);
-      cairo_close_path (cr);
-      cairo_set_source_rgba (cr, 0.90, 0.38, 0.0, 0.22);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.90, 0.38, 0.0, 0.85);
-      cairo_set_line_width (cr, 1.5);
-      cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      text = sm_disclosure_format_count (disclosure, c->counts.households, c->counts.state);
-      cairo_set_font_size (cr, 11);
-      cairo_text_extents (cr, text, &ext);
-      cairo_move_to (cr, cx - ext.width / 2 - ext.x_bearing, cy - ext.height / 2 - ext.y_bearing);
-      cairo_set_source_rgb (cr, 0.45, 0.18, 0.0);
-      cairo_show_text (cr, text);
-    }
+  sm_grid_cells_draw (cr, shumate_layer_get_viewport (SHUMATE_LAYER (self)), widget, self->grid,
+                      sm_context_get_disclosure (self->context), &style);
 }
 
 static void
@@ -266,19 +234,14 @@ sm_coverage_layer_describe (SmCoverageLayer *self,
     return NULL;
   if (self->planner_view)
     {
-      for (guint i = 0; self->grid != NULL && i < self->grid->len; i++)
-        {
-          const SmGridCell *c = &g_array_index (self->grid, SmGridCell, i);
-          double w = MIN (c->lon[0], c->lon[3]), e = MAX (c->lon[1], c->lon[2]);
-          double s = MIN (c->lat[0], c->lat[1]), n = MAX (c->lat[2], c->lat[3]);
+      const SmGridCell *c = sm_grid_cells_at (self->grid, lat, lon);
 
-          if (c->counts.state == SM_DISCLOSURE_SHOWN && lon >= w && lon < e && lat >= s && lat < n)
-            return g_strdup_printf (ngettext ("%lld household here has a need no service covers",
-                                              "%lld households here have a need no service covers",
-                                              (unsigned long) c->counts.households),
-                                    (long long) c->counts.households);
-        }
-      return NULL;
+      if (c == NULL)
+        return NULL;
+      return g_strdup_printf (ngettext ("%lld household here has a need no service covers",
+                                        "%lld households here have a need no service covers",
+                                        (unsigned long) c->counts.households),
+                              (long long) c->counts.households);
     }
   shumate_viewport_location_to_widget_coords (viewport, widget, lat, lon, &px, &py);
   for (guint i = 0; i < self->gaps->len; i++)

@@ -8,6 +8,7 @@
 
 #include "sm-case-life.h"
 #include "sm-grid.h"
+#include "sm-grid-cells.h"
 #include "sm-mercator.h"
 #include "sm-signal-layer.h"
 #include "sm-signal-map.h"
@@ -131,44 +132,13 @@ store_changed_cb (SmSignalLayer *self,
 
 static void
 draw_grid (SmSignalLayer *self,
-           cairo_t       *cr,
-           GtkWidget     *widget)
+           cairo_t         *cr,
+           GtkWidget       *widget)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  SmDisclosure *disclosure = sm_context_get_disclosure (self->context);
+  static const SmGridCellStyle style = { { 0.34, 0.24, 0.55 }, 0.8, 1, FALSE, { 0.2, 0.1, 0.35 } };
 
-  for (guint i = 0; self->grid != NULL && i < self->grid->len; i++)
-    {
-      const SmGridCell *c = &g_array_index (self->grid, SmGridCell, i);
-      g_autofree char *text = NULL;
-      double x[4], y[4], cx = 0, cy = 0;
-      cairo_text_extents_t ext;
-
-      /* Only what may be shown reaches the screen. */
-      if (c->counts.state != SM_DISCLOSURE_SHOWN)
-        continue;
-      for (guint k = 0; k < 4; k++)
-        {
-          shumate_viewport_location_to_widget_coords (viewport, widget, c->lat[k], c->lon[k], &x[k], &y[k]);
-          cx += x[k] / 4;
-          cy += y[k] / 4;
-        }
-      cairo_move_to (cr, x[0], y[0]);
-      for (guint k = 1; k < 4; k++)
-        cairo_line_to (cr, x[k], y[k]);
-      cairo_close_path (cr);
-      cairo_set_source_rgba (cr, 0.34, 0.24, 0.55, 0.22);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.34, 0.24, 0.55, 0.8);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-      text = sm_disclosure_format_count (disclosure, c->counts.households, c->counts.state);
-      cairo_set_font_size (cr, 11);
-      cairo_text_extents (cr, text, &ext);
-      cairo_move_to (cr, cx - ext.width / 2 - ext.x_bearing, cy - ext.height / 2 - ext.y_bearing);
-      cairo_set_source_rgb (cr, 0.2, 0.1, 0.35);
-      cairo_show_text (cr, text);
-    }
+  sm_grid_cells_draw (cr, shumate_layer_get_viewport (SHUMATE_LAYER (self)), widget, self->grid,
+                      sm_context_get_disclosure (self->context), &style);
 }
 
 /* Where the points go on the widget: unrotated, Web Mercator is a scale
@@ -424,18 +394,13 @@ sm_signal_layer_describe (SmSignalLayer *self,
     return NULL;
   if (self->planner_view)
     {
-      for (guint i = 0; self->grid != NULL && i < self->grid->len; i++)
-        {
-          const SmGridCell *c = &g_array_index (self->grid, SmGridCell, i);
-          double w = MIN (c->lon[0], c->lon[3]), e = MAX (c->lon[1], c->lon[2]);
-          double s = MIN (c->lat[0], c->lat[1]), n = MAX (c->lat[2], c->lat[3]);
+      const SmGridCell *c = sm_grid_cells_at (self->grid, lat, lon);
 
-          if (c->counts.state == SM_DISCLOSURE_SHOWN && lon >= w && lon < e && lat >= s && lat < n)
-            return g_strdup_printf (ngettext ("%lld signal in this cell", "%lld signals in this cell",
-                                              (unsigned long) c->counts.households),
-                                    (long long) c->counts.households);
-        }
-      return NULL;
+      if (c == NULL)
+        return NULL;
+      return g_strdup_printf (ngettext ("%lld signal in this cell", "%lld signals in this cell",
+                                        (unsigned long) c->counts.households),
+                              (long long) c->counts.households);
     }
   if (!placing_init (self, &place))
     return NULL;
