@@ -11,6 +11,7 @@
 
 #include "sm-coverage.h"
 #include "sm-error.h"
+#include "sm-hotspot.h"
 #include "sm-query.h"
 #include "sm-store-catchments.h"
 #include "sm-store-places.h"
@@ -202,6 +203,28 @@ test_known_answers (void)
     g_assert_cmpint (gaps.categories[1], ==, homeless);
     g_assert_true (gaps.uncovered[1]);
     g_assert_cmpuint (gaps.n_uncovered, ==, 1);
+  }
+  g_clear_pointer (&needs, g_array_unref);
+
+  /* Only the open needs inside a hotspot's box are assessed: two boxes,
+   * one about h1, one about h2; h4 lies within the boxes' common bounds
+   * but in neither box, h3 and h5 outside both. */
+  {
+    g_autoptr(GPtrArray) hotspots = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(SmCoverageSources) sources = sm_coverage_sources_load (store, &error);
+    SmHotspot *a = g_new0 (SmHotspot, 1), *c = g_new0 (SmHotspot, 1);
+
+    g_assert_no_error (error);
+    *a = (SmHotspot) { .west = 18.295, .south = 47.648, .east = 18.3005, .north = 47.654 };
+    *c = (SmHotspot) { .west = 18.338, .south = 47.648, .east = 18.342, .north = 47.652 };
+    g_ptr_array_add (hotspots, a);
+    g_ptr_array_add (hotspots, c);
+    g_assert_null (sm_coverage_assess_hotspots (sources, store, filter, NULL, &error));
+    needs = sm_coverage_assess_hotspots (sources, store, filter, hotspots, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (needs->len, ==, 2);
+    g_assert_cmpint (need_of (needs, h1, housing)->status, ==, SM_COVERAGE_COVERED);
+    g_assert_cmpint (need_of (needs, h2, housing)->status, ==, SM_COVERAGE_OUT_OF_REACH);
   }
   (void) closed;
   sm_test_remove_dir (dir);

@@ -10,7 +10,6 @@
 #include "sm-date.h"
 #include "sm-coverage.h"
 #include "sm-hotspot.h"
-#include "sm-query.h"
 #include "sm-area-stats.h"
 #include "sm-hotspot-item.h"
 #include "sm-hotspot-panel.h"
@@ -211,52 +210,17 @@ excess_updated_cb (SmHotspotPanel *self)
     }
 }
 
-/* The open needs in the hotspots' boxes against the services in reach:
- * only the households in a hotspot are assessed, and only while the page
- * is on screen (it is computed again when shown). */
+/* The hotspots' coverage gaps, only while the page is on screen (they are
+ * computed again when it is shown). */
 static GArray *
 assess_hotspots (SmHotspotPanel *self,
                  GPtrArray      *hotspots)
 {
-  g_autoptr(SmFilter) there = NULL;
-  g_autoptr(GArray) hits = NULL;
-  double w = G_MAXDOUBLE, s = G_MAXDOUBLE, e = -G_MAXDOUBLE, n = -G_MAXDOUBLE;
-  guint kept = 0;
-
   if (hotspots == NULL || hotspots->len == 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return NULL;
   if (self->coverage == NULL && (self->coverage = sm_coverage_sources_load (self->store, NULL)) == NULL)
     return NULL;
-  for (guint i = 0; i < hotspots->len; i++)
-    {
-      const SmHotspot *h = g_ptr_array_index (hotspots, i);
-
-      w = MIN (w, h->west);
-      s = MIN (s, h->south);
-      e = MAX (e, h->east);
-      n = MAX (n, h->north);
-    }
-  there = sm_filter_copy (self->filter);
-  sm_filter_set_status (there, SM_NEED_OPEN);
-  sm_filter_set_bbox (there, w, s, e, n);
-  hits = sm_store_query (self->store, there, NULL);
-  for (guint i = 0; hits != NULL && i < hits->len; i++)
-    {
-      const SmCaseHit *hit = &g_array_index (hits, SmCaseHit, i);
-      gboolean inside = FALSE;
-
-      for (guint j = 0; j < hotspots->len && !inside; j++)
-        {
-          const SmHotspot *h = g_ptr_array_index (hotspots, j);
-
-          inside = hit->lon >= h->west && hit->lon <= h->east && hit->lat >= h->south && hit->lat <= h->north;
-        }
-      if (inside)
-        g_array_index (hits, SmCaseHit, kept++) = *hit;
-    }
-  if (hits != NULL)
-    g_array_set_size (hits, kept);
-  return hits != NULL ? sm_coverage_assess (self->coverage, hits) : NULL;
+  return sm_coverage_assess_hotspots (self->coverage, self->store, self->filter, hotspots, NULL);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "sm-coverage.h"
 #include "sm-error.h"
 #include "sm-geometry.h"
+#include "sm-hotspot.h"
 #include "sm-query.h"
 #include "sm-store-catchments.h"
 #include "sm-store-services.h"
@@ -320,6 +321,63 @@ sm_coverage_compute (SmStore   *store,
   if ((hits = sm_store_query (store, open, error)) == NULL ||
       (sources = sm_coverage_sources_load (store, error)) == NULL)
     return NULL;
+  return sm_coverage_assess (sources, hits);
+}
+
+/**
+ * sm_coverage_assess_hotspots:
+ * @hotspots: (element-type SmHotspot): the hotspots found
+ *
+ * The open needs the filter shows in the hotspots' boxes, against the
+ * services in reach: only the households inside one of the boxes are
+ * assessed.
+ *
+ * Returns: (transfer full) (nullable) (element-type SmCoverageNeed): as
+ *   sm_coverage_assess(); %NULL when there are no hotspots or with @error
+ */
+GArray *
+sm_coverage_assess_hotspots (SmCoverageSources  *sources,
+                             SmStore            *store,
+                             SmFilter           *filter,
+                             GPtrArray          *hotspots,
+                             GError            **error)
+{
+  g_autoptr(SmFilter) there = NULL;
+  g_autoptr(GArray) hits = NULL;
+  double w = G_MAXDOUBLE, s = G_MAXDOUBLE, e = -G_MAXDOUBLE, n = -G_MAXDOUBLE;
+  guint kept = 0;
+
+  if (hotspots == NULL || hotspots->len == 0)
+    return NULL;
+  for (guint i = 0; i < hotspots->len; i++)
+    {
+      const SmHotspot *h = g_ptr_array_index (hotspots, i);
+
+      w = MIN (w, h->west);
+      s = MIN (s, h->south);
+      e = MAX (e, h->east);
+      n = MAX (n, h->north);
+    }
+  there = sm_filter_copy (filter);
+  sm_filter_set_status (there, SM_NEED_OPEN);
+  sm_filter_set_bbox (there, w, s, e, n);
+  if ((hits = sm_store_query (store, there, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const SmCaseHit *hit = &g_array_index (hits, SmCaseHit, i);
+      gboolean inside = FALSE;
+
+      for (guint j = 0; j < hotspots->len && !inside; j++)
+        {
+          const SmHotspot *h = g_ptr_array_index (hotspots, j);
+
+          inside = hit->lon >= h->west && hit->lon <= h->east && hit->lat >= h->south && hit->lat <= h->north;
+        }
+      if (inside)
+        g_array_index (hits, SmCaseHit, kept++) = *hit;
+    }
+  g_array_set_size (hits, kept);
   return sm_coverage_assess (sources, hits);
 }
 

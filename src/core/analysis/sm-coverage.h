@@ -56,6 +56,11 @@ GArray            *sm_coverage_assess       (SmCoverageSources  *sources,
 GArray            *sm_coverage_compute      (SmStore            *store,
                                              SmFilter           *filter,
                                              GError            **error);
+GArray            *sm_coverage_assess_hotspots (SmCoverageSources *sources,
+                                                SmStore           *store,
+                                                SmFilter          *filter,
+                                                GPtrArray         *hotspots,
+                                                GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmCoverageSources, sm_coverage_sources_free)
 
