@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sm-directory-item.h"
+#include "sm-text-cell.h"
 #include "sm-directory-panel.h"
 #include "sm-directory-panel-private.h"
 #include "sm-model.h"
@@ -437,28 +438,16 @@ string_list (const char *first,
 }
 
 /* The list's cells, bound directly: a row of a thousand services redrawn
- * on each key of a search costs less than with expressions. */
+ * on each key of a search costs less than with expressions. The cells are
+ * measured from the font alone (the list keeps a few hundred rows). */
 static void
 setup_two_lines_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
-                    gpointer                  two)
+                    gpointer                  width_chars)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  int chars = GPOINTER_TO_INT (width_chars);
 
-  for (int i = 0; i < (two ? 2 : 1); i++)
-    {
-      GtkWidget *label = gtk_label_new (NULL);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      if (i == 1)
-        {
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_widget_add_css_class (label, "caption");
-        }
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, sm_text_cell_new (chars >= 20 ? 2 : 1, chars));
 }
 
 static void
@@ -466,16 +455,12 @@ bind_cells (GtkListItem *item,
             const char  *first,
             const char  *second)
 {
-  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   g_autofree char *a = NULL, *b = NULL;
 
   g_object_get (gtk_list_item_get_item (item), first, &a, NULL);
-  gtk_label_set_text (GTK_LABEL (label), a ? a : "");
   if (second != NULL)
-    {
-      g_object_get (gtk_list_item_get_item (item), second, &b, NULL);
-      gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (label)), b ? b : "");
-    }
+    g_object_get (gtk_list_item_get_item (item), second, &b, NULL);
+  sm_text_cell_set_text (SM_TEXT_CELL (gtk_list_item_get_child (item)), a, b);
 }
 
 static void
@@ -707,9 +692,12 @@ sm_directory_panel_init (SmDirectoryPanel *self)
     GCallback binds[] = { G_CALLBACK (bind_service_cb), G_CALLBACK (bind_provider_cb), G_CALLBACK (bind_status_cb),
                           G_CALLBACK (bind_free_cb) };
 
+    /* How wide each column asks to be, in characters. */
+    int widths[] = { 28, 24, 11, 12 };
+
     for (guint i = 0; i < G_N_ELEMENTS (factories); i++)
       {
-        g_signal_connect (factories[i], "setup", G_CALLBACK (setup_two_lines_cb), GINT_TO_POINTER (i < 2));
+        g_signal_connect (factories[i], "setup", G_CALLBACK (setup_two_lines_cb), GINT_TO_POINTER (widths[i]));
         g_signal_connect (factories[i], "bind", binds[i], NULL);
       }
   }
