@@ -17,6 +17,7 @@
 #include "sm-query.h"
 #include "sm-opening-hours.h"
 #include "sm-service-draft.h"
+#include "sm-service-symbol.h"
 #include "sm-store-services.h"
 #include "sm-test-util.h"
 
@@ -133,6 +134,43 @@ test_grouped_places (void)
   g_assert_cmpuint (p->n_services, ==, 3);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_nonnull (strstr (p->services, names[i]));
+  g_assert_cmpstr (p->service_types, ==, "etkeztetes");
+  /* Several services at a place are one group, one service its kind. */
+  g_assert_cmpint (sm_service_symbol_for_place (p->service_types, p->n_services), ==, SM_SERVICE_SYMBOL_GROUP);
+  g_assert_cmpint (sm_service_symbol_for_place (p->service_types, 1), ==, SM_SERVICE_SYMBOL_ELDERLY);
+  g_assert_cmpint (sm_service_symbol_for_place (NULL, 1), ==, SM_SERVICE_SYMBOL_OTHER);
+  sm_test_remove_dir (dir);
+}
+
+/* Every seeded service type has a symbol of its kind, and every kind has
+ * a seeded type; a type not seeded has the "other" symbol. */
+static void
+test_symbols (void)
+{
+  g_autofree char *dir = sm_test_make_dir ("sm-directory");
+  g_autofree char *path = g_build_filename (dir, "symbols.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (path, &error);
+  g_autoptr(GPtrArray) types = sm_store_list_all_service_types (store, FALSE, &error);
+  guint seen[SM_SERVICE_SYMBOL_GROUP + 1] = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (types->len, >=, 39);
+  for (guint i = 0; i < types->len; i++)
+    {
+      const SmNamedCode *t = types->pdata[i];
+      SmServiceSymbol symbol = sm_service_symbol_for_type (t->code);
+
+      if (symbol == SM_SERVICE_SYMBOL_OTHER)
+        g_error ("The service type %s has no symbol", t->code);
+      seen[symbol]++;
+    }
+  for (int s = SM_SERVICE_SYMBOL_FAMILY; s < SM_SERVICE_SYMBOL_OTHER; s++)
+    g_assert_cmpuint (seen[s], >, 0);
+  g_assert_cmpint (sm_service_symbol_for_type ("idosek_otthona"), ==, SM_SERVICE_SYMBOL_ELDERLY);
+  g_assert_cmpint (sm_service_symbol_for_type ("ejjeli_menedekhely"), ==, SM_SERVICE_SYMBOL_HOMELESS);
+  g_assert_cmpint (sm_service_symbol_for_type ("bolcsode"), ==, SM_SERVICE_SYMBOL_CHILDREN);
+  g_assert_cmpint (sm_service_symbol_for_type ("no_such_type"), ==, SM_SERVICE_SYMBOL_OTHER);
   sm_test_remove_dir (dir);
 }
 
@@ -376,6 +414,7 @@ main (int    argc,
   g_test_add_func ("/directory/save", test_save);
   g_test_add_func ("/directory/opening-hours", test_opening_hours);
   g_test_add_func ("/directory/grouped-places", test_grouped_places);
+  g_test_add_func ("/directory/symbols", test_symbols);
   g_test_add_func ("/directory/hsds-round-trip", test_hsds_round_trip);
   return g_test_run ();
 }

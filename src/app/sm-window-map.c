@@ -19,6 +19,7 @@
 #include "sm-plain-tile-source.h"
 #include "sm-preferences-window.h"
 #include "sm-query.h"
+#include "sm-service-symbol.h"
 #include "sm-review-panel.h"
 #include "sm-jobs.h"
 #include "sm-window-private.h"
@@ -395,10 +396,12 @@ service_tooltip (SmWindow *self,
                                                               p->n_services), p->n_services);
           g_autofree char *name = g_markup_escape_text (p->name ? p->name : many, -1);
           g_autofree char *services = g_markup_escape_text (p->services ? p->services : "", -1);
+          /* What the symbol's shape stands for, as a legend would say. */
+          SmServiceSymbol symbol = sm_service_symbol_for_place (p->service_types, p->n_services);
 
           /* Translators: the last line of a service's tooltip on the map */
-          return g_strdup_printf ("<b>%s</b>\n%s\n<small>%s</small>", name, services,
-                                  _("Click to list them in the directory"));
+          return g_strdup_printf ("<b>%s</b>\n%s\n<small>%s · %s</small>", name, services,
+                                  sm_service_symbol_name (symbol), _("Click to list them in the directory"));
         }
     }
   return NULL;

@@ -63,6 +63,7 @@ struct _SmCaseLayer
   GArray       *points;        /* Point, by x */
   GPtrArray    *outlines;      /* Outline */
   GPtrArray    *services;      /* SmServicePoint */
+  struct _SmServiceSymbols *symbols; /* their textures, made when first drawn */
   GArray       *colors;        /* GdkRGBA, indexed by category id */
   guint         n_needs;
   GHashTable   *tiles;         /* tile key → CaseTile */

@@ -11,6 +11,7 @@
 #include "sm-case-layer.h"
 #include "sm-mercator.h"
 #include "sm-query.h"
+#include "sm-service-symbols.h"
 #include "sm-case-layer-private.h"
 
 /* Households the filter matches, services and settlement outlines.
@@ -76,43 +77,32 @@ snapshot_labels (SmCaseLayer *self,
     }
 }
 
-static const GdkRGBA *
-branch_color (const char *branch)
-{
-  static const GdkRGBA basic = { 0.10, 0.45, 0.70, 1 }, specialised = { 0.40, 0.25, 0.60, 1 };
-  static const GdkRGBA child = { 0.85, 0.45, 0.05, 1 };
-
-  if (g_strcmp0 (branch, "basic") == 0)
-    return &basic;
-  if (g_strcmp0 (branch, "specialised") == 0)
-    return &specialised;
-  return &child;
-}
-
 static void
 snapshot_services (SmCaseLayer *self,
                    GtkSnapshot *snapshot,
                    const View  *v)
 {
-  static const GdkRGBA white = { 1, 1, 1, 1 };
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  const double half = SM_SERVICE_SYMBOL_SIZE / 2.0;
 
+  if (self->symbols == NULL)
+    self->symbols = sm_service_symbols_new ();
   for (guint i = 0; i < self->services->len; i++)
     {
       SmServicePoint *s = g_ptr_array_index (self->services, i);
+      SmServiceSymbol symbol = sm_service_symbol_for_place (s->service_types, s->n_services);
       double ux, uy, x, y;
-      GskRoundedRect outer;
 
       sm_mercator_from_lonlat (s->lon, s->lat, &ux, &uy);
       _sm_case_layer_view_to_widget (v, ux * v->world, uy * v->world, &x, &y);
-      if (x < -10 || y < -10 || x > 2 * v->half_w + 10 || y > 2 * v->half_h + 10)
+      if (x < -half || y < -half || x > 2 * v->half_w + half || y > 2 * v->half_h + half)
         continue;
-      /* A square with a white rim: services never look like households. */
-      gsk_rounded_rect_init_from_rect (&outer, &GRAPHENE_RECT_INIT (x - 8, y - 8, 16, 16), 3);
-      gtk_snapshot_push_rounded_clip (snapshot, &outer);
-      gtk_snapshot_append_color (snapshot, &white, &GRAPHENE_RECT_INIT (x - 8, y - 8, 16, 16));
-      gtk_snapshot_pop (snapshot);
-      gtk_snapshot_append_color (snapshot, branch_color (s->branch),
-                                 &GRAPHENE_RECT_INIT (x - 6, y - 6, 12, 12));
+      /* The shape says whom the service is for, the colour its branch;
+       * several services at a place are one square with their number. */
+      gtk_snapshot_append_texture (snapshot,
+                                   sm_service_symbols_get (self->symbols, symbol, s->branch, s->n_services, scale),
+                                   &GRAPHENE_RECT_INIT (round (x) - half, round (y) - half,
+                                                        SM_SERVICE_SYMBOL_SIZE, SM_SERVICE_SYMBOL_SIZE));
     }
 }
 
@@ -470,6 +460,7 @@ sm_case_layer_dispose (GObject *object)
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->outlines, g_ptr_array_unref);
   g_clear_pointer (&self->services, g_ptr_array_unref);
+  g_clear_pointer (&self->symbols, sm_service_symbols_free);
   g_clear_pointer (&self->colors, g_array_unref);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->grid, g_array_unref);
@@ -619,7 +610,7 @@ sm_case_layer_pick (SmCaseLayer     *self,
 
         sm_mercator_from_lonlat (s->lon, s->lat, &ux, &uy);
         _sm_case_layer_view_to_widget (&v, ux * v.world, uy * v.world, &sx, &sy);
-        if (fabs (sx - x) <= 9 && fabs (sy - y) <= 9)
+        if (fabs (sx - x) <= SM_SERVICE_SYMBOL_SIZE / 2.0 && fabs (sy - y) <= SM_SERVICE_SYMBOL_SIZE / 2.0)
           {
             *item = (SmCaseLayerItem) { SM_CASE_LAYER_SERVICE, s->location_id, 1, s->lat, s->lon };
             return TRUE;

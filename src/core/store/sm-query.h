@@ -45,6 +45,7 @@ typedef struct {
   char   *name;          /* the location's or its organization's; NULL when several share the place */
   char   *services;      /* "service — provider" of each service there, one per line */
   char   *branch;        /* service_type.branch of the first service */
+  char   *service_types; /* the codes of the types offered there, comma-separated */
   guint   n_services;
 } SmServicePoint;
 
