@@ -274,6 +274,104 @@ empty_store (const char *dir,
   return store;
 }
 
+static const char *
+json_kind (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "array";
+  if (JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "string";
+    case G_TYPE_BOOLEAN:
+      return "boolean";
+    default:
+      return "number";
+    }
+}
+
+/* Every member's path ("service_at_locations/[*]/location/name", written
+ * with "*" for an array's elements) and kind. */
+static void
+collect_paths (JsonNode   *node,
+               const char *prefix,
+               GHashTable *paths)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        {
+          g_autofree char *path = *prefix ? g_strconcat (prefix, "/", name, NULL) : g_strdup (name);
+
+          g_hash_table_insert (paths, g_strdup (path), (gpointer) json_kind (member));
+          collect_paths (member, path, paths);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autofree char *path = g_strconcat (prefix, "/*", NULL);
+      JsonArray *a = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        collect_paths (json_array_get_element (a, i), path, paths);
+    }
+}
+
+/* Each field of our services is where Open Referral's example of a
+ * service (tests/data/hsds) has it, of the same kind; beyond it only the
+ * keys of the tabular form, HSDS 3.1's capacities and an organization's
+ * attributes. */
+static void
+assert_shaped_as_example (JsonArray *services)
+{
+  g_autofree char *example = g_build_filename (SM_SOURCE_TESTDATADIR, "hsds", "service_full.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) ours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static const char * const keys[] = { "id", "organization_id", "service_id", "location_id", "link_id", "contact_id",
+                                       "taxonomy_term_id", NULL };
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer path, kind;
+
+  g_assert_true (json_parser_load_from_file (parser, example, &error));
+  g_assert_no_error (error);
+  collect_paths (json_parser_get_root (parser), "", theirs);
+  for (guint i = 0; i < json_array_get_length (services); i++)
+    collect_paths (json_array_get_element (services, i), "", ours);
+  g_assert_cmpuint (g_hash_table_size (ours), >, 60);
+  g_hash_table_iter_init (&iter, ours);
+  while (g_hash_table_iter_next (&iter, &path, &kind))
+    {
+      const char *last = strrchr (path, '/') ? strrchr (path, '/') + 1 : path;
+      const char *expected = g_hash_table_lookup (theirs, path);
+
+      /* HSDS gives an organization attributes of the service's shape;
+       * the example has them on its service only. */
+      if (expected == NULL && g_str_has_prefix (path, "organization/attributes"))
+        expected = g_hash_table_lookup (theirs, (const char *) path + strlen ("organization/"));
+
+      if (g_str_has_prefix (path, "capacities"))
+        continue;
+      if (expected == NULL && g_strv_contains (keys, last))
+        continue;
+      if (expected == NULL)
+        g_error ("%s is not a field of HSDS's example", (const char *) path);
+      if (!g_str_equal (expected, kind))
+        g_error ("%s is a %s, in HSDS's example a %s", (const char *) path, (const char *) kind, expected);
+    }
+}
+
+
 /* The demo's directory out as HSDS JSON and as CSV with datapackage.json,
  * and into empty databases: the same services, row by row. */
 static void
@@ -322,6 +420,14 @@ test_hsds_round_trip (void)
   g_assert_cmpint (st.st_mode & 077, ==, 0);
   g_assert_true (sm_hsds_export_csv (demo, csv, &error));
   g_assert_no_error (error);
+  {
+    g_autoptr(JsonParser) exported = json_parser_new ();
+
+    g_assert_true (json_parser_load_from_file (exported, json, &error));
+    g_assert_no_error (error);
+    assert_shaped_as_example (json_object_get_array_member (json_node_get_object (json_parser_get_root (exported)),
+                                                             "services"));
+  }
 
   /* The package names each object's file and fields as HSDS 3.0 does. */
   g_assert_true (json_parser_load_from_file (parser, package, &error));
@@ -362,11 +468,11 @@ test_hsds_round_trip (void)
       }
   }
 
-  g_assert_true (sm_hsds_import (from_json, NULL, json, &report, &error));
+  g_assert_true (sm_hsds_import (from_json, NULL, json, NULL, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.problems->len, ==, 0);
   sm_hsds_import_clear (&report);
-  g_assert_true (sm_hsds_import (from_csv, NULL, package, &report, &error));
+  g_assert_true (sm_hsds_import (from_csv, NULL, package, NULL, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.problems->len, ==, 0);
   sm_hsds_import_clear (&report);
@@ -382,7 +488,7 @@ test_hsds_round_trip (void)
   /* Not HSDS: refused, nothing written. A service of no known type is
    * left out and named; the others come in. */
   g_assert_true (g_file_set_contents (broken, "{\"organizations\": 3}", -1, NULL));
-  g_assert_false (sm_hsds_import (other, NULL, broken, &report, &error));
+  g_assert_false (sm_hsds_import (other, NULL, broken, NULL, &report, &error));
   g_assert_error (error, SM_ERROR, SM_ERROR_FORMAT);
   g_clear_error (&error);
   sm_hsds_import_clear (&report);
@@ -396,13 +502,192 @@ test_hsds_round_trip (void)
     "  \"service_at_locations\": [{\"location\": {\"id\": \"l\", \"latitude\": 47.65, \"longitude\": 18.32,"
     "    \"addresses\": [{\"address_1\": \"Kossuth tér 1.\", \"city\": \"Tata\", \"postal_code\": \"2890\"}]}}]}]",
     -1, NULL));
-  g_assert_true (sm_hsds_import (other, NULL, untyped, &report, &error));
+  g_assert_true (sm_hsds_import (other, NULL, untyped, NULL, &report, &error));
   g_assert_cmpuint (report.n_services, ==, 1);
   g_assert_cmpuint (report.problems->len, ==, 1);
   g_assert_nonnull (strstr (report.problems->pdata[0], "Foodbank"));
   sm_hsds_import_clear (&report);
   g_assert_cmpint (sm_test_scalar (other, "SELECT count(*) FROM service WHERE status = 'temporarily_closed'"), ==, 1);
   g_assert_cmpint (sm_test_scalar (other, "SELECT count(*) FROM organization"), ==, 1);
+  sm_test_remove_dir (dir);
+}
+
+/* A value of a JSON object by its path ("organization/name",
+ * "service_at_locations/0/location/addresses/0/city"), as text. */
+static char *
+json_at (JsonNode   *node,
+         const char *path)
+{
+  g_auto(GStrv) steps = g_strsplit (path, "/", -1);
+
+  for (guint i = 0; node != NULL && steps[i] != NULL; i++)
+    {
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        node = json_object_get_member (json_node_get_object (node), steps[i]);
+      else if (JSON_NODE_HOLDS_ARRAY (node))
+        {
+          guint64 k = g_ascii_strtoull (steps[i], NULL, 10);
+          JsonArray *a = json_node_get_array (node);
+
+          node = k < json_array_get_length (a) ? json_array_get_element (a, (guint) k) : NULL;
+        }
+      else
+        node = NULL;
+    }
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return g_strdup_printf ("%g", json_node_get_double (node));
+}
+
+/* Open Referral's own example of a service (tests/data/hsds), imported and
+ * exported again: what the directory keeps is there field by field, the
+ * position off the Earth is refused and said, the telephone number loses
+ * its quotes, and the export says the same in the same HSDS fields. */
+static void
+test_hsds_example (void)
+{
+  g_autofree char *dir = sm_test_make_dir ("sm-hsds-example");
+  g_autofree char *path = g_build_filename (dir, "example.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *example = g_build_filename (SM_SOURCE_TESTDATADIR, "hsds", "service_full.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (path, &error);
+  g_autoptr(JsonParser) given = json_parser_new ();
+  g_autoptr(JsonParser) written = json_parser_new ();
+  g_autoptr(GPtrArray) places = NULL;
+  g_autoptr(GPtrArray) orgs = NULL;
+  g_autoptr(SmService) s = NULL;
+  g_autoptr(SmLocation) l = NULL;
+  g_autoptr(GArray) hours = NULL;
+  SmHsdsImport report = { 0 };
+  const SmServicePlace *p;
+  const SmOrganization *o;
+  JsonNode *ours;
+  /* HSDS fields the directory keeps: the example's value comes back in
+   * the same field of our export. */
+  static const char *kept[] = {
+    "name", "description", "url", "status", "fees_description", "eligibility_description",
+    "minimum_age", "maximum_age", "languages/0/code",
+    "organization/name", "organization/email", "organization/website",
+    "service_at_locations/0/location/name",
+    "service_at_locations/0/location/addresses/0/address_1",
+    "service_at_locations/0/location/addresses/0/city",
+    "service_at_locations/0/location/addresses/0/postal_code",
+    "service_at_locations/0/location/accessibility/0/description",
+    "schedules/0/byday", "contacts/0/name", "contacts/0/email",
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_file (given, example, &error));
+  g_assert_no_error (error);
+
+  /* Its taxonomy term is none of ours: left out and named, nothing written. */
+  g_assert_true (sm_hsds_import (store, NULL, example, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_services, ==, 0);
+  g_assert_cmpuint (report.problems->len, >=, 1);
+  g_assert_nonnull (strstr (report.problems->pdata[report.problems->len - 1], "Community Counselling"));
+  sm_hsds_import_clear (&report);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM service"), ==, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM organization"), ==, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM location"), ==, 0);
+  /* A type we do not have is refused before anything is read. */
+  g_assert_false (sm_hsds_import (store, NULL, example, "no_such_type", &report, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+  sm_hsds_import_clear (&report);
+
+  /* Taken in as a family support service. */
+  g_assert_true (sm_hsds_import (store, NULL, example, "csaladsegites", &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_services, ==, 1);
+  g_assert_cmpuint (report.n_organizations, ==, 1);
+  g_assert_cmpuint (report.n_locations, ==, 1);
+  g_assert_cmpuint (report.problems->len, ==, 1);
+  g_assert_nonnull (strstr (report.problems->pdata[0], "MyCity Civic Center"));
+  g_assert_nonnull (strstr (report.problems->pdata[0], "100"));
+  sm_hsds_import_clear (&report);
+
+  places = sm_store_list_service_places (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (places->len, ==, 1);
+  p = places->pdata[0];
+  g_assert_cmpstr (p->service_name, ==, "Community Counselling");
+  g_assert_cmpstr (p->service_type, ==, "csaladsegites");
+  g_assert_cmpstr (p->status, ==, "active");
+  g_assert_cmpstr (p->organization_name, ==, "Example Organization Inc.");
+  g_assert_false (p->has_location);
+  s = sm_store_get_service (store, p->service_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (s->description, "Counselling Services provided by trained professionals."));
+  g_assert_cmpstr (s->url, ==, "http://example.com/counselling");
+  g_assert_true (g_str_has_prefix (s->fees, "Non-NHS patients are expected to pay"));
+  g_assert_nonnull (strstr (s->fees, "\u00a350 per hour"));
+  g_assert_true (g_str_has_prefix (s->eligibility, "This service is intended for all people aged 12"));
+  g_assert_cmpint (s->age_min, ==, 12);
+  g_assert_cmpint (s->age_max, ==, 100);
+  g_assert_cmpstr (s->languages, ==, "ur");
+  g_assert_cmpstr (s->contact_name, ==, "Ann Persona");
+  g_assert_cmpstr (s->contact_email, ==, "email@example.com");
+  g_assert_cmpstr (s->contact_phone, ==, "+44 1234 234567");
+  hours = sm_store_list_service_schedule (store, p->service_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hours->len, ==, 1);
+  g_assert_cmpstr (g_array_index (hours, SmScheduleRow, 0).byday, ==, "TH,FR");
+  g_assert_cmpstr (g_array_index (hours, SmScheduleRow, 0).opens_at, ==, "10:00");
+  g_assert_cmpstr (g_array_index (hours, SmScheduleRow, 0).closes_at, ==, "18:00");
+  l = sm_store_get_service_location (store, p->service_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (l->name, ==, "MyCity Civic Center");
+  g_assert_cmpstr (l->address_raw, ==, "1-30 Main Street");
+  g_assert_cmpstr (l->postal_code, ==, "ABC 1234");
+  g_assert_cmpstr (l->settlement, ==, "MyCity");
+  g_assert_false (l->has_location);
+  g_assert_true (g_str_has_prefix (l->accessibility, "The building is equipped with induction loops"));
+  orgs = sm_store_list_organizations (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (orgs->len, ==, 1);
+  o = orgs->pdata[0];
+  g_assert_cmpstr (o->name, ==, "Example Organization Inc.");
+  g_assert_cmpstr (o->email, ==, "email@example.com");
+  g_assert_cmpstr (o->url, ==, "http://example.com");
+  g_assert_cmpstr (o->phone, ==, "+44 1234 234567");
+  g_assert_true (g_str_has_prefix (o->description, "Example Org is a non-profit organization"));
+  /* Its catchment's extent is not GeoJSON: no catchment is made of it. */
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM service_area"), ==, 0);
+
+  /* Out again: the same values in the same fields. */
+  g_assert_true (sm_hsds_export_json (store, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_file (written, out, &error));
+  g_assert_no_error (error);
+  {
+    JsonObject *root = json_node_get_object (json_parser_get_root (written));
+    JsonArray *services = json_object_get_array_member (root, "services");
+
+    g_assert_cmpstr (json_object_get_string_member (root, "hsds_version"), ==, SM_HSDS_VERSION);
+    g_assert_cmpuint (json_array_get_length (services), ==, 1);
+    ours = json_array_get_element (services, 0);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *a = json_at (json_parser_get_root (given), kept[i]);
+      g_autofree char *b = json_at (ours, kept[i]);
+
+      if (g_strcmp0 (a, b) != 0)
+        g_error ("%s: the example has “%s”, the export “%s”", kept[i], a, b);
+    }
+  {
+    g_autofree char *opens = json_at (ours, "schedules/0/opens_at");
+    g_autofree char *number = json_at (ours, "organization/phones/0/number");
+    g_autofree char *latitude = json_at (ours, "service_at_locations/0/location/latitude");
+
+    g_assert_true (g_str_has_prefix (opens, "10:00"));
+    g_assert_cmpstr (number, ==, "+44 1234 234567");
+    g_assert_null (latitude);
+  }
   sm_test_remove_dir (dir);
 }
 
@@ -416,5 +701,6 @@ main (int    argc,
   g_test_add_func ("/directory/grouped-places", test_grouped_places);
   g_test_add_func ("/directory/symbols", test_symbols);
   g_test_add_func ("/directory/hsds-round-trip", test_hsds_round_trip);
+  g_test_add_func ("/directory/hsds-example", test_hsds_example);
   return g_test_run ();
 }

@@ -307,16 +307,22 @@ service_area (int    argc,
   return EXIT_OK;
 }
 
-/* service export DB OUT [--format json|csv]; service import DB FILE */
+/* service export DB OUT [--format json|csv]; service import DB FILE [--type CODE] */
 static int
 service_exchange (int      argc,
                   char   **argv,
                   gboolean import)
 {
-  g_autofree char *format = NULL;
-  GOptionEntry entries[] = {
+  g_autofree char *format = NULL, *type = NULL;
+  GOptionEntry export_entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("json (one file) or csv (a folder of CSV files with datapackage.json); default json"), "FORMAT" },
+    { NULL }
+  };
+  GOptionEntry import_entries[] = {
+    { "type", 't', 0, G_OPTION_ARG_STRING, &type,
+      N_("the service type (a code as “service needs” lists them) of a service with none of the Szt./Gyvt. types; "
+         "without it such a service is left out"), "CODE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (import
@@ -326,7 +332,7 @@ service_exchange (int      argc,
   g_autoptr(SmStore) store = NULL;
   int status;
 
-  if ((status = sm_cli_parse (context, import ? entries + 1 : entries, &argc, &argv, 2, "DB FILE")) >= 0)
+  if ((status = sm_cli_parse (context, import ? import_entries : export_entries, &argc, &argv, 2, "DB FILE")) >= 0)
     return status;
   if (format != NULL && !g_str_equal (format, "json") && !g_str_equal (format, "csv"))
     return sm_cli_usage_error (_("unknown format “%s”; use json or csv"), format);
@@ -346,7 +352,7 @@ service_exchange (int      argc,
     g_autoptr(SmGeocoder) geocoder = sm_geocoder_new (store, NULL);
     SmHsdsImport report = { 0 };
 
-    if (!sm_hsds_import (store, geocoder, argv[2], &report, &error))
+    if (!sm_hsds_import (store, geocoder, argv[2], type, &report, &error))
       {
         sm_hsds_import_clear (&report);
         return sm_cli_fail (g_steal_pointer (&error));

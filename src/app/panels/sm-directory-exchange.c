@@ -41,7 +41,7 @@ sm_directory_panel_import (SmDirectoryPanel  *self,
   SmHsdsImport report = { 0 };
   char *text;
 
-  if (!sm_hsds_import (self->store, sm_context_get_geocoder (self->context), path, &report, error))
+  if (!sm_hsds_import (self->store, sm_context_get_geocoder (self->context), path, NULL, &report, error))
     {
       sm_hsds_import_clear (&report);
       return NULL;

@@ -23,6 +23,8 @@
 
 /* --- the directory as HSDS objects ------------------------------------- */
 
+/* A text field; one without a value is left out, as HSDS types its
+ * fields as strings and null is none. */
 static void
 add_string (JsonObject *o,
             const char *name,
@@ -30,8 +32,6 @@ add_string (JsonObject *o,
 {
   if (value != NULL && *value != '\0')
     json_object_set_string_member (o, name, value);
-  else
-    json_object_set_null_member (o, name);
 }
 
 static char *
@@ -133,7 +133,7 @@ build_services (SmStore  *store,
               json_object_set_string_member (kind_term, "code", r->kind);
               json_object_set_string_member (kind_term, "name", r->kind);
               json_object_set_string_member (kind_term, "description", r->kind);
-              json_object_set_string_member (kind_term, "vocabulary", SM_HSDS_KIND_VOCABULARY);
+              json_object_set_string_member (kind_term, "taxonomy", SM_HSDS_KIND_VOCABULARY);
               json_object_set_string_member (kind, "id", kid);
               json_object_set_string_member (kind, "link_entity", "organization");
               json_object_set_string_member (kind, "link_id", oid);
@@ -155,7 +155,7 @@ build_services (SmStore  *store,
             json_object_set_string_member (term, "code", p->service_type);
             json_object_set_string_member (term, "name", type_name);
             json_object_set_string_member (term, "description", type_name);
-            json_object_set_string_member (term, "vocabulary", SM_HSDS_TYPE_VOCABULARY);
+            json_object_set_string_member (term, "taxonomy", SM_HSDS_TYPE_VOCABULARY);
             json_object_set_string_member (attribute, "id", aid);
             json_object_set_string_member (attribute, "link_entity", "service");
             json_object_set_string_member (attribute, "link_id", sid);
@@ -445,7 +445,7 @@ static const Table table_defs[] = {
     "service_id:service" },
   { "service_area", "id:string,service_id:string,name:string,extent:string,extent_type:string",
     "service_id:service" },
-  { "taxonomy_term", "id:string,code:string,name:string,description:string,vocabulary:string", NULL },
+  { "taxonomy_term", "id:string,code:string,name:string,description:string,taxonomy:string", NULL },
   { "attribute", "id:string,link_id:string,link_entity:string,taxonomy_term_id:string",
     "taxonomy_term_id:taxonomy_term" },
 };

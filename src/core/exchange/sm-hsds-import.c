@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -282,15 +283,29 @@ services_from_json (const char  *path,
         (*error)->domain = SM_ERROR, (*error)->code = SM_ERROR_FORMAT;
       return NULL;
     }
+  /* An array of services; an object with them ("services", or "contents"
+   * as a page of the HSDS API gives them); or one service object. */
   root = json_parser_get_root (parser);
   if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
     services = json_node_get_array (root);
   else if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    services = array_of (json_node_get_object (root), "services");
+    {
+      JsonObject *o = json_node_get_object (root);
+
+      if ((services = array_of (o, "services")) == NULL && (services = array_of (o, "contents")) == NULL &&
+          text_of (o, "name") != NULL && (text_of (o, "status") != NULL || object_of (o, "organization") != NULL))
+        {
+          JsonArray *one = json_array_new ();
+
+          json_array_add_element (one, json_node_copy (root));
+          return one;
+        }
+    }
   if (services == NULL)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_FORMAT,
-                   _("“%s” is not HSDS JSON: neither an array of services nor an object with “services”"), path);
+                   _("“%s” is not HSDS JSON: neither services (an array, or an object with “services” or "
+                     "“contents”) nor one service"), path);
       return NULL;
     }
   return json_array_ref (services);
@@ -306,9 +321,11 @@ term_code (JsonArray           *attributes,
     {
       JsonObject *term = object_of (object_at (attributes, i), "taxonomy_term");
       const char *code = text_of (term, "code");
+      /* HSDS 3 names the vocabulary "taxonomy"; 2.0 named it "vocabulary". */
+      const char *of = text_of (term, "taxonomy") ? text_of (term, "taxonomy") : text_of (term, "vocabulary");
 
-      if (code != NULL && (vocabulary == NULL || g_strcmp0 (text_of (term, "vocabulary"), vocabulary) == 0 ||
-                           text_of (term, "vocabulary") == NULL) && g_strv_contains (codes, code))
+      if (code != NULL && (vocabulary == NULL || of == NULL || g_strcmp0 (of, vocabulary) == 0) &&
+          g_strv_contains (codes, code))
         return code;
     }
   return NULL;
@@ -321,8 +338,29 @@ typedef struct {
   GHashTable   *orgs;        /* HSDS id → our id */
   GHashTable   *locations;   /* HSDS id → our id */
   GStrv         types;       /* our service type codes */
+  const char   *default_type; /* for a service with none of them; NULL: left out */
   GPtrArray    *added;       /* keys of orgs and locations added for the service being imported */
+  GStringChunk *strings;     /* texts cleaned for the store */
 } Import;
+
+/* A phone number without the quotes or spaces some files put round it. */
+static char *
+phone_of (Import     *im,
+          JsonObject *phone)
+{
+  const char *raw = text_of (phone, "number");
+  g_autofree char *clean = NULL;
+
+  if (raw == NULL)
+    return NULL;
+  clean = g_strstrip (g_strdup (raw));
+  while (clean[0] == '"' || clean[0] == '\'')
+    memmove (clean, clean + 1, strlen (clean));
+  for (size_t n = strlen (clean); n > 0 && (clean[n - 1] == '"' || clean[n - 1] == '\''); n--)
+    clean[n - 1] = '\0';
+  g_strstrip (clean);
+  return *clean ? g_string_chunk_insert (im->strings, clean) : NULL;
+}
 
 static gint64
 import_organization (Import      *im,
@@ -336,8 +374,7 @@ import_organization (Import      *im,
   const char *kind = term_code (array_of (org, "attributes"), SM_HSDS_KIND_VOCABULARY, kinds);
   SmOrganization o = { .name = (char *) text_of (org, "name"), .kind = (char *) (kind ? kind : "municipal"),
                        .email = (char *) text_of (org, "email"), .url = (char *) text_of (org, "website"),
-                       .phone = phones && json_array_get_length (phones) > 0
-                                ? (char *) text_of (object_at (phones, 0), "number") : NULL };
+                       .phone = phone_of (im, object_at (phones, 0)) };
   gint64 our;
 
   if (known != NULL)
@@ -382,10 +419,19 @@ import_location (Import      *im,
     return *(gint64 *) known;
   if (number_of (loc, "latitude", &l.lat) && number_of (loc, "longitude", &l.lon))
     {
-      l.has_location = TRUE;
-      l.quality = SM_GEOCODE_MANUAL;
+      /* A position off the Earth is not kept: the address may place it. */
+      if (fabs (l.lat) <= 90 && fabs (l.lon) <= 180 && (l.lat != 0 || l.lon != 0))
+        {
+          l.has_location = TRUE;
+          l.quality = SM_GEOCODE_MANUAL;
+        }
+      else
+        g_ptr_array_add (im->report->problems,
+                         g_strdup_printf (_("location “%s”: latitude %g, longitude %g is not a place on Earth; "
+                                            "it is placed by its address if it can be"),
+                                          l.name ? l.name : "?", l.lat, l.lon));
     }
-  else if (im->geocoder != NULL && l.address_raw != NULL)
+  if (!l.has_location && im->geocoder != NULL && l.address_raw != NULL)
     {
       g_autofree char *full = g_strdup_printf ("%s %s, %s", l.postal_code ? l.postal_code : "",
                                                l.settlement ? l.settlement : "", l.address_raw);
@@ -410,6 +456,18 @@ import_location (Import      *im,
   return our;
 }
 
+/* The service's contact person, or else the first of its places'. */
+static JsonObject *
+first_contact (JsonObject *s)
+{
+  JsonObject *contact = object_at (array_of (s, "contacts"), 0);
+  JsonArray *sals = array_of (s, "service_at_locations");
+
+  for (guint i = 0; contact == NULL && sals != NULL && i < json_array_get_length (sals); i++)
+    contact = object_at (array_of (object_at (sals, i), "contacts"), 0);
+  return contact;
+}
+
 static gboolean
 import_service (Import      *im,
                 JsonObject  *s,
@@ -426,7 +484,7 @@ import_service (Import      *im,
                         .eligibility = (char *) text_of (s, "eligibility_description"),
                         .service_type = (char *) type, .capacity = -1, .age_min = -1, .age_max = -1 };
   g_autofree char *today = sm_date_today_iso ();
-  JsonObject *contact = object_at (array_of (s, "contacts"), 0);
+  JsonObject *contact = first_contact (s);
   JsonArray *languages = array_of (s, "languages");
   JsonArray *schedules = array_of (s, "schedules");
   g_autoptr(GString) codes = g_string_new (NULL);
@@ -434,6 +492,8 @@ import_service (Import      *im,
   double age;
   gint64 id;
 
+  if (type == NULL && im->default_type != NULL)
+    service.service_type = (char *) (type = im->default_type);
   if (type == NULL)
     {
       g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
@@ -455,7 +515,7 @@ import_service (Import      *im,
   service.languages = codes->len ? codes->str : NULL;
   service.contact_name = (char *) text_of (contact, "name");
   service.contact_email = (char *) text_of (contact, "email");
-  service.contact_phone = (char *) text_of (object_at (array_of (contact, "phones"), 0), "number");
+  service.contact_phone = phone_of (im, object_at (array_of (contact, "phones"), 0));
   for (guint i = 0; schedules != NULL && i < json_array_get_length (schedules); i++)
     {
       JsonObject *o = object_at (schedules, i);
@@ -535,16 +595,20 @@ import_service (Import      *im,
  * @geocoder: (nullable): places a location given by its address alone
  * @path: an HSDS JSON file, or the datapackage.json (or the folder) of the
  *   CSV form
+ * @default_type: (nullable): the type of a service with none of the
+ *   Szt./Gyvt. types among its taxonomy terms
  * @report: (out caller-allocates): what was imported; each service left
  *   out and why
  *
  * Imports every service that can be, in one transaction; a service whose
- * type is none of the Szt./Gyvt. types is left out and named.
+ * type is none of the Szt./Gyvt. types (and no @default_type is given) is
+ * left out and named.
  */
 gboolean
 sm_hsds_import (SmStore      *store,
                 SmGeocoder   *geocoder,
                 const char   *path,
+                const char   *default_type,
                 SmHsdsImport *report,
                 GError      **error)
 {
@@ -573,9 +637,16 @@ sm_hsds_import (SmStore      *store,
   for (guint i = 0; i < types->len; i++)
     g_strv_builder_add (codes, ((SmNamedCode *) types->pdata[i])->code);
   im.types = type_codes = g_strv_builder_end (codes);
+  if (default_type != NULL && !g_strv_contains ((const char * const *) type_codes, default_type))
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” is not a service type"), default_type);
+      return FALSE;
+    }
+  im.default_type = default_type;
   im.orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.added = g_ptr_array_new_with_free_func (g_free);
+  im.strings = g_string_chunk_new (1024);
   ok = began = sm_store_begin (store, error);
   for (guint i = 0; ok && i < json_array_get_length (services); i++)
     {
@@ -613,5 +684,6 @@ sm_hsds_import (SmStore      *store,
   g_hash_table_unref (im.orgs);
   g_hash_table_unref (im.locations);
   g_ptr_array_unref (im.added);
+  g_string_chunk_free (im.strings);
   return ok;
 }

@@ -36,6 +36,7 @@ void     sm_hsds_import_clear   (SmHsdsImport *report);
 gboolean sm_hsds_import         (SmStore      *store,
                                  SmGeocoder   *geocoder,
                                  const char   *path,
+                                 const char   *default_type,
                                  SmHsdsImport *report,
                                  GError      **error);
 
