@@ -288,6 +288,39 @@ test_loop_on_the_store (void)
   g_assert_true (sm_referral_rules_load (store, &rules, &error));
   g_assert_false (sm_referral_record_is_overdue (&rules, r, epoch (2025, 10, 22)));
   sm_referral_rules_clear (&rules);
+  /* The year's unusual days: the law's holidays on weekdays, the moved
+   * rest day by its name, a worked Saturday; no plain day, no holiday
+   * that falls on a weekend (1 November 2025 is a Saturday). */
+  g_assert_true (sm_store_set_workday_exception (store, "2025-10-18", TRUE, NULL, &error));
+  {
+    g_autoptr(GPtrArray) days = sm_referral_unusual_days (store, 2025, &error);
+    g_autoptr(GString) seen = g_string_new (NULL);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < days->len; i++)
+      {
+        const SmCalendarDay *u = days->pdata[i];
+
+        g_string_append_printf (seen, "%s %s %s%s;", u->day, u->worked ? "worked" : "off", u->why ? u->why : "",
+                                u->exception ? " *" : "");
+      }
+    g_assert_cmpstr (seen->str, ==,
+                     "2025-01-01 off New Year's Day;"
+                     "2025-04-18 off Good Friday;"
+                     "2025-04-21 off Easter Monday;"
+                     "2025-05-01 off Labour Day;"
+                     "2025-06-09 off Whit Monday;"
+                     "2025-08-20 off State Foundation Day (20 August);"
+                     "2025-10-18 worked working day *;"
+                     "2025-10-20 off áthelyezett pihenőnap *;"
+                     "2025-10-23 off National Day (23 October);"
+                     "2025-12-25 off Christmas Day;"
+                     "2025-12-26 off Second Day of Christmas;");
+    g_assert_null (sm_referral_unusual_days (store, 99, &error));
+    g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_true (sm_store_remove_workday_exception (store, "2025-10-18", &error));
   g_assert_false (sm_referral_set_answer_days (store, 15, &error));
   g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
   g_clear_error (&error);

@@ -463,8 +463,7 @@ cmd_calendar (int    argc,
     g_option_context_new (_("DB — the working days referrals are answered in: Hungary's, with exceptions"));
   g_autoptr(GError) error = NULL;
   g_autoptr(SmStore) store = NULL;
-  g_autoptr(GPtrArray) exceptions = NULL;
-  SmReferralRules rules;
+  g_autoptr(GPtrArray) days = NULL;
   GDate d, first;
 
   if ((status = sm_cli_parse (context, entries, &argc, &argv, 1, "DB")) >= 0)
@@ -499,31 +498,13 @@ cmd_calendar (int    argc,
     }
   if (year < SM_DATE_MIN_YEAR || year > SM_DATE_MAX_YEAR)
     return sm_cli_usage_error (_("%d is not a year"), year);
-  if (!sm_referral_rules_load (store, &rules, &error) ||
-      (exceptions = sm_store_list_workday_exceptions (store, &error)) == NULL)
+  if ((days = sm_referral_unusual_days (store, year, &error)) == NULL)
     return sm_cli_fail (g_steal_pointer (&error));
-  g_date_clear (&first, 1);
-  g_date_set_dmy (&first, 1, 1, year);
-  for (d = first; g_date_get_year (&d) == year; g_date_add_days (&d, 1))
+  for (guint i = 0; i < days->len; i++)
     {
-      int day = sm_date_to_epoch_day (&d);
-      GDateWeekday weekday = g_date_get_weekday (&d);
-      gboolean weekend = weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY;
-      gboolean worked = sm_work_calendar_is_workday (rules.calendar, day);
-      const char *holiday = sm_hungarian_public_holiday (&d);
-      g_autofree char *iso = sm_date_to_iso (&d);
-      const char *why = holiday;
+      const SmCalendarDay *day = g_ptr_array_index (days, i);
 
-      for (guint i = 0; i < exceptions->len; i++)
-        {
-          SmWorkdayException *e = g_ptr_array_index (exceptions, i);
-
-          if (g_str_equal (e->day, iso))
-            why = e->name ? e->name : (e->workday ? _("working day") : _("rest day"));
-        }
-      if ((!worked && !weekend) || (worked && weekend) || (holiday != NULL && !weekend))
-        g_print ("%s  %s  %s\n", iso, worked ? _("worked") : _("off"), why ? why : "");
+      g_print ("%s  %s  %s\n", day->day, day->worked ? _("worked") : _("off"), day->why ? day->why : "");
     }
-  sm_referral_rules_clear (&rules);
   return EXIT_OK;
 }

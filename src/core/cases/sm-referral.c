@@ -217,6 +217,74 @@ sm_referral_rules_clear (SmReferralRules *rules)
   g_clear_pointer (&rules->calendar, sm_work_calendar_unref);
 }
 
+void
+sm_calendar_day_free (SmCalendarDay *day)
+{
+  g_free (day->day);
+  g_free (day->why);
+  g_free (day);
+}
+
+/**
+ * sm_referral_unusual_days:
+ * @year: between SM_DATE_MIN_YEAR and SM_DATE_MAX_YEAR
+ *
+ * Returns: (transfer full) (element-type SmCalendarDay): the days of @year
+ *   the referrals' calendar has otherwise than a plain week, in order: a
+ *   weekday off, a weekend worked, a public holiday
+ */
+GPtrArray *
+sm_referral_unusual_days (SmStore  *store,
+                          int       year,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) exceptions = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  SmReferralRules rules;
+  GDate d;
+
+  if (year < SM_DATE_MIN_YEAR || year > SM_DATE_MAX_YEAR)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("%d is not a year"), year);
+      return NULL;
+    }
+  if ((exceptions = sm_store_list_workday_exceptions (store, error)) == NULL ||
+      !sm_referral_rules_load (store, &rules, error))
+    return NULL;
+  days = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_calendar_day_free);
+  g_date_clear (&d, 1);
+  for (g_date_set_dmy (&d, 1, 1, year); g_date_get_year (&d) == year; g_date_add_days (&d, 1))
+    {
+      GDateWeekday weekday = g_date_get_weekday (&d);
+      gboolean weekend = weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY;
+      gboolean worked = sm_work_calendar_is_workday (rules.calendar, sm_date_to_epoch_day (&d));
+      const char *holiday = sm_hungarian_public_holiday (&d);
+      g_autofree char *iso = sm_date_to_iso (&d);
+      SmCalendarDay *day;
+
+      if (!(worked == weekend || (holiday != NULL && !weekend)))
+        continue;
+      day = g_new0 (SmCalendarDay, 1);
+      day->day = g_steal_pointer (&iso);
+      day->worked = worked;
+      day->why = g_strdup (holiday);
+      for (guint i = 0; i < exceptions->len; i++)
+        {
+          SmWorkdayException *e = g_ptr_array_index (exceptions, i);
+
+          if (g_str_equal (e->day, day->day))
+            {
+              g_free (day->why);
+              day->why = g_strdup (e->name ? e->name : (e->workday ? _("working day") : _("rest day")));
+              day->exception = TRUE;
+            }
+        }
+      g_ptr_array_add (days, day);
+    }
+  sm_referral_rules_clear (&rules);
+  return g_steal_pointer (&days);
+}
+
 gboolean
 sm_referral_record_is_overdue (const SmReferralRules  *rules,
                                const SmReferralRecord *r,

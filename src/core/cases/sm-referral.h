@@ -113,6 +113,20 @@ gboolean    sm_referral_set_answer_days (SmStore         *store,
                                          int              days,
                                          GError         **error);
 
+/* A day of a year that is not as a plain Monday-to-Friday week has it: a
+ * public holiday, a moved rest day, a worked Saturday. */
+typedef struct {
+  char     *day;        /* YYYY-MM-DD */
+  gboolean  worked;
+  char     *why;        /* the holiday's or the exception's name */
+  gboolean  exception;  /* set in the database, not by the law */
+} SmCalendarDay;
+
+void        sm_calendar_day_free       (SmCalendarDay *day);
+GPtrArray  *sm_referral_unusual_days   (SmStore         *store,
+                                        int              year,
+                                        GError         **error);
+
 gint64      sm_referral_send          (SmStore                *store,
                                        const SmReferralRecord *draft,
                                        GError                **error);
