@@ -9,15 +9,19 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sm-capacity-item.h"
+#include "sm-capacity-window.h"
 #include "sm-coverage.h"
 #include "sm-coverage-window.h"
 #include "sm-referral.h"
 #include "sm-need-table-window.h"
 #include "sm-query.h"
+#include "sm-referral-calendar-window.h"
 #include "sm-referral-panel.h"
 #include "sm-satisfaction-window.h"
 #include "sm-survey-window.h"
 #include "sm-store-casework.h"
+#include "sm-store-referrals.h"
 #include "sm-store-services.h"
 #include "sm-window.h"
 #include "sm-test-gui.h"
@@ -590,6 +594,143 @@ test_satisfaction (void)
   sm_test_close_window (window);
 }
 
+static GtkWindow *
+toplevel_of_type (GType type)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The Referrals page's menu: the capacity report shows a refusal for no
+ * capacity beside the service's capacity, and follows its period; the
+ * calendar takes a moved rest day as people write it, refuses a day that
+ * is none, gives a day back to the law, and sets the answer's days. */
+static void
+test_capacity_and_calendar (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(GPtrArray) places = sm_store_list_service_places (store, "idos_gondozas", &error);
+  const SmServicePlace *p = places->pdata[0];
+  SmReferralRecord d = { .household_id = 9, .service_id = p->service_id, .location_id = p->location_id,
+                         .reason = (char *) "Étkeztetés", .consent = TRUE,
+                         .sent_on = (char *) "2023-05-02", .sent_by = (char *) "Kiss Anna" };
+  SmWindow *window;
+  SmReferralPanel *panel;
+  GtkWindow *report, *calendar;
+  GListModel *rows;
+  SmReferralRules rules;
+  GDate on;
+  gint64 id;
+
+  id = sm_referral_send (store, &d, &error);
+  g_assert_no_error (error);
+  g_date_clear (&on, 1);
+  g_date_set_dmy (&on, 3, 5, 2023);
+  g_assert_true (sm_referral_move (store, id, SM_REFERRAL_DECLINED, "Szabó Éva", NULL, SM_DECLINE_NO_CAPACITY,
+                                   SM_OUTCOME_NONE, &on, &error));
+  g_assert_no_error (error);
+  window = sm_test_open_window (store);
+  panel = sm_window_get_referral_panel (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-page", "s", "referrals");
+  sm_test_iterate (50);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "referrals.capacity", NULL));
+  sm_test_iterate (50);
+  report = toplevel_of_type (SM_TYPE_CAPACITY_WINDOW);
+  g_assert_nonnull (report);
+  sm_capacity_window_set_period (SM_CAPACITY_WINDOW (report), "2023.05.01.", "2023-05-31");
+  sm_test_iterate (20);
+  rows = sm_capacity_window_get_model (SM_CAPACITY_WINDOW (report));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+  {
+    /* Refusals for no capacity come first. */
+    g_autoptr(SmCapacityItem) first = g_list_model_get_item (rows, 0);
+    const SmCapacityRow *r = sm_capacity_item_get_row (first);
+
+    g_assert_cmpint (r->service_id, ==, p->service_id);
+    g_assert_cmpint (r->received, >=, 1);
+    g_assert_cmpint (r->declined_no_capacity, >=, 1);
+  }
+  sm_test_maybe_screenshot ((SmWindow *) report, "capacity-report");
+  sm_capacity_window_set_period (SM_CAPACITY_WINDOW (report), "2023-06-01", "2023-06-30");
+  sm_test_iterate (20);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(SmCapacityItem) item = g_list_model_get_item (rows, i);
+
+      if (sm_capacity_item_get_row (item)->service_id == p->service_id)
+        g_assert_cmpint (sm_capacity_item_get_row (item)->declined_no_capacity, ==, 0);
+    }
+  gtk_window_destroy (report);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "referrals.calendar", NULL));
+  sm_test_iterate (50);
+  calendar = toplevel_of_type (SM_TYPE_REFERRAL_CALENDAR_WINDOW);
+  g_assert_nonnull (calendar);
+  {
+#define CHILD(name) gtk_widget_get_template_child (GTK_WIDGET (calendar), SM_TYPE_REFERRAL_CALENDAR_WINDOW, name)
+    GtkEditable *day_row = GTK_EDITABLE (CHILD ("day_row"));
+    GtkEditable *name_row = GTK_EDITABLE (CHILD ("name_row"));
+    GtkWidget *add = GTK_WIDGET (CHILD ("add_button"));
+    GtkWidget *list = GTK_WIDGET (CHILD ("days_list"));
+    GtkSpinButton *days = GTK_SPIN_BUTTON (CHILD ("days_spin"));
+#undef CHILD
+    g_autoptr(GPtrArray) exceptions = NULL;
+    g_autoptr(GPtrArray) list_rows = g_ptr_array_new ();
+    AdwActionRow *moved = NULL;
+
+    gtk_editable_set_text (day_row, "2024.02.30.");
+    g_signal_emit_by_name (add, "clicked");
+    sm_test_iterate (20);
+    exceptions = sm_store_list_workday_exceptions (store, &error);
+    g_assert_cmpuint (exceptions->len, ==, 0);
+    g_clear_pointer (&exceptions, g_ptr_array_unref);
+
+    gtk_editable_set_text (day_row, "2024.03.04.");
+    gtk_editable_set_text (name_row, "áthelyezett pihenőnap");
+    g_signal_emit_by_name (add, "clicked");
+    sm_test_iterate (20);
+    exceptions = sm_store_list_workday_exceptions (store, &error);
+    g_assert_cmpuint (exceptions->len, ==, 1);
+    g_assert_cmpstr (((SmWorkdayException *) exceptions->pdata[0])->day, ==, "2024-03-04");
+    g_assert_false (((SmWorkdayException *) exceptions->pdata[0])->workday);
+    g_assert_cmpstr (gtk_editable_get_text (day_row), ==, "");
+    sm_test_collect_widgets (list, ADW_TYPE_ACTION_ROW, list_rows);
+    for (guint i = 0; i < list_rows->len; i++)
+      if (g_str_has_prefix (adw_preferences_row_get_title (list_rows->pdata[i]), "2024-03-04"))
+        moved = list_rows->pdata[i];
+    g_assert_nonnull (moved);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (moved), "áthelyezett pihenőnap"));
+    sm_test_maybe_screenshot ((SmWindow *) calendar, "referral-calendar");
+    {
+      g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+      sm_test_collect_widgets (GTK_WIDGET (moved), GTK_TYPE_BUTTON, buttons);
+      g_assert_cmpuint (buttons->len, ==, 1);
+      g_signal_emit_by_name (buttons->pdata[0], "clicked");
+      sm_test_iterate (20);
+    }
+    g_clear_pointer (&exceptions, g_ptr_array_unref);
+    exceptions = sm_store_list_workday_exceptions (store, &error);
+    g_assert_cmpuint (exceptions->len, ==, 0);
+
+    gtk_spin_button_set_value (days, 5);
+    sm_test_iterate (20);
+    g_assert_true (sm_referral_rules_load (store, &rules, &error));
+    g_assert_cmpint (rules.answer_days, ==, 5);
+    sm_referral_rules_clear (&rules);
+    gtk_spin_button_set_value (days, 2);
+    sm_test_iterate (20);
+  }
+  gtk_window_destroy (calendar);
+  sm_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -602,6 +743,7 @@ main (int    argc,
   g_test_add_func ("/window/coverage", test_coverage);
   g_test_add_func ("/window/directory", test_directory);
   g_test_add_func ("/window/satisfaction", test_satisfaction);
+  g_test_add_func ("/window/capacity-and-calendar", test_capacity_and_calendar);
   status = g_test_run ();
   sm_test_gui_finish ();
   return status;

@@ -9,6 +9,8 @@
 #include "sm-enums.h"
 #include "sm-referral.h"
 #include "sm-referral-item.h"
+#include "sm-capacity-window.h"
+#include "sm-referral-calendar-window.h"
 #include "sm-referral-panel.h"
 #include "sm-model.h"
 #include "sm-signal-item.h"
@@ -518,6 +520,31 @@ sm_referral_panel_dispose (GObject *object)
 
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, SmReferralPanel, name)
 
+static GtkWindow *
+parent_window (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+capacity_action (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
+{
+  sm_capacity_window_new (parent_window (widget), SM_REFERRAL_PANEL (widget)->context);
+}
+
+static void
+calendar_action (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (sm_referral_calendar_window_new (parent_window (widget),
+                                                                   SM_REFERRAL_PANEL (widget)->context)));
+}
+
 static void
 sm_referral_panel_class_init (SmReferralPanelClass *klass)
 {
@@ -548,6 +575,8 @@ sm_referral_panel_class_init (SmReferralPanelClass *klass)
   BIND (note_entry); BIND (answer_box); BIND (decline_drop); BIND (start_button); BIND (complete_box);
   BIND (outcome_drop); BIND (withdraw_button); BIND (message); BIND (accept_button); BIND (decline_button);
   BIND (complete_button);
+  gtk_widget_class_install_action (widget_class, "referrals.capacity", NULL, capacity_action);
+  gtk_widget_class_install_action (widget_class, "referrals.calendar", NULL, calendar_action);
   gtk_widget_class_bind_template_callback (widget_class, accept_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, decline_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, start_clicked_cb);

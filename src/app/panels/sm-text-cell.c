@@ -15,6 +15,7 @@ struct _SmTextCell
   PangoLayout *layout[2];      /* made when drawn, for the allocated width */
   int          line_height[2]; /* pango units, 0 until measured */
   int          char_width;     /* pango units */
+  float        xalign;
 };
 
 G_DEFINE_FINAL_TYPE (SmTextCell, sm_text_cell, GTK_TYPE_WIDGET)
@@ -149,6 +150,13 @@ sm_text_cell_snapshot (GtkWidget   *widget,
           PangoLayout *layout = ensure_layout (self, i);
           graphene_point_t at = GRAPHENE_POINT_INIT (0, PANGO_PIXELS (y));
 
+          if (self->xalign > 0)
+            {
+              int w;
+
+              pango_layout_get_pixel_size (layout, &w, NULL);
+              at.x = MAX (0, (gtk_widget_get_width (widget) - w) * self->xalign);
+            }
           if (i == 1)
             c.alpha *= DIM_ALPHA;
           gtk_snapshot_save (snapshot);
@@ -246,6 +254,19 @@ sm_text_cell_new (guint n_lines,
   self->n_lines = CLAMP (n_lines, 1, 2);
   self->width_chars = width_chars;
   return GTK_WIDGET (self);
+}
+
+/**
+ * sm_text_cell_set_xalign:
+ * @xalign: 0 at the start, 1 at the end (numbers)
+ */
+void
+sm_text_cell_set_xalign (SmTextCell *self,
+                         float       xalign)
+{
+  g_return_if_fail (SM_IS_TEXT_CELL (self));
+  self->xalign = CLAMP (xalign, 0, 1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (SmTextCell, sm_text_cell, SM, TEXT_CELL, GtkWidget)
 
 GtkWidget *sm_text_cell_new      (guint        n_lines,
                                   int          width_chars);
+void       sm_text_cell_set_xalign (SmTextCell *self,
+                                    float       xalign);
 void       sm_text_cell_set_text (SmTextCell  *self,
                                   const char  *first,
                                   const char  *second);
