@@ -968,7 +968,7 @@ test_network (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_auto(Run) r1 = { 0 }, r2 = { 0 }, r3 = { 0 }, r4 = { 0 }, r5 = { 0 }, r6 = { 0 }, r7 = { 0 };
-  g_auto(Run) r8 = { 0 }, r9 = { 0 }, r10 = { 0 }, r11 = { 0 }, r12 = { 0 };
+  g_auto(Run) r8 = { 0 }, r9 = { 0 }, r10 = { 0 }, r11 = { 0 }, r12 = { 0 }, r13 = { 0 }, r14 = { 0 };
   JsonObject *root;
   JsonArray *rows;
   GStatBuf st;
@@ -1037,6 +1037,11 @@ test_network (void)
   run (&r11, "survey", "results", db, "--service", "1", "--format", "json", NULL);
   g_assert_cmpint (r11.status, ==, 0);
   g_assert_nonnull (strstr (r11.out, "\"k\" : 5"));
+  /* A place the service is not offered at is refused; a place needs its service. */
+  run (&r13, "survey", "add", db, "--service", "1", "--location", "999999", "--on", "2025-06-01", "5", NULL);
+  expect_user_error (&r13, "not offered at location 999999");
+  run (&r14, "survey", "results", db, "--location", "1", NULL);
+  expect_user_error (&r14, "--location needs --service");
   run (&r12, "calendar", db, "--year", "2026", NULL);
   g_assert_nonnull (strstr (r12.out, "2026-04-03  off"));
   g_assert_nonnull (strstr (r12.out, "2026-05-25  off"));

@@ -81,9 +81,9 @@ test_results (void)
   sa = add_service (store, "Népkonyha A");
   sb = add_service (store, "Népkonyha B");
   for (guint i = 0; i < G_N_ELEMENTS (a_answers); i++)
-    g_assert_cmpint (sm_satisfaction_record (store, 1, sa, a_days[i], "paper", a_answers[i], 6, FALSE, &error), >, 0);
+    g_assert_cmpint (sm_satisfaction_record (store, 1, sa, 0, a_days[i], "paper", a_answers[i], 6, FALSE, &error), >, 0);
   for (guint i = 0; i < G_N_ELEMENTS (b_answers); i++)
-    g_assert_cmpint (sm_satisfaction_record (store, 1, sb, "2025-11-11", "paper", b_answers[i], 6, FALSE, &error), >, 0);
+    g_assert_cmpint (sm_satisfaction_record (store, 1, sb, 0, "2025-11-11", "paper", b_answers[i], 6, FALSE, &error), >, 0);
   g_assert_no_error (error);
 
   /* Refused whole: a bad answer, an empty form, too many answers, no
@@ -91,22 +91,22 @@ test_results (void)
   {
     const char *bad[] = { "5", "9" }, *empty[] = { "", "" }, *many[] = { "1", "1", "1", "1", "igen", "", "x" };
 
-    g_assert_cmpint (sm_satisfaction_record (store, 1, sa, "2025-10-02", "paper", bad, 2, FALSE, &error), ==, 0);
+    g_assert_cmpint (sm_satisfaction_record (store, 1, sa, 0, "2025-10-02", "paper", bad, 2, FALSE, &error), ==, 0);
     g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
     g_clear_error (&error);
-    g_assert_cmpint (sm_satisfaction_record (store, 1, sa, "2025-10-02", "paper", empty, 2, FALSE, &error), ==, 0);
+    g_assert_cmpint (sm_satisfaction_record (store, 1, sa, 0, "2025-10-02", "paper", empty, 2, FALSE, &error), ==, 0);
     g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
     g_clear_error (&error);
-    g_assert_cmpint (sm_satisfaction_record (store, 1, sa, "2025-10-02", "paper", many, 7, FALSE, &error), ==, 0);
+    g_assert_cmpint (sm_satisfaction_record (store, 1, sa, 0, "2025-10-02", "paper", many, 7, FALSE, &error), ==, 0);
     g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
     g_clear_error (&error);
-    g_assert_cmpint (sm_satisfaction_record (store, 1, 999, "2025-10-02", "paper", bad, 1, FALSE, &error), ==, 0);
+    g_assert_cmpint (sm_satisfaction_record (store, 1, 999, 0, "2025-10-02", "paper", bad, 1, FALSE, &error), ==, 0);
     g_assert_error (error, SM_ERROR, SM_ERROR_NOT_FOUND);
     g_clear_error (&error);
     g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM survey_response"), ==, 10);
   }
 
-  a = sm_satisfaction_compute (store, 1, sa, NULL, NULL, disclosure, &error);
+  a = sm_satisfaction_compute (store, 1, sa, 0, NULL, NULL, disclosure, &error);
   g_assert_cmpuint (a->n_responses, ==, 7);
   g_assert_true (a->shown);
   q1 = a->questions->pdata[0];
@@ -125,16 +125,16 @@ test_results (void)
   g_assert_cmpuint (q5->counts[1], ==, 4);
 
   /* Three responses: the group is not shown, nor any figure of it. */
-  b = sm_satisfaction_compute (store, 1, sb, NULL, NULL, disclosure, &error);
+  b = sm_satisfaction_compute (store, 1, sb, 0, NULL, NULL, disclosure, &error);
   g_assert_false (b->shown);
   g_assert_false (((SmSatisfactionQuestion *) b->questions->pdata[0])->shown);
   g_assert_true (isnan (((SmSatisfactionQuestion *) b->questions->pdata[0])->mean));
   g_assert_cmpuint (((SmSatisfactionQuestion *) b->questions->pdata[0])->counts[1], ==, 0);
-  all = sm_satisfaction_compute (store, 1, 0, NULL, NULL, disclosure, &error);
+  all = sm_satisfaction_compute (store, 1, 0, 0, NULL, NULL, disclosure, &error);
   g_assert_cmpuint (all->n_responses, ==, 10);
 
   /* By quarter: 2025 Q4 holds five, 2026 Q1 two (not shown). */
-  trend = sm_satisfaction_trend (store, 1, sa, q1->question_id, NULL, NULL, disclosure, &error);
+  trend = sm_satisfaction_trend (store, 1, sa, 0, q1->question_id, NULL, NULL, disclosure, &error);
   g_assert_cmpuint (trend->len, ==, 2);
   g_assert_cmpint (g_array_index (trend, SmSatisfactionQuarter, 0).year, ==, 2025);
   g_assert_cmpint (g_array_index (trend, SmSatisfactionQuarter, 0).quarter, ==, 4);
@@ -197,6 +197,82 @@ test_import (void)
   sm_test_remove_dir (dir);
 }
 
+/* Responses about one of a service's places: recorded there, refused at a
+ * place the service is not offered at, read per place with the same
+ * suppression, imported from a column naming the place. */
+static void
+test_places (void)
+{
+  g_autofree char *dir = sm_test_make_dir ("sm-satisfaction");
+  g_autofree char *path = g_build_filename (dir, "places.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "helyek.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (path, &error);
+  g_autoptr(SmDisclosure) disclosure = sm_disclosure_new (5);
+  g_autoptr(SmSatisfactionResult) north = NULL, south = NULL, both = NULL;
+  static const char *answers[] = { "4", "4", "5", "3", "igen", "" };
+  SmLocation n = { .name = (char *) "Északi klub", .address_raw = (char *) "Fő utca 1.", .has_location = TRUE,
+                   .lat = 47.65, .lon = 18.32, .quality = SM_GEOCODE_MANUAL };
+  SmLocation so = { .name = (char *) "Déli klub", .address_raw = (char *) "Rózsa utca 9.", .has_location = TRUE,
+                    .lat = 47.63, .lon = 18.33, .quality = SM_GEOCODE_MANUAL };
+  SmSurveyImport report = { 0 };
+  gint64 service, other, ln, ls, lo;
+
+  g_assert_no_error (error);
+  service = add_service (store, "Idősek Klubja");
+  other = add_service (store, "Népkonyha");
+  ln = sm_store_add_location (store, &n, &error);
+  ls = sm_store_add_location (store, &so, &error);
+  lo = sm_store_add_location (store, &n, &error);
+  g_assert_true (sm_store_link_service_location (store, service, ln, &error));
+  g_assert_true (sm_store_link_service_location (store, service, ls, &error));
+  g_assert_true (sm_store_link_service_location (store, other, lo, &error));
+  g_assert_no_error (error);
+
+  for (int i = 0; i < 6; i++)
+    g_assert_cmpint (sm_satisfaction_record (store, 1, service, ln, "2025-10-02", "paper", answers, 6, FALSE, &error),
+                     >, 0);
+  for (int i = 0; i < 2; i++)
+    g_assert_cmpint (sm_satisfaction_record (store, 1, service, ls, "2025-10-03", "paper", answers, 6, FALSE, &error),
+                     >, 0);
+  g_assert_no_error (error);
+  /* Not a place of this service: refused, nothing written. */
+  g_assert_cmpint (sm_satisfaction_record (store, 1, service, lo, "2025-10-03", "paper", answers, 6, FALSE, &error),
+                   ==, 0);
+  g_assert_error (error, SM_ERROR, SM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM survey_response"), ==, 8);
+
+  north = sm_satisfaction_compute (store, 1, service, ln, NULL, NULL, disclosure, &error);
+  south = sm_satisfaction_compute (store, 1, service, ls, NULL, NULL, disclosure, &error);
+  both = sm_satisfaction_compute (store, 1, service, 0, NULL, NULL, disclosure, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (north->n_responses, ==, 6);
+  g_assert_true (north->shown);
+  g_assert_false (south->shown);     /* two: fewer than k */
+  g_assert_true (isnan (((SmSatisfactionQuestion *) south->questions->pdata[0])->mean));
+  g_assert_cmpuint (both->n_responses, ==, 8);
+
+  /* From a form with a column of the place, by name or address. */
+  g_assert_true (g_file_set_contents (csv,
+    "Dátum,Helyszín,q1,q2,q3,q4,q5,q6\n"
+    "2025-11-01,Déli klub,5,5,5,5,igen,\n"
+    "2025-11-02,rozsa utca 9.,4,4,4,4,igen,\n"
+    "2025-11-03,,3,3,3,3,nem,\n"
+    "2025-11-04,Nincs ilyen hely,3,3,3,3,nem,\n", -1, NULL));
+  g_assert_true (sm_survey_import (store, csv, 1, service, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_imported, ==, 3);
+  g_assert_cmpuint (report.problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (report.problems->pdata[0], "row 5:"));
+  sm_survey_import_clear (&report);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM survey_response WHERE source = 'import' AND "
+                                          "location_id IS NOT NULL"), ==, 2);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM survey_response WHERE source = 'import' AND "
+                                          "location_id IS NULL"), ==, 1);
+  sm_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -205,5 +281,6 @@ main (int    argc,
   g_test_add_func ("/satisfaction/answers", test_answers);
   g_test_add_func ("/satisfaction/results", test_results);
   g_test_add_func ("/satisfaction/import", test_import);
+  g_test_add_func ("/satisfaction/places", test_places);
   return g_test_run ();
 }

@@ -553,14 +553,17 @@ test_satisfaction (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
   g_autoptr(GPtrArray) places = sm_store_list_service_places (store, "idos_gondozas", &error);
-  gint64 service = ((SmServicePlace *) places->pdata[0])->service_id, before;
+  gint64 service = ((SmServicePlace *) places->pdata[0])->service_id, before, places_before;
+  gint64 location = ((SmServicePlace *) places->pdata[0])->location_id;
   SmWindow *window;
   SmSurveyWindow *entry;
   SmSatisfactionWindow *results;
   GtkWidget *day;
 
+  g_assert_cmpint (location, !=, 0);
   window = sm_test_open_window (store);
   before = sm_store_count (store, "survey_response");
+  places_before = sm_test_scalar (store, "SELECT count(*) FROM survey_response WHERE location_id IS NOT NULL");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.enter-surveys", NULL);
   sm_test_iterate (50);
   entry = SM_SURVEY_WINDOW (find_toplevel (SM_TYPE_SURVEY_WINDOW));
@@ -570,13 +573,20 @@ test_satisfaction (void)
   g_assert_true (sm_survey_window_type (entry, "5454i\n4443n\n5555i\n3424n\n4545i\n5344i\n"));
   g_assert_cmpuint (sm_survey_window_get_n_saved (entry), ==, 6);
   g_assert_cmpint (sm_store_count (store, "survey_response"), ==, before + 6);
+  /* Two more about the service's first place. */
+  sm_survey_window_set_place (entry, location);
+  g_assert_true (sm_survey_window_type (entry, "4444i\n5555i\n"));
+  g_assert_cmpuint (sm_survey_window_get_n_saved (entry), ==, 8);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM survey_response WHERE location_id IS NOT NULL"),
+                   ==, places_before + 2);
+  sm_survey_window_set_place (entry, 0);
   /* A key that is no answer to a scale is not taken. */
   g_assert_false (sm_survey_window_type (entry, "7"));
   /* A day that is no day: nothing saved, the form says why. */
   day = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (entry), SM_TYPE_SURVEY_WINDOW, "day_entry"));
   gtk_editable_set_text (GTK_EDITABLE (day), "2026.13.40.");
   g_assert_true (sm_survey_window_type (entry, "5555i\n"));
-  g_assert_cmpuint (sm_survey_window_get_n_saved (entry), ==, 6);
+  g_assert_cmpuint (sm_survey_window_get_n_saved (entry), ==, 8);
   sm_test_maybe_screenshot ((SmWindow *) entry, "survey-entry");
   gtk_window_destroy (GTK_WINDOW (entry));
 
@@ -589,20 +599,20 @@ test_satisfaction (void)
   sm_satisfaction_window_set_service (results, service);
   sm_test_iterate (20);
   g_assert_nonnull (strstr (sm_satisfaction_window_get_summary (results), "responses"));
+  /* At its first place only: fewer responses, or too few to show. */
+  {
+    g_autofree char *whole = g_strdup (sm_satisfaction_window_get_summary (results));
+
+    sm_satisfaction_window_set_place (results, location);
+    sm_test_iterate (20);
+    g_assert_cmpstr (sm_satisfaction_window_get_summary (results), !=, whole);
+    sm_satisfaction_window_set_place (results, 0);
+    sm_test_iterate (20);
+    g_assert_cmpstr (sm_satisfaction_window_get_summary (results), ==, whole);
+  }
   sm_test_maybe_screenshot ((SmWindow *) results, "satisfaction");
   gtk_window_destroy (GTK_WINDOW (results));
   sm_test_close_window (window);
-}
-
-static GtkWindow *
-toplevel_of_type (GType type)
-{
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
 }
 
 /* The Referrals page's menu: the capacity report shows a refusal for no
@@ -641,7 +651,7 @@ test_capacity_and_calendar (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "referrals.capacity", NULL));
   sm_test_iterate (50);
-  report = toplevel_of_type (SM_TYPE_CAPACITY_WINDOW);
+  report = find_toplevel (SM_TYPE_CAPACITY_WINDOW);
   g_assert_nonnull (report);
   sm_capacity_window_set_period (SM_CAPACITY_WINDOW (report), "2023.05.01.", "2023-05-31");
   sm_test_iterate (20);
@@ -670,7 +680,7 @@ test_capacity_and_calendar (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "referrals.calendar", NULL));
   sm_test_iterate (50);
-  calendar = toplevel_of_type (SM_TYPE_REFERRAL_CALENDAR_WINDOW);
+  calendar = find_toplevel (SM_TYPE_REFERRAL_CALENDAR_WINDOW);
   g_assert_nonnull (calendar);
   {
 #define CHILD(name) gtk_widget_get_template_child (GTK_WIDGET (calendar), SM_TYPE_REFERRAL_CALENDAR_WINDOW, name)

@@ -58,15 +58,17 @@ survey_questions (int    argc,
   return EXIT_OK;
 }
 
-/* survey add DB --service S --on DAY ANSWER… */
+/* survey add DB --service S [--location L] --on DAY ANSWER… */
 static int
 survey_add (int    argc,
             char **argv)
 {
   g_autofree char *on = NULL;
-  gint64 service = 0, questionnaire = 0, id;
+  gint64 service = 0, location = 0, questionnaire = 0, id;
   GOptionEntry entries[] = {
     { "service", 0, 0, G_OPTION_ARG_INT64, &service, N_("The service the questionnaire is about"), "ID" },
+    { "location", 0, 0, G_OPTION_ARG_INT64, &location,
+      N_("The place of the service it is about (see “service list”)"), "ID" },
     { "questionnaire", 0, 0, G_OPTION_ARG_INT64, &questionnaire, N_("Which (default: the standard one)"), "ID" },
     { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("The day it was filled in (default today)"), "YYYY-MM-DD" },
     { NULL }
@@ -92,8 +94,8 @@ survey_add (int    argc,
   day = date_p ? sm_date_to_iso (date_p) : sm_date_today_iso ();
   store = sm_cli_open_existing (argv[1], &error);
   if (store == NULL || (questionnaire == 0 && (questionnaire = standard_questionnaire (store, &error)) == 0) ||
-      (id = sm_satisfaction_record (store, questionnaire, service, day, "paper", (const char * const *) argv + 2,
-                                    argc - 2, FALSE, &error)) == 0)
+      (id = sm_satisfaction_record (store, questionnaire, service, location, day, "paper",
+                                    (const char * const *) argv + 2, argc - 2, FALSE, &error)) == 0)
     return sm_cli_fail (g_steal_pointer (&error));
   g_print (_("Response %lld recorded\n"), (long long) id);
   return EXIT_OK;
@@ -152,11 +154,12 @@ survey_results (int    argc,
                 char **argv)
 {
   g_autofree char *from = NULL, *to = NULL, *format = NULL;
-  gint64 service = 0, questionnaire = 0;
+  gint64 service = 0, location = 0, questionnaire = 0;
   gboolean by_service = FALSE;
   int k = 0, status;
   GOptionEntry entries[] = {
     { "service", 0, 0, G_OPTION_ARG_INT64, &service, N_("One service's (default: every service's)"), "ID" },
+    { "location", 0, 0, G_OPTION_ARG_INT64, &location, N_("Only those about one of its places"), "ID" },
     { "questionnaire", 0, 0, G_OPTION_ARG_INT64, &questionnaire, N_("Which (default: the standard one)"), "ID" },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Responses on or after this day"), "YYYY-MM-DD" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Responses on or before this day"), "YYYY-MM-DD" },
@@ -245,7 +248,9 @@ survey_results (int    argc,
       return EXIT_OK;
     }
 
-  result = sm_satisfaction_compute (store, questionnaire, service, from_day, to_day, disclosure, &error);
+  if (location != 0 && service == 0)
+    return sm_cli_usage_error ("%s", _("--location needs --service"));
+  result = sm_satisfaction_compute (store, questionnaire, service, location, from_day, to_day, disclosure, &error);
   if (result == NULL)
     return sm_cli_fail (g_steal_pointer (&error));
   json_builder_begin_object (b);
@@ -272,8 +277,8 @@ survey_results (int    argc,
 
       if (q->kind == SM_QUESTION_TEXT)
         continue;
-      trend = sm_satisfaction_trend (store, questionnaire, service, q->question_id, from_day, to_day, disclosure,
-                                     NULL);
+      trend = sm_satisfaction_trend (store, questionnaire, service, location, q->question_id, from_day, to_day,
+                                     disclosure, NULL);
       if (json)
         {
           json_builder_begin_object (b);

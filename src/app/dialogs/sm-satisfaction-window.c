@@ -8,6 +8,7 @@
 
 #include "sm-satisfaction.h"
 #include "sm-satisfaction-window.h"
+#include "sm-service-choice.h"
 #include "sm-store-services.h"
 
 struct _SmSatisfactionWindow
@@ -15,12 +16,15 @@ struct _SmSatisfactionWindow
   AdwWindow             parent_instance;
 
   GtkDropDown          *service_drop;
+  GtkDropDown          *place_drop;
   GtkLabel             *summary;
   GtkBox               *questions_box;
   GtkDrawingArea       *chart;
 
   SmContext            *context;
   GArray               *service_ids;   /* gint64, index 0 is every service (0) */
+  GArray               *place_ids;     /* gint64, index 0 is every place (0) */
+  gboolean              choosing;      /* the places are being listed again */
   gint64                questionnaire_id;
   SmSatisfactionResult *result;
   GPtrArray            *trends;        /* GArray of SmSatisfactionQuarter per scale question */
@@ -148,9 +152,8 @@ reload (SmSatisfactionWindow *self)
 {
   SmStore *store = sm_context_get_store (self->context);
   SmDisclosure *disclosure = sm_context_get_disclosure (self->context);
-  guint s = gtk_drop_down_get_selected (self->service_drop);
-  gint64 service = s != GTK_INVALID_LIST_POSITION && s < self->service_ids->len
-                   ? g_array_index (self->service_ids, gint64, s) : 0;
+  gint64 service = sm_service_choice_get (self->service_drop, self->service_ids);
+  gint64 place = sm_service_choice_get (self->place_drop, self->place_ids);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   guint line = 0;
@@ -158,7 +161,8 @@ reload (SmSatisfactionWindow *self)
   clear_questions (self);
   g_clear_pointer (&self->result, sm_satisfaction_result_free);
   g_ptr_array_set_size (self->trends, 0);
-  self->result = sm_satisfaction_compute (store, self->questionnaire_id, service, NULL, NULL, disclosure, &error);
+  self->result = sm_satisfaction_compute (store, self->questionnaire_id, service, place, NULL, NULL, disclosure,
+                                          &error);
   if (self->result == NULL)
     {
       gtk_label_set_text (self->summary, error->message);
@@ -217,7 +221,7 @@ reload (SmSatisfactionWindow *self)
       gtk_box_append (self->questions_box, box);
       if (q->kind == SM_QUESTION_SCALE && line < G_N_ELEMENTS (line_rgb))
         {
-          GArray *trend = sm_satisfaction_trend (store, self->questionnaire_id, service, q->question_id, NULL, NULL,
+          GArray *trend = sm_satisfaction_trend (store, self->questionnaire_id, service, place, q->question_id, NULL, NULL,
                                                  disclosure, NULL);
 
           if (trend != NULL)
@@ -228,40 +232,40 @@ reload (SmSatisfactionWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
 }
 
+/* A service's results may be read for one of its places. */
 static void
-fill_services (SmSatisfactionWindow *self)
+service_chosen_cb (SmSatisfactionWindow *self)
 {
-  g_autoptr(GPtrArray) places = sm_store_list_service_places (sm_context_get_store (self->context), NULL, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gint64 all = 0;
+  self->choosing = TRUE;
+  sm_service_choice_fill_places (self->place_drop, self->place_ids, sm_context_get_store (self->context),
+                                 sm_service_choice_get (self->service_drop, self->service_ids), _("Every place"));
+  self->choosing = FALSE;
+  reload (self);
+}
 
-  g_array_set_size (self->service_ids, 0);
-  gtk_string_list_append (names, _("Every service"));
-  g_array_append_val (self->service_ids, all);
-  for (guint i = 0; places != NULL && i < places->len; i++)
-    {
-      const SmServicePlace *p = g_ptr_array_index (places, i);
-      gboolean seen = FALSE;
-      g_autofree char *name = NULL;
-
-      for (guint j = 0; j < self->service_ids->len; j++)
-        seen |= g_array_index (self->service_ids, gint64, j) == p->service_id;
-      if (seen)
-        continue;
-      name = g_strdup_printf ("%s — %s", p->service_name, p->organization_name);
-      gtk_string_list_append (names, name);
-      g_array_append_val (self->service_ids, p->service_id);
-    }
-  gtk_drop_down_set_model (self->service_drop, G_LIST_MODEL (names));
+static void
+place_chosen_cb (SmSatisfactionWindow *self)
+{
+  if (!self->choosing)
+    reload (self);
 }
 
 void
 sm_satisfaction_window_set_service (SmSatisfactionWindow *self,
                                     gint64                service_id)
 {
-  for (guint i = 0; i < self->service_ids->len; i++)
-    if (g_array_index (self->service_ids, gint64, i) == service_id)
-      gtk_drop_down_set_selected (self->service_drop, i);
+  sm_service_choice_set (self->service_drop, self->service_ids, service_id);
+}
+
+/**
+ * sm_satisfaction_window_set_place:
+ * @location_id: one of the chosen service's places; 0: every place
+ */
+void
+sm_satisfaction_window_set_place (SmSatisfactionWindow *self,
+                                  gint64                location_id)
+{
+  sm_service_choice_set (self->place_drop, self->place_ids, location_id);
 }
 
 const char *
@@ -293,6 +297,7 @@ sm_satisfaction_window_dispose (GObject *object)
   g_clear_pointer (&self->result, sm_satisfaction_result_free);
   g_clear_pointer (&self->trends, g_ptr_array_unref);
   g_clear_pointer (&self->service_ids, g_array_unref);
+  g_clear_pointer (&self->place_ids, g_array_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (sm_satisfaction_window_parent_class)->dispose (object);
 }
@@ -306,6 +311,7 @@ sm_satisfaction_window_class_init (SmSatisfactionWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/hu/szocterkep/SocialMap/ui/sm-satisfaction-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmSatisfactionWindow, service_drop);
+  gtk_widget_class_bind_template_child (widget_class, SmSatisfactionWindow, place_drop);
   gtk_widget_class_bind_template_child (widget_class, SmSatisfactionWindow, summary);
   gtk_widget_class_bind_template_child (widget_class, SmSatisfactionWindow, questions_box);
   gtk_widget_class_bind_template_child (widget_class, SmSatisfactionWindow, chart);
@@ -317,6 +323,7 @@ sm_satisfaction_window_init (SmSatisfactionWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->service_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->place_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->trends = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
 }
@@ -336,8 +343,12 @@ sm_satisfaction_window_new (GtkWindow *parent,
 
   self->context = g_object_ref (context);
   self->questionnaire_id = list != NULL && list->len > 0 ? ((SmQuestionnaire *) list->pdata[0])->id : 0;
-  fill_services (self);
-  g_signal_connect_swapped (self->service_drop, "notify::selected", G_CALLBACK (reload), self);
+  sm_service_choice_fill_services (self->service_drop, self->service_ids, sm_context_get_store (context),
+                                   _("Every service"), FALSE);
+  sm_service_choice_fill_places (self->place_drop, self->place_ids, sm_context_get_store (context), 0,
+                                 _("Every place"));
+  g_signal_connect_swapped (self->service_drop, "notify::selected", G_CALLBACK (service_chosen_cb), self);
+  g_signal_connect_swapped (self->place_drop, "notify::selected", G_CALLBACK (place_chosen_cb), self);
   g_signal_connect_object (sm_context_get_store (context), "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   reload (self);

@@ -18,6 +18,8 @@ SmSatisfactionWindow *sm_satisfaction_window_new         (GtkWindow            *
                                                           SmContext            *context);
 void                  sm_satisfaction_window_set_service (SmSatisfactionWindow *self,
                                                           gint64                service_id);
+void                  sm_satisfaction_window_set_place   (SmSatisfactionWindow *self,
+                                                          gint64                location_id);
 const char           *sm_satisfaction_window_get_summary (SmSatisfactionWindow *self);
 guint                 sm_satisfaction_window_get_n_quarters (SmSatisfactionWindow *self);
 

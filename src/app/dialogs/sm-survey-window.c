@@ -6,6 +6,7 @@
 
 #include "sm-date.h"
 #include "sm-satisfaction.h"
+#include "sm-service-choice.h"
 #include "sm-store-services.h"
 #include "sm-store-surveys.h"
 #include "sm-survey-window.h"
@@ -24,6 +25,7 @@ struct _SmSurveyWindow
   AdwWindow    parent_instance;
 
   GtkDropDown *service_drop;
+  GtkDropDown *place_drop;
   GtkEditable *day_entry;
   GtkBox      *questions_box;
   GtkLabel    *message;
@@ -34,6 +36,7 @@ struct _SmSurveyWindow
   GPtrArray   *questions;   /* SmQuestion */
   GArray      *rows;        /* Row */
   GArray      *service_ids; /* gint64, as the drop-down lists them */
+  GArray      *place_ids;   /* gint64, 0 first: no place in particular */
   gint64       questionnaire_id;
   guint        current;     /* the question the next key answers */
   guint        n_saved;
@@ -98,11 +101,11 @@ save_clicked_cb (SmSurveyWindow *self)
 {
   g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  guint s = gtk_drop_down_get_selected (self->service_drop);
+  gint64 service = sm_service_choice_get (self->service_drop, self->service_ids);
   GDate day;
   g_autofree char *iso = NULL, *count = NULL;
 
-  if (s == GTK_INVALID_LIST_POSITION || s >= self->service_ids->len)
+  if (service == 0)
     {
       gtk_label_set_text (self->message, _("Choose the service the questionnaires are about"));
       return;
@@ -116,8 +119,8 @@ save_clicked_cb (SmSurveyWindow *self)
   iso = sm_date_to_iso (&day);
   for (guint i = 0; i < self->rows->len; i++)
     g_ptr_array_add (answers, answer_of (&g_array_index (self->rows, Row, i)));
-  if (sm_satisfaction_record (sm_context_get_store (self->context), self->questionnaire_id,
-                              g_array_index (self->service_ids, gint64, s), iso, "paper",
+  if (sm_satisfaction_record (sm_context_get_store (self->context), self->questionnaire_id, service,
+                              sm_service_choice_get (self->place_drop, self->place_ids), iso, "paper",
                               (const char * const *) answers->pdata, answers->len, FALSE, &error) == 0)
     {
       gtk_label_set_text (self->message, error->message);
@@ -174,7 +177,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
     return FALSE;
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
     {
-      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->service_drop)))
+      if (focus != NULL && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->service_drop)) ||
+                            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->place_drop))))
         return FALSE;
       save_clicked_cb (self);
       return TRUE;
@@ -216,9 +220,18 @@ void
 sm_survey_window_set_service (SmSurveyWindow *self,
                               gint64          service_id)
 {
-  for (guint i = 0; i < self->service_ids->len; i++)
-    if (g_array_index (self->service_ids, gint64, i) == service_id)
-      gtk_drop_down_set_selected (self->service_drop, i);
+  sm_service_choice_set (self->service_drop, self->service_ids, service_id);
+}
+
+/**
+ * sm_survey_window_set_place:
+ * @location_id: one of the chosen service's places; 0: none in particular
+ */
+void
+sm_survey_window_set_place (SmSurveyWindow *self,
+                            gint64          location_id)
+{
+  sm_service_choice_set (self->place_drop, self->place_ids, location_id);
 }
 
 static void
@@ -286,28 +299,13 @@ build_rows (SmSurveyWindow *self)
     }
 }
 
+/* The questionnaires of a service may be about one of its places. */
 static void
-fill_services (SmSurveyWindow *self)
+service_chosen_cb (SmSurveyWindow *self)
 {
-  g_autoptr(GPtrArray) places = sm_store_list_service_places (sm_context_get_store (self->context), NULL, NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-  g_array_set_size (self->service_ids, 0);
-  for (guint i = 0; places != NULL && i < places->len; i++)
-    {
-      const SmServicePlace *p = g_ptr_array_index (places, i);
-      gboolean seen = FALSE;
-      g_autofree char *name = NULL;
-
-      for (guint j = 0; j < self->service_ids->len; j++)
-        seen |= g_array_index (self->service_ids, gint64, j) == p->service_id;
-      if (seen || !g_str_equal (p->status, "active"))
-        continue;
-      name = g_strdup_printf ("%s — %s", p->service_name, p->organization_name);
-      gtk_string_list_append (names, name);
-      g_array_append_val (self->service_ids, p->service_id);
-    }
-  gtk_drop_down_set_model (self->service_drop, G_LIST_MODEL (names));
+  sm_service_choice_fill_places (self->place_drop, self->place_ids, sm_context_get_store (self->context),
+                                 sm_service_choice_get (self->service_drop, self->service_ids),
+                                 _("No place in particular"));
 }
 
 static void
@@ -319,6 +317,7 @@ sm_survey_window_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   g_clear_pointer (&self->service_ids, g_array_unref);
+  g_clear_pointer (&self->place_ids, g_array_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (sm_survey_window_parent_class)->dispose (object);
 }
@@ -331,6 +330,7 @@ sm_survey_window_class_init (SmSurveyWindowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = sm_survey_window_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/hu/szocterkep/SocialMap/ui/sm-survey-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmSurveyWindow, service_drop);
+  gtk_widget_class_bind_template_child (widget_class, SmSurveyWindow, place_drop);
   gtk_widget_class_bind_template_child (widget_class, SmSurveyWindow, day_entry);
   gtk_widget_class_bind_template_child (widget_class, SmSurveyWindow, questions_box);
   gtk_widget_class_bind_template_child (widget_class, SmSurveyWindow, message);
@@ -348,6 +348,7 @@ sm_survey_window_init (SmSurveyWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   self->service_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->place_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
@@ -375,7 +376,9 @@ sm_survey_window_new (GtkWindow *parent,
   if (self->questions == NULL)
     self->questions = g_ptr_array_new ();
   gtk_editable_set_text (self->day_entry, today);
-  fill_services (self);
+  sm_service_choice_fill_services (self->service_drop, self->service_ids, store, NULL, TRUE);
+  g_signal_connect_swapped (self->service_drop, "notify::selected", G_CALLBACK (service_chosen_cb), self);
+  service_chosen_cb (self);
   build_rows (self);
   gtk_window_present (GTK_WINDOW (self));
   show_current (self);

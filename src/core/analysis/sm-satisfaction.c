@@ -54,6 +54,7 @@ sm_satisfaction_parse_answer (SmQuestionKind  kind,
 
 /**
  * sm_satisfaction_record:
+ * @location_id: the place of the service it is about; 0: not said
  * @answers: (array length=n_answers): one per question in order, as
  *   written; the text of a free-text question as it is
  * @source: paper, import or online
@@ -67,6 +68,7 @@ gint64
 sm_satisfaction_record (SmStore             *store,
                         gint64               questionnaire_id,
                         gint64               service_id,
+                        gint64               location_id,
                         const char          *answered_on,
                         const char          *source,
                         const char * const  *answers,
@@ -78,7 +80,7 @@ sm_satisfaction_record (SmStore             *store,
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (SmSurveyAnswer));
   g_autofree char *status = NULL;
   SmSurveyResponse r = { .questionnaire_id = questionnaire_id, .service_id = service_id,
-                         .answered_on = answered_on, .source = source, .synthetic = synthetic,
+                         .location_id = location_id, .answered_on = answered_on, .source = source, .synthetic = synthetic,
                          .answers = values };
   guint answered = 0;
 
@@ -143,6 +145,7 @@ question_free (SmSatisfactionQuestion *q)
 /**
  * sm_satisfaction_compute:
  * @service_id: one service's responses; 0: every service's
+ * @location_id: only those about one of its places; 0: at any place
  * @from: (nullable): responses on or after this day
  * @to: (nullable): on or before this day
  *
@@ -153,6 +156,7 @@ SmSatisfactionResult *
 sm_satisfaction_compute (SmStore       *store,
                          gint64         questionnaire_id,
                          gint64         service_id,
+                         gint64         location_id,
                          const char    *from,
                          const char    *to,
                          SmDisclosure  *disclosure,
@@ -165,7 +169,8 @@ sm_satisfaction_compute (SmStore       *store,
   int k = sm_disclosure_get_k (disclosure);
 
   if (questions == NULL ||
-      (values = sm_store_list_survey_values (store, questionnaire_id, service_id, from, to, error)) == NULL)
+      (values = sm_store_list_survey_values (store, questionnaire_id, service_id, location_id, from, to,
+                                              error)) == NULL)
     return NULL;
   result = g_new0 (SmSatisfactionResult, 1);
   result->k = k;
@@ -216,13 +221,15 @@ GArray *
 sm_satisfaction_trend (SmStore       *store,
                        gint64         questionnaire_id,
                        gint64         service_id,
+                       gint64         location_id,
                        gint64         question_id,
                        const char    *from,
                        const char    *to,
                        SmDisclosure  *disclosure,
                        GError       **error)
 {
-  g_autoptr(GArray) values = sm_store_list_survey_values (store, questionnaire_id, service_id, from, to, error);
+  g_autoptr(GArray) values = sm_store_list_survey_values (store, questionnaire_id, service_id, location_id, from,
+                                                          to, error);
   GArray *out;
   int first = G_MAXINT, last = G_MININT;
   g_autofree double *sums = NULL;
@@ -293,7 +300,7 @@ sm_satisfaction_by_service (SmStore       *store,
   guint i = 0;
 
   if (questions == NULL ||
-      (values = sm_store_list_survey_values (store, questionnaire_id, 0, from, to, error)) == NULL)
+      (values = sm_store_list_survey_values (store, questionnaire_id, 0, 0, from, to, error)) == NULL)
     return NULL;
   out = g_array_new (FALSE, FALSE, sizeof (SmSatisfactionServiceRow));
   while (i < values->len)

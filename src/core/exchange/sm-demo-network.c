@@ -293,7 +293,7 @@ add_responses (SmStore  *store,
           answers[5] = notes[g_rand_int_range (rand, 0, G_N_ELEMENTS (notes))];
           sm_date_from_epoch_day (last_day - g_rand_int_range (rand, 0, 730), &d);
           day = sm_date_to_iso (&d);
-          if (sm_satisfaction_record (store, 1, p->service_id, day, "paper", answers, 6, TRUE, error) == 0)
+          if (sm_satisfaction_record (store, 1, p->service_id, p->location_id, day, "paper", answers, 6, TRUE, error) == 0)
             return FALSE;
         }
     }

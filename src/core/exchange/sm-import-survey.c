@@ -106,6 +106,34 @@ find_service (GPtrArray   *places,
   return found;
 }
 
+/* One of a service's places by its number, its name or its address
+ * (accents and case aside); 0 with @error when it is none of them. */
+static gint64
+find_place (GPtrArray   *places,
+            gint64       service_id,
+            const char  *text,
+            GError     **error)
+{
+  g_autofree char *folded = g_strstrip (sm_text_fold (text));
+  char *end = NULL;
+  gint64 id = g_ascii_strtoll (text, &end, 10);
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      const SmServicePlace *p = g_ptr_array_index (places, i);
+      g_autofree char *name = p->location_name ? sm_text_fold (p->location_name) : NULL;
+      g_autofree char *address = p->address ? sm_text_fold (p->address) : NULL;
+
+      if (p->service_id != service_id || p->location_id == 0)
+        continue;
+      if ((end != text && *end == '\0' && p->location_id == id) || g_strcmp0 (name, folded) == 0 ||
+          g_strcmp0 (address, folded) == 0)
+        return p->location_id;
+    }
+  g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("the service is not offered at “%s”"), text);
+  return 0;
+}
+
 /* A day as people and forms write it, with or without a time after it. */
 static char *
 day_of (const char  *text,
@@ -127,6 +155,10 @@ day_of (const char  *text,
  * sm_survey_import:
  * @path: a CSV, XLSX or ODS file GDAL reads, its first row the column names
  * @service_id: the service every row is about; 0: a column says
+ *
+ * A column of the place ("helyszín", "location") names one of the
+ * service's places by its name, address or number; without it a response
+ * is about no place in particular.
  * @report: (out caller-allocates): how many were imported; each row left
  *   out and why, numbered as the spreadsheet numbers rows (the header is
  *   row 1)
@@ -144,6 +176,8 @@ sm_survey_import (SmStore        *store,
 {
   static const char * const service_names[] = { "service", "service id", "szolgaltatas", "szolgaltatas azonosito",
                                                 NULL };
+  static const char * const place_names[] = { "location", "place", "location id", "helyszin", "hely",
+                                              "telephely", NULL };
   static const char * const day_names[] = { "date", "day", "answered on", "datum", "kitoltes datuma", "kitoltve",
                                             "idobelyeg", "timestamp", NULL };
   g_autoptr(GPtrArray) questions = sm_store_list_questions (store, questionnaire_id, error);
@@ -153,7 +187,7 @@ sm_survey_import (SmStore        *store,
   OGRLayerH layer;
   OGRFeatureDefnH defn;
   OGRFeatureH feature;
-  int service_column, day_column, row = 1;
+  int service_column, place_column, day_column, row = 1;
   gboolean ok = FALSE, any = FALSE;
 
   memset (report, 0, sizeof *report);
@@ -173,6 +207,7 @@ sm_survey_import (SmStore        *store,
     }
   defn = OGR_L_GetLayerDefn (layer);
   service_column = column_named (defn, service_names);
+  place_column = column_named (defn, place_names);
   day_column = column_named (defn, day_names);
   if (day_column < 0 || (service_id == 0 && service_column < 0))
     {
@@ -198,7 +233,7 @@ sm_survey_import (SmStore        *store,
       g_autoptr(GError) problem = NULL;
       g_autoptr(GPtrArray) answers = g_ptr_array_new ();
       g_autofree char *day = NULL;
-      gint64 service = service_id;
+      gint64 service = service_id, place = 0;
 
       row++;
       if (!OGR_F_IsFieldSetAndNotNull (feature, day_column) ||
@@ -210,12 +245,17 @@ sm_survey_import (SmStore        *store,
       else if (service == 0 && (service = find_service (places, OGR_F_GetFieldAsString (feature, service_column),
                                                         &problem)) == 0)
         ;
+      else if (place_column >= 0 && OGR_F_IsFieldSetAndNotNull (feature, place_column) &&
+               *OGR_F_GetFieldAsString (feature, place_column) != '\0' &&
+               (place = find_place (places, service, OGR_F_GetFieldAsString (feature, place_column),
+                                    &problem)) == 0)
+        ;
       else
         {
           for (guint i = 0; i < questions->len; i++)
             g_ptr_array_add (answers, columns[i] >= 0 && OGR_F_IsFieldSetAndNotNull (feature, columns[i])
                                       ? (gpointer) OGR_F_GetFieldAsString (feature, columns[i]) : NULL);
-          if (sm_satisfaction_record (store, questionnaire_id, service, day, "import",
+          if (sm_satisfaction_record (store, questionnaire_id, service, place, day, "import",
                                       (const char * const *) answers->pdata, answers->len, FALSE, &problem) != 0)
             report->n_imported++;
         }

@@ -391,3 +391,27 @@ fail:
   sm_store_rollback (store);
   return FALSE;
 }
+
+/* Whether a service is offered at a location, as a referral or a
+ * questionnaire about one there needs. */
+gboolean
+_sm_store_check_offered_at (SmStore  *self,
+                            gint64    service_id,
+                            gint64    location_id,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (self,
+    "SELECT 1 FROM service_at_location WHERE service_id = ? AND location_id = ?", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, service_id);
+  sqlite3_bind_int64 (stmt, 2, location_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("Service %lld is not offered at location %lld"),
+                 (long long) service_id, (long long) location_id);
+  return found;
+}

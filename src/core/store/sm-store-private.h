@@ -85,6 +85,10 @@ char         *_sm_store_column_dup      (sqlite3_stmt    *stmt,
 gint64        _sm_store_column_int_or   (sqlite3_stmt    *stmt,
                                          int              column,
                                          gint64           missing);
+gboolean      _sm_store_check_offered_at (SmStore        *self,
+                                          gint64          service_id,
+                                          gint64          location_id,
+                                          GError        **error);
 gboolean      _sm_store_check_changed   (SmStore         *self,
                                          const char      *what,
                                          gint64           id,

@@ -120,27 +120,7 @@ check_targets (SmStore                *store,
       g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("There is no service %lld"), (long long) r->service_id);
       return FALSE;
     }
-  if (r->location_id != 0)
-    {
-      sqlite3_stmt *stmt = _sm_store_prepare (store,
-        "SELECT 1 FROM service_at_location WHERE service_id = ? AND location_id = ?", error);
-      gboolean found;
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, r->service_id);
-      sqlite3_bind_int64 (stmt, 2, r->location_id);
-      found = sqlite3_step (stmt) == SQLITE_ROW;
-      sqlite3_reset (stmt);
-      if (!found)
-        {
-          g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND,
-                       _("Service %lld is not offered at location %lld"),
-                       (long long) r->service_id, (long long) r->location_id);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  return r->location_id == 0 || _sm_store_check_offered_at (store, r->service_id, r->location_id, error);
 }
 
 static gboolean

@@ -104,6 +104,7 @@ sm_store_add_survey_response (SmStore                *store,
 
   if (!_sm_store_check_date (_("answered on"), r->answered_on, FALSE, error) ||
       !_sm_store_check_one_of ("source", r->source ? r->source : "paper", sources, error) ||
+      (r->location_id != 0 && !_sm_store_check_offered_at (store, r->service_id, r->location_id, error)) ||
       !sm_store_begin (store, error))
     return 0;
   stmt = _sm_store_prepare (store,
@@ -151,6 +152,7 @@ fail:
 /**
  * sm_store_list_survey_values:
  * @service_id: one service's; 0: every service's
+ * @location_id: the responses about one of its places; 0: at any place
  * @from: (nullable): answered on or after this day
  * @to: (nullable): answered on or before this day
  *
@@ -161,6 +163,7 @@ GArray *
 sm_store_list_survey_values (SmStore     *store,
                              gint64       questionnaire_id,
                              gint64       service_id,
+                             gint64       location_id,
                              const char  *from,
                              const char  *to,
                              GError     **error)
@@ -168,7 +171,8 @@ sm_store_list_survey_values (SmStore     *store,
   sqlite3_stmt *stmt = _sm_store_prepare (store,
     "SELECT r.service_id, a.question_id, r.id, r.answered_on, a.value FROM survey_response AS r"
     " JOIN survey_answer AS a ON a.response_id = r.id"
-    " WHERE r.questionnaire_id = ?1 AND (?2 = 0 OR r.service_id = ?2) AND a.value IS NOT NULL"
+    " WHERE r.questionnaire_id = ?1 AND (?2 = 0 OR r.service_id = ?2) AND (?5 = 0 OR r.location_id = ?5)"
+    " AND a.value IS NOT NULL"
     " AND (?3 IS NULL OR r.answered_on >= ?3) AND (?4 IS NULL OR r.answered_on <= ?4)"
     " ORDER BY r.service_id, r.answered_on, r.id", error);
   GArray *out;
@@ -180,6 +184,7 @@ sm_store_list_survey_values (SmStore     *store,
   sqlite3_bind_int64 (stmt, 2, service_id);
   _sm_bind_text_or_null (stmt, 3, from);
   _sm_bind_text_or_null (stmt, 4, to);
+  sqlite3_bind_int64 (stmt, 5, location_id);
   out = g_array_new (FALSE, FALSE, sizeof (SmSurveyValue));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -213,13 +218,15 @@ GPtrArray *
 sm_store_list_survey_texts (SmStore     *store,
                             gint64       questionnaire_id,
                             gint64       service_id,
+                            gint64       location_id,
                             const char  *from,
                             const char  *to,
                             GError     **error)
 {
   sqlite3_stmt *stmt = _sm_store_prepare (store,
     "SELECT a.text FROM survey_response AS r JOIN survey_answer AS a ON a.response_id = r.id"
-    " WHERE r.questionnaire_id = ?1 AND (?2 = 0 OR r.service_id = ?2) AND length (trim (a.text)) > 0"
+    " WHERE r.questionnaire_id = ?1 AND (?2 = 0 OR r.service_id = ?2) AND (?5 = 0 OR r.location_id = ?5)"
+    " AND length (trim (a.text)) > 0"
     " AND (?3 IS NULL OR r.answered_on >= ?3) AND (?4 IS NULL OR r.answered_on <= ?4)"
     " ORDER BY r.answered_on DESC, r.id DESC", error);
 
@@ -229,5 +236,6 @@ sm_store_list_survey_texts (SmStore     *store,
   sqlite3_bind_int64 (stmt, 2, service_id);
   _sm_bind_text_or_null (stmt, 3, from);
   _sm_bind_text_or_null (stmt, 4, to);
+  sqlite3_bind_int64 (stmt, 5, location_id);
   return _sm_store_read_rows (store, stmt, read_text, g_free, error);
 }
