@@ -10,6 +10,7 @@
 
 #include "sm-error.h"
 #include "sm-import-survey.h"
+#include "sm-questionnaire.h"
 #include "sm-satisfaction.h"
 #include "sm-store-services.h"
 #include "sm-test-util.h"
@@ -273,6 +274,109 @@ test_places (void)
   sm_test_remove_dir (dir);
 }
 
+static GPtrArray *
+questions_of (const char * const *texts)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_question_free);
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      SmQuestion *q = g_new0 (SmQuestion, 1);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (sm_question_parse (texts[i], q, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (list, q);
+    }
+  return list;
+}
+
+/* A questionnaire of the office's own: made and changed as one action;
+ * once answered only reworded; the standard one kept as seeded; removed
+ * only without responses. */
+static void
+test_questionnaires (void)
+{
+  g_autofree char *dir = sm_test_make_dir ("sm-satisfaction");
+  g_autofree char *path = g_build_filename (dir, "own.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (path, &error);
+  g_autoptr(GPtrArray) three = questions_of ((const char *[]) { "scale: Mennyire ízlett az étel?",
+                                                                 "igen/nem: Időben érkezett?",
+                                                                 "Szöveg: Megjegyzés", NULL });
+  g_autoptr(GPtrArray) reworded = questions_of ((const char *[]) { "1-5: Mennyire ízlett az ebéd?",
+                                                                    "yes/no: Időben hozták?",
+                                                                    "text: Mit tegyünk jobban?", NULL });
+  g_autoptr(GPtrArray) two = questions_of ((const char *[]) { "scale: Ízlett?", "text: Más?", NULL });
+  g_autoptr(GPtrArray) blank = questions_of ((const char *[]) { "scale:   ", NULL });
+  g_autoptr(GPtrArray) listed = NULL;
+  static const char *answers[] = { "5", "igen", "finom" };
+  SmQuestion q;
+  gint64 id, service;
+
+  g_assert_no_error (error);
+  service = add_service (store, "Népkonyha");
+  g_assert_false (sm_question_parse ("Mennyire ízlett?", &q, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Refused, nothing written: no name, a blank question, none at all. */
+  g_assert_cmpint (sm_questionnaire_save (store, 0, "  ", three, &error), ==, 0);
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (sm_questionnaire_save (store, 0, "Ebéd", blank, &error), ==, 0);
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (sm_questionnaire_save (store, 0, "Ebéd", NULL, &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM questionnaire"), ==, 1);
+
+  id = sm_questionnaire_save (store, 0, " Ebéd ", three, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 1);
+  listed = sm_store_list_questions (store, id, &error);
+  g_assert_cmpuint (listed->len, ==, 3);
+  g_assert_cmpint (((SmQuestion *) listed->pdata[1])->kind, ==, SM_QUESTION_YES_NO);
+  g_assert_cmpstr (((SmQuestion *) listed->pdata[2])->text, ==, "Megjegyzés");
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  /* Without responses its questions may change freely. */
+  g_assert_cmpint (sm_questionnaire_save (store, id, "Ebéd", two, &error), ==, id);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM question WHERE questionnaire_id > 1"), ==, 2);
+  g_assert_cmpint (sm_questionnaire_save (store, id, "Ebéd", three, &error), ==, id);
+
+  /* Answered: reworded yes, changed no. */
+  g_assert_cmpint (sm_satisfaction_record (store, id, service, 0, "2025-11-05", "paper", answers, 3, FALSE, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (sm_questionnaire_save (store, id, "Ebéd", two, &error), ==, 0);
+  g_assert_error (error, SM_ERROR, SM_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (sm_questionnaire_save (store, id, "Ebéd kérdőív", reworded, &error), ==, id);
+  g_assert_no_error (error);
+  listed = sm_store_list_questions (store, id, &error);
+  g_assert_cmpstr (((SmQuestion *) listed->pdata[0])->text, ==, "Mennyire ízlett az ebéd?");
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM survey_answer"), ==, 3);
+  g_assert_false (sm_questionnaire_remove (store, id, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* The standard one stays. */
+  g_assert_cmpint (sm_questionnaire_save (store, 1, "Más", three, &error), ==, 0);
+  g_assert_error (error, SM_ERROR, SM_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (sm_questionnaire_remove (store, 1, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* One never answered goes, with its questions. */
+  id = sm_questionnaire_save (store, 0, "Próba", two, &error);
+  g_assert_true (sm_questionnaire_remove (store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM questionnaire"), ==, 2);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM question WHERE questionnaire_id > 1"), ==, 3);
+  sm_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -282,5 +386,6 @@ main (int    argc,
   g_test_add_func ("/satisfaction/results", test_results);
   g_test_add_func ("/satisfaction/import", test_import);
   g_test_add_func ("/satisfaction/places", test_places);
+  g_test_add_func ("/satisfaction/questionnaires", test_questionnaires);
   return g_test_run ();
 }

@@ -52,7 +52,7 @@ static const Command commands[] = {
     N_("Where open needs meet no service, by settlement part"), cmd_coverage },
   { "referral", "send|accept|decline|start|complete|withdraw|list|show DB …",
     N_("Referrals to a service and their loop until it closes"), cmd_referral },
-  { "survey", "questions|add|import|results DB …",
+  { "survey", "questionnaires|questionnaire|questions|add|import|results DB …",
     N_("Client satisfaction: questionnaires entered or imported, and their results"), cmd_survey },
   { "calendar", "DB [--year Y] [--rest DAY|--work DAY|--remove DAY]",
     N_("The working days referrals are answered in"), cmd_calendar },

@@ -4,6 +4,7 @@
 
 #include "sm-cli.h"
 #include "sm-import-survey.h"
+#include "sm-questionnaire.h"
 #include "sm-satisfaction.h"
 #include "sm-store-services.h"
 #include "sm-store-surveys.h"
@@ -347,22 +348,115 @@ survey_results (int    argc,
   return EXIT_OK;
 }
 
+/* survey questionnaires DB; survey questionnaire DB [--id ID] [--name NAME] QUESTION… | --remove ID */
+static int
+survey_questionnaire (int    argc,
+                      char **argv)
+{
+  g_autofree char *name = NULL;
+  gint64 id = 0, remove = 0;
+  GOptionEntry entries[] = {
+    { "id", 0, 0, G_OPTION_ARG_INT64, &id, N_("Change this questionnaire (default: make a new one)"), "ID" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Its name"), "NAME" },
+    { "remove", 0, 0, G_OPTION_ARG_INT64, &remove, N_("Remove this questionnaire (one without responses)"), "ID" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB QUESTION… — a questionnaire of its own: each question as scale:WORDS, "
+                            "yes_no:WORDS or text:WORDS"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_question_free);
+  int status;
+
+  if ((status = sm_cli_parse (context, entries, &argc, &argv, -1, "DB QUESTION")) >= 0)
+    return status;
+  if (!sm_cli_texts_valid ((const char * const *) argv + 2, argc - 2, &error) ||
+      !sm_cli_texts_valid ((const char *[]) { name }, 1, &error))
+    return sm_cli_fail (g_steal_pointer (&error));
+  store = sm_cli_open_existing (argv[1], &error);
+  if (store == NULL)
+    return sm_cli_fail (g_steal_pointer (&error));
+  if (remove != 0)
+    {
+      if (!sm_questionnaire_remove (store, remove, &error))
+        return sm_cli_fail (g_steal_pointer (&error));
+      g_print (_("Questionnaire %lld removed\n"), (long long) remove);
+      return EXIT_OK;
+    }
+  for (int i = 2; i < argc; i++)
+    {
+      SmQuestion *q = g_new0 (SmQuestion, 1);
+
+      if (!sm_question_parse (argv[i], q, &error))
+        {
+          sm_question_free (q);
+          return sm_cli_fail (g_steal_pointer (&error));
+        }
+      q->position = i - 1;
+      g_ptr_array_add (questions, q);
+    }
+  if (id != 0 && name == NULL)
+    {
+      g_autoptr(GPtrArray) list = sm_store_list_questionnaires (store, &error);
+
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        if (((SmQuestionnaire *) list->pdata[i])->id == id)
+          name = g_strdup (((SmQuestionnaire *) list->pdata[i])->name);
+    }
+  if ((id = sm_questionnaire_save (store, id, name, questions, &error)) == 0)
+    return sm_cli_fail (g_steal_pointer (&error));
+  g_print (_("Questionnaire %lld saved with %u questions\n"), (long long) id, questions->len);
+  return EXIT_OK;
+}
+
+static int
+survey_questionnaires (int    argc,
+                       char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("DB — the questionnaires and their responses"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  int status;
+
+  if ((status = sm_cli_parse (context, (GOptionEntry[]) { { NULL } }, &argc, &argv, 1, "DB")) >= 0)
+    return status;
+  store = sm_cli_open_existing (argv[1], &error);
+  if (store == NULL || (list = sm_store_list_questionnaires (store, &error)) == NULL)
+    return sm_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; i < list->len; i++)
+    {
+      const SmQuestionnaire *q = g_ptr_array_index (list, i);
+
+      g_print ("%4lld  %s%s  (%lld)\n", (long long) q->id, q->name, q->standard ? _(" — standard") : "",
+               (long long) sm_store_count_responses (store, q->id, NULL));
+    }
+  return EXIT_OK;
+}
+
 int
 cmd_survey (int    argc,
             char **argv)
 {
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
-      g_print ("%s\n", _("social-map-cli survey questions|add|import|results DB … (see “survey SUBCOMMAND --help”)"));
+      g_print ("%s\n", _("social-map-cli survey questionnaires|questionnaire|questions|add|import|results DB … "
+                         "(see “survey SUBCOMMAND --help”)"));
       return argc < 2 ? EXIT_USER : EXIT_OK;
     }
   if (g_str_equal (argv[1], "questions"))
     return survey_questions (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "questionnaires"))
+    return survey_questionnaires (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "questionnaire"))
+    return survey_questionnaire (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "add"))
     return survey_add (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "import"))
     return survey_import (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "results"))
     return survey_results (argc - 1, argv + 1);
-  return sm_cli_usage_error (_("“%s” is not a survey command; use questions, add, import or results"), argv[1]);
+  return sm_cli_usage_error (_("“%s” is not a survey command; use questionnaires, questionnaire, questions, add, "
+                               "import or results"), argv[1]);
 }

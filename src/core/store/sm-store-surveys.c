@@ -64,8 +64,10 @@ read_question (sqlite3_stmt *stmt)
   q->position = sqlite3_column_int (stmt, 1);
   sm_enum_parse (SM_TYPE_QUESTION_KIND, (const char *) sqlite3_column_text (stmt, 2), &kind);
   q->kind = kind;
-  q->text = g_strdup (sm_localized_name ((const char *) sqlite3_column_text (stmt, 3),
-                                         (const char *) sqlite3_column_text (stmt, 4)));
+  /* A questionnaire written here may have its questions in Hungarian only. */
+  q->text = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? _sm_store_column_dup (stmt, 3)
+            : g_strdup (sm_localized_name ((const char *) sqlite3_column_text (stmt, 3),
+                                           (const char *) sqlite3_column_text (stmt, 4)));
   return q;
 }
 
@@ -83,6 +85,152 @@ sm_store_list_questions (SmStore  *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, questionnaire_id);
   return _sm_store_read_rows (store, stmt, read_question, (GDestroyNotify) sm_question_free, error);
+}
+
+/**
+ * sm_store_count_responses:
+ *
+ * Returns: how many responses a questionnaire has, or -1 with @error
+ */
+gint64
+sm_store_count_responses (SmStore  *store,
+                          gint64    questionnaire_id,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store, "SELECT count(*) FROM survey_response WHERE questionnaire_id = ?",
+                                          error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, questionnaire_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    _sm_store_set_error (store, error);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static gboolean
+insert_questions (SmStore    *store,
+                  gint64      questionnaire_id,
+                  GPtrArray  *questions,
+                  GError    **error)
+{
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const SmQuestion *q = g_ptr_array_index (questions, i);
+      sqlite3_stmt *stmt = _sm_store_prepare (store,
+        "INSERT INTO question (questionnaire_id, position, kind, text_hu) VALUES (?, ?, ?, ?)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, questionnaire_id);
+      sqlite3_bind_int (stmt, 2, (int) i + 1);
+      sqlite3_bind_text (stmt, 3, sm_enum_to_nick (SM_TYPE_QUESTION_KIND, q->kind), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, q->text, -1, SQLITE_TRANSIENT);
+      if (!_sm_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sm_store_write_questionnaire:
+ * @id: the questionnaire; 0: a new one
+ * @questions: (element-type SmQuestion): in order, their kind and text
+ * @texts_only: the questions stay as they are (there are answers to them)
+ *   and only their texts are written, by position
+ *
+ * Writes a questionnaire and its questions in one transaction. The caller
+ * has checked them (sm_questionnaire_save()).
+ *
+ * Returns: its id, or 0 with @error
+ */
+gint64
+sm_store_write_questionnaire (SmStore     *store,
+                              gint64       id,
+                              const char  *name,
+                              GPtrArray   *questions,
+                              gboolean     texts_only,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!sm_store_begin (store, error))
+    return 0;
+  if (id == 0)
+    {
+      if ((stmt = _sm_store_prepare (store, "INSERT INTO questionnaire (name) VALUES (?)", error)) == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      if (!_sm_store_step_done (store, stmt, error))
+        goto fail;
+      id = _sm_store_last_insert_id (store);
+    }
+  else
+    {
+      if ((stmt = _sm_store_prepare (store, "UPDATE questionnaire SET name = ? WHERE id = ?", error)) == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!_sm_store_run_change (store, stmt, _("questionnaire"), id, error))
+        goto fail;
+      if (!texts_only)
+        {
+          if ((stmt = _sm_store_prepare (store, "DELETE FROM question WHERE questionnaire_id = ?", error)) == NULL)
+            goto fail;
+          sqlite3_bind_int64 (stmt, 1, id);
+          if (!_sm_store_step_done (store, stmt, error))
+            goto fail;
+        }
+    }
+  if (texts_only)
+    {
+      for (guint i = 0; i < questions->len; i++)
+        {
+          const SmQuestion *q = g_ptr_array_index (questions, i);
+
+          stmt = _sm_store_prepare (store,
+            "UPDATE question SET text_hu = ?, text_en = NULL WHERE questionnaire_id = ? AND position = ?", error);
+          if (stmt == NULL)
+            goto fail;
+          sqlite3_bind_text (stmt, 1, q->text, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 2, id);
+          sqlite3_bind_int (stmt, 3, (int) i + 1);
+          if (!_sm_store_step_done (store, stmt, error))
+            goto fail;
+        }
+    }
+  else if (!insert_questions (store, id, questions, error))
+    goto fail;
+  if (!sm_store_commit (store, error))
+    return 0;
+  return id;
+
+fail:
+  sm_store_rollback (store);
+  return 0;
+}
+
+/**
+ * sm_store_remove_questionnaire:
+ *
+ * Removes a questionnaire and its questions; one with responses is kept
+ * by the database (the caller refuses it first, sm_questionnaire_remove()).
+ */
+gboolean
+sm_store_remove_questionnaire (SmStore  *store,
+                               gint64    id,
+                               GError  **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store, "DELETE FROM questionnaire WHERE id = ? AND standard = 0", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _sm_store_run_change (store, stmt, _("questionnaire"), id, error);
 }
 
 /**

@@ -63,6 +63,18 @@ GPtrArray *sm_store_list_questionnaires   (SmStore         *store,
 GPtrArray *sm_store_list_questions        (SmStore         *store,
                                            gint64           questionnaire_id,
                                            GError         **error);
+gint64     sm_store_count_responses       (SmStore         *store,
+                                           gint64           questionnaire_id,
+                                           GError         **error);
+gint64     sm_store_write_questionnaire   (SmStore         *store,
+                                           gint64           id,
+                                           const char      *name,
+                                           GPtrArray       *questions,
+                                           gboolean         texts_only,
+                                           GError         **error);
+gboolean   sm_store_remove_questionnaire  (SmStore         *store,
+                                           gint64           id,
+                                           GError         **error);
 gint64     sm_store_add_survey_response   (SmStore                *store,
                                            const SmSurveyResponse *response,
                                            GError                **error);
