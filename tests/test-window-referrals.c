@@ -13,6 +13,7 @@
 #include "sm-capacity-window.h"
 #include "sm-coverage.h"
 #include "sm-coverage-window.h"
+#include "sm-questionnaire-window.h"
 #include "sm-referral.h"
 #include "sm-need-table-window.h"
 #include "sm-query.h"
@@ -22,6 +23,7 @@
 #include "sm-survey-window.h"
 #include "sm-store-casework.h"
 #include "sm-store-referrals.h"
+#include "sm-store-surveys.h"
 #include "sm-store-services.h"
 #include "sm-window.h"
 #include "sm-test-gui.h"
@@ -741,6 +743,95 @@ test_capacity_and_calendar (void)
   sm_test_close_window (window);
 }
 
+/* A questionnaire of the office's own, written in its window: a blank
+ * question is refused with nothing written; saved, it is offered in the
+ * fast entry, answered, and then only its words may change. */
+static void
+test_questionnaire_editor (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(GPtrArray) places = sm_store_list_service_places (store, "idos_gondozas", &error);
+  gint64 service = ((SmServicePlace *) places->pdata[0])->service_id;
+  gint64 before = sm_test_scalar (store, "SELECT count(*) FROM questionnaire"), id;
+  SmWindow *window;
+  SmQuestionnaireWindow *editor;
+  SmSurveyWindow *entry;
+  GtkWidget *name, *list, *save, *add;
+
+  window = sm_test_open_window (store);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.questionnaires", NULL);
+  sm_test_iterate (50);
+  editor = SM_QUESTIONNAIRE_WINDOW (find_toplevel (SM_TYPE_QUESTIONNAIRE_WINDOW));
+  g_assert_nonnull (editor);
+#define CHILD(n) GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (editor), SM_TYPE_QUESTIONNAIRE_WINDOW, n))
+  name = CHILD ("name_row");
+  list = CHILD ("questions_list");
+  save = CHILD ("save_button");
+  add = CHILD ("add_button");
+  /* The standard questionnaire: shown, kept as it is. */
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_false (gtk_widget_get_sensitive (add));
+  sm_questionnaire_window_show (editor, 0);
+  sm_test_iterate (20);
+  g_assert_true (gtk_widget_get_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Étkeztetés — rövid");
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (gtk_widget_get_first_child (list)), "entry")),
+                         "Mennyire ízlett az étel?");
+  sm_questionnaire_window_add_question (editor, SM_QUESTION_YES_NO, "");
+  g_signal_emit_by_name (save, "clicked");
+  sm_test_iterate (20);
+  g_assert_nonnull (strstr (sm_questionnaire_window_get_message (editor), "Question 2"));
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM questionnaire"), ==, before);
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (gtk_widget_get_last_child (list)), "entry")),
+                         "Időben érkezett az ebéd?");
+  sm_questionnaire_window_add_question (editor, SM_QUESTION_TEXT, "Mit tegyünk jobban?");
+  g_signal_emit_by_name (save, "clicked");
+  sm_test_iterate (20);
+  g_assert_cmpstr (sm_questionnaire_window_get_message (editor), ==, "");
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM questionnaire"), ==, before + 1);
+  id = sm_test_scalar (store, "SELECT max(id) FROM questionnaire");
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM question WHERE questionnaire_id = "
+                                          "(SELECT max(id) FROM questionnaire)"), ==, 3);
+  sm_test_maybe_screenshot ((SmWindow *) editor, "questionnaire-editor");
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Offered in the fast entry, and answered there. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.enter-surveys", NULL);
+  sm_test_iterate (50);
+  entry = SM_SURVEY_WINDOW (find_toplevel (SM_TYPE_SURVEY_WINDOW));
+  sm_survey_window_set_questionnaire (entry, id);
+  sm_survey_window_set_service (entry, service);
+  sm_test_iterate (20);
+  g_assert_true (sm_survey_window_type (entry, "4i\n"));
+  g_assert_cmpint (sm_store_count_responses (store, id, &error), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (entry));
+
+  /* Answered: another question is refused, a new wording saved. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.questionnaires", NULL);
+  sm_test_iterate (50);
+  editor = SM_QUESTIONNAIRE_WINDOW (find_toplevel (SM_TYPE_QUESTIONNAIRE_WINDOW));
+  sm_questionnaire_window_show (editor, id);
+  sm_test_iterate (20);
+  g_assert_false (gtk_widget_get_sensitive (CHILD ("add_button")));
+  sm_questionnaire_window_add_question (editor, SM_QUESTION_SCALE, "Még egy kérdés");
+  g_signal_emit_by_name (CHILD ("save_button"), "clicked");
+  sm_test_iterate (20);
+  g_assert_nonnull (strstr (sm_questionnaire_window_get_message (editor), "response"));
+  sm_questionnaire_window_remove_question (editor, 3);
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (gtk_widget_get_first_child (
+                                                            CHILD ("questions_list"))), "entry")),
+                         "Mennyire ízlett az ebéd?");
+  g_signal_emit_by_name (CHILD ("save_button"), "clicked");
+  sm_test_iterate (20);
+  g_assert_cmpstr (sm_questionnaire_window_get_message (editor), ==, "");
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM question WHERE text_hu = 'Mennyire ízlett az ebéd?'"),
+                   ==, 1);
+#undef CHILD
+  gtk_window_destroy (GTK_WINDOW (editor));
+  sm_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -754,6 +845,7 @@ main (int    argc,
   g_test_add_func ("/window/directory", test_directory);
   g_test_add_func ("/window/satisfaction", test_satisfaction);
   g_test_add_func ("/window/capacity-and-calendar", test_capacity_and_calendar);
+  g_test_add_func ("/window/questionnaire-editor", test_questionnaire_editor);
   status = g_test_run ();
   sm_test_gui_finish ();
   return status;

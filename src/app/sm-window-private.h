@@ -143,6 +143,9 @@ void _sm_window_enter_surveys_action (GtkWidget  *widget,
 void _sm_window_satisfaction_action (GtkWidget  *widget,
                                      const char *action,
                                      GVariant   *parameter);
+void _sm_window_questionnaires_action (GtkWidget  *widget,
+                                     const char *action,
+                                     GVariant   *parameter);
 void _sm_window_report_signals_action (GtkWidget  *widget,
                                        const char *action_name,
                                        GVariant   *parameter);

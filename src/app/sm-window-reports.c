@@ -7,6 +7,7 @@
 #include "sm-report-file.h"
 #include "sm-signal-report.h"
 #include "sm-coverage-window.h"
+#include "sm-questionnaire-window.h"
 #include "sm-satisfaction-window.h"
 #include "sm-survey-window.h"
 #include "sm-window-private.h"
@@ -158,4 +159,15 @@ _sm_window_satisfaction_action (GtkWidget  *widget,
   SmWindow *self = SM_WINDOW (widget);
 
   sm_satisfaction_window_new (GTK_WINDOW (self), self->context);
+}
+
+/* The questionnaires written. */
+void
+_sm_window_questionnaires_action (GtkWidget  *widget,
+                                  const char *action,
+                                  GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  sm_questionnaire_window_new (GTK_WINDOW (self), self->context);
 }

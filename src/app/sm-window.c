@@ -489,6 +489,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.coverage-table", NULL, _sm_window_coverage_table_action);
   gtk_widget_class_install_action (widget_class, "win.enter-surveys", NULL, _sm_window_enter_surveys_action);
   gtk_widget_class_install_action (widget_class, "win.satisfaction", NULL, _sm_window_satisfaction_action);
+  gtk_widget_class_install_action (widget_class, "win.questionnaires", NULL, _sm_window_questionnaires_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-town", NULL, show_town_action);

@@ -15,6 +15,7 @@ struct _SmSatisfactionWindow
 {
   AdwWindow             parent_instance;
 
+  GtkDropDown          *questionnaire_drop;
   GtkDropDown          *service_drop;
   GtkDropDown          *place_drop;
   GtkLabel             *summary;
@@ -25,6 +26,7 @@ struct _SmSatisfactionWindow
   GArray               *service_ids;   /* gint64, index 0 is every service (0) */
   GArray               *place_ids;     /* gint64, index 0 is every place (0) */
   gboolean              choosing;      /* the places are being listed again */
+  GArray               *questionnaire_ids;
   gint64                questionnaire_id;
   SmSatisfactionResult *result;
   GPtrArray            *trends;        /* GArray of SmSatisfactionQuarter per scale question */
@@ -244,10 +246,29 @@ service_chosen_cb (SmSatisfactionWindow *self)
 }
 
 static void
+questionnaire_chosen_cb (SmSatisfactionWindow *self)
+{
+  gint64 id = sm_service_choice_get (self->questionnaire_drop, self->questionnaire_ids);
+
+  if (id != 0 && id != self->questionnaire_id)
+    {
+      self->questionnaire_id = id;
+      reload (self);
+    }
+}
+
+static void
 place_chosen_cb (SmSatisfactionWindow *self)
 {
   if (!self->choosing)
     reload (self);
+}
+
+void
+sm_satisfaction_window_set_questionnaire (SmSatisfactionWindow *self,
+                                          gint64                questionnaire_id)
+{
+  sm_service_choice_set (self->questionnaire_drop, self->questionnaire_ids, questionnaire_id);
 }
 
 void
@@ -298,6 +319,7 @@ sm_satisfaction_window_dispose (GObject *object)
   g_clear_pointer (&self->trends, g_ptr_array_unref);
   g_clear_pointer (&self->service_ids, g_array_unref);
   g_clear_pointer (&self->place_ids, g_array_unref);
+  g_clear_pointer (&self->questionnaire_ids, g_array_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (sm_satisfaction_window_parent_class)->dispose (object);
 }
@@ -310,6 +332,7 @@ sm_satisfaction_window_class_init (SmSatisfactionWindowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = sm_satisfaction_window_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/hu/szocterkep/SocialMap/ui/sm-satisfaction-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmSatisfactionWindow, questionnaire_drop);
   gtk_widget_class_bind_template_child (widget_class, SmSatisfactionWindow, service_drop);
   gtk_widget_class_bind_template_child (widget_class, SmSatisfactionWindow, place_drop);
   gtk_widget_class_bind_template_child (widget_class, SmSatisfactionWindow, summary);
@@ -324,6 +347,7 @@ sm_satisfaction_window_init (SmSatisfactionWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->service_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->place_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->questionnaire_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->trends = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
 }
@@ -343,6 +367,10 @@ sm_satisfaction_window_new (GtkWindow *parent,
 
   self->context = g_object_ref (context);
   self->questionnaire_id = list != NULL && list->len > 0 ? ((SmQuestionnaire *) list->pdata[0])->id : 0;
+  sm_service_choice_fill_questionnaires (self->questionnaire_drop, self->questionnaire_ids,
+                                         sm_context_get_store (context));
+  g_signal_connect_swapped (self->questionnaire_drop, "notify::selected", G_CALLBACK (questionnaire_chosen_cb),
+                            self);
   sm_service_choice_fill_services (self->service_drop, self->service_ids, sm_context_get_store (context),
                                    _("Every service"), FALSE);
   sm_service_choice_fill_places (self->place_drop, self->place_ids, sm_context_get_store (context), 0,

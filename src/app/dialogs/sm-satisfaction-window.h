@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (SmSatisfactionWindow, sm_satisfaction_window, SM, SATISFAC
 
 SmSatisfactionWindow *sm_satisfaction_window_new         (GtkWindow            *parent,
                                                           SmContext            *context);
+void                  sm_satisfaction_window_set_questionnaire (SmSatisfactionWindow *self,
+                                                                gint64                questionnaire_id);
 void                  sm_satisfaction_window_set_service (SmSatisfactionWindow *self,
                                                           gint64                service_id);
 void                  sm_satisfaction_window_set_place   (SmSatisfactionWindow *self,

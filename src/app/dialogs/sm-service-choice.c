@@ -2,6 +2,7 @@
 
 #include "sm-service-choice.h"
 #include "sm-store-services.h"
+#include "sm-store-surveys.h"
 
 /**
  * sm_service_choice_fill_services:
@@ -81,6 +82,32 @@ sm_service_choice_fill_places (GtkDropDown *drop,
   gtk_drop_down_set_model (drop, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (drop, 0);
   gtk_widget_set_sensitive (GTK_WIDGET (drop), ids->len > 1);
+}
+
+/**
+ * sm_service_choice_fill_questionnaires:
+ *
+ * Lists the questionnaires, the standard one first (and chosen).
+ */
+void
+sm_service_choice_fill_questionnaires (GtkDropDown *drop,
+                                       GArray      *ids,
+                                       SmStore     *store)
+{
+  g_autoptr(GPtrArray) list = sm_store_list_questionnaires (store, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_array_set_size (ids, 0);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const SmQuestionnaire *q = g_ptr_array_index (list, i);
+
+      gtk_string_list_append (names, q->name);
+      g_array_append_val (ids, q->id);
+    }
+  gtk_drop_down_set_model (drop, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (drop, 0);
+  gtk_widget_set_visible (GTK_WIDGET (drop), ids->len > 1);
 }
 
 /**

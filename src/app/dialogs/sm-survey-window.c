@@ -24,6 +24,7 @@ struct _SmSurveyWindow
 {
   AdwWindow    parent_instance;
 
+  GtkDropDown *questionnaire_drop;
   GtkDropDown *service_drop;
   GtkDropDown *place_drop;
   GtkEditable *day_entry;
@@ -37,6 +38,7 @@ struct _SmSurveyWindow
   GArray      *rows;        /* Row */
   GArray      *service_ids; /* gint64, as the drop-down lists them */
   GArray      *place_ids;   /* gint64, 0 first: no place in particular */
+  GArray      *questionnaire_ids;
   gint64       questionnaire_id;
   guint        current;     /* the question the next key answers */
   guint        n_saved;
@@ -178,6 +180,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
     {
       if (focus != NULL && (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->service_drop)) ||
+                            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->questionnaire_drop)) ||
                             gtk_widget_is_ancestor (focus, GTK_WIDGET (self->place_drop))))
         return FALSE;
       save_clicked_cb (self);
@@ -214,6 +217,19 @@ guint
 sm_survey_window_get_n_saved (SmSurveyWindow *self)
 {
   return self->n_saved;
+}
+
+/**
+ * sm_survey_window_set_questionnaire:
+ *
+ * Answers another questionnaire; the form starts again at its first
+ * question.
+ */
+void
+sm_survey_window_set_questionnaire (SmSurveyWindow *self,
+                                    gint64          questionnaire_id)
+{
+  sm_service_choice_set (self->questionnaire_drop, self->questionnaire_ids, questionnaire_id);
 }
 
 void
@@ -299,6 +315,28 @@ build_rows (SmSurveyWindow *self)
     }
 }
 
+/* Another questionnaire: its questions, answered from the first. */
+static void
+questionnaire_chosen_cb (SmSurveyWindow *self)
+{
+  gint64 id = sm_service_choice_get (self->questionnaire_drop, self->questionnaire_ids);
+  GtkWidget *child;
+
+  if (id == 0 || id == self->questionnaire_id)
+    return;
+  self->questionnaire_id = id;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->questions_box))) != NULL)
+    gtk_box_remove (self->questions_box, child);
+  g_array_set_size (self->rows, 0);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  self->questions = sm_store_list_questions (sm_context_get_store (self->context), id, NULL);
+  if (self->questions == NULL)
+    self->questions = g_ptr_array_new ();
+  build_rows (self);
+  self->current = 0;
+  show_current (self);
+}
+
 /* The questionnaires of a service may be about one of its places. */
 static void
 service_chosen_cb (SmSurveyWindow *self)
@@ -318,6 +356,7 @@ sm_survey_window_dispose (GObject *object)
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   g_clear_pointer (&self->service_ids, g_array_unref);
   g_clear_pointer (&self->place_ids, g_array_unref);
+  g_clear_pointer (&self->questionnaire_ids, g_array_unref);
   g_clear_object (&self->context);
   G_OBJECT_CLASS (sm_survey_window_parent_class)->dispose (object);
 }
@@ -329,6 +368,7 @@ sm_survey_window_class_init (SmSurveyWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = sm_survey_window_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/hu/szocterkep/SocialMap/ui/sm-survey-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SmSurveyWindow, questionnaire_drop);
   gtk_widget_class_bind_template_child (widget_class, SmSurveyWindow, service_drop);
   gtk_widget_class_bind_template_child (widget_class, SmSurveyWindow, place_drop);
   gtk_widget_class_bind_template_child (widget_class, SmSurveyWindow, day_entry);
@@ -349,6 +389,7 @@ sm_survey_window_init (SmSurveyWindow *self)
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   self->service_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->place_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->questionnaire_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
@@ -376,6 +417,9 @@ sm_survey_window_new (GtkWindow *parent,
   if (self->questions == NULL)
     self->questions = g_ptr_array_new ();
   gtk_editable_set_text (self->day_entry, today);
+  sm_service_choice_fill_questionnaires (self->questionnaire_drop, self->questionnaire_ids, store);
+  g_signal_connect_swapped (self->questionnaire_drop, "notify::selected", G_CALLBACK (questionnaire_chosen_cb),
+                            self);
   sm_service_choice_fill_services (self->service_drop, self->service_ids, store, NULL, TRUE);
   g_signal_connect_swapped (self->service_drop, "notify::selected", G_CALLBACK (service_chosen_cb), self);
   service_chosen_cb (self);

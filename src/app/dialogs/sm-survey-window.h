@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (SmSurveyWindow, sm_survey_window, SM, SURVEY_WINDOW, AdwWi
 
 SmSurveyWindow *sm_survey_window_new          (GtkWindow      *parent,
                                                SmContext      *context);
+void            sm_survey_window_set_questionnaire (SmSurveyWindow *self,
+                                                    gint64          questionnaire_id);
 void            sm_survey_window_set_place    (SmSurveyWindow *self,
                                                gint64          location_id);
 void            sm_survey_window_set_service  (SmSurveyWindow *self,
