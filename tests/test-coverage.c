@@ -11,6 +11,7 @@
 
 #include "sm-coverage.h"
 #include "sm-error.h"
+#include "sm-geometry.h"
 #include "sm-hotspot.h"
 #include "sm-query.h"
 #include "sm-store-catchments.h"
@@ -317,6 +318,78 @@ test_table (void)
   sm_test_remove_dir (dir);
 }
 
+/* A catchment drawn corner by corner: closed or not, a corner clicked
+ * twice counting once, it becomes a polygon that holds what lies inside
+ * it; too few corners, crossing sides or no ground are refused. */
+static void
+test_drawn_catchment (void)
+{
+  /* About 1.1 km by 1.5 km round the centre of Tata, the last corner the first again. */
+  static const double drawn[] = { 18.310, 47.640, 18.330, 47.640, 18.330, 47.640, 18.330, 47.650,
+                                  18.310, 47.650, 18.310, 47.640 };
+  static const double two[] = { 18.31, 47.64, 18.33, 47.64, 18.33, 47.64 };
+  static const double bow_tie[] = { 18.31, 47.64, 18.33, 47.65, 18.33, 47.64, 18.31, 47.65 };
+  static const double speck[] = { 18.31, 47.64, 18.31001, 47.64, 18.31001, 47.64001 };
+  static const double off_earth[] = { 18.31, 47.64, 18.33, 95.0, 18.33, 47.65 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) wkb = sm_coverage_ring_to_wkb (drawn, G_N_ELEMENTS (drawn) / 2, &error);
+  g_autoptr(SmShape) shape = sm_shape_new ();
+  gsize size;
+  const guint8 *data;
+  guint n;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (wkb);
+  data = g_bytes_get_data (wkb, &size);
+  g_assert_cmpuint (size, ==, 1 + 4 + 4 + 4 + 5 * 16);   /* four corners and the first again */
+  g_assert_true (sm_shape_add_wkb (shape, data, size, &error));
+  g_assert_cmpuint (sm_shape_get_n_rings (shape), ==, 1);
+  sm_shape_get_ring (shape, 0, &n);
+  g_assert_cmpuint (n, >=, 4);
+  g_assert_true (sm_shape_contains (shape, 18.32, 47.645));
+  g_assert_false (sm_shape_contains (shape, 18.34, 47.645));
+
+  g_assert_null (sm_coverage_ring_to_wkb (two, 3, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (sm_coverage_ring_to_wkb (bow_tie, 4, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (sm_coverage_ring_to_wkb (speck, 3, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (sm_coverage_ring_to_wkb (off_earth, 3, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Drawn, it is the service's one catchment; removed, it has none. */
+  {
+    g_autofree char *dir = sm_test_make_dir ("sm-drawn");
+    g_autofree char *path = g_build_filename (dir, "drawn.db", NULL);
+    g_autoptr(SmStore) store = sm_store_open (path, &error);
+    SmOrganization o = { .name = (char *) "Önkormányzat", .kind = (char *) "municipal" };
+    SmService sv = { .service_type = (char *) "etkeztetes", .name = (char *) "Népkonyha", .capacity = -1,
+                     .age_min = -1, .age_max = -1, .status = (char *) "active" };
+    g_autoptr(GPtrArray) areas = NULL;
+    gint64 service;
+
+    g_assert_no_error (error);
+    sv.organization_id = sm_store_add_organization (store, &o, &error);
+    service = sm_store_add_service (store, &sv, &error);
+    g_assert_cmpint (sm_coverage_add_area (store, service, "régi", wkb, &error), >, 0);
+    g_assert_cmpint (sm_coverage_add_area (store, service, "régebbi", wkb, &error), >, 0);
+    g_assert_cmpint (sm_coverage_replace_areas (store, service, "rajzolt", wkb, &error), >, 0);
+    g_assert_no_error (error);
+    areas = sm_store_list_service_areas (store, service, &error);
+    g_assert_cmpuint (areas->len, ==, 1);
+    g_assert_cmpstr (((SmServiceAreaRecord *) areas->pdata[0])->name, ==, "rajzolt");
+    g_assert_cmpint (sm_coverage_replace_areas (store, service, NULL, NULL, &error), ==, 0);
+    g_assert_no_error (error);
+    g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM service_area"), ==, 0);
+    sm_test_remove_dir (dir);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -324,5 +397,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/coverage/known-answers", test_known_answers);
   g_test_add_func ("/coverage/table", test_table);
+  g_test_add_func ("/coverage/drawn-catchment", test_drawn_catchment);
   return g_test_run ();
 }

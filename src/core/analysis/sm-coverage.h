@@ -102,6 +102,14 @@ void       sm_coverage_gaps_in       (GArray         *needs,
                                       guint           n_leading,
                                       SmCoverageGaps *gaps);
 
+gint64     sm_coverage_replace_areas (SmStore       *store,
+                                      gint64         service_id,
+                                      const char    *name,
+                                      GBytes        *wkb,
+                                      GError       **error);
+GBytes    *sm_coverage_ring_to_wkb   (const double  *lonlat,
+                                      guint          n,
+                                      GError       **error);
 gint64     sm_coverage_add_area      (SmStore       *store,
                                       gint64         service_id,
                                       const char    *name,
