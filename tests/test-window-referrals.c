@@ -22,6 +22,9 @@
 #include "sm-satisfaction-window.h"
 #include "sm-survey-window.h"
 #include "sm-store-casework.h"
+#include "sm-geometry.h"
+#include "sm-sketch-layer.h"
+#include "sm-store-catchments.h"
 #include "sm-store-referrals.h"
 #include "sm-store-surveys.h"
 #include "sm-store-services.h"
@@ -832,6 +835,93 @@ test_questionnaire_editor (void)
   sm_test_close_window (window);
 }
 
+/* A catchment drawn on the map from the Directory page's editor: corners
+ * clicked on the map, one taken back with Backspace, two clicks too few
+ * refused with drawing going on, Enter saves it in the place of the
+ * service's catchment; removed after asking. */
+static void
+test_draw_catchment (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(GPtrArray) places = sm_store_list_service_places (store, "idos_gondozas", &error);
+  gint64 service = ((SmServicePlace *) places->pdata[0])->service_id;
+  SmWindow *window;
+  SmDirectoryPanel *panel;
+  ShumateMap *map;
+  ShumateViewport *viewport;
+  GtkWidget *draw;
+  g_autoptr(GPtrArray) areas = NULL;
+  double corners[][2] = { { 0.35, 0.35 }, { 0.65, 0.35 }, { 0.9, 0.9 }, { 0.65, 0.65 }, { 0.35, 0.65 } };
+  int w, h;
+
+  window = sm_test_open_window (store);
+  panel = sm_window_get_directory_panel (window);
+  map = sm_window_get_map (window);
+  viewport = shumate_map_get_viewport (map);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.panel-page", "s", "directory");
+  shumate_map_center_on (map, 47.6465, 18.3250);
+  shumate_viewport_set_zoom_level (viewport, 14);
+  sm_test_iterate (100);
+  sm_directory_panel_edit_service (panel, service);
+  sm_test_iterate (20);
+  draw = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (panel), SM_TYPE_DIRECTORY_PANEL,
+                                                    "catchment_draw_button"));
+  g_assert_true (gtk_widget_get_sensitive (draw));
+  g_signal_emit_by_name (draw, "clicked");
+  sm_test_iterate (20);
+  g_assert_true (sm_directory_panel_is_drawing (panel));
+  w = gtk_widget_get_width (GTK_WIDGET (map));
+  h = gtk_widget_get_height (GTK_WIDGET (map));
+  sm_window_click_map (window, corners[0][0] * w, corners[0][1] * h);
+  sm_window_click_map (window, corners[1][0] * w, corners[1][1] * h);
+  /* Too few corners: refused, still drawing. */
+  g_assert_false (sm_directory_panel_finish_drawing (panel));
+  g_assert_true (sm_directory_panel_is_drawing (panel));
+  /* A stray corner, taken back. */
+  sm_window_click_map (window, corners[2][0] * w, corners[2][1] * h);
+  g_assert_true (sm_window_press_map_key (window, GDK_KEY_BackSpace, 0));
+  sm_window_click_map (window, corners[3][0] * w, corners[3][1] * h);
+  sm_window_click_map (window, corners[4][0] * w, corners[4][1] * h);
+  sm_test_iterate (20);
+  g_assert_cmpuint (sm_sketch_layer_get_n_corners (sm_window_get_sketch_layer (window)), ==, 4);
+  sm_test_maybe_screenshot (window, "catchment-drawing");
+  g_assert_true (sm_window_press_map_key (window, GDK_KEY_Return, 0));
+  sm_test_iterate (50);
+  g_assert_false (sm_directory_panel_is_drawing (panel));
+  areas = sm_store_list_service_areas (store, service, &error);
+  g_assert_cmpuint (areas->len, ==, 1);
+  {
+    g_autoptr(SmShape) shape = sm_shape_new ();
+    gsize size;
+    const guint8 *data = g_bytes_get_data (((SmServiceAreaRecord *) areas->pdata[0])->geometry, &size);
+    double lat, lon;
+
+    g_assert_true (sm_shape_add_wkb (shape, data, size, &error));
+    shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (map), 0.5 * w, 0.5 * h, &lat, &lon);
+    g_assert_true (sm_shape_contains (shape, lon, lat));
+    shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (map), 0.8 * w, 0.5 * h, &lat, &lon);
+    g_assert_false (sm_shape_contains (shape, lon, lat));
+  }
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (
+                      GTK_WIDGET (panel), SM_TYPE_DIRECTORY_PANEL, "catchment_label"))), "drawn on the map"));
+  /* The store's change kept the editor's provider. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (
+                      GTK_WIDGET (panel), SM_TYPE_DIRECTORY_PANEL, "organization_drop"))), >, 0);
+  sm_test_maybe_screenshot (window, "catchment-drawn");
+
+  /* Removed, after asking. */
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (panel), SM_TYPE_DIRECTORY_PANEL,
+                                                        "catchment_remove_button"), "clicked");
+  sm_test_iterate (20);
+  adw_message_dialog_response (sm_test_find_dialog (), "remove");
+  sm_test_iterate (20);
+  g_clear_pointer (&areas, g_ptr_array_unref);
+  areas = sm_store_list_service_areas (store, service, &error);
+  g_assert_cmpuint (areas->len, ==, 0);
+  sm_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -846,6 +936,7 @@ main (int    argc,
   g_test_add_func ("/window/satisfaction", test_satisfaction);
   g_test_add_func ("/window/capacity-and-calendar", test_capacity_and_calendar);
   g_test_add_func ("/window/questionnaire-editor", test_questionnaire_editor);
+  g_test_add_func ("/window/draw-catchment", test_draw_catchment);
   status = g_test_run ();
   sm_test_gui_finish ();
   return status;

@@ -80,6 +80,39 @@ _sm_window_key_pressed_cb (SmWindow        *self,
                 guint            keycode,
                 GdkModifierType  state)
 {
+  return sm_window_press_map_key (self, keyval, state);
+}
+
+/**
+ * sm_window_press_map_key:
+ *
+ * What a key does on the map: draw a catchment's corners while one is
+ * drawn (Enter, Backspace, Escape); move and zoom the map when it has the
+ * focus (the arrows, + and -).
+ *
+ * Returns: whether the key was taken
+ */
+gboolean
+sm_window_press_map_key (SmWindow        *self,
+                         guint            keyval,
+                         GdkModifierType  state)
+{
+  /* While a catchment is drawn, its keys. */
+  if (sm_directory_panel_is_drawing (self->directory_panel) && (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
+    switch (keyval)
+      {
+      case GDK_KEY_Return: case GDK_KEY_KP_Enter:
+        sm_directory_panel_finish_drawing (self->directory_panel);
+        return TRUE;
+      case GDK_KEY_BackSpace:
+        sm_directory_panel_undo_corner (self->directory_panel);
+        return TRUE;
+      case GDK_KEY_Escape:
+        sm_directory_panel_cancel_drawing (self->directory_panel);
+        return TRUE;
+      default:
+        break;
+      }
   if (!keys_for_map (self) || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return FALSE;
   switch (keyval)
@@ -291,6 +324,11 @@ sm_window_click_map (SmWindow *self,
 
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (_sm_window_get_map (self)), x, y,
                                               &lat, &lon);
+  if (sm_directory_panel_is_drawing (self->directory_panel))
+    {
+      sm_directory_panel_add_corner (self->directory_panel, lat, lon);
+      return;
+    }
   if (self->placing_new)
     {
       double *at = g_new (double, 2);
@@ -347,6 +385,42 @@ _sm_window_map_released_cb (GtkGestureClick *gesture,
 {
   if (n_press == 1)
     sm_window_click_map (self, x, y);
+  else if (n_press == 2 && sm_directory_panel_is_drawing (self->directory_panel))
+    sm_directory_panel_finish_drawing (self->directory_panel);
+}
+
+/* The edited service's catchment, and the one being drawn, on the map;
+ * a cross for a cursor while drawing. */
+static void
+sketch_changed_cb (SmWindow *self)
+{
+  GArray *corners;
+  GPtrArray *catchments;
+  gboolean drawing = sm_directory_panel_is_drawing (self->directory_panel);
+
+  sm_directory_panel_get_sketch (self->directory_panel, &corners, &catchments);
+  sm_sketch_layer_set_corners (self->sketch_layer, corners);
+  sm_sketch_layer_set_shapes (self->sketch_layer, catchments);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (_sm_window_get_map (self)), drawing ? "crosshair" : NULL);
+  if (drawing)
+    gtk_widget_grab_focus (GTK_WIDGET (_sm_window_get_map (self)));
+}
+
+SmSketchLayer *
+sm_window_get_sketch_layer (SmWindow *self)
+{
+  g_return_val_if_fail (SM_IS_WINDOW (self), NULL);
+  return self->sketch_layer;
+}
+
+void
+_sm_window_setup_sketch (SmWindow *self)
+{
+  ShumateMap *map = _sm_window_get_map (self);
+
+  self->sketch_layer = sm_sketch_layer_new (shumate_map_get_viewport (map));
+  shumate_map_add_layer (map, SHUMATE_LAYER (self->sketch_layer));
+  g_signal_connect_swapped (self->directory_panel, "sketch-changed", G_CALLBACK (sketch_changed_cb), self);
 }
 
 static char *

@@ -16,6 +16,7 @@
 #include "sm-measure-layer.h"
 #include "sm-signal-layer.h"
 #include "sm-coverage-layer.h"
+#include "sm-sketch-layer.h"
 #include "sm-signal-panel.h"
 #include "sm-referral-panel.h"
 #include "sm-directory-panel.h"
@@ -69,6 +70,7 @@ struct _SmWindow
   SmDirectoryPanel     *directory_panel;
   SmSignalLayer        *signal_layer;
   SmCoverageLayer      *coverage_layer;
+  SmSketchLayer        *sketch_layer;
   SmMeasureLayer       *measure_layer;
   GDate                 time_first;      /* first month of the data */
   guint                 play_id;
@@ -99,6 +101,7 @@ void _sm_window_hotspot_zoom_cb (SmWindow *self,
                                  double    south,
                                  double    east,
                                  double    north);
+void _sm_window_setup_sketch (SmWindow *self);
 void _sm_window_import_cases_action (GtkWidget  *widget,
                                      const char *action_name,
                                      GVariant   *parameter);

@@ -633,6 +633,7 @@ sm_window_new (GtkApplication *application,
   self->directory_panel = sm_directory_panel_new (self->context);
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->directory_panel), "directory", _("Directory"));
   g_signal_connect_swapped (self->directory_panel, "toast", G_CALLBACK (_sm_window_toast), self);
+  _sm_window_setup_sketch (self);
   g_signal_connect_swapped (self->hotspot_panel, "zoom", G_CALLBACK (_sm_window_hotspot_zoom_cb), self);
   g_signal_connect_swapped (self->hotspot_panel, "toast", G_CALLBACK (_sm_window_toast), self);
 

@@ -13,6 +13,7 @@
 #include "sm-signal-panel.h"
 #include "sm-referral-panel.h"
 #include "sm-coverage-layer.h"
+#include "sm-sketch-layer.h"
 #include "sm-directory-panel.h"
 #include "sm-store.h"
 
@@ -53,6 +54,10 @@ void           sm_window_show_month       (SmWindow       *self,
 ShumateMap    *sm_window_get_map          (SmWindow       *self);
 const char    *sm_window_get_counts_text  (SmWindow       *self);
 gboolean       sm_window_has_unsaved_changes (SmWindow     *self);
+gboolean       sm_window_press_map_key    (SmWindow        *self,
+                                           guint            keyval,
+                                           GdkModifierType  state);
+SmSketchLayer *sm_window_get_sketch_layer (SmWindow       *self);
 void           sm_window_click_map        (SmWindow       *self,
                                            double          x,
                                            double          y);

@@ -4,9 +4,11 @@
 
 G_BEGIN_DECLS
 
-/* The Directory page in two files: the list and the editor
+/* The Directory page in three files: the list and the editor
  * (sm-directory-panel.c), the exchange of the directory and of
- * questionnaires, and the need table (sm-directory-exchange.c). */
+ * questionnaires, and the need table (sm-directory-exchange.c), the
+ * editor's catchment and its drawing on the map
+ * (sm-directory-catchment.c). */
 
 struct _SmDirectoryPanel
 {
@@ -50,6 +52,8 @@ struct _SmDirectoryPanel
   GtkEditable        *description_entry;
   GtkLabel           *message;
   GtkWidget          *new_button, *save_button, *cancel_button;
+  GtkLabel           *catchment_label;
+  GtkWidget          *catchment_draw_button, *catchment_remove_button;
 
   SmContext          *context;
   SmStore            *store;
@@ -66,15 +70,21 @@ struct _SmDirectoryPanel
   double              place_lat, place_lon;
   gint64              editing;        /* the service in the editor; 0: a new one */
   gboolean            reloading;
+  GPtrArray          *catchments;     /* SmShape: the edited service's catchments */
+  GArray             *corners;        /* double lon, lat: the catchment being drawn */
+  gboolean            drawing;
 };
 
 enum {
   SM_DIRECTORY_PANEL_TOAST,
+  SM_DIRECTORY_PANEL_SKETCH_CHANGED,
   SM_DIRECTORY_PANEL_N_SIGNALS
 };
 
 extern guint _sm_directory_panel_signals[SM_DIRECTORY_PANEL_N_SIGNALS];
 
-void _sm_directory_panel_install_exchange (GtkWidgetClass *widget_class);
+void _sm_directory_panel_install_exchange  (GtkWidgetClass   *widget_class);
+void _sm_directory_panel_install_catchment (GtkWidgetClass   *widget_class);
+void _sm_directory_panel_show_catchment    (SmDirectoryPanel *self);
 
 G_END_DECLS

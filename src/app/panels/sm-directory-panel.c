@@ -129,6 +129,9 @@ static void
 reload_organizations (SmDirectoryPanel *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint chosen = gtk_drop_down_get_selected (self->organization_drop);
+  gint64 chosen_id = self->organizations != NULL && chosen > 0 && chosen <= self->organizations->len
+                     ? ((SmOrganization *) g_ptr_array_index (self->organizations, chosen - 1))->id : 0;
 
   g_clear_pointer (&self->organizations, g_ptr_array_unref);
   self->organizations = sm_store_list_organizations (self->store, NULL);
@@ -136,6 +139,10 @@ reload_organizations (SmDirectoryPanel *self)
   for (guint i = 0; self->organizations != NULL && i < self->organizations->len; i++)
     gtk_string_list_append (names, ((SmOrganization *) g_ptr_array_index (self->organizations, i))->name);
   gtk_drop_down_set_model (self->organization_drop, G_LIST_MODEL (names));
+  /* A change elsewhere keeps the provider the editor shows. */
+  for (guint i = 0; chosen_id != 0 && self->organizations != NULL && i < self->organizations->len; i++)
+    if (((SmOrganization *) g_ptr_array_index (self->organizations, i))->id == chosen_id)
+      gtk_drop_down_set_selected (self->organization_drop, i + 1);
 }
 
 /**
@@ -306,6 +313,8 @@ open_editor (SmDirectoryPanel *self,
   title = s ? g_strdup_printf (_("Service %lld: %s"), (long long) id, s->name) : g_strdup (_("A New Service"));
   gtk_label_set_text (self->editor_title, title);
   gtk_widget_set_visible (self->editor_scroll, TRUE);
+  sm_directory_panel_cancel_drawing (self);
+  _sm_directory_panel_show_catchment (self);
 }
 
 static void
@@ -330,6 +339,8 @@ cancel_clicked_cb (SmDirectoryPanel *self)
 {
   gtk_widget_set_visible (self->editor_scroll, FALSE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  sm_directory_panel_cancel_drawing (self);
+  _sm_directory_panel_show_catchment (self);
 }
 
 static void
@@ -395,6 +406,8 @@ store_changed_cb (SmDirectoryPanel *self,
     {
       reload_organizations (self);
       sm_directory_panel_reload (self);
+      if (!self->drawing)
+        _sm_directory_panel_show_catchment (self);
     }
 }
 
@@ -422,6 +435,19 @@ sm_directory_panel_edit (SmDirectoryPanel *self,
                          guint             position)
 {
   gtk_single_selection_set_selected (self->selection, position);
+}
+
+/**
+ * sm_directory_panel_edit_service:
+ *
+ * Opens a service in the editor, wherever the list has it.
+ */
+void
+sm_directory_panel_edit_service (SmDirectoryPanel *self,
+                                 gint64            service_id)
+{
+  g_return_if_fail (SM_IS_DIRECTORY_PANEL (self));
+  open_editor (self, service_id);
 }
 
 static GtkStringList *
@@ -629,6 +655,8 @@ sm_directory_panel_dispose (GObject *object)
   g_clear_pointer (&self->types, g_ptr_array_unref);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->organizations, g_ptr_array_unref);
+  g_clear_pointer (&self->catchments, g_ptr_array_unref);
+  g_clear_pointer (&self->corners, g_array_unref);
   g_clear_pointer (&self->need_types, g_hash_table_unref);
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_object (&self->store);
@@ -667,6 +695,7 @@ sm_directory_panel_class_init (SmDirectoryPanelClass *klass)
   BIND (available_spin); BIND (maximum_spin); BIND (waiting_spin); BIND (description_entry); BIND (message);
   BIND (new_button); BIND (save_button); BIND (cancel_button);
   _sm_directory_panel_install_exchange (widget_class);
+  _sm_directory_panel_install_catchment (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, new_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
@@ -678,6 +707,7 @@ sm_directory_panel_init (SmDirectoryPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->items = g_list_store_new (SM_TYPE_DIRECTORY_ITEM);
+  self->corners = g_array_new (FALSE, FALSE, sizeof (double));
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
                                               GTK_FILTER (g_object_ref (self->filter)));

@@ -16,6 +16,16 @@ G_DECLARE_FINAL_TYPE (SmDirectoryPanel, sm_directory_panel, SM, DIRECTORY_PANEL,
 
 SmDirectoryPanel *sm_directory_panel_new         (SmContext        *context);
 void              sm_directory_panel_reload      (SmDirectoryPanel *self);
+gboolean          sm_directory_panel_is_drawing  (SmDirectoryPanel *self);
+void              sm_directory_panel_add_corner  (SmDirectoryPanel *self,
+                                                  double            lat,
+                                                  double            lon);
+void              sm_directory_panel_undo_corner (SmDirectoryPanel *self);
+void              sm_directory_panel_cancel_drawing (SmDirectoryPanel *self);
+gboolean          sm_directory_panel_finish_drawing (SmDirectoryPanel *self);
+void              sm_directory_panel_get_sketch  (SmDirectoryPanel  *self,
+                                                  GArray           **corners,
+                                                  GPtrArray        **catchments);
 void              sm_directory_panel_show_place  (SmDirectoryPanel *self,
                                                   double            lat,
                                                   double            lon);
@@ -24,6 +34,8 @@ GListModel       *sm_directory_panel_get_shown   (SmDirectoryPanel *self);
 gint64            sm_directory_panel_get_editing (SmDirectoryPanel *self);
 void              sm_directory_panel_edit        (SmDirectoryPanel *self,
                                                   guint             position);
+void              sm_directory_panel_edit_service (SmDirectoryPanel *self,
+                                                   gint64            service_id);
 
 gboolean          sm_directory_panel_export      (SmDirectoryPanel *self,
                                                   const char       *path,
