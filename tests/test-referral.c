@@ -10,6 +10,7 @@
 #include "sm-enums.h"
 #include "sm-error.h"
 #include "sm-case-life.h"
+#include "sm-query.h"
 #include "sm-referral.h"
 #include "sm-store-casework.h"
 #include "sm-store-services.h"
@@ -283,6 +284,32 @@ test_loop_on_the_store (void)
   g_assert_false (sm_referral_record_is_overdue (&rules, r, epoch (2025, 10, 21)));
   g_assert_true (sm_referral_record_is_overdue (&rules, r, epoch (2025, 10, 22)));
   sm_referral_rules_clear (&rules);
+  /* On the map: the place of the service it was sent to counts it once
+   * overdue, and only then. */
+  {
+    g_autoptr(GPtrArray) points = sm_store_list_service_points (store, NULL, &error);
+    guint at_place = 0, elsewhere = 0;
+
+    g_assert_true (sm_referral_mark_overdue_points (store, points, epoch (2025, 10, 21), &error));
+    for (guint i = 0; i < points->len; i++)
+      at_place += ((SmServicePoint *) points->pdata[i])->n_overdue;
+    g_assert_cmpuint (at_place, ==, 0);
+    g_assert_true (sm_referral_mark_overdue_points (store, points, epoch (2025, 10, 22), &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < points->len; i++)
+      {
+        const SmServicePoint *p = points->pdata[i];
+        g_autofree char *place = g_strdup_printf ("%lld", (long long) r->location_id);
+        g_auto(GStrv) ids = g_strsplit (p->location_ids, ",", -1);
+
+        if (g_strv_contains ((const char * const *) ids, place))
+          at_place += p->n_overdue;
+        else
+          elsewhere += p->n_overdue;
+      }
+    g_assert_cmpuint (at_place, ==, 1);
+    g_assert_cmpuint (elsewhere, ==, 0);
+  }
   /* A moved rest day on the 20th pushes the due day to the 22nd. */
   g_assert_true (sm_store_set_workday_exception (store, "2025-10-20", FALSE, "áthelyezett pihenőnap", &error));
   g_assert_true (sm_referral_rules_load (store, &rules, &error));

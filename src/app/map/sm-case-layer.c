@@ -10,7 +10,9 @@
 #include "sm-boundary.h"
 #include "sm-case-layer.h"
 #include "sm-mercator.h"
+#include "sm-date.h"
 #include "sm-query.h"
+#include "sm-referral.h"
 #include "sm-service-symbols.h"
 #include "sm-case-layer-private.h"
 
@@ -103,6 +105,10 @@ snapshot_services (SmCaseLayer *self,
                                    sm_service_symbols_get (self->symbols, symbol, s->branch, s->n_services, scale),
                                    &GRAPHENE_RECT_INIT (round (x) - half, round (y) - half,
                                                         SM_SERVICE_SYMBOL_SIZE, SM_SERVICE_SYMBOL_SIZE));
+      if (s->n_overdue > 0)
+        gtk_snapshot_append_texture (snapshot, sm_service_symbols_get_overdue (self->symbols, s->n_overdue, scale),
+                                     &GRAPHENE_RECT_INIT (round (x) + half - 8, round (y) - half - 6,
+                                                          SM_SERVICE_BADGE_SIZE, SM_SERVICE_BADGE_SIZE));
     }
 }
 
@@ -230,8 +236,30 @@ load_services (SmCaseLayer *self)
       g_warning ("Cannot read the services: %s", error->message);
       return;
     }
+  /* Referrals to them not answered in time stand out on their symbol. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    GDate today;
+
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                    g_date_time_get_year (now));
+    if (!sm_referral_mark_overdue_points (self->store, services, sm_date_to_epoch_day (&today), &error))
+      {
+        g_warning ("Cannot read the referrals: %s", error->message);
+        g_clear_error (&error);
+      }
+  }
   g_clear_pointer (&self->services, g_ptr_array_unref);
   self->services = services;
+}
+
+/* Services whose referrals wait: as loaded, again when referrals change. */
+static void
+load_overdue (SmCaseLayer *self)
+{
+  load_services (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -540,6 +568,8 @@ store_changed_cb (SmCaseLayer   *self,
     }
   if (what & (SM_STORE_CHANGE_CASES | SM_STORE_CHANGE_SERVICES | SM_STORE_CHANGE_BOUNDARIES))
     sm_case_layer_refresh (self);
+  else if (what & SM_STORE_CHANGE_CASEWORK)
+    load_overdue (self);
 }
 
 SmCaseLayer *

@@ -168,6 +168,65 @@ sm_service_symbols_draw (cairo_t         *cr,
   cairo_restore (cr);
 }
 
+static GdkTexture *
+texture_of (cairo_surface_t *surface,
+            int              px)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) cairo_image_surface_get_stride (surface) * px);
+  texture = gdk_memory_texture_new (px, px, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+/**
+ * sm_service_symbols_get_overdue:
+ * @n_overdue: referrals to services there not answered in time
+ *
+ * Returns: (transfer none): a red badge with their number,
+ *   SM_SERVICE_BADGE_SIZE × @scale pixels square
+ */
+GdkTexture *
+sm_service_symbols_get_overdue (SmServiceSymbols *self,
+                                guint             n_overdue,
+                                int               scale)
+{
+  g_autofree char *key = g_strdup_printf ("overdue|%u|%d", MIN (n_overdue, 10), scale);
+  GdkTexture *texture = g_hash_table_lookup (self->textures, key);
+
+  if (texture == NULL)
+    {
+      int px = SM_SERVICE_BADGE_SIZE * scale;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, px, px);
+      cairo_t *cr = cairo_create (surface);
+      g_autofree char *text = n_overdue > 9 ? g_strdup ("9+") : g_strdup_printf ("%u", n_overdue);
+      double c = SM_SERVICE_BADGE_SIZE / 2.0;
+      cairo_text_extents_t ext;
+
+      cairo_scale (cr, scale, scale);
+      cairo_arc (cr, c, c, c - 1, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_arc (cr, c, c, c - 2.5, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 0.78, 0.11, 0.16);
+      cairo_fill (cr);
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 8);
+      cairo_text_extents (cr, text, &ext);
+      cairo_move_to (cr, c - ext.width / 2 - ext.x_bearing, c - ext.height / 2 - ext.y_bearing);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_show_text (cr, text);
+      cairo_destroy (cr);
+      texture = texture_of (surface, px);
+      g_hash_table_insert (self->textures, g_steal_pointer (&key), texture);
+    }
+  return texture;
+}
+
 /**
  * sm_service_symbols_get:
  * @scale: the widget's scale factor
@@ -196,18 +255,12 @@ sm_service_symbols_get (SmServiceSymbols *self,
       int px = SM_SERVICE_SYMBOL_SIZE * scale;
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, px, px);
       cairo_t *cr = cairo_create (surface);
-      g_autoptr(GBytes) bytes = NULL;
 
       cairo_scale (cr, scale, scale);
       sm_service_symbols_draw (cr, SM_SERVICE_SYMBOL_SIZE / 2.0, SM_SERVICE_SYMBOL_SIZE / 2.0, symbol, branch,
                                n_services);
       cairo_destroy (cr);
-      cairo_surface_flush (surface);
-      bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                           (gsize) cairo_image_surface_get_stride (surface) * px);
-      texture = gdk_memory_texture_new (px, px, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes,
-                                        cairo_image_surface_get_stride (surface));
-      cairo_surface_destroy (surface);
+      texture = texture_of (surface, px);
       g_hash_table_insert (self->textures, g_steal_pointer (&key), texture);
     }
   return texture;

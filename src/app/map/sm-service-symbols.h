@@ -13,6 +13,7 @@ G_BEGIN_DECLS
  * squares a frame. */
 
 #define SM_SERVICE_SYMBOL_SIZE 20   /* logical pixels, rim included */
+#define SM_SERVICE_BADGE_SIZE 14    /* the red badge of referrals not answered in time */
 
 typedef struct _SmServiceSymbols SmServiceSymbols;
 
@@ -23,6 +24,9 @@ GdkTexture       *sm_service_symbols_get    (SmServiceSymbols *self,
                                              const char       *branch,
                                              guint             n_services,
                                              int               scale);
+GdkTexture       *sm_service_symbols_get_overdue (SmServiceSymbols *self,
+                                                  guint             n_overdue,
+                                                  int               scale);
 void              sm_service_symbols_draw   (cairo_t          *cr,
                                              double            x,
                                              double            y,

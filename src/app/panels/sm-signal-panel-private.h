@@ -23,7 +23,10 @@ struct _SmSignalPanel
   GtkDropDown         *show_drop;
   GtkColumnView       *view;
   GtkListItemFactory  *received_factory;
+  GtkListItemFactory  *from_factory;
+  GtkListItemFactory  *urgency_factory;
   GtkListItemFactory  *state_factory;
+  GtkListItemFactory  *age_factory;
   GtkLabel            *detail_title;
   GtkWidget           *overdue_label;
   GtkLabel            *detail_text;

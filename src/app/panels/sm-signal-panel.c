@@ -15,6 +15,7 @@
 #include "sm-signal.h"
 #include "sm-signal-item.h"
 #include "sm-signal-panel.h"
+#include "sm-text-cell.h"
 #include "sm-signal-panel-private.h"
 #include "sm-store-casework.h"
 
@@ -104,25 +105,62 @@ set_sorters (SmSignalPanel *self)
     }
 }
 
+/* The list's cells are measured from the font (the list keeps a few
+ * hundred rows and measures them all on each change of what it shows). */
 static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item)
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  static const struct { guint lines; int chars; float xalign; } cells[] = {
+    { 1, 16, 0 }, { 2, 28, 0 }, { 1, 10, 0 }, { 1, 18, 0 }, { 1, 6, 1 },
+  };
+  guint c = GPOINTER_TO_UINT (column);
+  GtkWidget *cell = sm_text_cell_new (cells[c].lines, cells[c].chars);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (list_item, label);
+  sm_text_cell_set_xalign (SM_TEXT_CELL (cell), cells[c].xalign);
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static void
+bind_text (GtkListItem *list_item,
+           const char  *first,
+           const char  *second)
+{
+  g_autofree char *a = NULL, *b = NULL;
+
+  g_object_get (gtk_list_item_get_item (list_item), first, &a, NULL);
+  if (second != NULL)
+    g_object_get (gtk_list_item_get_item (list_item), second, &b, NULL);
+  sm_text_cell_set_text (SM_TEXT_CELL (gtk_list_item_get_child (list_item)), a, b);
 }
 
 static void
 bind_received_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item)
 {
-  SmSignalItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *text = NULL;
+  bind_text (list_item, "received", NULL);
+}
 
-  g_object_get (item, "received", &text, NULL);
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+static void
+bind_from_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  bind_text (list_item, "from", "about");
+}
+
+static void
+bind_urgency_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  bind_text (list_item, "urgency-label", NULL);
+}
+
+static void
+bind_age_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  bind_text (list_item, "age", NULL);
 }
 
 /* An overdue signal says so in words and in the error colour. */
@@ -137,7 +175,7 @@ bind_state_cb (GtkSignalListItemFactory *factory,
 
   g_object_get (item, "state-label", &state, NULL);
   text = overdue ? g_strdup_printf (_("%s, overdue"), state) : g_strdup (state);
-  gtk_label_set_text (GTK_LABEL (label), text);
+  sm_text_cell_set_text (SM_TEXT_CELL (label), text, NULL);
   if (overdue)
     gtk_widget_add_css_class (label, "error");
   else
@@ -592,7 +630,8 @@ sm_signal_panel_class_init (SmSignalPanelClass *klass)
                                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/hu/szocterkep/SocialMap/ui/sm-signal-panel.ui");
-  BIND (stack); BIND (summary); BIND (show_drop); BIND (view); BIND (received_factory); BIND (state_factory);
+  BIND (stack); BIND (summary); BIND (show_drop); BIND (view); BIND (received_factory); BIND (from_factory);
+  BIND (urgency_factory); BIND (state_factory); BIND (age_factory);
   BIND (detail_title); BIND (overdue_label); BIND (detail_text); BIND (worker_entry); BIND (message);
   BIND (link_box); BIND (household_entry); BIND (assess_box); BIND (note_entry); BIND (decide_box);
   BIND (outcome_drop); BIND (referral_entry); BIND (case_box); BIND (case_label); BIND (open_case_button);
@@ -649,10 +688,18 @@ sm_signal_panel_init (SmSignalPanel *self)
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                     g_object_ref (gtk_column_view_get_sorter (self->view)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sorted))));
-  g_signal_connect (self->received_factory, "setup", G_CALLBACK (setup_label_cb), NULL);
-  g_signal_connect (self->received_factory, "bind", G_CALLBACK (bind_received_cb), NULL);
-  g_signal_connect (self->state_factory, "setup", G_CALLBACK (setup_label_cb), NULL);
-  g_signal_connect (self->state_factory, "bind", G_CALLBACK (bind_state_cb), NULL);
+  {
+    GtkListItemFactory *factories[] = { self->received_factory, self->from_factory, self->urgency_factory,
+                                        self->state_factory, self->age_factory };
+    GCallback binds[] = { G_CALLBACK (bind_received_cb), G_CALLBACK (bind_from_cb), G_CALLBACK (bind_urgency_cb),
+                          G_CALLBACK (bind_state_cb), G_CALLBACK (bind_age_cb) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (factories); i++)
+      {
+        g_signal_connect (factories[i], "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (i));
+        g_signal_connect (factories[i], "bind", binds[i], NULL);
+      }
+  }
   g_signal_connect_swapped (self->show_drop, "notify::selected", G_CALLBACK (show_changed_cb), self);
 }
 

@@ -9,6 +9,7 @@
 #include "sm-enums.h"
 #include "sm-error.h"
 #include "sm-text.h"
+#include "sm-query.h"
 #include "sm-referral.h"
 #include "sm-store-casework.h"
 #include "sm-store-services.h"
@@ -457,4 +458,53 @@ sm_referral_move (SmStore           *store,
                                  reason != SM_DECLINE_NONE ? sm_enum_to_nick (SM_TYPE_REFERRAL_DECLINE, reason) : NULL,
                                  outcome != SM_OUTCOME_NONE ? sm_enum_to_nick (SM_TYPE_REFERRAL_OUTCOME, outcome) : NULL,
                                  error);
+}
+
+/**
+ * sm_referral_mark_overdue_points:
+ * @points: (element-type SmServicePoint): the map's service places
+ * @today: days since 1970-01-01
+ *
+ * Counts at each place the referrals to a service there that are overdue
+ * on @today (still only sent after the working days to answer).
+ */
+gboolean
+sm_referral_mark_overdue_points (SmStore    *store,
+                                 GPtrArray  *points,
+                                 int         today,
+                                 GError    **error)
+{
+  SmReferralQuery open = { .open_only = TRUE };
+  g_autoptr(GPtrArray) referrals = sm_store_list_referrals (store, &open, error);
+  g_autoptr(GHashTable) at = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  SmReferralRules rules;
+
+  if (referrals == NULL || !sm_referral_rules_load (store, &rules, error))
+    return FALSE;
+  for (guint i = 0; i < referrals->len; i++)
+    {
+      const SmReferralRecord *r = g_ptr_array_index (referrals, i);
+
+      if (r->location_id != 0 && sm_referral_record_is_overdue (&rules, r, today))
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (at, &r->location_id));
+
+          g_hash_table_insert (at, g_memdup2 (&r->location_id, sizeof r->location_id), GUINT_TO_POINTER (n + 1));
+        }
+    }
+  sm_referral_rules_clear (&rules);
+  for (guint i = 0; i < points->len; i++)
+    {
+      SmServicePoint *p = g_ptr_array_index (points, i);
+      g_auto(GStrv) ids = g_strsplit (p->location_ids ? p->location_ids : "", ",", -1);
+
+      p->n_overdue = 0;
+      for (guint k = 0; g_hash_table_size (at) > 0 && ids[k] != NULL; k++)
+        {
+          gint64 id = g_ascii_strtoll (ids[k], NULL, 10);
+
+          p->n_overdue += GPOINTER_TO_UINT (g_hash_table_lookup (at, &id));
+        }
+    }
+  return TRUE;
 }

@@ -122,6 +122,11 @@ typedef struct {
   gboolean  exception;  /* set in the database, not by the law */
 } SmCalendarDay;
 
+gboolean    sm_referral_mark_overdue_points (SmStore      *store,
+                                             GPtrArray    *points,
+                                             int           today,
+                                             GError      **error);
+
 void        sm_calendar_day_free       (SmCalendarDay *day);
 GPtrArray  *sm_referral_unusual_days   (SmStore         *store,
                                         int              year,

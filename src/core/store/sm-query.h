@@ -46,6 +46,9 @@ typedef struct {
   char   *services;      /* "service — provider" of each service there, one per line */
   char   *branch;        /* service_type.branch of the first service */
   char   *service_types; /* the codes of the types offered there, comma-separated */
+  char   *location_ids;  /* the locations there, comma-separated */
+  guint   n_overdue;     /* referrals there not answered in time, as
+                          * sm_referral_mark_overdue_points() counts them; else 0 */
   guint   n_services;
 } SmServicePoint;
 

@@ -509,6 +509,7 @@ sm_service_point_free (SmServicePoint *point)
   g_free (point->services);
   g_free (point->branch);
   g_free (point->service_types);
+  g_free (point->location_ids);
   g_free (point);
 }
 
@@ -535,7 +536,7 @@ sm_store_list_service_points (SmStore     *store,
     "SELECT min (l.id), avg (l.lat), avg (l.lon),"
     " CASE WHEN count (DISTINCT l.id) = 1 THEN coalesce (min (l.name), min (o.name)) END,"
     " group_concat (s.name || CASE WHEN o.name IS NOT NULL AND o.name <> s.name THEN ' — ' || o.name ELSE '' END,"
-    "   char(10)), min(t.branch), count (*), group_concat (DISTINCT t.code)"
+    "   char(10)), min(t.branch), count (*), group_concat (DISTINCT t.code), group_concat (DISTINCT l.id)"
     " FROM location l"
     " JOIN service_at_location sl ON sl.location_id = l.id"
     " JOIN service s ON s.id = sl.service_id AND s.status = 'active'"
@@ -558,6 +559,7 @@ sm_store_list_service_points (SmStore     *store,
       point->branch = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       point->n_services = sqlite3_column_int (stmt, 6);
       point->service_types = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      point->location_ids = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
       g_ptr_array_add (points, point);
     }
   sqlite3_reset (stmt);
