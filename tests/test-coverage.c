@@ -378,12 +378,12 @@ test_drawn_catchment (void)
     service = sm_store_add_service (store, &sv, &error);
     g_assert_cmpint (sm_coverage_add_area (store, service, "régi", wkb, &error), >, 0);
     g_assert_cmpint (sm_coverage_add_area (store, service, "régebbi", wkb, &error), >, 0);
-    g_assert_cmpint (sm_coverage_replace_areas (store, service, "rajzolt", wkb, &error), >, 0);
+    g_assert_cmpint (sm_coverage_replace_areas (store, service, "rajzolt", wkb, 0, &error), >, 0);
     g_assert_no_error (error);
     areas = sm_store_list_service_areas (store, service, &error);
     g_assert_cmpuint (areas->len, ==, 1);
     g_assert_cmpstr (((SmServiceAreaRecord *) areas->pdata[0])->name, ==, "rajzolt");
-    g_assert_cmpint (sm_coverage_replace_areas (store, service, NULL, NULL, &error), ==, 0);
+    g_assert_cmpint (sm_coverage_replace_areas (store, service, NULL, NULL, 0, &error), ==, 0);
     g_assert_no_error (error);
     g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM service_area"), ==, 0);
     sm_test_remove_dir (dir);

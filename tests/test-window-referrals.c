@@ -919,6 +919,20 @@ test_draw_catchment (void)
   g_clear_pointer (&areas, g_ptr_array_unref);
   areas = sm_store_list_service_areas (store, service, &error);
   g_assert_cmpuint (areas->len, ==, 0);
+
+  /* A settlement of the database as the catchment. */
+  {
+    gint64 boundary = sm_test_scalar (store, "SELECT min(id) FROM boundary");
+
+    sm_directory_panel_use_boundary (panel, boundary);
+    sm_test_iterate (20);
+    g_clear_pointer (&areas, g_ptr_array_unref);
+    areas = sm_store_list_service_areas (store, service, &error);
+    g_assert_cmpuint (areas->len, ==, 1);
+    g_assert_cmpint (((SmServiceAreaRecord *) areas->pdata[0])->boundary_id, ==, boundary);
+    g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+                     GTK_WIDGET (panel), SM_TYPE_DIRECTORY_PANEL, "catchment_remove_button"))));
+  }
   sm_test_close_window (window);
 }
 

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sm-boundary.h"
 #include "sm-coverage.h"
 #include "sm-directory-panel-private.h"
 #include "sm-geometry.h"
@@ -20,6 +21,8 @@ toast (SmDirectoryPanel *self,
 {
   g_signal_emit (self, _sm_directory_panel_signals[SM_DIRECTORY_PANEL_TOAST], 0, text);
 }
+
+static void fill_boundaries (SmDirectoryPanel *self);
 
 static void
 sketch_changed (SmDirectoryPanel *self)
@@ -40,6 +43,10 @@ _sm_directory_panel_show_catchment (SmDirectoryPanel *self)
                                ? sm_store_list_service_areas (self->store, self->editing, NULL) : NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
+  if (self->boundary_ids == NULL)
+    self->boundary_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (self->boundary_ids->len == 0)
+    fill_boundaries (self);
   g_clear_pointer (&self->catchments, g_ptr_array_unref);
   self->catchments = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_shape_free);
   for (guint i = 0; areas != NULL && i < areas->len; i++)
@@ -146,7 +153,8 @@ sm_directory_panel_finish_drawing (SmDirectoryPanel *self)
   if (!self->drawing)
     return FALSE;
   wkb = sm_coverage_ring_to_wkb ((const double *) self->corners->data, self->corners->len / 2, &error);
-  if (wkb == NULL || sm_coverage_replace_areas (self->store, self->editing, _("drawn on the map"), wkb, &error) < 0)
+  if (wkb == NULL ||
+      sm_coverage_replace_areas (self->store, self->editing, _("drawn on the map"), wkb, 0, &error) < 0)
     {
       toast (self, error->message);
       return FALSE;
@@ -183,7 +191,7 @@ remove_response_cb (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "remove"))
     {
-      if (sm_coverage_replace_areas (self->store, self->editing, NULL, NULL, &error) < 0)
+      if (sm_coverage_replace_areas (self->store, self->editing, NULL, NULL, 0, &error) < 0)
         toast (self, error->message);
       _sm_directory_panel_show_catchment (self);
     }
@@ -208,12 +216,114 @@ remove_clicked_cb (SmDirectoryPanel *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The boundaries a catchment may be: the settlements and their parts. */
+static void
+fill_boundaries (SmDirectoryPanel *self)
+{
+  g_autoptr(GPtrArray) list = sm_boundary_list (self->store, NULL, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_array_set_size (self->boundary_ids, 0);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      const SmBoundary *b = g_ptr_array_index (list, i);
+
+      gtk_string_list_append (names, b->name);
+      g_array_append_val (self->boundary_ids, b->id);
+    }
+  gtk_drop_down_set_model (self->catchment_boundary_drop, G_LIST_MODEL (names));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->catchment_boundary_drop), self->boundary_ids->len > 0);
+}
+
+static void
+use_boundary_clicked_cb (SmDirectoryPanel *self)
+{
+  guint i = gtk_drop_down_get_selected (self->catchment_boundary_drop);
+  g_autoptr(GError) error = NULL;
+
+  if (self->editing == 0 || i == GTK_INVALID_LIST_POSITION || i >= self->boundary_ids->len)
+    return;
+  if (sm_coverage_replace_areas (self->store, self->editing, NULL, NULL,
+                                 g_array_index (self->boundary_ids, gint64, i), &error) < 0)
+    toast (self, error->message);
+  else
+    toast (self, _("Catchment saved"));
+  _sm_directory_panel_show_catchment (self);
+}
+
+static void
+file_chosen_cb (GtkNativeDialog  *dialog,
+                int               response,
+                SmDirectoryPanel *self)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))
+                                                          : NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autofree char *name = file ? g_file_get_basename (file) : NULL;
+
+  if (path != NULL && self->editing != 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) wkb = sm_polygons_load_wkb (path, &error);
+
+      if (wkb == NULL || sm_coverage_replace_areas (self->store, self->editing, name, wkb, 0, &error) < 0)
+        toast (self, error->message);
+      else
+        toast (self, _("Catchment saved"));
+      _sm_directory_panel_show_catchment (self);
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+import_clicked_cb (SmDirectoryPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Catchment from a File"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Maps of areas (GeoJSON, GeoPackage, Shapefile, KML)"));
+  for (const char *const *p = (const char *const[]) { "*.geojson", "*.json", "*.gpkg", "*.shp", "*.kml", NULL };
+       *p != NULL; p++)
+    gtk_file_filter_add_pattern (filter, *p);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (file_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/**
+ * sm_directory_panel_use_boundary:
+ * @boundary_id: a boundary of the database
+ *
+ * Makes a boundary the edited service's catchment, as its button does.
+ */
+void
+sm_directory_panel_use_boundary (SmDirectoryPanel *self,
+                                 gint64            boundary_id)
+{
+  g_return_if_fail (SM_IS_DIRECTORY_PANEL (self));
+  for (guint i = 0; i < self->boundary_ids->len; i++)
+    if (g_array_index (self->boundary_ids, gint64, i) == boundary_id)
+      {
+        gtk_drop_down_set_selected (self->catchment_boundary_drop, i);
+        use_boundary_clicked_cb (self);
+      }
+}
+
 void
 _sm_directory_panel_install_catchment (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, SmDirectoryPanel, catchment_label);
   gtk_widget_class_bind_template_child (widget_class, SmDirectoryPanel, catchment_draw_button);
   gtk_widget_class_bind_template_child (widget_class, SmDirectoryPanel, catchment_remove_button);
+  gtk_widget_class_bind_template_child (widget_class, SmDirectoryPanel, catchment_boundary_drop);
+  gtk_widget_class_bind_template_callback_full (widget_class, "catchment_use_boundary_clicked_cb",
+                                                G_CALLBACK (use_boundary_clicked_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "catchment_import_clicked_cb",
+                                                G_CALLBACK (import_clicked_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "catchment_draw_clicked_cb",
                                                 G_CALLBACK (draw_clicked_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "catchment_remove_clicked_cb",

@@ -54,6 +54,7 @@ struct _SmDirectoryPanel
   GtkWidget          *new_button, *save_button, *cancel_button;
   GtkLabel           *catchment_label;
   GtkWidget          *catchment_draw_button, *catchment_remove_button;
+  GtkDropDown        *catchment_boundary_drop;
 
   SmContext          *context;
   SmStore            *store;
@@ -73,6 +74,7 @@ struct _SmDirectoryPanel
   GPtrArray          *catchments;     /* SmShape: the edited service's catchments */
   GArray             *corners;        /* double lon, lat: the catchment being drawn */
   gboolean            drawing;
+  GArray             *boundary_ids;   /* gint64, as the catchment's boundary drop-down lists them */
 };
 
 enum {

@@ -657,6 +657,7 @@ sm_directory_panel_dispose (GObject *object)
   g_clear_pointer (&self->organizations, g_ptr_array_unref);
   g_clear_pointer (&self->catchments, g_ptr_array_unref);
   g_clear_pointer (&self->corners, g_array_unref);
+  g_clear_pointer (&self->boundary_ids, g_array_unref);
   g_clear_pointer (&self->need_types, g_hash_table_unref);
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_object (&self->store);

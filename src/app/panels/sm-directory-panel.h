@@ -23,6 +23,8 @@ void              sm_directory_panel_add_corner  (SmDirectoryPanel *self,
 void              sm_directory_panel_undo_corner (SmDirectoryPanel *self);
 void              sm_directory_panel_cancel_drawing (SmDirectoryPanel *self);
 gboolean          sm_directory_panel_finish_drawing (SmDirectoryPanel *self);
+void              sm_directory_panel_use_boundary (SmDirectoryPanel *self,
+                                                   gint64            boundary_id);
 void              sm_directory_panel_get_sketch  (SmDirectoryPanel  *self,
                                                   GArray           **corners,
                                                   GPtrArray        **catchments);

@@ -716,18 +716,22 @@ sm_coverage_ring_to_wkb (const double  *lonlat,
 
 /**
  * sm_coverage_replace_areas:
- * @wkb: (nullable): the catchment drawn (sm_coverage_ring_to_wkb()); %NULL:
- *   the service has no catchment any more
+ * @wkb: (nullable): the catchment drawn (sm_coverage_ring_to_wkb()) or
+ *   read from a file
+ * @boundary_id: a boundary of the database (a settlement, a part) to be
+ *   the catchment instead; 0: none. With neither, the service has no
+ *   catchment any more.
  *
  * Puts one catchment in the place of all a service had, as one action.
  *
- * Returns: the new area's id (0 when @wkb is %NULL), or -1 with @error
+ * Returns: the new area's id (0 when there is none), or -1 with @error
  */
 gint64
 sm_coverage_replace_areas (SmStore     *store,
                            gint64       service_id,
                            const char  *name,
                            GBytes      *wkb,
+                           gint64       boundary_id,
                            GError     **error)
 {
   g_autoptr(GPtrArray) areas = NULL;
@@ -742,6 +746,13 @@ sm_coverage_replace_areas (SmStore     *store,
       goto fail;
   if (wkb != NULL && (id = sm_coverage_add_area (store, service_id, name, wkb, error)) == 0)
     goto fail;
+  if (wkb == NULL && boundary_id != 0)
+    {
+      SmServiceAreaRecord r = { .service_id = service_id, .name = (char *) name, .boundary_id = boundary_id };
+
+      if ((id = sm_store_add_service_area (store, &r, error)) == 0)
+        goto fail;
+    }
   if (!sm_store_commit (store, error))
     return -1;
   return id;

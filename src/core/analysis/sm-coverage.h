@@ -106,6 +106,7 @@ gint64     sm_coverage_replace_areas (SmStore       *store,
                                       gint64         service_id,
                                       const char    *name,
                                       GBytes        *wkb,
+                                      gint64         boundary_id,
                                       GError       **error);
 GBytes    *sm_coverage_ring_to_wkb   (const double  *lonlat,
                                       guint          n,
