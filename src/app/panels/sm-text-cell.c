@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <pango/pangocairo.h>
+
 #include "sm-text-cell.h"
 
 #define SECOND_SCALE PANGO_SCALE_SMALL
@@ -36,36 +38,75 @@ second_line_attributes (void)
   return attrs;
 }
 
-/* Line heights and the width of a character, from the font's metrics. */
-static void
-ensure_metrics (SmTextCell *self)
-{
-  PangoContext *context;
-  PangoFontMetrics *metrics;
-  const PangoFontDescription *font;
-  g_autoptr(PangoFontDescription) small = NULL;
-  int height;
+/* Line heights and the width of a character, from the font's metrics.
+ * Asking Pango for metrics costs as much as laying a line out, and every
+ * cell of a list has one of a few fonts: they are kept for the fonts seen. */
+typedef struct {
+  PangoFontDescription *font;
+  PangoLanguage        *language;
+  double                resolution;
+  int                   line_height[2];
+  int                   char_width;
+} Metrics;
 
-  if (self->line_height[0] > 0)
-    return;
-  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  font = pango_context_get_font_description (context);
-  metrics = pango_context_get_metrics (context, font, NULL);
-  height = pango_font_metrics_get_height (metrics);
-  self->line_height[0] = height > 0 ? height
-                                    : pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
-  self->char_width = pango_font_metrics_get_approximate_char_width (metrics);
+#define N_KEPT_METRICS 4
+
+static int
+height_of (PangoFontMetrics *metrics)
+{
+  int height = pango_font_metrics_get_height (metrics);
+
+  return height > 0 ? height : pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
+}
+
+static const Metrics *
+metrics_for (PangoContext *context)
+{
+  static Metrics kept[N_KEPT_METRICS];
+  static guint next;
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  PangoLanguage *language = pango_context_get_language (context);
+  double resolution = pango_cairo_context_get_resolution (context);
+  g_autoptr(PangoFontDescription) small = NULL;
+  PangoFontMetrics *metrics;
+  Metrics *m;
+
+  for (guint i = 0; i < N_KEPT_METRICS; i++)
+    if (kept[i].font != NULL && kept[i].language == language && kept[i].resolution == resolution &&
+        pango_font_description_equal (kept[i].font, font))
+      return &kept[i];
+  m = &kept[next];
+  next = (next + 1) % N_KEPT_METRICS;
+  g_clear_pointer (&m->font, pango_font_description_free);
+  m->font = pango_font_description_copy (font);
+  m->language = language;
+  m->resolution = resolution;
+  metrics = pango_context_get_metrics (context, font, language);
+  m->line_height[0] = height_of (metrics);
+  m->char_width = pango_font_metrics_get_approximate_char_width (metrics);
   pango_font_metrics_unref (metrics);
   small = pango_font_description_copy (font);
   if (pango_font_description_get_size_is_absolute (small))
     pango_font_description_set_absolute_size (small, pango_font_description_get_size (small) * SECOND_SCALE);
   else
     pango_font_description_set_size (small, (int) (pango_font_description_get_size (small) * SECOND_SCALE));
-  metrics = pango_context_get_metrics (context, small, NULL);
-  height = pango_font_metrics_get_height (metrics);
-  self->line_height[1] = height > 0 ? height
-                                    : pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
+  metrics = pango_context_get_metrics (context, small, language);
+  m->line_height[1] = height_of (metrics);
   pango_font_metrics_unref (metrics);
+  return m;
+}
+
+static void
+ensure_metrics (SmTextCell *self)
+{
+  const Metrics *m;
+
+  if (self->line_height[0] > 0)
+    return;
+  m = metrics_for (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  self->line_height[0] = m->line_height[0];
+  self->line_height[1] = m->line_height[1];
+  self->char_width = m->char_width;
 }
 
 static void
