@@ -22,7 +22,7 @@
  *   - latency from a filter change to the redrawn map;
  *   - latency from a step of the time slider to the redrawn map with every
  *     layer on (cases, heat map, Gi* cells, areas by rate);
- *   - resident memory.
+ *   - resident memory, right after the work and once idle for a moment.
  * A frame is timed from the frame clock's "before-paint" to its
  * "after-paint": layout, snapshot and rendering, the work the toolkit does
  * for the frame. Targets: median ≤ 16.7 ms, filter change ≤ 50 ms, first
@@ -489,6 +489,11 @@ main (int    argc,
     printf ("BENCH time_step_all_layers_to_frame_median %.1f ms\n", step_ms);
     printf ("BENCH time_step_all_layers_to_frame_max %.1f ms\n", step_max);
   }
+  /* Resident memory as a person's machine has it: right after the work,
+   * and once the window has been idle for a moment (when the heap freed
+   * by the work has been given back to the system). */
+  printf ("BENCH resident_memory_100k_right_after_work %.1f MB\n", sm_bench_rss_mb ());
+  iterate_ms (2500);
   rss = sm_bench_rss_mb ();
 
   printf ("BENCH households_shown %u households\n",

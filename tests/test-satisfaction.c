@@ -152,6 +152,42 @@ test_results (void)
   g_assert_cmpfloat_with_epsilon (g_array_index (rows, SmSatisfactionServiceRow, 0).means[0], reference / 7, 1e-9);
   g_assert_false (g_array_index (rows, SmSatisfactionServiceRow, 1).shown);
   g_assert_true (isnan (g_array_index (rows, SmSatisfactionServiceRow, 1).means[0]));
+
+  /* The summary to publish: A's responses and means (yes/no as a share,
+   * no free text), B only "fewer than k". */
+  {
+    g_autoptr(GPtrArray) lines = sm_satisfaction_summary_rows (store, 1, "2025-01-01", "2026-12-31", disclosure,
+                                                               &error);
+    g_autofree char *q1_mean = g_strdup_printf ("%.2f", reference / 7);
+    guint a_lines = 0, b_lines = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < lines->len; i++)
+      {
+        GPtrArray *line = lines->pdata[i];
+
+        g_assert_cmpuint (line->len, ==, 4);
+        if (g_str_has_prefix (line->pdata[0], "Népkonyha A"))
+          {
+            a_lines++;
+            if (g_str_equal (line->pdata[1], "responses"))
+              g_assert_cmpstr (line->pdata[3], ==, "7");
+            if (g_str_equal (line->pdata[1], "q1"))
+              g_assert_cmpstr (line->pdata[3], ==, q1_mean);
+            if (g_str_equal (line->pdata[1], "q5"))
+              g_assert_cmpstr (line->pdata[3], ==, "67%");
+            g_assert_cmpstr (line->pdata[1], !=, "q6");
+          }
+        else
+          {
+            b_lines++;
+            g_assert_cmpstr (line->pdata[1], ==, "responses");
+            g_assert_cmpstr (line->pdata[3], ==, "fewer than 5");
+          }
+      }
+    g_assert_cmpuint (a_lines, ==, 6);   /* responses and five questions with figures */
+    g_assert_cmpuint (b_lines, ==, 1);
+  }
   sm_test_remove_dir (dir);
 }
 

@@ -20,6 +20,7 @@
 #include "sm-referral-calendar-window.h"
 #include "sm-referral-panel.h"
 #include "sm-satisfaction-window.h"
+#include "sm-summary-window.h"
 #include "sm-survey-window.h"
 #include "sm-store-casework.h"
 #include "sm-geometry.h"
@@ -616,6 +617,43 @@ test_satisfaction (void)
     g_assert_cmpstr (sm_satisfaction_window_get_summary (results), ==, whole);
   }
   sm_test_maybe_screenshot ((SmWindow *) results, "satisfaction");
+  /* The yearly summary, from the results window: this year's papers,
+   * saved as CSV with no count under k. */
+  {
+    g_autofree char *dir = sm_test_make_dir ("sm-summary");
+    g_autofree char *csv = g_build_filename (dir, "summary.csv", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    SmSummaryWindow *summary;
+    GPtrArray *lines;
+    gboolean any_shown = FALSE;
+
+    sm_satisfaction_window_open_summary (results);
+    sm_test_iterate (50);
+    summary = SM_SUMMARY_WINDOW (find_toplevel (SM_TYPE_SUMMARY_WINDOW));
+    g_assert_nonnull (summary);
+    sm_summary_window_set_year (summary, g_date_time_get_year (now));
+    lines = sm_summary_window_get_lines (summary);
+    g_assert_cmpuint (lines->len, >, 0);
+    for (guint i = 0; i < lines->len; i++)
+      {
+        GPtrArray *line = lines->pdata[i];
+
+        if (g_str_equal (line->pdata[1], "responses") && !g_str_has_prefix (line->pdata[3], "fewer"))
+          {
+            any_shown = TRUE;
+            g_assert_cmpint (g_ascii_strtoll (line->pdata[3], NULL, 10), >=, 5);
+          }
+      }
+    g_assert_true (any_shown);
+    sm_test_maybe_screenshot ((SmWindow *) summary, "satisfaction-summary");
+    g_assert_true (sm_summary_window_save (summary, csv, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (csv, &text, NULL, &error));
+    g_assert_nonnull (strstr (text, "responses"));
+    gtk_window_destroy (GTK_WINDOW (summary));
+    sm_test_remove_dir (dir);
+  }
   gtk_window_destroy (GTK_WINDOW (results));
   sm_test_close_window (window);
 }

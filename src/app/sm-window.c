@@ -12,6 +12,7 @@
 #include "sm-geocoder.h"
 #include "sm-hotspot.h"
 #include "sm-hotspot-layer.h"
+#include "sm-memory.h"
 #include "sm-hotspot-panel.h"
 #include "sm-import.h"
 #include "sm-mbtiles-source.h"
@@ -572,6 +573,7 @@ sm_window_new (GtkApplication *application,
   self->store = g_object_ref (store);
   self->context = sm_context_new (store, self->settings);
   self->filter = g_object_ref (sm_context_get_filter (self->context));
+  sm_memory_trim_after_work (self->context);
   sm_search_box_set_context (self->search_box, self->context);
   self->outside_id = g_timeout_add_seconds (2, check_outside_cb, self);
   g_signal_connect_swapped (self, "notify::is-active", G_CALLBACK (active_changed_cb), self);

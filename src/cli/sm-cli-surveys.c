@@ -194,6 +194,28 @@ survey_results (int    argc,
   store = sm_cli_open_existing (argv[1], &error);
   if (store == NULL || (questionnaire == 0 && (questionnaire = standard_questionnaire (store, &error)) == 0))
     return sm_cli_fail (g_steal_pointer (&error));
+  if (by_service && !json)
+    {
+      /* The yearly summary as the office publishes it: per service its
+       * responses and each question's mean. */
+      g_autoptr(GPtrArray) lines = sm_satisfaction_summary_rows (store, questionnaire, from_day, to_day, disclosure,
+                                                                &error);
+      const char *last = NULL;
+
+      if (lines == NULL)
+        return sm_cli_fail (g_steal_pointer (&error));
+      for (guint i = 0; i < lines->len; i++)
+        {
+          GPtrArray *line = g_ptr_array_index (lines, i);
+
+          if (g_strcmp0 (last, line->pdata[0]) != 0)
+            g_print ("%s\n", (const char *) line->pdata[0]);
+          last = line->pdata[0];
+          g_print ("  %-4s %-60s %s\n", (const char *) line->pdata[1], (const char *) line->pdata[2],
+                   (const char *) line->pdata[3]);
+        }
+      return EXIT_OK;
+    }
   if (by_service)
     {
       g_autoptr(GArray) rows = sm_satisfaction_by_service (store, questionnaire, from_day, to_day, disclosure,
@@ -216,6 +238,8 @@ survey_results (int    argc,
               json_builder_begin_object (b);
               json_builder_set_member_name (b, "service");
               json_builder_add_int_value (b, r->service_id);
+              json_builder_set_member_name (b, "name");
+              json_builder_add_string_value (b, name);
               json_builder_set_member_name (b, "responses");
               if (r->shown)
                 json_builder_add_int_value (b, r->n_responses);
@@ -223,7 +247,7 @@ survey_results (int    argc,
                 json_builder_add_null_value (b);
               json_builder_set_member_name (b, "means");
               json_builder_begin_array (b);
-              for (guint q = 0; q < 8; q++)
+              for (guint q = 0; q < SM_SATISFACTION_MAX_QUESTIONS; q++)
                 if (isnan (r->means[q]))
                   json_builder_add_null_value (b);
                 else
@@ -231,13 +255,6 @@ survey_results (int    argc,
               json_builder_end_array (b);
               json_builder_end_object (b);
             }
-          else if (!r->shown)
-            g_print ("%4lld  %-40s  <%d %s\n", (long long) r->service_id, name, sm_disclosure_get_k (disclosure),
-                     _("responses: not shown"));
-          else
-            g_print ("%4lld  %-40s  %u %s  q1 %.2f  q2 %.2f  q3 %.2f  q4 %.2f  q5 %.0f%%\n",
-                     (long long) r->service_id, name, r->n_responses, _("responses"), r->means[0], r->means[1],
-                     r->means[2], r->means[3], r->means[4] * 100);
         }
       json_builder_end_array (b);
       if (json)

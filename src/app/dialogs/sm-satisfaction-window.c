@@ -9,6 +9,7 @@
 #include "sm-satisfaction.h"
 #include "sm-satisfaction-window.h"
 #include "sm-service-choice.h"
+#include "sm-summary-window.h"
 #include "sm-store-services.h"
 
 struct _SmSatisfactionWindow
@@ -246,6 +247,23 @@ service_chosen_cb (SmSatisfactionWindow *self)
 }
 
 static void
+summary_clicked_cb (SmSatisfactionWindow *self)
+{
+  sm_summary_window_new (GTK_WINDOW (self), self->context, self->questionnaire_id);
+}
+
+/**
+ * sm_satisfaction_window_open_summary:
+ *
+ * Opens the yearly summary of the questionnaire shown, as its button does.
+ */
+void
+sm_satisfaction_window_open_summary (SmSatisfactionWindow *self)
+{
+  summary_clicked_cb (self);
+}
+
+static void
 questionnaire_chosen_cb (SmSatisfactionWindow *self)
 {
   gint64 id = sm_service_choice_get (self->questionnaire_drop, self->questionnaire_ids);
@@ -333,6 +351,7 @@ sm_satisfaction_window_class_init (SmSatisfactionWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/hu/szocterkep/SocialMap/ui/sm-satisfaction-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SmSatisfactionWindow, questionnaire_drop);
+  gtk_widget_class_bind_template_callback (widget_class, summary_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, SmSatisfactionWindow, service_drop);
   gtk_widget_class_bind_template_child (widget_class, SmSatisfactionWindow, place_drop);
   gtk_widget_class_bind_template_child (widget_class, SmSatisfactionWindow, summary);

@@ -18,6 +18,7 @@ SmSatisfactionWindow *sm_satisfaction_window_new         (GtkWindow            *
                                                           SmContext            *context);
 void                  sm_satisfaction_window_set_questionnaire (SmSatisfactionWindow *self,
                                                                 gint64                questionnaire_id);
+void                  sm_satisfaction_window_open_summary (SmSatisfactionWindow *self);
 void                  sm_satisfaction_window_set_service (SmSatisfactionWindow *self,
                                                           gint64                service_id);
 void                  sm_satisfaction_window_set_place   (SmSatisfactionWindow *self,

@@ -307,8 +307,8 @@ sm_satisfaction_by_service (SmStore       *store,
     {
       gint64 service;
       g_autoptr(GHashTable) responses = g_hash_table_new (g_int64_hash, g_int64_equal);
-      double sums[8] = { 0 };
-      guint counts[8] = { 0 };
+      double sums[SM_SATISFACTION_MAX_QUESTIONS] = { 0 };
+      guint counts[SM_SATISFACTION_MAX_QUESTIONS] = { 0 };
       SmSatisfactionServiceRow row = { 0 };
 
       service = g_array_index (values, SmSurveyValue, i).service_id;
@@ -317,7 +317,7 @@ sm_satisfaction_by_service (SmStore       *store,
           const SmSurveyValue *v = &g_array_index (values, SmSurveyValue, i);
 
           g_hash_table_add (responses, (gpointer) &v->response_id);
-          for (guint q = 0; q < questions->len && q < 8; q++)
+          for (guint q = 0; q < questions->len && q < SM_SATISFACTION_MAX_QUESTIONS; q++)
             if (((SmQuestion *) g_ptr_array_index (questions, q))->id == v->question_id)
               {
                 sums[q] += v->value;
@@ -327,9 +327,88 @@ sm_satisfaction_by_service (SmStore       *store,
       row.service_id = service;
       row.n_responses = g_hash_table_size (responses);
       row.shown = row.n_responses >= (guint) sm_disclosure_get_k (disclosure);
-      for (guint q = 0; q < 8; q++)
+      for (guint q = 0; q < SM_SATISFACTION_MAX_QUESTIONS; q++)
         row.means[q] = row.shown && counts[q] >= (guint) sm_disclosure_get_k (disclosure) ? sums[q] / counts[q] : NAN;
       g_array_append_val (out, row);
     }
   return out;
+}
+
+static GPtrArray *
+line_of (const char *section,
+         const char *key,
+         const char *label,
+         char       *value)
+{
+  GPtrArray *line = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (line, g_strdup (section));
+  g_ptr_array_add (line, g_strdup (key));
+  g_ptr_array_add (line, g_strdup (label));
+  g_ptr_array_add (line, value);
+  return line;
+}
+
+/**
+ * sm_satisfaction_summary_rows:
+ *
+ * The yearly summary the coordination office publishes, as lines of four
+ * texts (the service, a key, what it is, the value): per service its
+ * responses and each question's mean (a scale's 1–5, yes/no as the share
+ * of yes). A service of fewer than k responses says only that.
+ *
+ * Returns: (transfer full) (element-type GPtrArray): the lines
+ */
+GPtrArray *
+sm_satisfaction_summary_rows (SmStore       *store,
+                              gint64         questionnaire_id,
+                              const char    *from,
+                              const char    *to,
+                              SmDisclosure  *disclosure,
+                              GError       **error)
+{
+  g_autoptr(GArray) rows = sm_satisfaction_by_service (store, questionnaire_id, from, to, disclosure, error);
+  g_autoptr(GPtrArray) questions = rows ? sm_store_list_questions (store, questionnaire_id, error) : NULL;
+  g_autoptr(GPtrArray) places = questions ? sm_store_list_service_places (store, NULL, error) : NULL;
+  GPtrArray *lines;
+
+  if (places == NULL)
+    return NULL;
+  lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SmSatisfactionServiceRow *r = &g_array_index (rows, SmSatisfactionServiceRow, i);
+      g_autofree char *service = NULL;
+
+      for (guint j = 0; j < places->len && service == NULL; j++)
+        {
+          const SmServicePlace *p = g_ptr_array_index (places, j);
+
+          if (p->service_id == r->service_id)
+            service = g_strdup_printf ("%s — %s", p->service_name, p->organization_name);
+        }
+      if (service == NULL)
+        service = g_strdup_printf ("%lld", (long long) r->service_id);
+      if (!r->shown)
+        {
+          g_ptr_array_add (lines, line_of (service, "responses", _("Responses"),
+                                           g_strdup_printf (_("fewer than %d"), sm_disclosure_get_k (disclosure))));
+          continue;
+        }
+      g_ptr_array_add (lines, line_of (service, "responses", _("Responses"), g_strdup_printf ("%u", r->n_responses)));
+      for (guint q = 0; q < questions->len && q < SM_SATISFACTION_MAX_QUESTIONS; q++)
+        {
+          const SmQuestion *question = g_ptr_array_index (questions, q);
+          g_autofree char *key = g_strdup_printf ("q%d", question->position);
+
+          if (question->kind == SM_QUESTION_TEXT)
+            continue;
+          g_ptr_array_add (lines, line_of (service, key, question->text,
+                                           isnan (r->means[q]) ? g_strdup ("")
+                                           : question->kind == SM_QUESTION_YES_NO
+                                           ? g_strdup_printf ("%.0f%%", r->means[q] * 100)
+                                           : g_strdup_printf ("%.2f", r->means[q])));
+        }
+    }
+  return lines;
 }

@@ -75,11 +75,12 @@ GArray   *sm_satisfaction_trend (SmStore       *store,
                                  GError       **error);
 
 /* A service's line of the yearly summary. */
+#define SM_SATISFACTION_MAX_QUESTIONS 30
 typedef struct {
   gint64    service_id;
   guint     n_responses;
   gboolean  shown;
-  double    means[8];            /* per question position 1–8, NAN for none */
+  double    means[SM_SATISFACTION_MAX_QUESTIONS]; /* per question position, NAN for none */
 } SmSatisfactionServiceRow;
 
 GArray   *sm_satisfaction_by_service (SmStore       *store,
@@ -88,6 +89,13 @@ GArray   *sm_satisfaction_by_service (SmStore       *store,
                                       const char    *to,
                                       SmDisclosure  *disclosure,
                                       GError       **error);
+
+GPtrArray *sm_satisfaction_summary_rows (SmStore       *store,
+                                         gint64         questionnaire_id,
+                                         const char    *from,
+                                         const char    *to,
+                                         SmDisclosure  *disclosure,
+                                         GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmSatisfactionResult, sm_satisfaction_result_free)
 
