@@ -477,40 +477,27 @@ setup_two_lines_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cells (GtkListItem *item,
-            const char  *first,
-            const char  *second)
-{
-  g_autofree char *a = NULL, *b = NULL;
-
-  g_object_get (gtk_list_item_get_item (item), first, &a, NULL);
-  if (second != NULL)
-    g_object_get (gtk_list_item_get_item (item), second, &b, NULL);
-  sm_text_cell_set_text (SM_TEXT_CELL (gtk_list_item_get_child (item)), a, b);
-}
-
-static void
 bind_service_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 {
-  bind_cells (item, "name", "type-name");
+  sm_text_cell_bind (item, "name", "type-name");
 }
 
 static void
 bind_provider_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 {
-  bind_cells (item, "organization", "place");
+  sm_text_cell_bind (item, "organization", "place");
 }
 
 static void
 bind_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 {
-  bind_cells (item, "status-label", NULL);
+  sm_text_cell_bind (item, "status-label", NULL);
 }
 
 static void
 bind_free_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 {
-  bind_cells (item, "free", NULL);
+  sm_text_cell_bind (item, "free", NULL);
 }
 
 static void

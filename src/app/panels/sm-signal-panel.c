@@ -123,44 +123,31 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_text (GtkListItem *list_item,
-           const char  *first,
-           const char  *second)
-{
-  g_autofree char *a = NULL, *b = NULL;
-
-  g_object_get (gtk_list_item_get_item (list_item), first, &a, NULL);
-  if (second != NULL)
-    g_object_get (gtk_list_item_get_item (list_item), second, &b, NULL);
-  sm_text_cell_set_text (SM_TEXT_CELL (gtk_list_item_get_child (list_item)), a, b);
-}
-
-static void
 bind_received_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item)
 {
-  bind_text (list_item, "received", NULL);
+  sm_text_cell_bind (list_item, "received", NULL);
 }
 
 static void
 bind_from_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item)
 {
-  bind_text (list_item, "from", "about");
+  sm_text_cell_bind (list_item, "from", "about");
 }
 
 static void
 bind_urgency_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
-  bind_text (list_item, "urgency-label", NULL);
+  sm_text_cell_bind (list_item, "urgency-label", NULL);
 }
 
 static void
 bind_age_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item)
 {
-  bind_text (list_item, "age", NULL);
+  sm_text_cell_bind (list_item, "age", NULL);
 }
 
 /* An overdue signal says so in words and in the error colour. */

@@ -334,3 +334,24 @@ sm_text_cell_set_text (SmTextCell *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
+
+/**
+ * sm_text_cell_bind:
+ * @item: a list item whose child is a text cell
+ * @first: the property of the item's object for the first line
+ * @second: (nullable): for the second line
+ *
+ * Shows two of the item's (string) properties, as a list's bind does.
+ */
+void
+sm_text_cell_bind (GtkListItem *item,
+                   const char  *first,
+                   const char  *second)
+{
+  g_autofree char *a = NULL, *b = NULL;
+
+  g_object_get (gtk_list_item_get_item (item), first, &a, NULL);
+  if (second != NULL)
+    g_object_get (gtk_list_item_get_item (item), second, &b, NULL);
+  sm_text_cell_set_text (SM_TEXT_CELL (gtk_list_item_get_child (item)), a, b);
+}

@@ -18,6 +18,9 @@ GtkWidget *sm_text_cell_new      (guint        n_lines,
                                   int          width_chars);
 void       sm_text_cell_set_xalign (SmTextCell *self,
                                     float       xalign);
+void       sm_text_cell_bind     (GtkListItem *item,
+                                  const char  *first,
+                                  const char  *second);
 void       sm_text_cell_set_text (SmTextCell  *self,
                                   const char  *first,
                                   const char  *second);

@@ -10,6 +10,7 @@
 #include "sm-address.h"
 #include "sm-date.h"
 #include "sm-error.h"
+#include "sm-report-file.h"
 #include "sm-satisfaction.h"
 #include "sm-store-services.h"
 
@@ -334,21 +335,6 @@ sm_satisfaction_by_service (SmStore       *store,
   return out;
 }
 
-static GPtrArray *
-line_of (const char *section,
-         const char *key,
-         const char *label,
-         char       *value)
-{
-  GPtrArray *line = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_add (line, g_strdup (section));
-  g_ptr_array_add (line, g_strdup (key));
-  g_ptr_array_add (line, g_strdup (label));
-  g_ptr_array_add (line, value);
-  return line;
-}
-
 /**
  * sm_satisfaction_summary_rows:
  *
@@ -391,11 +377,11 @@ sm_satisfaction_summary_rows (SmStore       *store,
         service = g_strdup_printf ("%lld", (long long) r->service_id);
       if (!r->shown)
         {
-          g_ptr_array_add (lines, line_of (service, "responses", _("Responses"),
-                                           g_strdup_printf (_("fewer than %d"), sm_disclosure_get_k (disclosure))));
+          sm_report_add_line (lines, service, "responses", _("Responses"),
+                              g_strdup_printf (_("fewer than %d"), sm_disclosure_get_k (disclosure)));
           continue;
         }
-      g_ptr_array_add (lines, line_of (service, "responses", _("Responses"), g_strdup_printf ("%u", r->n_responses)));
+      sm_report_add_line (lines, service, "responses", _("Responses"), g_strdup_printf ("%u", r->n_responses));
       for (guint q = 0; q < questions->len && q < SM_SATISFACTION_MAX_QUESTIONS; q++)
         {
           const SmQuestion *question = g_ptr_array_index (questions, q);
@@ -403,11 +389,10 @@ sm_satisfaction_summary_rows (SmStore       *store,
 
           if (question->kind == SM_QUESTION_TEXT)
             continue;
-          g_ptr_array_add (lines, line_of (service, key, question->text,
-                                           isnan (r->means[q]) ? g_strdup ("")
-                                           : question->kind == SM_QUESTION_YES_NO
-                                           ? g_strdup_printf ("%.0f%%", r->means[q] * 100)
-                                           : g_strdup_printf ("%.2f", r->means[q])));
+          sm_report_add_line (lines, service, key, question->text,
+                              isnan (r->means[q]) ? g_strdup ("")
+                              : question->kind == SM_QUESTION_YES_NO ? g_strdup_printf ("%.0f%%", r->means[q] * 100)
+                              : g_strdup_printf ("%.2f", r->means[q]));
         }
     }
   return lines;

@@ -13,6 +13,7 @@
 #include "sm-enums.h"
 #include "sm-error.h"
 #include "sm-model.h"
+#include "sm-report-file.h"
 #include "sm-signal-report.h"
 #include "sm-store-casework.h"
 #include "sm-store-signals.h"
@@ -318,23 +319,6 @@ number_text (double value,
   return g_strdup (g_ascii_formatd (buf, sizeof buf, decimals == 1 ? "%.1f" : "%.3f", value));
 }
 
-static GPtrArray *
-new_line (GPtrArray  *lines,
-          const char *section,
-          const char *key,
-          const char *label,
-          char       *value)
-{
-  GPtrArray *line = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_add (line, g_strdup (section));
-  g_ptr_array_add (line, g_strdup (key));
-  g_ptr_array_add (line, g_strdup (label));
-  g_ptr_array_add (line, value);
-  g_ptr_array_add (lines, line);
-  return line;
-}
-
 static void
 timing_lines (GPtrArray            *lines,
               const char           *section,
@@ -343,10 +327,10 @@ timing_lines (GPtrArray            *lines,
 {
   gboolean shown = t->state == SM_DISCLOSURE_SHOWN && t->n > 0;
 
-  new_line (lines, section, "n", _("signals"), count_text (disclosure, t->n, t->state));
-  new_line (lines, section, "median_days", _("median, days"), shown ? number_text (t->median_days, 1) : g_strdup (""));
-  new_line (lines, section, "p90_days", _("90th percentile, days"), shown ? number_text (t->p90_days, 1) : g_strdup (""));
-  new_line (lines, section, "within_deadline", _("share within the deadline"),
+  sm_report_add_line (lines, section, "n", _("signals"), count_text (disclosure, t->n, t->state));
+  sm_report_add_line (lines, section, "median_days", _("median, days"), shown ? number_text (t->median_days, 1) : g_strdup (""));
+  sm_report_add_line (lines, section, "p90_days", _("90th percentile, days"), shown ? number_text (t->p90_days, 1) : g_strdup (""));
+  sm_report_add_line (lines, section, "within_deadline", _("share within the deadline"),
             shown ? number_text (t->within_share, 3) : g_strdup (""));
 }
 
@@ -368,26 +352,26 @@ sm_signal_report_to_rows (SmSignalReport *r,
     { "outcome", r->by_outcome },
   };
 
-  new_line (lines, "year", "year", _("year"), g_strdup_printf ("%d", r->year));
-  new_line (lines, "signals", "total", _("signals received"), count_text (disclosure, r->n_signals, r->signals_state));
+  sm_report_add_line (lines, "year", "year", _("year"), g_strdup_printf ("%d", r->year));
+  sm_report_add_line (lines, "signals", "total", _("signals received"), count_text (disclosure, r->n_signals, r->signals_state));
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     for (guint i = 0; i < tables[t].rows->len; i++)
       {
         const SmReportRow *row = g_ptr_array_index (tables[t].rows, i);
 
-        new_line (lines, tables[t].section, row->key, row->label, count_text (disclosure, row->count, row->state));
+        sm_report_add_line (lines, tables[t].section, row->key, row->label, count_text (disclosure, row->count, row->state));
       }
   timing_lines (lines, "assessment", &r->assessment, disclosure);
   timing_lines (lines, "answer", &r->answer, disclosure);
-  new_line (lines, "signals", "overdue", _("open past a deadline"),
+  sm_report_add_line (lines, "signals", "overdue", _("open past a deadline"),
             count_text (disclosure, r->n_overdue, r->overdue_state));
-  new_line (lines, "conferences", "held", _("case conferences held"), g_strdup_printf ("%lld", (long long) r->n_conferences));
-  new_line (lines, "conferences", "discussion", _("case discussions (esetmegbeszélés)"),
+  sm_report_add_line (lines, "conferences", "held", _("case conferences held"), g_strdup_printf ("%lld", (long long) r->n_conferences));
+  sm_report_add_line (lines, "conferences", "discussion", _("case discussions (esetmegbeszélés)"),
             g_strdup_printf ("%lld", (long long) r->n_discussions));
-  new_line (lines, "conferences", "conference", _("case conferences (esetkonferencia)"),
+  sm_report_add_line (lines, "conferences", "conference", _("case conferences (esetkonferencia)"),
             g_strdup_printf ("%lld", (long long) r->n_case_conferences));
-  new_line (lines, "conferences", "decisions", _("decisions"), g_strdup_printf ("%lld", (long long) r->n_decisions));
-  new_line (lines, "disclosure", "k", _("counts under this are hidden"), g_strdup_printf ("%d", r->k));
+  sm_report_add_line (lines, "conferences", "decisions", _("decisions"), g_strdup_printf ("%lld", (long long) r->n_decisions));
+  sm_report_add_line (lines, "disclosure", "k", _("counts under this are hidden"), g_strdup_printf ("%d", r->k));
   return lines;
 }
 

@@ -19,6 +19,32 @@
  * may read the file. */
 
 /**
+ * sm_report_add_line:
+ * @lines: (element-type GPtrArray): a report's table
+ * @value: (transfer full): the line's value
+ *
+ * Adds a line of the four texts sm_report_write_table() writes.
+ *
+ * Returns: (transfer none): the line
+ */
+GPtrArray *
+sm_report_add_line (GPtrArray  *lines,
+                    const char *section,
+                    const char *key,
+                    const char *label,
+                    char       *value)
+{
+  GPtrArray *line = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (line, g_strdup (section));
+  g_ptr_array_add (line, g_strdup (key));
+  g_ptr_array_add (line, g_strdup (label));
+  g_ptr_array_add (line, value);
+  g_ptr_array_add (lines, line);
+  return line;
+}
+
+/**
  * sm_report_write_table:
  * @lines: (element-type GPtrArray): lines of 4 strings
  * @format: "csv" or "xlsx"

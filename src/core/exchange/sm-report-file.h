@@ -6,6 +6,11 @@
 
 G_BEGIN_DECLS
 
+GPtrArray *sm_report_add_line   (GPtrArray    *lines,
+                                 const char   *section,
+                                 const char   *key,
+                                 const char   *label,
+                                 char         *value);
 gboolean  sm_report_write_table (GPtrArray    *lines,
                                  const char   *layer_name,
                                  const char   *path,
