@@ -605,6 +605,46 @@ test_writes_wait_for_writer (void)
   g_weak_ref_clear (&gone);
 }
 
+/* The scale bar in metres only, and the shortcuts window listing the
+ * window's own keys. */
+static void
+test_scale_and_shortcuts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(GPtrArray) scales = g_ptr_array_new ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/hu/szocterkep/SocialMap/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(GString) listed = g_string_new (" ");
+  static const char *keys[] = { "<Control>i", "<Control>e", "<Control>o", "<Control>f", "<Alt>3", "<Alt>4",
+                                "<Alt>7", "F9" };
+  SmWindow *window;
+
+  g_assert_no_error (error);
+  window = sm_test_open_window (store);
+  sm_test_collect_widgets (GTK_WIDGET (window), SHUMATE_TYPE_SCALE, scales);
+  g_assert_cmpuint (scales->len, ==, 1);
+  g_assert_cmpint (shumate_scale_get_unit (scales->pdata[0]), ==, SHUMATE_UNIT_METRIC);
+  sm_test_close_window (window);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accelerator = NULL;
+
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        if (accelerator != NULL)
+          g_string_append_printf (listed, "%s ", accelerator);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *key = g_strdup_printf (" %s ", keys[i]);
+
+      if (strstr (listed->str, key) == NULL)
+        g_error ("The shortcuts window does not list %s:%s", keys[i], listed->str);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -622,6 +662,7 @@ main (int    argc,
   g_test_add_func ("/window/writes-wait-for-writer", test_writes_wait_for_writer);
   g_test_add_func ("/window/bubble-and-new-household", test_bubble_and_new_household);
   g_test_add_func ("/window/hungarian", test_hungarian);
+  g_test_add_func ("/window/scale-and-shortcuts", test_scale_and_shortcuts);
   status = g_test_run ();
   sm_test_gui_finish ();
   return status;

@@ -552,6 +552,8 @@ sm_window_init (SmWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Each page's tab as wide as its title, so that seven fit beside the map. */
   gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (self->panel_switcher)), FALSE);
+  /* Metres and kilometres only. */
+  shumate_scale_set_unit (shumate_simple_map_get_scale (self->map), SHUMATE_UNIT_METRIC);
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (_sm_window_key_pressed_cb), self);
