@@ -6,7 +6,7 @@
 
 struct _SmServiceSymbols
 {
-  GHashTable *textures;  /* "symbol|branch|n|scale" → GdkTexture */
+  GHashTable *textures;  /* key_of () → GdkTexture */
 };
 
 SmServiceSymbols *
@@ -14,7 +14,7 @@ sm_service_symbols_new (void)
 {
   SmServiceSymbols *self = g_new0 (SmServiceSymbols, 1);
 
-  self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->textures = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   return self;
 }
 
@@ -26,6 +26,22 @@ sm_service_symbols_free (SmServiceSymbols *self)
   g_hash_table_unref (self->textures);
   g_free (self);
 }
+
+/* A look as one number, asked for each symbol of each frame: what is
+ * drawn (a symbol, or the overdue badge), the branch, the number shown
+ * and the scale. */
+static gpointer
+key_of (guint       what,
+        const char *branch,
+        guint       n,
+        int         scale)
+{
+  guint b = g_strcmp0 (branch, "basic") == 0 ? 1 : g_strcmp0 (branch, "specialised") == 0 ? 2 : branch ? 3 : 0;
+
+  return GUINT_TO_POINTER ((what & 0x1f) << 24 | b << 20 | MIN (n, 255) << 8 | (guint) CLAMP (scale, 1, 255));
+}
+
+#define OVERDUE_BADGE 0x10
 
 static void
 branch_rgb (const char *branch,
@@ -195,7 +211,7 @@ sm_service_symbols_get_overdue (SmServiceSymbols *self,
                                 guint             n_overdue,
                                 int               scale)
 {
-  g_autofree char *key = g_strdup_printf ("overdue|%u|%d", MIN (n_overdue, 10), scale);
+  gpointer key = key_of (OVERDUE_BADGE, NULL, MIN (n_overdue, 10), scale);
   GdkTexture *texture = g_hash_table_lookup (self->textures, key);
 
   if (texture == NULL)
@@ -222,7 +238,7 @@ sm_service_symbols_get_overdue (SmServiceSymbols *self,
       cairo_show_text (cr, text);
       cairo_destroy (cr);
       texture = texture_of (surface, px);
-      g_hash_table_insert (self->textures, g_steal_pointer (&key), texture);
+      g_hash_table_insert (self->textures, key, texture);
     }
   return texture;
 }
@@ -241,14 +257,14 @@ sm_service_symbols_get (SmServiceSymbols *self,
                         guint             n_services,
                         int               scale)
 {
-  g_autofree char *key = NULL;
+  gpointer key;
   GdkTexture *texture;
 
   if (symbol != SM_SERVICE_SYMBOL_GROUP)
     n_services = 1;
   else
     branch = NULL;
-  key = g_strdup_printf ("%d|%s|%u|%d", symbol, branch ? branch : "", MIN (n_services, 100), scale);
+  key = key_of (symbol, branch, MIN (n_services, 100), scale);
   texture = g_hash_table_lookup (self->textures, key);
   if (texture == NULL)
     {
@@ -261,7 +277,7 @@ sm_service_symbols_get (SmServiceSymbols *self,
                                n_services);
       cairo_destroy (cr);
       texture = texture_of (surface, px);
-      g_hash_table_insert (self->textures, g_steal_pointer (&key), texture);
+      g_hash_table_insert (self->textures, key, texture);
     }
   return texture;
 }
