@@ -18,9 +18,7 @@
 #include "sm-online-tile-source.h"
 #include "sm-plain-tile-source.h"
 #include "sm-preferences-window.h"
-#include "sm-date.h"
 #include "sm-query.h"
-#include "sm-referral.h"
 #include "sm-service-symbol.h"
 #include "sm-review-panel.h"
 #include "sm-jobs.h"
@@ -456,45 +454,30 @@ household_tooltip (SmWindow *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The service place under the pointer, as the case layer drew it. */
 static char *
 service_tooltip (SmWindow *self,
                  gint64    location_id)
 {
-  g_autoptr(GPtrArray) points = sm_store_list_service_points (self->store, NULL, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDate today;
+  const SmServicePoint *p = sm_case_layer_get_service_point (self->case_layer, location_id);
+  g_autofree char *many = NULL, *name = NULL, *services = NULL, *late = NULL, *overdue = NULL;
+  SmServiceSymbol symbol;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  if (points != NULL)
-    sm_referral_mark_overdue_points (self->store, points, sm_date_to_epoch_day (&today), NULL);
-  for (guint i = 0; points != NULL && i < points->len; i++)
-    {
-      SmServicePoint *p = g_ptr_array_index (points, i);
-
-      if (p->location_id == location_id)
-        {
-          g_autofree char *many = g_strdup_printf (ngettext ("%u service at this place", "%u services at this place",
-                                                              p->n_services), p->n_services);
-          g_autofree char *name = g_markup_escape_text (p->name ? p->name : many, -1);
-          g_autofree char *services = g_markup_escape_text (p->services ? p->services : "", -1);
-          /* What the symbol's shape stands for, as a legend would say. */
-          SmServiceSymbol symbol = sm_service_symbol_for_place (p->service_types, p->n_services);
-
-          g_autofree char *late = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "%u referral here not answered in time",
-                                                                "%u referrals here not answered in time",
-                                                                p->n_overdue), p->n_overdue);
-          g_autofree char *overdue = p->n_overdue == 0 ? g_strdup ("")
+  if (p == NULL)
+    return NULL;
+  many = g_strdup_printf (ngettext ("%u service at this place", "%u services at this place", p->n_services),
+                          p->n_services);
+  name = g_markup_escape_text (p->name ? p->name : many, -1);
+  services = g_markup_escape_text (p->services ? p->services : "", -1);
+  /* What the symbol's shape stands for, as a legend would say. */
+  symbol = sm_service_symbol_for_place (p->service_types, p->n_services);
+  late = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u referral here not answered in time",
+                                       "%u referrals here not answered in time", p->n_overdue), p->n_overdue);
+  overdue = p->n_overdue == 0 ? g_strdup ("")
             : g_markup_printf_escaped ("\n<span foreground=\"#c01c28\">%s</span>", late);
-
-          /* Translators: the last line of a service's tooltip on the map */
-          return g_strdup_printf ("<b>%s</b>\n%s%s\n<small>%s · %s</small>", name, services, overdue,
-                                  sm_service_symbol_name (symbol), _("Click to list them in the directory"));
-        }
-    }
-  return NULL;
+  /* Translators: the last line of a service's tooltip on the map */
+  return g_strdup_printf ("<b>%s</b>\n%s%s\n<small>%s · %s</small>", name, services, overdue,
+                          sm_service_symbol_name (symbol), _("Click to list them in the directory"));
 }
 
 gboolean

@@ -64,6 +64,7 @@ struct _SmCaseLayer
   GPtrArray    *outlines;      /* Outline */
   GPtrArray    *services;      /* SmServicePoint */
   struct _SmServiceSymbols *symbols; /* their textures, made when first drawn */
+  GHashTable   *overdue;       /* location id → referrals overdue there */
   GArray       *colors;        /* GdkRGBA, indexed by category id */
   guint         n_needs;
   GHashTable   *tiles;         /* tile key → CaseTile */

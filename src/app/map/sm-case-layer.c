@@ -237,29 +237,48 @@ load_services (SmCaseLayer *self)
       return;
     }
   /* Referrals to them not answered in time stand out on their symbol. */
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    GDate today;
-
-    g_date_clear (&today, 1);
-    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                    g_date_time_get_year (now));
-    if (!sm_referral_mark_overdue_points (self->store, services, sm_date_to_epoch_day (&today), &error))
-      {
-        g_warning ("Cannot read the referrals: %s", error->message);
-        g_clear_error (&error);
-      }
-  }
+  sm_referral_count_overdue_at (services, self->overdue);
   g_clear_pointer (&self->services, g_ptr_array_unref);
   self->services = services;
 }
 
-/* Services whose referrals wait: as loaded, again when referrals change. */
+/* Where referrals wait too long, read when referrals or services change
+ * (not on each change of the filter, which reads the services again). */
 static void
 load_overdue (SmCaseLayer *self)
 {
-  load_services (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_clear_pointer (&self->overdue, g_hash_table_unref);
+  self->overdue = sm_referral_overdue_by_location (self->store, sm_date_to_epoch_day (&today), &error);
+  if (self->overdue == NULL)
+    g_warning ("Cannot read the referrals: %s", error->message);
+  if (self->services != NULL)
+    sm_referral_count_overdue_at (self->services, self->overdue);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * sm_case_layer_get_service_point:
+ * @location_id: a place's first location, as sm_case_layer_pick() gives it
+ *
+ * Returns: (transfer none) (nullable): the service place drawn there, with
+ *   its overdue referrals counted
+ */
+const SmServicePoint *
+sm_case_layer_get_service_point (SmCaseLayer *self,
+                                 gint64       location_id)
+{
+  g_return_val_if_fail (SM_IS_CASE_LAYER (self), NULL);
+  for (guint i = 0; self->services != NULL && i < self->services->len; i++)
+    if (((SmServicePoint *) g_ptr_array_index (self->services, i))->location_id == location_id)
+      return g_ptr_array_index (self->services, i);
+  return NULL;
 }
 
 static gboolean
@@ -489,6 +508,7 @@ sm_case_layer_dispose (GObject *object)
   g_clear_pointer (&self->outlines, g_ptr_array_unref);
   g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_pointer (&self->symbols, sm_service_symbols_free);
+  g_clear_pointer (&self->overdue, g_hash_table_unref);
   g_clear_pointer (&self->colors, g_array_unref);
   g_clear_pointer (&self->tiles, g_hash_table_unref);
   g_clear_pointer (&self->grid, g_array_unref);
@@ -566,10 +586,10 @@ store_changed_cb (SmCaseLayer   *self,
       load_outlines (self);
       g_hash_table_remove_all (self->tiles);
     }
+  if (what & (SM_STORE_CHANGE_CASEWORK | SM_STORE_CHANGE_SERVICES))
+    load_overdue (self);
   if (what & (SM_STORE_CHANGE_CASES | SM_STORE_CHANGE_SERVICES | SM_STORE_CHANGE_BOUNDARIES))
     sm_case_layer_refresh (self);
-  else if (what & SM_STORE_CHANGE_CASEWORK)
-    load_overdue (self);
 }
 
 SmCaseLayer *
@@ -586,6 +606,7 @@ sm_case_layer_new (ShumateViewport *viewport,
   pango_layout_set_font_description (self->label_layout, font);
   pango_font_description_free (font);
   load_outlines (self);
+  load_overdue (self);
   load_colors (self);
 
   g_signal_connect_swapped (viewport, "notify", G_CALLBACK (viewport_changed_cb), self);

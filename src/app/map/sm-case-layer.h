@@ -6,6 +6,8 @@
 #include "sm-context.h"
 #include "sm-store.h"
 
+#include "sm-query.h"
+
 G_BEGIN_DECLS
 
 #define SM_TYPE_CASE_LAYER (sm_case_layer_get_type ())
@@ -36,6 +38,8 @@ gboolean     sm_case_layer_pick             (SmCaseLayer     *self,
                                              double           x,
                                              double           y,
                                              SmCaseLayerItem *item);
+const SmServicePoint *sm_case_layer_get_service_point (SmCaseLayer *self,
+                                                       gint64       location_id);
 void         sm_case_layer_set_selected     (SmCaseLayer     *self,
                                              gint64           household_id);
 gint64       sm_case_layer_get_selected     (SmCaseLayer     *self);

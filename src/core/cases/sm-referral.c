@@ -461,26 +461,26 @@ sm_referral_move (SmStore           *store,
 }
 
 /**
- * sm_referral_mark_overdue_points:
- * @points: (element-type SmServicePoint): the map's service places
+ * sm_referral_overdue_by_location:
  * @today: days since 1970-01-01
  *
- * Counts at each place the referrals to a service there that are overdue
- * on @today (still only sent after the working days to answer).
+ * Returns: (transfer full): location id (gint64) → the number of referrals
+ *   to a service there that are overdue on @today (still only sent after
+ *   the working days to answer); %NULL with @error
  */
-gboolean
-sm_referral_mark_overdue_points (SmStore    *store,
-                                 GPtrArray  *points,
-                                 int         today,
-                                 GError    **error)
+GHashTable *
+sm_referral_overdue_by_location (SmStore  *store,
+                                 int       today,
+                                 GError  **error)
 {
   SmReferralQuery open = { .open_only = TRUE };
   g_autoptr(GPtrArray) referrals = sm_store_list_referrals (store, &open, error);
-  g_autoptr(GHashTable) at = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTable *at;
   SmReferralRules rules;
 
   if (referrals == NULL || !sm_referral_rules_load (store, &rules, error))
-    return FALSE;
+    return NULL;
+  at = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < referrals->len; i++)
     {
       const SmReferralRecord *r = g_ptr_array_index (referrals, i);
@@ -493,18 +493,58 @@ sm_referral_mark_overdue_points (SmStore    *store,
         }
     }
   sm_referral_rules_clear (&rules);
+  return at;
+}
+
+/**
+ * sm_referral_count_overdue_at:
+ * @points: (element-type SmServicePoint): the map's service places
+ * @by_location: (nullable): from sm_referral_overdue_by_location()
+ *
+ * Sets each place's number of overdue referrals, summed over its
+ * locations.
+ */
+void
+sm_referral_count_overdue_at (GPtrArray  *points,
+                              GHashTable *by_location)
+{
   for (guint i = 0; i < points->len; i++)
     {
       SmServicePoint *p = g_ptr_array_index (points, i);
-      g_auto(GStrv) ids = g_strsplit (p->location_ids ? p->location_ids : "", ",", -1);
+      g_auto(GStrv) ids = NULL;
 
       p->n_overdue = 0;
-      for (guint k = 0; g_hash_table_size (at) > 0 && ids[k] != NULL; k++)
+      if (by_location == NULL || g_hash_table_size (by_location) == 0)
+        continue;
+      ids = g_strsplit (p->location_ids ? p->location_ids : "", ",", -1);
+      for (guint k = 0; ids[k] != NULL; k++)
         {
           gint64 id = g_ascii_strtoll (ids[k], NULL, 10);
 
-          p->n_overdue += GPOINTER_TO_UINT (g_hash_table_lookup (at, &id));
+          p->n_overdue += GPOINTER_TO_UINT (g_hash_table_lookup (by_location, &id));
         }
     }
+}
+
+/**
+ * sm_referral_mark_overdue_points:
+ * @points: (element-type SmServicePoint): the map's service places
+ * @today: days since 1970-01-01
+ *
+ * Counts at each place the referrals to a service there that are overdue
+ * on @today: sm_referral_overdue_by_location() and
+ * sm_referral_count_overdue_at() in one.
+ */
+gboolean
+sm_referral_mark_overdue_points (SmStore    *store,
+                                 GPtrArray  *points,
+                                 int         today,
+                                 GError    **error)
+{
+  g_autoptr(GHashTable) at = sm_referral_overdue_by_location (store, today, error);
+
+  if (at == NULL)
+    return FALSE;
+  sm_referral_count_overdue_at (points, at);
   return TRUE;
 }

@@ -122,6 +122,11 @@ typedef struct {
   gboolean  exception;  /* set in the database, not by the law */
 } SmCalendarDay;
 
+GHashTable *sm_referral_overdue_by_location (SmStore    *store,
+                                             int         today,
+                                             GError    **error);
+void        sm_referral_count_overdue_at (GPtrArray  *points,
+                                          GHashTable *by_location);
 gboolean    sm_referral_mark_overdue_points (SmStore      *store,
                                              GPtrArray    *points,
                                              int           today,
