@@ -195,7 +195,7 @@ static void
 test_migrate_from_empty (Fixture       *f,
                          gconstpointer  data)
 {
-  g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 9);
+  g_assert_cmpint (sm_store_get_schema_version (f->store), ==, 10);
   g_assert_cmpint (sm_store_count (f->store, "need_category"), ==, 11);
   g_assert_cmpint (sm_store_count (f->store, "service_type"), >=, 30);
   g_assert_cmpint (sm_test_scalar (f->store, "PRAGMA foreign_keys"), ==, 1);
@@ -236,7 +236,7 @@ test_migrate_from_each_version (void)
 
       store = sm_store_open (path, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (sm_store_get_schema_version (store), ==, 9);
+      g_assert_cmpint (sm_store_get_schema_version (store), ==, 10);
       g_assert_cmpint (sm_store_count (store, "household"), ==, from >= 1 ? 1 : 0);
       /* The service keeps its status and its place, and may now be defunct
        * or temporarily closed; which services answer which needs is seeded. */

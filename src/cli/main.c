@@ -56,6 +56,8 @@ static const Command commands[] = {
     N_("Client satisfaction: questionnaires entered or imported, and their results"), cmd_survey },
   { "calendar", "DB [--year Y] [--rest DAY|--work DAY|--remove DAY]",
     N_("The working days referrals are answered in"), cmd_calendar },
+  { "roundtable", "meeting|meetings|programme|goal|action|actions|update|target|indicators DB …",
+    N_("The social roundtable: meetings, the cooperation programme, its actions and indicators"), cmd_roundtable },
   { "report", "signals DB --year Y [--format csv|json|xlsx]",
     N_("The signalling system's yearly review"), cmd_report },
 };

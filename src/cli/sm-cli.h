@@ -36,6 +36,7 @@
 #include "sm-geocoder.h"
 #include "sm-hotspot.h"
 #include "sm-import.h"
+#include "sm-number.h"
 #include "sm-jobs.h"
 #include "sm-query.h"
 #include "sm-stats.h"
@@ -155,6 +156,8 @@ int cmd_calendar (int    argc,
                   char **argv);
 int cmd_service (int    argc,
                  char **argv);
+int cmd_roundtable (int    argc,
+                    char **argv);
 int cmd_report (int    argc,
                 char **argv);
 int cmd_init (int    argc,

@@ -108,3 +108,56 @@ sm_parse_decimal (const char *text,
   *out = v;
   return TRUE;
 }
+
+static gboolean
+writes_hungarian (void)
+{
+  const char * const *langs = g_get_language_names ();
+
+  return langs[0] != NULL && g_str_has_prefix (langs[0], "hu");
+}
+
+char *
+sm_format_decimal (double value,
+                   int    decimals)
+{
+  gboolean hu = writes_hungarian ();
+  g_autofree char *plain = NULL;
+  GString *out;
+  const char *digits, *point;
+  gsize n_int;
+
+  if (!isfinite (value))
+    return g_strdup ("–");
+  decimals = CLAMP (decimals, 0, 6);
+  plain = g_strdup_printf ("%.*f", decimals, value);
+  if (g_str_has_prefix (plain, "-") && strspn (plain + 1, "0.") == strlen (plain + 1))
+    memmove (plain, plain + 1, strlen (plain));   /* no "-0,0" */
+  out = g_string_new (NULL);
+  digits = plain;
+  if (*digits == '-')
+    {
+      g_string_append (out, "−");
+      digits++;
+    }
+  point = strchr (digits, '.');
+  n_int = point ? (gsize) (point - digits) : strlen (digits);
+  for (gsize i = 0; i < n_int; i++)
+    {
+      if (i > 0 && (n_int - i) % 3 == 0 && n_int >= (hu ? 5 : 4))
+        g_string_append (out, hu ? "\u00a0" : ",");
+      g_string_append_c (out, digits[i]);
+    }
+  if (point != NULL)
+    {
+      g_string_append_c (out, hu ? ',' : '.');
+      g_string_append (out, point + 1);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+sm_format_integer (gint64 value)
+{
+  return sm_format_decimal ((double) value, 0);
+}

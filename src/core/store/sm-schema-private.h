@@ -17,4 +17,7 @@ gboolean _sm_schema_exec           (sqlite3     *db,
 gboolean _sm_schema_migrate_to_9   (sqlite3  *db,
                                     GError  **error);
 
+gboolean _sm_schema_migrate_to_10  (sqlite3  *db,
+                                    GError  **error);
+
 G_END_DECLS

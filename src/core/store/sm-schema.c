@@ -670,6 +670,7 @@ static const MigrationFunc migrations[] = {
   migrate_to_7,
   migrate_to_8,
   _sm_schema_migrate_to_9,
+  _sm_schema_migrate_to_10,
 };
 
 int

@@ -27,6 +27,13 @@ SmStats *sm_stats_compute (SmStore      *store,
                            gboolean      hungarian,
                            GError      **error);
 void     sm_stats_free    (SmStats      *stats);
+gboolean sm_store_count_need_flow (SmStore     *store,
+                                   const char  *from,
+                                   const char  *to,
+                                   gint64      *opened,
+                                   gint64      *resolved,
+                                   gint64      *households_opened,
+                                   GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmStats, sm_stats_free)
 

@@ -135,3 +135,46 @@ sm_stats_compute (SmStore      *store,
                                                 " WHERE " OPEN_ON_1, stats->as_of);
   return g_steal_pointer (&stats);
 }
+
+/**
+ * sm_store_count_need_flow:
+ * @from: the first day
+ * @to: the last day
+ * @opened: (out): needs assessed from @from to @to
+ * @resolved: (out): needs resolved then
+ * @households_opened: (out) (optional): households with a need assessed then
+ *
+ * Counts exactly: hiding small numbers is the caller's business.
+ */
+gboolean
+sm_store_count_need_flow (SmStore     *store,
+                          const char  *from,
+                          const char  *to,
+                          gint64      *opened,
+                          gint64      *resolved,
+                          gint64      *households_opened,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT count(*) FILTER (WHERE assessed_on BETWEEN ?1 AND ?2),"
+    " count(*) FILTER (WHERE resolved_on BETWEEN ?1 AND ?2),"
+    " count(DISTINCT household_id) FILTER (WHERE assessed_on BETWEEN ?1 AND ?2)"
+    " FROM need WHERE assessed_on <= ?2 AND (resolved_on IS NULL OR resolved_on >= ?1)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _sm_store_set_error (store, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *opened = sqlite3_column_int64 (stmt, 0);
+  *resolved = sqlite3_column_int64 (stmt, 1);
+  if (households_opened != NULL)
+    *households_opened = sqlite3_column_int64 (stmt, 2);
+  sqlite3_reset (stmt);
+  return TRUE;
+}

@@ -485,6 +485,9 @@ change_of_table (const char *table)
     { "question", SM_STORE_CHANGE_SERVICES },
     { "survey_", SM_STORE_CHANGE_SERVICES },
     { "workday_exception", SM_STORE_CHANGE_CASEWORK },
+    { "meeting", SM_STORE_CHANGE_ROUNDTABLE },
+    { "programme_", SM_STORE_CHANGE_ROUNDTABLE },
+    { "indicator_target", SM_STORE_CHANGE_ROUNDTABLE },
     { "meta", 0 },
     { "import_layout", 0 },
   };

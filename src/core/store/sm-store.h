@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (SmStore, sm_store, SM, STORE, GObject)
  * @SM_STORE_CHANGE_BASEMAP: the basemap and the reference addresses
  * @SM_STORE_CHANGE_CASEWORK: signals, case files, interventions, conferences,
  *   referrals, the working-day calendar
+ * @SM_STORE_CHANGE_ROUNDTABLE: the roundtable's meetings, the cooperation
+ *   programme, its actions and the indicators' targets
  * @SM_STORE_CHANGE_ALL: anything (another program's commit, a bulk change)
  *
  * What a committed action changed, as #SmStore::changed says it.
@@ -32,7 +34,8 @@ typedef enum /*< flags,prefix=SM_STORE_CHANGE >*/
   SM_STORE_CHANGE_BOUNDARIES = 1 << 3,
   SM_STORE_CHANGE_BASEMAP    = 1 << 4,
   SM_STORE_CHANGE_CASEWORK   = 1 << 5,
-  SM_STORE_CHANGE_ALL        = 0x3f,
+  SM_STORE_CHANGE_ROUNDTABLE = 1 << 6,
+  SM_STORE_CHANGE_ALL        = 0x7f,
 } SmStoreChange;
 
 typedef struct {
