@@ -27,4 +27,8 @@ gboolean _sm_demo_add_network  (SmStore  *store,
                                 int       last_day,
                                 GError  **error);
 
+gboolean _sm_demo_add_roundtable (SmStore  *store,
+                                  int       last_day,
+                                  GError  **error);
+
 G_END_DECLS

@@ -666,7 +666,8 @@ generate (Generator           *g,
   if (!_sm_demo_add_casework (g->store, options->seed, g->subjects, g->first_day, g->last_day, error) ||
       !_sm_demo_add_network (g->store, options->seed, g->subjects,
                              options->n_services ? options->n_services : SM_DEMO_DEFAULT_SERVICES, g->last_day,
-                             error))
+                             error) ||
+      !_sm_demo_add_roundtable (g->store, g->last_day, error))
     return FALSE;
   until_iso = sm_date_to_iso (&until);
   seed = g_strdup_printf ("%u", options->seed);
