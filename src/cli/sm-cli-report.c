@@ -4,6 +4,7 @@
 
 #include "sm-cli.h"
 #include "sm-report-file.h"
+#include "sm-roundtable-pack.h"
 #include "sm-signal-report.h"
 
 /* social-map-cli report signals DB --year Y [--format text|csv|json|xlsx]
@@ -97,16 +98,122 @@ report_signals (int    argc,
   return EXIT_OK;
 }
 
+/* A fixed creation date for a reproducible document: --created, else
+ * SOURCE_DATE_EPOCH, else now. */
+static GDateTime *
+creation_date (const char  *text,
+               GError     **error)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  GDateTime *when;
+
+  if (text != NULL)
+    {
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      when = g_date_time_new_from_iso8601 (text, local);
+      if (when == NULL)
+        {
+          GDate d;
+
+          if (!sm_date_parse_any (text, &d, NULL))
+            {
+              g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("“%s” is not a date and time"), text);
+              return NULL;
+            }
+          when = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
+        }
+      return when;
+    }
+  if (epoch != NULL && *epoch != '\0')
+    return g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
+  return g_date_time_new_now_local ();
+}
+
+/* social-map-cli report roundtable DB --from D --to D OUT.pdf */
+static int
+report_roundtable (int    argc,
+                   char **argv)
+{
+  g_autofree char *from = NULL, *to = NULL, *created = NULL, *author = NULL;
+  gboolean no_tables = FALSE;
+  int k = 0;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The period's first day (default a year before --to)"), "DAY" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Its last day (default the last day of last month)"), "DAY" },
+    { "k", 0, 0, G_OPTION_ARG_INT, &k, N_("Hide counts under K (at least 5)"), "K" },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("The office that makes it"), "NAME" },
+    { "created", 0, 0, G_OPTION_ARG_STRING, &created,
+      N_("The document's date (default SOURCE_DATE_EPOCH or now)"), "DATETIME" },
+    { "no-tables", 0, 0, G_OPTION_ARG_NONE, &no_tables, N_("Do not write the tables beside it as XLSX and CSV"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB OUT.pdf — the social roundtable's pack of a period, its tables beside it"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_auto(GStrv) written = NULL;
+  g_autofree char *a = NULL, *z = NULL;
+  SmPackOptions options = { 0 };
+  gboolean said_waiting = FALSE;
+  GDate d;
+  int status;
+
+  if ((status = sm_cli_parse (context, entries, &argc, &argv, 2, "DB OUT.pdf")) >= 0)
+    return status;
+  if (k != 0 && !sm_disclosure_check_k (k, &error))
+    return sm_cli_fail (g_steal_pointer (&error));
+  if ((when = creation_date (created, &error)) == NULL)
+    return sm_cli_fail (g_steal_pointer (&error));
+  if (to != NULL)
+    {
+      if (!sm_date_parse_any (to, &d, &error))
+        return sm_cli_fail (g_steal_pointer (&error));
+    }
+  else
+    {
+      g_date_set_time_t (&d, time (NULL));
+      g_date_set_day (&d, 1);
+      g_date_subtract_days (&d, 1);
+    }
+  z = sm_date_to_iso (&d);
+  if (from != NULL)
+    {
+      if (!sm_date_parse_any (from, &d, &error))
+        return sm_cli_fail (g_steal_pointer (&error));
+    }
+  else
+    {
+      g_date_subtract_years (&d, 1);
+      g_date_add_days (&d, 1);
+    }
+  a = sm_date_to_iso (&d);
+  store = sm_cli_open_existing (argv[1], &error);
+  if (store == NULL)
+    return sm_cli_fail (g_steal_pointer (&error));
+  options = (SmPackOptions) { .from = a, .to = z, .k = k, .created = when, .author = author,
+                              .no_tables = no_tables };
+  if (!sm_roundtable_pack_write (store, &options, argv[2], sm_cli_show_progress, &said_waiting, NULL, &written, &error))
+    return sm_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; written[i] != NULL; i++)
+    g_print ("%s\n", written[i]);
+  return EXIT_OK;
+}
+
 int
 cmd_report (int    argc,
             char **argv)
 {
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
-      g_print ("%s\n", _("social-map-cli report signals DB --year Y [--format text|csv|json|xlsx] [--output FILE]"));
+      g_print ("%s\n%s\n", _("social-map-cli report signals DB --year Y [--format text|csv|json|xlsx] [--output FILE]"),
+               _("social-map-cli report roundtable DB [--from DAY] [--to DAY] OUT.pdf"));
       return argc < 2 ? EXIT_USER : EXIT_OK;
     }
   if (g_str_equal (argv[1], "signals"))
     return report_signals (argc - 1, argv + 1);
-  return sm_cli_usage_error (_("“%s” is not a report; use signals"), argv[1]);
+  if (g_str_equal (argv[1], "roundtable"))
+    return report_roundtable (argc - 1, argv + 1);
+  return sm_cli_usage_error (_("“%s” is not a report; use signals or roundtable"), argv[1]);
 }

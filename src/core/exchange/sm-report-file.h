@@ -6,6 +6,30 @@
 
 G_BEGIN_DECLS
 
+/* A table of texts as a report writes it, to a sheet, a CSV file or a
+ * document's page. */
+typedef struct {
+  char      *name;
+  char      *title;
+  GStrv      columns;
+  GPtrArray *rows;          /* GPtrArray of texts, one per column */
+  char      *note;          /* (nullable): what a document says under it */
+} SmReportTable;
+
+SmReportTable *sm_report_table_new     (const char          *name,
+                                        const char          *title,
+                                        const char * const  *columns);
+void           sm_report_table_free    (SmReportTable       *table);
+GPtrArray     *sm_report_table_add_row (SmReportTable       *table,
+                                        char                *first,
+                                        ...) G_GNUC_NULL_TERMINATED;
+gboolean       sm_report_write_tables  (GPtrArray           *tables,
+                                        const char          *path,
+                                        const char          *format,
+                                        GStrv               *written,
+                                        GError             **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmReportTable, sm_report_table_free)
+
 GPtrArray *sm_report_add_line   (GPtrArray    *lines,
                                  const char   *section,
                                  const char   *key,

@@ -35,6 +35,8 @@ gboolean sm_store_count_need_flow (SmStore     *store,
                                    gint64      *households_opened,
                                    GError     **error);
 
+char    *sm_store_get_latest_day (SmStore *store);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmStats, sm_stats_free)
 
 G_END_DECLS

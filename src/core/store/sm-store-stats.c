@@ -178,3 +178,22 @@ sm_store_count_need_flow (SmStore     *store,
   sqlite3_reset (stmt);
   return TRUE;
 }
+
+/* The last day the records speak of: a need assessed or resolved, a
+ * signal received, a referral sent; NULL for an empty store. */
+char *
+sm_store_get_latest_day (SmStore *store)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT max (d) FROM (SELECT max (assessed_on) AS d FROM need UNION ALL SELECT max (resolved_on) FROM need"
+    " UNION ALL SELECT max (substr (received_at, 1, 10)) FROM signal UNION ALL SELECT max (sent_on) FROM referral)",
+    NULL);
+  char *day = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    day = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return day;
+}
