@@ -140,6 +140,9 @@ struct _SmIndicatorContext {
   SmStore      *store;
   SmDisclosure *disclosure;
   GHashTable   *hotspots;     /* day → GPtrArray of SmExcess */
+  GPtrArray    *signals;      /* SmSignalRecord received in [signals_from, signals_until) */
+  char         *signals_from;
+  char         *signals_until;
 };
 
 SmIndicatorContext *
@@ -162,6 +165,9 @@ sm_indicator_context_free (SmIndicatorContext *c)
   g_object_unref (c->store);
   g_object_unref (c->disclosure);
   g_hash_table_unref (c->hotspots);
+  g_clear_pointer (&c->signals, g_ptr_array_unref);
+  g_free (c->signals_from);
+  g_free (c->signals_until);
   g_free (c);
 }
 
@@ -195,33 +201,56 @@ sm_indicator_context_hotspots (SmIndicatorContext  *c,
   return found;
 }
 
+/* The signals received in [@from, @until), read once for a period and its
+ * months: the caller keeps to the days it asked for. */
+static GPtrArray *
+signals_in (SmIndicatorContext  *c,
+            const char          *from,
+            const char          *until,
+            GError             **error)
+{
+  if (c->signals == NULL || strcmp (from, c->signals_from) < 0 || strcmp (until, c->signals_until) > 0)
+    {
+      GPtrArray *read = sm_store_list_signals_received (c->store, from, until, error);
+
+      if (read == NULL)
+        return NULL;
+      g_clear_pointer (&c->signals, g_ptr_array_unref);
+      g_free (c->signals_from);
+      g_free (c->signals_until);
+      c->signals = read;
+      c->signals_from = g_strdup (from);
+      c->signals_until = g_strdup (until);
+    }
+  return c->signals;
+}
+
 static gboolean
-signal_figures (SmStore          *store,
-                const char       *from,
-                const char       *to,
-                SmIndicatorValue *out,
-                gboolean          days,
-                SmDisclosure     *disclosure,
-                GError          **error)
+signal_figures (SmIndicatorContext *c,
+                const char         *from,
+                const char         *to,
+                SmIndicatorValue   *out,
+                gboolean            days,
+                GError            **error)
 {
   g_autofree char *until = day_after (to);
-  g_autoptr(GPtrArray) signals = sm_store_list_signals_received (store, from, until, error);
+  GPtrArray *signals = signals_in (c, from, until, error);
   g_autoptr(GArray) waits = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 n = 0;
 
   if (signals == NULL)
     return FALSE;
-  if (!days)
-    {
-      out->n = signals->len;
-      out->value = signals->len;
-      return TRUE;
-    }
   for (guint i = 0; i < signals->len; i++)
     {
       SmSignalRecord *s = g_ptr_array_index (signals, i);
       GDate received, answered;
       double d;
 
+      if (strcmp (s->received_at, from) < 0 || strcmp (s->received_at, until) >= 0)
+        continue;
+      n++;
+      if (!days)
+        continue;
       if (s->answered_at == NULL || s->received_at == NULL || strlen (s->received_at) < 10 ||
           strlen (s->answered_at) < 10)
         continue;
@@ -234,8 +263,14 @@ signal_figures (SmStore          *store,
       d = g_date_days_between (&received, &answered);
       g_array_append_val (waits, d);
     }
+  if (!days)
+    {
+      out->n = n;
+      out->value = n;
+      return TRUE;
+    }
   out->n = waits->len;
-  if (waits->len >= (guint) sm_disclosure_get_k (disclosure))
+  if (waits->len >= (guint) sm_disclosure_get_k (c->disclosure))
     {
       qsort (waits->data, waits->len, sizeof (double), compare_double);
       out->value = sm_report_quantile ((double *) waits->data, waits->len, 0.5);
@@ -403,11 +438,8 @@ sm_indicator_compute (SmIndicatorContext   *context,
     }
   if (g_str_equal (nick, "households_with_needs"))
     {
-      g_autoptr(SmStats) stats = sm_stats_compute (store, &b, FALSE, error);
-
-      if (stats == NULL)
+      if (!sm_store_count_open_on (store, to, &out->n, NULL, error))
         return FALSE;
-      out->n = stats->households_with_needs;
       out->value = out->n;
     }
   else if (g_str_equal (nick, "new_needs") || g_str_equal (nick, "resolved_needs"))
@@ -433,7 +465,7 @@ sm_indicator_compute (SmIndicatorContext   *context,
     }
   else if (g_str_equal (nick, "signals") || g_str_equal (nick, "signal_answer_days"))
     {
-      if (!signal_figures (store, from, to, out, g_str_equal (nick, "signal_answer_days"), disclosure, error))
+      if (!signal_figures (context, from, to, out, g_str_equal (nick, "signal_answer_days"), error))
         return FALSE;
     }
   else if (g_str_equal (nick, "referral_loop_closed") || g_str_equal (nick, "declined_no_capacity") ||

@@ -36,6 +36,11 @@ gboolean sm_store_count_need_flow (SmStore     *store,
                                    GError     **error);
 
 char    *sm_store_get_latest_day (SmStore *store);
+gboolean sm_store_count_open_on  (SmStore     *store,
+                                  const char  *day,
+                                  gint64      *households,
+                                  gint64      *needs,
+                                  GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmStats, sm_stats_free)
 

@@ -197,3 +197,37 @@ sm_store_get_latest_day (SmStore *store)
   sqlite3_reset (stmt);
   return day;
 }
+
+/**
+ * sm_store_count_open_on:
+ * @day: YYYY-MM-DD
+ * @households: (out): households with at least one need open on @day
+ * @needs: (out) (optional): the needs open on @day
+ *
+ * Counts exactly: hiding small numbers is the caller's business.
+ */
+gboolean
+sm_store_count_open_on (SmStore     *store,
+                        const char  *day,
+                        gint64      *households,
+                        gint64      *needs,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT count (DISTINCT household_id), count (*) FROM need n WHERE " OPEN_ON_1, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _sm_store_set_error (store, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *households = sqlite3_column_int64 (stmt, 0);
+  if (needs != NULL)
+    *needs = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
