@@ -13,9 +13,11 @@
 #include <glib/gstdio.h>
 
 #include "sm-demo.h"
+#include "sm-directory-booklet.h"
 #include "sm-indicators.h"
 #include "sm-number.h"
 #include "sm-roundtable-pack.h"
+#include "sm-store-services.h"
 #include "sm-store-roundtable.h"
 #include "sm-test-util.h"
 
@@ -314,6 +316,73 @@ test_refusals (Fixture       *f,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* The residents' directory: every active service of the directory under
+ * its needs and its type, a map per need, no case data; large print is
+ * larger; the web pages link to each other and to the maps. */
+static void
+test_directory (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "directory.pdf", NULL);
+  g_autofree char *large = g_build_filename (f->dir, "large.pdf", NULL);
+  g_autofree char *web = g_build_filename (f->dir, "web", NULL);
+  g_autofree char *index_path = g_build_filename (web, "index.html", NULL);
+  g_autofree char *text = NULL, *index = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) created = g_date_time_new_utc (2026, 7, 1, 9, 30, 0);
+  g_autoptr(GPtrArray) places = sm_store_list_service_places (f->store, NULL, &error);
+  g_autoptr(GPtrArray) households = sm_store_search_households (f->store, "", 100, &error);
+  g_auto(GStrv) written = NULL;
+  SmBookletOptions options = { .created = created }, big = { .created = created, .large_print = TRUE };
+  int pages;
+
+  g_assert_true (sm_directory_booklet_write_pdf (f->store, &options, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (sm_directory_booklet_write_pdf (f->store, &big, large, &error));
+  text = pdf_text (pdf, 0);
+  g_assert_true (contains (text, "Help in Tata: social services"));
+  g_assert_true (contains (text, "By what you need"));
+  g_assert_true (contains (text, "By type of service"));
+  g_assert_true (contains (text, "Who can use it"));
+  g_assert_true (contains (text, "© OpenStreetMap contributors"));
+  for (guint i = 0; i < places->len; i++)
+    {
+      SmServicePlace *p = g_ptr_array_index (places, i);
+      g_autofree char *first = g_utf8_substring (p->service_name, 0, 20);
+
+      if (g_str_equal (p->status, "active"))
+        g_assert_true (contains (text, first));
+    }
+  for (guint i = 0; i < households->len; i++)
+    {
+      SmHousehold *h = g_ptr_array_index (households, i);
+
+      if (h->address_raw != NULL)
+        g_assert_false (contains (text, h->address_raw));
+    }
+  pages = n_pages (pdf);
+  g_assert_cmpint (n_pages (large), >, pages);
+  for (int p = 1; p <= pages; p++)
+    g_assert_cmpfloat (ink_on_page (pdf, p, f->dir), >, 0.001);
+
+  g_assert_true (sm_directory_booklet_write_html (f->store, &options, web, &written, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (index_path, &index, NULL, NULL));
+  g_assert_true (contains (index, "<html lang=\"en\">"));
+  for (guint i = 0; written[i] != NULL; i++)
+    {
+      g_autofree char *page = NULL, *name = g_path_get_basename (written[i]);
+      g_autofree char *link = g_strdup_printf ("href=\"%s\"", name);
+
+      if (!g_str_has_suffix (name, ".html") || g_str_equal (name, "index.html"))
+        continue;
+      g_assert_true (contains (index, link));
+      g_assert_true (g_file_get_contents (written[i], &page, NULL, NULL));
+      g_assert_true (contains (page, "href=\"index.html\""));
+      g_assert_true (contains (page, ".svg\""));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -321,6 +390,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/pack/document", Fixture, NULL, fixture_set_up, test_document, fixture_tear_down);
   g_test_add ("/pack/tables", Fixture, NULL, fixture_set_up, test_tables, fixture_tear_down);
+  g_test_add ("/pack/directory", Fixture, NULL, fixture_set_up, test_directory, fixture_tear_down);
   g_test_add ("/pack/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
   return g_test_run ();
 }

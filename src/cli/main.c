@@ -58,8 +58,8 @@ static const Command commands[] = {
     N_("The working days referrals are answered in"), cmd_calendar },
   { "roundtable", "meeting|meetings|programme|goal|action|actions|update|target|indicators DB …",
     N_("The social roundtable: meetings, the cooperation programme, its actions and indicators"), cmd_roundtable },
-  { "report", "signals DB --year Y [--format csv|json|xlsx]",
-    N_("The signalling system's yearly review"), cmd_report },
+  { "report", "signals|roundtable|directory DB …",
+    N_("Reports: the signalling system's yearly review, the roundtable pack, the residents' directory"), cmd_report },
 };
 
 static void

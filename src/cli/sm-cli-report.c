@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "sm-cli.h"
+#include "sm-directory-booklet.h"
 #include "sm-report-file.h"
 #include "sm-roundtable-pack.h"
 #include "sm-signal-report.h"
@@ -201,6 +202,47 @@ report_roundtable (int    argc,
   return EXIT_OK;
 }
 
+/* social-map-cli report directory DB OUT.pdf [--large-print] [--html DIR] */
+static int
+report_directory (int    argc,
+                  char **argv)
+{
+  g_autofree char *created = NULL, *author = NULL, *html = NULL;
+  gboolean large = FALSE;
+  GOptionEntry entries[] = {
+    { "large-print", 0, 0, G_OPTION_ARG_NONE, &large, N_("Larger text"), NULL },
+    { "html", 0, 0, G_OPTION_ARG_FILENAME, &html, N_("Also write the web pages into this folder"), "DIR" },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("The office that makes it"), "NAME" },
+    { "created", 0, 0, G_OPTION_ARG_STRING, &created,
+      N_("The document's date (default SOURCE_DATE_EPOCH or now)"), "DATETIME" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB OUT.pdf — the residents' directory of services, by need and by type"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_auto(GStrv) written = NULL;
+  SmBookletOptions options = { 0 };
+  int status;
+
+  if ((status = sm_cli_parse (context, entries, &argc, &argv, 2, "DB OUT.pdf")) >= 0)
+    return status;
+  if ((when = creation_date (created, &error)) == NULL)
+    return sm_cli_fail (g_steal_pointer (&error));
+  store = sm_cli_open_existing (argv[1], &error);
+  if (store == NULL)
+    return sm_cli_fail (g_steal_pointer (&error));
+  options = (SmBookletOptions) { .large_print = large, .created = when, .author = author };
+  if (!sm_directory_booklet_write_pdf (store, &options, argv[2], &error) ||
+      (html != NULL && !sm_directory_booklet_write_html (store, &options, html, &written, &error)))
+    return sm_cli_fail (g_steal_pointer (&error));
+  g_print ("%s\n", argv[2]);
+  for (guint i = 0; written != NULL && written[i] != NULL; i++)
+    g_print ("%s\n", written[i]);
+  return EXIT_OK;
+}
+
 int
 cmd_report (int    argc,
             char **argv)
@@ -208,12 +250,15 @@ cmd_report (int    argc,
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
     {
       g_print ("%s\n%s\n", _("social-map-cli report signals DB --year Y [--format text|csv|json|xlsx] [--output FILE]"),
-               _("social-map-cli report roundtable DB [--from DAY] [--to DAY] OUT.pdf"));
+               _("social-map-cli report roundtable DB [--from DAY] [--to DAY] OUT.pdf\n"
+                 "social-map-cli report directory DB OUT.pdf [--large-print] [--html DIR]"));
       return argc < 2 ? EXIT_USER : EXIT_OK;
     }
   if (g_str_equal (argv[1], "signals"))
     return report_signals (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "roundtable"))
     return report_roundtable (argc - 1, argv + 1);
-  return sm_cli_usage_error (_("“%s” is not a report; use signals or roundtable"), argv[1]);
+  if (g_str_equal (argv[1], "directory"))
+    return report_directory (argc - 1, argv + 1);
+  return sm_cli_usage_error (_("“%s” is not a report; use signals, roundtable or directory"), argv[1]);
 }

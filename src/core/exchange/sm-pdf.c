@@ -201,6 +201,15 @@ reserve (SmPdf  *pdf,
   pdf->page_used = TRUE;
 }
 
+/* What follows, @height points of it, goes on a new page unless it fits
+ * on this one. */
+void
+sm_pdf_keep (SmPdf  *pdf,
+             double  height)
+{
+  reserve (pdf, height);
+}
+
 void
 sm_pdf_space (SmPdf  *pdf,
               double  points)

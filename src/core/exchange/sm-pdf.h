@@ -40,6 +40,8 @@ int       sm_pdf_get_page       (SmPdf           *pdf);
 void      sm_pdf_set_running_title (SmPdf        *pdf,
                                     const char   *text);
 void      sm_pdf_new_page       (SmPdf           *pdf);
+void      sm_pdf_keep           (SmPdf           *pdf,
+                                 double           height);
 void      sm_pdf_space          (SmPdf           *pdf,
                                  double           points);
 void      sm_pdf_title          (SmPdf           *pdf,
