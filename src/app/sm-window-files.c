@@ -28,8 +28,8 @@
 
 /* --- importing a basemap ---------------------------------------------- */
 
-static void
-import_progress_cb (double   fraction,
+void
+_sm_window_job_progress_cb (double   fraction,
                     gpointer data)
 {
   SmWindow *self = data;
@@ -38,9 +38,9 @@ import_progress_cb (double   fraction,
     gtk_progress_bar_set_fraction (self->import_bar, fraction);
 }
 
-/* The import job has ended, one way or another. */
-static void
-import_ended (SmWindow *self)
+/* The job has ended, one way or another. */
+void
+_sm_window_job_ended (SmWindow *self)
 {
   if (self->import_dialog != NULL)
     {
@@ -61,7 +61,7 @@ import_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   SmBasemapImportStats stats;
 
-  import_ended (self);
+  _sm_window_job_ended (self);
   if (!sm_basemap_import_osm_finish (result, &stats, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -113,8 +113,8 @@ keep_open_cb (GtkWindow *window)
 
 /* A dialog with a progress bar and Cancel, open until the work stops; the
  * job's cancellable. */
-static GCancellable *
-start_import_job (SmWindow   *self,
+GCancellable *
+_sm_window_start_job (SmWindow   *self,
                   const char *heading,
                   const char *path)
 {
@@ -146,9 +146,9 @@ void
 sm_window_import_osm (SmWindow   *self,
                       const char *osm_path)
 {
-  GCancellable *cancellable = start_import_job (self, _("Importing the Basemap"), osm_path);
+  GCancellable *cancellable = _sm_window_start_job (self, _("Importing the Basemap"), osm_path);
 
-  sm_basemap_import_osm_async (sm_store_get_path (self->store), osm_path, NULL, import_progress_cb,
+  sm_basemap_import_osm_async (sm_store_get_path (self->store), osm_path, NULL, _sm_window_job_progress_cb,
                                self, cancellable, import_done_cb, g_object_ref (self));
 }
 
@@ -269,7 +269,7 @@ case_import_done_cb (GObject      *source,
   g_autoptr(SmImportReport) report = NULL;
   g_autofree char *text = NULL;
 
-  import_ended (self);
+  _sm_window_job_ended (self);
   if (!sm_import_file_finish (result, &report, &error))
     {
       GtkWidget *alert;
@@ -333,13 +333,13 @@ start_case_import (SmWindow   *self,
   CaseImport *job = g_new0 (CaseImport, 1);
   SmImportOptions options = { .target = SM_IMPORT_HOUSEHOLDS, .columns = columns,
                               .skip_bad_rows = skip_bad_rows };
-  GCancellable *cancellable = start_import_job (self, _("Importing"), path);
+  GCancellable *cancellable = _sm_window_start_job (self, _("Importing"), path);
 
   job->window = g_object_ref (self);
   job->path = g_strdup (path);
   job->columns = g_hash_table_ref (columns);
   job->skip_bad_rows = skip_bad_rows;
-  sm_import_file_async (sm_store_get_path (self->store), path, &options, import_progress_cb, self,
+  sm_import_file_async (sm_store_get_path (self->store), path, &options, _sm_window_job_progress_cb, self,
                         cancellable, case_import_done_cb, job);
 }
 

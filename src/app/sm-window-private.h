@@ -20,6 +20,7 @@
 #include "sm-signal-panel.h"
 #include "sm-referral-panel.h"
 #include "sm-directory-panel.h"
+#include "sm-roundtable-panel.h"
 #include "sm-window.h"
 
 G_BEGIN_DECLS
@@ -68,6 +69,7 @@ struct _SmWindow
   SmSignalPanel        *signal_panel;
   SmReferralPanel      *referral_panel;
   SmDirectoryPanel     *directory_panel;
+  SmRoundtablePanel    *roundtable_panel;
   SmSignalLayer        *signal_layer;
   SmCoverageLayer      *coverage_layer;
   SmSketchLayer        *sketch_layer;
@@ -86,6 +88,14 @@ struct _SmWindow
 };
 
 void _sm_window_apply_basemap (SmWindow *self);
+GCancellable *_sm_window_start_job (SmWindow   *self,
+                                    const char *heading,
+                                    const char *path);
+void _sm_window_job_progress_cb (double   fraction,
+                                 gpointer data);
+void _sm_window_job_ended (SmWindow *self);
+void _sm_window_setup_roundtable (SmWindow *self);
+void _sm_window_class_init_roundtable (GtkWidgetClass *widget_class);
 void _sm_window_case_saved_cb (SmWindow *self,
                                gint64    household_id);
 void _sm_window_commit_pending_delete (SmWindow *self);

@@ -540,6 +540,7 @@ sm_window_class_init (SmWindowClass *klass)
                                        "win.panel-page", "s", "referrals");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK,
                                        "win.panel-page", "s", "directory");
+  _sm_window_class_init_roundtable (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.layers", NULL);
 }
@@ -637,6 +638,7 @@ sm_window_new (GtkApplication *application,
   self->directory_panel = sm_directory_panel_new (self->context);
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->directory_panel), "directory", _("Directory"));
   g_signal_connect_swapped (self->directory_panel, "toast", G_CALLBACK (_sm_window_toast), self);
+  _sm_window_setup_roundtable (self);
   _sm_window_setup_sketch (self);
   g_signal_connect_swapped (self->hotspot_panel, "zoom", G_CALLBACK (_sm_window_hotspot_zoom_cb), self);
   g_signal_connect_swapped (self->hotspot_panel, "toast", G_CALLBACK (_sm_window_toast), self);

@@ -11,10 +11,12 @@
 #include "sm-measure-layer.h"
 #include "sm-signal-layer.h"
 #include "sm-signal-panel.h"
+#include "sm-roundtable-panel.h"
 #include "sm-referral-panel.h"
 #include "sm-coverage-layer.h"
 #include "sm-sketch-layer.h"
 #include "sm-directory-panel.h"
+#include "sm-roundtable-panel.h"
 #include "sm-store.h"
 
 G_BEGIN_DECLS
@@ -35,6 +37,15 @@ SmSignalPanel *sm_window_get_signal_panel (SmWindow       *self);
 SmReferralPanel *sm_window_get_referral_panel (SmWindow     *self);
 SmCoverageLayer *sm_window_get_coverage_layer (SmWindow     *self);
 SmDirectoryPanel *sm_window_get_directory_panel (SmWindow    *self);
+SmRoundtablePanel *sm_window_get_roundtable_panel (SmWindow  *self);
+void           sm_window_make_roundtable_pack (SmWindow     *self,
+                                               const char   *from,
+                                               const char   *to,
+                                               const char   *path);
+gboolean       sm_window_make_directory     (SmWindow     *self,
+                                             const char   *path,
+                                             gboolean      large_print,
+                                             GError      **error);
 SmSignalLayer *sm_window_get_signal_layer (SmWindow       *self);
 SmMeasureLayer *sm_window_get_measure_layer (SmWindow     *self);
 gboolean       sm_window_save_signal_report (SmWindow     *self,

@@ -266,3 +266,99 @@ sm_basemap_import_osm_finish (GAsyncResult          *result,
     *stats = job->stats;
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+/* --- the roundtable pack ------------------------------------------------ */
+
+typedef struct {
+  char          *db_path;
+  char          *path;
+  char          *from;
+  char          *to;
+  char          *author;
+  SmPackOptions  options;
+  Progress       progress;
+  GStrv          written;
+} PackJob;
+
+static void
+pack_job_free (PackJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->path);
+  g_free (job->from);
+  g_free (job->to);
+  g_free (job->author);
+  g_clear_pointer (&job->options.created, g_date_time_unref);
+  progress_clear (&job->progress);
+  g_strfreev (job->written);
+  g_free (job);
+}
+
+static void
+pack_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  PackJob *job = data;
+  g_autoptr(SmStore) store = NULL;
+  GError *error = NULL;
+
+  store = open_for_job (job->db_path, &job->progress, &error);
+  if (store == NULL ||
+      !sm_roundtable_pack_write (store, &job->options, job->path, report_progress, &job->progress, cancellable,
+                                 &job->written, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * sm_roundtable_pack_async:
+ *
+ * sm_roundtable_pack_write() on a worker thread; see sm-jobs.h.
+ */
+void
+sm_roundtable_pack_async (const char           *db_path,
+                          const SmPackOptions  *options,
+                          const char           *path,
+                          SmProgressFunc        progress,
+                          gpointer              progress_data,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  PackJob *job = g_new0 (PackJob, 1);
+
+  job->db_path = g_strdup (db_path);
+  job->path = g_strdup (path);
+  job->options = *options;
+  job->options.from = job->from = g_strdup (options->from);
+  job->options.to = job->to = g_strdup (options->to);
+  job->options.author = job->author = g_strdup (options->author);
+  job->options.created = options->created ? g_date_time_ref (options->created) : NULL;
+  progress_init (&job->progress, progress, progress_data);
+  g_task_set_source_tag (task, sm_roundtable_pack_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) pack_job_free);
+  g_task_run_in_thread (task, pack_thread);
+}
+
+/**
+ * sm_roundtable_pack_finish:
+ * @written: (out) (optional) (transfer full): the files written
+ */
+gboolean
+sm_roundtable_pack_finish (GAsyncResult  *result,
+                           GStrv         *written,
+                           GError       **error)
+{
+  PackJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (written != NULL)
+    *written = g_steal_pointer (&job->written);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -4,6 +4,7 @@
 
 #include "sm-basemap.h"
 #include "sm-import.h"
+#include "sm-roundtable-pack.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,18 @@ void      sm_basemap_import_osm_async   (const char             *db_path,
                                          gpointer                user_data);
 gboolean  sm_basemap_import_osm_finish  (GAsyncResult           *result,
                                          SmBasemapImportStats   *stats,
+                                         GError                **error);
+
+void      sm_roundtable_pack_async      (const char             *db_path,
+                                         const SmPackOptions    *options,
+                                         const char             *path,
+                                         SmProgressFunc          progress,
+                                         gpointer                progress_data,
+                                         GCancellable           *cancellable,
+                                         GAsyncReadyCallback     callback,
+                                         gpointer                user_data);
+gboolean  sm_roundtable_pack_finish     (GAsyncResult           *result,
+                                         GStrv                  *written,
                                          GError                **error);
 
 G_END_DECLS
