@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <cairo.h>
+#include <zlib.h>
 
 #include "sm-demo.h"
 #include "sm-directory-booklet.h"
@@ -18,6 +20,7 @@
 #include "sm-number.h"
 #include "sm-roundtable-pack.h"
 #include "sm-store-services.h"
+#include "sm-timelapse.h"
 #include "sm-store-roundtable.h"
 #include "sm-test-util.h"
 
@@ -383,6 +386,87 @@ test_directory (Fixture       *f,
     }
 }
 
+static guint32
+be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+/* The time-lapse: one image per month, and an animated PNG whose chunks
+ * are whole, whose frames are as many as the months, numbered in turn. */
+static void
+test_timelapse (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "hotspots.png", NULL);
+  g_autofree char *apng = NULL;
+  g_auto(GStrv) written = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len, at = 8;
+  guint n_fctl = 0, n_actl = 0, frames = 0, n_idat = 0;
+  guint32 next_sequence = 0;
+
+  g_assert_true (sm_timelapse_write (f->store, "2025-07-01", "2026-06-30", 0, path, NULL, NULL, NULL, &written,
+                                     &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (written), ==, 13);
+  for (guint i = 1; written[i] != NULL; i++)
+    {
+      cairo_surface_t *frame = cairo_image_surface_create_from_png (written[i]);
+      const guint8 *pixels;
+      int stride, distinct = 0;
+      guint32 first;
+
+      g_assert_cmpint (cairo_surface_status (frame), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (frame), ==, 1280);
+      g_assert_cmpint (cairo_image_surface_get_height (frame), ==, 720);
+      pixels = cairo_image_surface_get_data (frame);
+      stride = cairo_image_surface_get_stride (frame);
+      first = *(const guint32 *) pixels;
+      for (int y = 0; y < 720 && distinct < 1000; y += 7)
+        for (int x = 0; x < 1280; x += 7)
+          distinct += *(const guint32 *) (pixels + y * stride + 4 * x) != first;
+      g_assert_cmpint (distinct, >=, 1000);
+      cairo_surface_destroy (frame);
+    }
+  g_assert_true (g_str_has_suffix (written[1], "-2025-07.png"));
+  g_assert_true (g_str_has_suffix (written[12], "-2026-06.png"));
+
+  g_assert_true (g_file_get_contents (path, &apng, &len, NULL));
+  g_assert_cmpmem (apng, 8, "\x89PNG\r\n\x1a\n", 8);
+  while (at + 12 <= len)
+    {
+      const guint8 *p = (const guint8 *) apng + at;
+      guint32 length = be32 (p);
+
+      g_assert_cmpuint (at + 12 + length, <=, len);
+      g_assert_cmpuint (be32 (p + 8 + length), ==, (guint32) crc32 (0, p + 4, 4 + length));
+      if (memcmp (p + 4, "acTL", 4) == 0)
+        {
+          n_actl++;
+          frames = be32 (p + 8);
+          g_assert_cmpuint (n_fctl, ==, 0);
+        }
+      else if (memcmp (p + 4, "fcTL", 4) == 0 || memcmp (p + 4, "fdAT", 4) == 0)
+        {
+          g_assert_cmpuint (be32 (p + 8), ==, next_sequence);
+          next_sequence++;
+          n_fctl += memcmp (p + 4, "fcTL", 4) == 0;
+        }
+      else if (memcmp (p + 4, "IDAT", 4) == 0)
+        {
+          g_assert_cmpuint (n_fctl, ==, 1);
+          n_idat++;
+        }
+      at += 12 + length;
+    }
+  g_assert_cmpuint (at, ==, len);
+  g_assert_cmpuint (n_actl, ==, 1);
+  g_assert_cmpuint (frames, ==, 12);
+  g_assert_cmpuint (n_fctl, ==, 12);
+  g_assert_cmpuint (n_idat, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -391,6 +475,7 @@ main (int    argc,
   g_test_add ("/pack/document", Fixture, NULL, fixture_set_up, test_document, fixture_tear_down);
   g_test_add ("/pack/tables", Fixture, NULL, fixture_set_up, test_tables, fixture_tear_down);
   g_test_add ("/pack/directory", Fixture, NULL, fixture_set_up, test_directory, fixture_tear_down);
+  g_test_add ("/pack/timelapse", Fixture, NULL, fixture_set_up, test_timelapse, fixture_tear_down);
   g_test_add ("/pack/refusals", Fixture, NULL, fixture_set_up, test_refusals, fixture_tear_down);
   return g_test_run ();
 }

@@ -3,7 +3,8 @@
  * meeting is recorded through its form with an organization, a person by
  * role, an opinion and a decision, a new version of the programme is
  * written from the last one, an indicator gets a target, and the
- * roundtable pack and the residents' directory are made from the window. */
+ * roundtable pack, the time-lapse and the residents' directory are made
+ * from the window. */
 
 #include "config.h"
 
@@ -215,6 +216,20 @@ test_roundtable (void)
   g_assert_false (sm_window_is_importing (window));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *apng = g_build_filename (sm_test_tmpdir, "hotspots.png", NULL);
+    g_autofree char *frame = NULL;
+    GDate d;
+
+    sm_date_parse_iso (today, &d, NULL);
+    frame = g_build_filename (sm_test_tmpdir, "hotspots-XXXX-XX.png", NULL);
+    g_snprintf (frame + strlen (frame) - 11, 12, "%04d-%02d.png", g_date_get_year (&d), g_date_get_month (&d));
+    sm_window_make_timelapse (window, "2026-01-01", today, apng);
+    for (int i = 0; i < 2400 && sm_window_is_importing (window); i++)
+      sm_test_iterate (50);
+    g_assert_true (g_file_test (apng, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (frame, G_FILE_TEST_EXISTS));
+  }
   g_assert_true (sm_window_make_directory (window, booklet, TRUE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (booklet, G_FILE_TEST_EXISTS));

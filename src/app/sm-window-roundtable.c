@@ -43,10 +43,10 @@ pack_done_cb (GObject      *source,
   if (!sm_roundtable_pack_finish (result, &written, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _sm_window_toast (self, _("Cancelled; no pack was written"));
+        _sm_window_toast (self, _("Cancelled; nothing was written"));
       else
         {
-          GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("The Pack Was Not Made"), error->message);
+          GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (self), _("It Was Not Made"), error->message);
 
           adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
           gtk_window_present (GTK_WINDOW (alert));
@@ -55,7 +55,9 @@ pack_done_cb (GObject      *source,
     }
   {
     g_autofree char *name = g_path_get_basename (written[0]);
-    g_autofree char *text = g_strdup_printf (_("%s is written, its tables beside it"), name);
+    g_autofree char *text = g_str_has_suffix (name, ".pdf")
+                            ? g_strdup_printf (_("%s is written, its tables beside it"), name)
+                            : g_strdup_printf (_("%s is written, an image per month beside it"), name);
 
     _sm_window_toast (self, text);
   }
@@ -86,6 +88,29 @@ sm_window_make_roundtable_pack (SmWindow   *self,
                             cancellable, pack_done_cb, g_object_ref (self));
 }
 
+/**
+ * sm_window_make_timelapse:
+ *
+ * The hotspots month by month as an animated PNG with an image per
+ * month beside it, on a worker thread with progress and Cancel.
+ */
+void
+sm_window_make_timelapse (SmWindow   *self,
+                          const char *from,
+                          const char *to,
+                          const char *path)
+{
+  SmPackOptions options = { .from = from, .to = to,
+                            .k = sm_disclosure_get_k (sm_context_get_disclosure (self->context)) };
+  GCancellable *cancellable;
+
+  g_return_if_fail (SM_IS_WINDOW (self));
+
+  cancellable = _sm_window_start_job (self, _("Making the Time-lapse"), path);
+  sm_timelapse_async (sm_store_get_path (self->store), &options, path, _sm_window_job_progress_cb, self,
+                      cancellable, pack_done_cb, g_object_ref (self));
+}
+
 static void
 pack_file_chosen_cb (GtkNativeDialog *chooser,
                      int              response,
@@ -96,8 +121,12 @@ pack_file_chosen_cb (GtkNativeDialog *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
 
-      sm_window_make_roundtable_pack (self, g_object_get_data (G_OBJECT (chooser), "from"),
-                                      g_object_get_data (G_OBJECT (chooser), "to"), path);
+      if (g_object_get_data (G_OBJECT (chooser), "timelapse"))
+        sm_window_make_timelapse (self, g_object_get_data (G_OBJECT (chooser), "from"),
+                                  g_object_get_data (G_OBJECT (chooser), "to"), path);
+      else
+        sm_window_make_roundtable_pack (self, g_object_get_data (G_OBJECT (chooser), "from"),
+                                        g_object_get_data (G_OBJECT (chooser), "to"), path);
     }
   g_object_unref (chooser);
 }
@@ -109,6 +138,7 @@ pack_period_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *from = g_object_get_data (G_OBJECT (dialog), "from");
   GtkEditable *to = g_object_get_data (G_OBJECT (dialog), "to");
+  gboolean timelapse = g_object_get_data (G_OBJECT (dialog), "timelapse") != NULL;
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
   GDate a, b;
@@ -121,10 +151,13 @@ pack_period_response_cb (AdwMessageDialog *dialog,
       _sm_window_toast (self, _("The period is not two days, the first before the last"));
       return;
     }
-  /* Translators: the file name offered for the roundtable pack */
-  name = g_strdup_printf (_("roundtable-%04d-%02d.pdf"), g_date_get_year (&b), g_date_get_month (&b));
-  chooser = gtk_file_chooser_native_new (_("Roundtable Pack"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
+  /* Translators: the file names offered for the roundtable pack and the time-lapse */
+  name = g_strdup_printf (timelapse ? _("hotspots-%04d-%02d.png") : _("roundtable-%04d-%02d.pdf"),
+                          g_date_get_year (&b), g_date_get_month (&b));
+  chooser = gtk_file_chooser_native_new (timelapse ? _("Time-lapse of the Hotspots") : _("Roundtable Pack"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  if (timelapse)
+    g_object_set_data (G_OBJECT (chooser), "timelapse", GINT_TO_POINTER (1));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data_full (G_OBJECT (chooser), "from", sm_date_to_iso (&a), g_free);
   g_object_set_data_full (G_OBJECT (chooser), "to", sm_date_to_iso (&b), g_free);
@@ -156,6 +189,7 @@ roundtable_pack_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   SmWindow *self = SM_WINDOW (widget);
+  gboolean timelapse = g_str_equal (action_name, "win.timelapse");
   GtkWidget *dialog, *box;
   GDate first, last;
 
@@ -166,11 +200,18 @@ roundtable_pack_action (GtkWidget  *widget,
   first = last;
   g_date_subtract_years (&first, 1);
   g_date_add_days (&first, 1);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Roundtable Pack"),
-                                   _("A PDF for the roundtable: the hotspot maps, tables by settlement part and "
-                                     "need, the months' trends, signals, referrals, coverage and satisfaction, "
-                                     "the programme's actions and the indicators. Counts under k are hidden; "
-                                     "the tables are written beside it as XLSX and CSV."));
+  dialog = timelapse
+    ? adw_message_dialog_new (GTK_WINDOW (self), _("Time-lapse of the Hotspots"),
+                              _("The hotspots and the households with open needs by settlement part, one image "
+                                "per month for the meeting's screen, and all of them as an animated PNG. The "
+                                "colours mean the same every month; counts under k are hidden."))
+    : adw_message_dialog_new (GTK_WINDOW (self), _("Roundtable Pack"),
+                              _("A PDF for the roundtable: the hotspot maps, tables by settlement part and "
+                                "need, the months' trends, signals, referrals, coverage and satisfaction, "
+                                "the programme's actions and the indicators. Counts under k are hidden; "
+                                "the tables are written beside it as XLSX and CSV."));
+  if (timelapse)
+    g_object_set_data (G_OBJECT (dialog), "timelapse", GINT_TO_POINTER (1));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   g_object_set_data (G_OBJECT (dialog), "from", day_row (box, _("_From"), &first));
   g_object_set_data (G_OBJECT (dialog), "to", day_row (box, _("_To"), &last));
@@ -270,6 +311,7 @@ void
 _sm_window_class_init_roundtable (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.roundtable-pack", NULL, roundtable_pack_action);
+  gtk_widget_class_install_action (widget_class, "win.timelapse", NULL, roundtable_pack_action);
   gtk_widget_class_install_action (widget_class, "win.directory-booklet", NULL, directory_booklet_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_8, GDK_ALT_MASK, "win.panel-page", "s", "roundtable");
 }

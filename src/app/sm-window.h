@@ -42,6 +42,10 @@ void           sm_window_make_roundtable_pack (SmWindow     *self,
                                                const char   *from,
                                                const char   *to,
                                                const char   *path);
+void           sm_window_make_timelapse     (SmWindow     *self,
+                                             const char   *from,
+                                             const char   *to,
+                                             const char   *path);
 gboolean       sm_window_make_directory     (SmWindow     *self,
                                              const char   *path,
                                              gboolean      large_print,

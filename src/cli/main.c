@@ -58,7 +58,7 @@ static const Command commands[] = {
     N_("The working days referrals are answered in"), cmd_calendar },
   { "roundtable", "meeting|meetings|programme|goal|action|actions|update|target|indicators DB …",
     N_("The social roundtable: meetings, the cooperation programme, its actions and indicators"), cmd_roundtable },
-  { "report", "signals|roundtable|directory DB …",
+  { "report", "signals|roundtable|directory|timelapse DB …",
     N_("Reports: the signalling system's yearly review, the roundtable pack, the residents' directory"), cmd_report },
 };
 

@@ -7,6 +7,7 @@
 #include "sm-report-file.h"
 #include "sm-roundtable-pack.h"
 #include "sm-signal-report.h"
+#include "sm-timelapse.h"
 
 /* social-map-cli report signals DB --year Y [--format text|csv|json|xlsx]
  * [--output FILE] [--k K]: the signalling system's yearly review, with
@@ -131,6 +132,43 @@ creation_date (const char  *text,
   return g_date_time_new_now_local ();
 }
 
+/* The period of a report: --to (default the last day of last month) and
+ * --from (default a year before it). */
+static gboolean
+report_period (const char  *from,
+               const char  *to,
+               char       **a,
+               char       **z,
+               GError     **error)
+{
+  GDate d;
+
+  if (to != NULL)
+    {
+      if (!sm_date_parse_any (to, &d, error))
+        return FALSE;
+    }
+  else
+    {
+      g_date_set_time_t (&d, time (NULL));
+      g_date_set_day (&d, 1);
+      g_date_subtract_days (&d, 1);
+    }
+  *z = sm_date_to_iso (&d);
+  if (from != NULL)
+    {
+      if (!sm_date_parse_any (from, &d, error))
+        return FALSE;
+    }
+  else
+    {
+      g_date_subtract_years (&d, 1);
+      g_date_add_days (&d, 1);
+    }
+  *a = sm_date_to_iso (&d);
+  return TRUE;
+}
+
 /* social-map-cli report roundtable DB --from D --to D OUT.pdf */
 static int
 report_roundtable (int    argc,
@@ -158,7 +196,6 @@ report_roundtable (int    argc,
   g_autofree char *a = NULL, *z = NULL;
   SmPackOptions options = { 0 };
   gboolean said_waiting = FALSE;
-  GDate d;
   int status;
 
   if ((status = sm_cli_parse (context, entries, &argc, &argv, 2, "DB OUT.pdf")) >= 0)
@@ -167,29 +204,8 @@ report_roundtable (int    argc,
     return sm_cli_fail (g_steal_pointer (&error));
   if ((when = creation_date (created, &error)) == NULL)
     return sm_cli_fail (g_steal_pointer (&error));
-  if (to != NULL)
-    {
-      if (!sm_date_parse_any (to, &d, &error))
-        return sm_cli_fail (g_steal_pointer (&error));
-    }
-  else
-    {
-      g_date_set_time_t (&d, time (NULL));
-      g_date_set_day (&d, 1);
-      g_date_subtract_days (&d, 1);
-    }
-  z = sm_date_to_iso (&d);
-  if (from != NULL)
-    {
-      if (!sm_date_parse_any (from, &d, &error))
-        return sm_cli_fail (g_steal_pointer (&error));
-    }
-  else
-    {
-      g_date_subtract_years (&d, 1);
-      g_date_add_days (&d, 1);
-    }
-  a = sm_date_to_iso (&d);
+  if (!report_period (from, to, &a, &z, &error))
+    return sm_cli_fail (g_steal_pointer (&error));
   store = sm_cli_open_existing (argv[1], &error);
   if (store == NULL)
     return sm_cli_fail (g_steal_pointer (&error));
@@ -243,6 +259,41 @@ report_directory (int    argc,
   return EXIT_OK;
 }
 
+/* social-map-cli report timelapse DB --from D --to D OUT.png */
+static int
+report_timelapse (int    argc,
+                  char **argv)
+{
+  g_autofree char *from = NULL, *to = NULL;
+  int k = 0;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The period's first day (default a year before --to)"), "DAY" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Its last day (default the last day of last month)"), "DAY" },
+    { "k", 0, 0, G_OPTION_ARG_INT, &k, N_("Hide counts under K (at least 5)"), "K" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("DB OUT.png — the hotspots month by month: an animated PNG and one image per month"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = NULL;
+  g_auto(GStrv) written = NULL;
+  g_autofree char *a = NULL, *z = NULL;
+  gboolean said_waiting = FALSE;
+  int status;
+
+  if ((status = sm_cli_parse (context, entries, &argc, &argv, 2, "DB OUT.png")) >= 0)
+    return status;
+  if ((k != 0 && !sm_disclosure_check_k (k, &error)) || !report_period (from, to, &a, &z, &error))
+    return sm_cli_fail (g_steal_pointer (&error));
+  store = sm_cli_open_existing (argv[1], &error);
+  if (store == NULL ||
+      !sm_timelapse_write (store, a, z, k, argv[2], sm_cli_show_progress, &said_waiting, NULL, &written, &error))
+    return sm_cli_fail (g_steal_pointer (&error));
+  for (guint i = 0; written[i] != NULL; i++)
+    g_print ("%s\n", written[i]);
+  return EXIT_OK;
+}
+
 int
 cmd_report (int    argc,
             char **argv)
@@ -251,7 +302,8 @@ cmd_report (int    argc,
     {
       g_print ("%s\n%s\n", _("social-map-cli report signals DB --year Y [--format text|csv|json|xlsx] [--output FILE]"),
                _("social-map-cli report roundtable DB [--from DAY] [--to DAY] OUT.pdf\n"
-                 "social-map-cli report directory DB OUT.pdf [--large-print] [--html DIR]"));
+                 "social-map-cli report directory DB OUT.pdf [--large-print] [--html DIR]\n"
+                 "social-map-cli report timelapse DB [--from DAY] [--to DAY] OUT.png"));
       return argc < 2 ? EXIT_USER : EXIT_OK;
     }
   if (g_str_equal (argv[1], "signals"))
@@ -260,5 +312,7 @@ cmd_report (int    argc,
     return report_roundtable (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "directory"))
     return report_directory (argc - 1, argv + 1);
-  return sm_cli_usage_error (_("“%s” is not a report; use signals, roundtable or directory"), argv[1]);
+  if (g_str_equal (argv[1], "timelapse"))
+    return report_timelapse (argc - 1, argv + 1);
+  return sm_cli_usage_error (_("“%s” is not a report; use signals, roundtable, directory or timelapse"), argv[1]);
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "sm-jobs.h"
+#include "sm-timelapse.h"
 
 /* --- progress in the caller's main context ----------------------------- */
 
@@ -276,6 +277,7 @@ typedef struct {
   char          *to;
   char          *author;
   SmPackOptions  options;
+  gboolean       timelapse;     /* the time-lapse of the period, not the pack */
   Progress       progress;
   GStrv          written;
 } PackJob;
@@ -306,11 +308,43 @@ pack_thread (GTask        *task,
 
   store = open_for_job (job->db_path, &job->progress, &error);
   if (store == NULL ||
-      !sm_roundtable_pack_write (store, &job->options, job->path, report_progress, &job->progress, cancellable,
-                                 &job->written, &error))
+      !(job->timelapse
+        ? sm_timelapse_write (store, job->from, job->to, job->options.k, job->path, report_progress, &job->progress,
+                              cancellable, &job->written, &error)
+        : sm_roundtable_pack_write (store, &job->options, job->path, report_progress, &job->progress, cancellable,
+                                    &job->written, &error)))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+run_pack_job (const char           *db_path,
+              const SmPackOptions  *options,
+              gboolean              timelapse,
+              const char           *path,
+              SmProgressFunc        progress,
+              gpointer              progress_data,
+              GCancellable         *cancellable,
+              GAsyncReadyCallback   callback,
+              gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  PackJob *job = g_new0 (PackJob, 1);
+
+  job->timelapse = timelapse;
+
+  job->db_path = g_strdup (db_path);
+  job->path = g_strdup (path);
+  job->options = *options;
+  job->options.from = job->from = g_strdup (options->from);
+  job->options.to = job->to = g_strdup (options->to);
+  job->options.author = job->author = g_strdup (options->author);
+  job->options.created = options->created ? g_date_time_ref (options->created) : NULL;
+  progress_init (&job->progress, progress, progress_data);
+  g_task_set_source_tag (task, run_pack_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) pack_job_free);
+  g_task_run_in_thread (task, pack_thread);
 }
 
 /**
@@ -328,20 +362,27 @@ sm_roundtable_pack_async (const char           *db_path,
                           GAsyncReadyCallback   callback,
                           gpointer              user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  PackJob *job = g_new0 (PackJob, 1);
+  run_pack_job (db_path, options, FALSE, path, progress, progress_data, cancellable, callback, user_data);
+}
 
-  job->db_path = g_strdup (db_path);
-  job->path = g_strdup (path);
-  job->options = *options;
-  job->options.from = job->from = g_strdup (options->from);
-  job->options.to = job->to = g_strdup (options->to);
-  job->options.author = job->author = g_strdup (options->author);
-  job->options.created = options->created ? g_date_time_ref (options->created) : NULL;
-  progress_init (&job->progress, progress, progress_data);
-  g_task_set_source_tag (task, sm_roundtable_pack_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) pack_job_free);
-  g_task_run_in_thread (task, pack_thread);
+/**
+ * sm_timelapse_async:
+ * @options: the period and k; the rest is not used
+ *
+ * sm_timelapse_write() on a worker thread; sm_roundtable_pack_finish()
+ * ends it.
+ */
+void
+sm_timelapse_async (const char           *db_path,
+                    const SmPackOptions  *options,
+                    const char           *path,
+                    SmProgressFunc        progress,
+                    gpointer              progress_data,
+                    GCancellable         *cancellable,
+                    GAsyncReadyCallback   callback,
+                    gpointer              user_data)
+{
+  run_pack_job (db_path, options, TRUE, path, progress, progress_data, cancellable, callback, user_data);
 }
 
 /**

@@ -46,6 +46,14 @@ void      sm_roundtable_pack_async      (const char             *db_path,
                                          GCancellable           *cancellable,
                                          GAsyncReadyCallback     callback,
                                          gpointer                user_data);
+void      sm_timelapse_async            (const char             *db_path,
+                                         const SmPackOptions    *options,
+                                         const char             *path,
+                                         SmProgressFunc          progress,
+                                         gpointer                progress_data,
+                                         GCancellable           *cancellable,
+                                         GAsyncReadyCallback     callback,
+                                         gpointer                user_data);
 gboolean  sm_roundtable_pack_finish     (GAsyncResult           *result,
                                          GStrv                  *written,
                                          GError                **error);

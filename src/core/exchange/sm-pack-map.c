@@ -6,6 +6,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sm-area-stats.h"
+#include "sm-excess.h"
 #include "sm-number.h"
 #include "sm-pack-map.h"
 #include "sm-pdf.h"
@@ -450,8 +452,12 @@ sm_pack_map_draw (cairo_t  *cr,
       cairo_save (cr);
       cairo_set_source_rgba (cr, c->rgb[0], c->rgb[1], c->rgb[2], c->dashed ? 0 : 0.12);
       cairo_fill_preserve (cr);
+      /* A white halo keeps the circle seen on the darkest fill. */
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_set_line_width (cr, 4.2);
+      cairo_stroke_preserve (cr);
       cairo_set_source_rgb (cr, c->rgb[0], c->rgb[1], c->rgb[2]);
-      cairo_set_line_width (cr, 1.6);
+      cairo_set_line_width (cr, 1.8);
       if (c->dashed)
         cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
       cairo_stroke (cr);
@@ -478,4 +484,99 @@ sm_pack_map_draw (cairo_t  *cr,
   if (map->attribution != NULL)
     sm_pdf_draw_text (cr, map->attribution, 0, title_h + fh + 3 + 10 * text, 6.5 * text, FALSE, fw, 0);
   draw_legend (cr, map, fw + 12, title_h, LEGEND_WIDTH - 12);
+}
+
+/* The colours of the maps' rates, low to high, and of a hotspot. */
+static const double rate_colours[5][3] = {
+  { 1.00, 1.00, 0.70 }, { 1.00, 0.80, 0.36 }, { 0.99, 0.55, 0.24 }, { 0.94, 0.23, 0.13 }, { 0.74, 0.00, 0.15 },
+};
+static const double no_data[3] = { 0.85, 0.85, 0.85 };
+const double sm_pack_map_hot[3] = { 0.80, 0.05, 0.10 };
+
+/**
+ * sm_pack_map_rate_range:
+ * @stats: (element-type SmAreaStat)
+ *
+ * The lowest and highest rate of the areas whose counts are shown; both
+ * NAN when there is none. Several maps given the same range compare.
+ */
+void
+sm_pack_map_rate_range (GArray *stats,
+                        double *lo,
+                        double *hi)
+{
+  *lo = INFINITY, *hi = -INFINITY;
+  for (guint i = 0; i < stats->len; i++)
+    {
+      SmAreaStat *a = &g_array_index (stats, SmAreaStat, i);
+
+      if (a->disclosure == SM_DISCLOSURE_SHOWN && !isnan (a->rate))
+        *lo = MIN (*lo, a->rate), *hi = MAX (*hi, a->rate);
+    }
+  if (!isfinite (*lo))
+    *lo = *hi = NAN;
+}
+
+/**
+ * sm_pack_map_add_rates:
+ * @stats: (element-type SmAreaStat): the areas, owned by their set
+ *
+ * The areas by households with open needs per 1,000 residents in five
+ * equal classes from @lo to @hi; an area whose count is hidden is hatched,
+ * one without a population grey; with their legend.
+ */
+void
+sm_pack_map_add_rates (SmPackMap *map,
+                       GArray    *stats,
+                       double     lo,
+                       double     hi,
+                       int        k)
+{
+  int n_classes = isnan (lo) ? 0 : hi - lo < 1 ? 1 : 5;
+  double step = n_classes > 1 ? (hi - lo) / n_classes : 1;
+  g_autofree char *hidden = g_strdup_printf (_("not shown: fewer than %d households"), k);
+
+  for (guint i = 0; i < stats->len; i++)
+    {
+      SmAreaStat *a = &g_array_index (stats, SmAreaStat, i);
+      gboolean shown = a->disclosure == SM_DISCLOSURE_SHOWN && !isnan (a->rate);
+      int klass = shown && n_classes > 1 ? CLAMP ((int) floor ((a->rate - lo) / step), 0, 4) : 2;
+
+      sm_pack_map_add_area (map, a->shape, shown ? rate_colours[klass] : no_data,
+                            a->disclosure != SM_DISCLOSURE_SHOWN, a->name, a->label_lat, a->label_lon);
+    }
+  g_free (map->legend_title);
+  map->legend_title = g_strdup (_("Households with open needs per 1,000 residents"));
+  for (int c = 0; c < n_classes; c++)
+    {
+      int decimals = hi - lo < 20 ? 1 : 0;
+      g_autofree char *a = sm_format_decimal (lo + c * step, decimals);
+      g_autofree char *b = sm_format_decimal (n_classes > 1 ? lo + (c + 1) * step : hi, decimals);
+      g_autofree char *label = g_strdup_printf ("%s – %s", a, b);
+
+      sm_pack_map_add_legend (map, SM_MAP_SWATCH_FILL, rate_colours[n_classes > 1 ? c : 2], label);
+    }
+  sm_pack_map_add_legend (map, SM_MAP_SWATCH_HATCH, no_data, hidden);
+  sm_pack_map_add_legend (map, SM_MAP_SWATCH_FILL, no_data, _("no population data"));
+}
+
+/**
+ * sm_pack_map_add_hotspots:
+ * @found: (element-type SmExcess): the scan's clusters
+ * @numbered: each with its rank
+ */
+void
+sm_pack_map_add_hotspots (SmPackMap    *map,
+                          GPtrArray    *found,
+                          const double  rgb[3],
+                          gboolean      dashed,
+                          gboolean      numbered)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      SmExcess *e = g_ptr_array_index (found, i);
+      g_autofree char *label = numbered ? g_strdup_printf ("%u", i + 1) : NULL;
+
+      sm_pack_map_add_circle (map, e->lat, e->lon, e->radius_m, rgb, dashed, label);
+    }
 }

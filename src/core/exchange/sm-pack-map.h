@@ -79,6 +79,22 @@ void       sm_pack_map_draw       (cairo_t     *cr,
                                    double       height,
                                    gpointer     map);
 char      *sm_pack_map_scale_label (double     metres);
+
+extern const double sm_pack_map_hot[3];
+
+void       sm_pack_map_rate_range  (GArray      *stats,
+                                    double      *lo,
+                                    double      *hi);
+void       sm_pack_map_add_rates   (SmPackMap   *map,
+                                    GArray      *stats,
+                                    double       lo,
+                                    double       hi,
+                                    int          k);
+void       sm_pack_map_add_hotspots (SmPackMap  *map,
+                                     GPtrArray  *found,
+                                     const double rgb[3],
+                                     gboolean    dashed,
+                                     gboolean    numbered);
 double     sm_pack_map_nice_length (double     metres);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmPackMap, sm_pack_map_free)

@@ -29,13 +29,9 @@
 
 #define ATTRIBUTION "© OpenStreetMap contributors (openstreetmap.org/copyright), ODbL 1.0; KSH Helységnévtár"
 
-static const double rate_colours[5][3] = {
-  { 1.00, 1.00, 0.70 }, { 1.00, 0.80, 0.36 }, { 0.99, 0.55, 0.24 }, { 0.94, 0.23, 0.13 }, { 0.74, 0.00, 0.15 },
-};
 static const double change_colours[5][3] = {
   { 0.13, 0.40, 0.67 }, { 0.57, 0.77, 0.87 }, { 0.97, 0.97, 0.97 }, { 0.96, 0.65, 0.51 }, { 0.70, 0.09, 0.17 },
 };
-static const double hot[3] = { 0.80, 0.05, 0.10 };
 static const double earlier[3] = { 0.25, 0.35, 0.55 };
 static const double grey[3] = { 0.85, 0.85, 0.85 };
 static const double outline[3] = { 0.15, 0.15, 0.15 };
@@ -138,24 +134,8 @@ base_map (Document   *d,
   return map;
 }
 
-static void
-add_hotspot_circles (SmPackMap  *map,
-                     GPtrArray  *found,
-                     const double rgb[3],
-                     gboolean    dashed,
-                     gboolean    numbered)
-{
-  for (guint i = 0; i < found->len; i++)
-    {
-      SmExcess *e = g_ptr_array_index (found, i);
-      g_autofree char *label = numbered ? g_strdup_printf ("%u", i + 1) : NULL;
-
-      sm_pack_map_add_circle (map, e->lat, e->lon, e->radius_m, rgb, dashed, label);
-    }
-}
-
-/* The parts by their smoothed rate in five classes of the shown parts;
- * a part whose count is hidden is hatched. */
+/* The parts by their rate in five classes of the shown parts; a part
+ * whose count is hidden is hatched. */
 static SmPackMap *
 hotspot_map (Document  *d,
              GError   **error)
@@ -165,53 +145,18 @@ hotspot_map (Document  *d,
                                             day);
   SmPackMap *map = base_map (d, title);
   GPtrArray *found = sm_indicator_context_hotspots (d->pack.indicators, d->pack.to, error);
-  double lo = INFINITY, hi = -INFINITY, step;
-  int n_classes;
+  double lo, hi;
 
   if (found == NULL)
     {
       sm_pack_map_free (map);
       return NULL;
     }
-  /* Equal classes between the lowest and the highest rate shown. */
-  for (guint i = 0; i < d->end_stats->len; i++)
-    {
-      SmAreaStat *a = &g_array_index (d->end_stats, SmAreaStat, i);
-
-      if (a->disclosure == SM_DISCLOSURE_SHOWN && !isnan (a->rate))
-        lo = MIN (lo, a->rate), hi = MAX (hi, a->rate);
-    }
-  n_classes = !isfinite (lo) ? 0 : hi - lo < 1 ? 1 : 5;
-  step = n_classes > 1 ? (hi - lo) / n_classes : 1;
-  for (guint i = 0; i < d->end_stats->len; i++)
-    {
-      SmAreaStat *a = &g_array_index (d->end_stats, SmAreaStat, i);
-      gboolean shown = a->disclosure == SM_DISCLOSURE_SHOWN && !isnan (a->rate);
-      int klass = shown && n_classes > 1 ? CLAMP ((int) ((a->rate - lo) / step), 0, 4) : 2;
-
-      sm_pack_map_add_area (map, a->shape, shown ? rate_colours[klass] : grey,
-                            a->disclosure != SM_DISCLOSURE_SHOWN, a->name, a->label_lat, a->label_lon);
-    }
-  add_hotspot_circles (map, found, hot, FALSE, TRUE);
+  sm_pack_map_rate_range (d->end_stats, &lo, &hi);
+  sm_pack_map_add_rates (map, d->end_stats, lo, hi, sm_disclosure_get_k (d->pack.disclosure));
+  sm_pack_map_add_hotspots (map, found, sm_pack_map_hot, FALSE, TRUE);
   sm_pack_map_fit (map);
-  map->legend_title = g_strdup (_("Households with open needs per 1,000 residents"));
-  for (int c = 0; c < n_classes; c++)
-    {
-      int decimals = hi - lo < 20 ? 1 : 0;
-      g_autofree char *a = sm_format_decimal (lo + c * step, decimals);
-      g_autofree char *b = sm_format_decimal (n_classes > 1 ? lo + (c + 1) * step : hi, decimals);
-      g_autofree char *label = g_strdup_printf ("%s – %s", a, b);
-
-      sm_pack_map_add_legend (map, SM_MAP_SWATCH_FILL, rate_colours[n_classes > 1 ? c : 2], label);
-    }
-  {
-    g_autofree char *hidden = g_strdup_printf (_("not shown: fewer than %d households"),
-                                               sm_disclosure_get_k (d->pack.disclosure));
-
-    sm_pack_map_add_legend (map, SM_MAP_SWATCH_HATCH, grey, hidden);
-  }
-  sm_pack_map_add_legend (map, SM_MAP_SWATCH_FILL, grey, _("no population data"));
-  sm_pack_map_add_legend (map, SM_MAP_SWATCH_CIRCLE, hot, _("hotspot, numbered as in the list"));
+  sm_pack_map_add_legend (map, SM_MAP_SWATCH_CIRCLE, sm_pack_map_hot, _("hotspot, numbered as in the list"));
   sm_pack_map_add_legend (map, SM_MAP_SWATCH_OUTLINE, outline, _("settlement boundary"));
   map->date_text = g_strdup_printf (_("Open needs on %s; hotspots: the scan statistic, p < 0.05."), day);
   return map;
@@ -244,8 +189,8 @@ change_map (Document  *d,
 
       sm_pack_map_add_area (map, y->shape, change_colours[klass], !shown, y->name, y->label_lat, y->label_lon);
     }
-  add_hotspot_circles (map, then, earlier, TRUE, FALSE);
-  add_hotspot_circles (map, now, hot, FALSE, TRUE);
+  sm_pack_map_add_hotspots (map, then, earlier, TRUE, FALSE);
+  sm_pack_map_add_hotspots (map, now, sm_pack_map_hot, FALSE, TRUE);
   sm_pack_map_fit (map);
   map->legend_title = g_strdup (_("Households with open needs, change"));
   for (int c = 0; c < 5; c++)
@@ -260,7 +205,7 @@ change_map (Document  *d,
     g_autofree char *l1 = g_strdup_printf (_("hotspot on %s"), a), *l2 = g_strdup_printf (_("hotspot on %s"), b);
 
     sm_pack_map_add_legend (map, SM_MAP_SWATCH_DASHED_CIRCLE, earlier, l1);
-    sm_pack_map_add_legend (map, SM_MAP_SWATCH_CIRCLE, hot, l2);
+    sm_pack_map_add_legend (map, SM_MAP_SWATCH_CIRCLE, sm_pack_map_hot, l2);
   }
   sm_pack_map_add_legend (map, SM_MAP_SWATCH_OUTLINE, outline, _("settlement boundary"));
   map->date_text = g_strdup_printf (_("Open needs on %s and on %s, by settlement part."), a, b);
