@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "sm-date.h"
 #include "sm-programme.h"
@@ -237,6 +238,111 @@ test_roundtable (void)
   sm_test_close_window (window);
 }
 
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                               NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+  return run (argv);
+}
+
+/* The map as shown, exported and printed: its legend has the layers shown
+ * and no other, the filter in words, the scale and the attribution; the
+ * planner view's legend speaks of grid cells. */
+static void
+test_map_export (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autofree char *pdf = g_build_filename (sm_test_tmpdir, "map.pdf", NULL);
+  g_autofree char *svg = g_build_filename (sm_test_tmpdir, "map.svg", NULL);
+  g_autofree char *png = g_build_filename (sm_test_tmpdir, "map.png", NULL);
+  g_autofree char *planner = g_build_filename (sm_test_tmpdir, "planner.pdf", NULL);
+  g_autofree char *printed = g_build_filename (sm_test_tmpdir, "printed.pdf", NULL);
+  g_autofree char *text = NULL, *svg_text = NULL, *planner_text = NULL, *info = NULL, *printed_text = NULL;
+  cairo_surface_t *image;
+  SmWindow *window;
+
+  g_assert_no_error (error);
+  window = sm_test_open_window (store);
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-cases", g_variant_new_boolean (TRUE));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-signals", g_variant_new_boolean (FALSE));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "planner-view", g_variant_new_boolean (FALSE));
+  sm_test_iterate (1500);
+
+  g_assert_true (sm_window_export_map (window, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "Social Map: Tata"));
+  g_assert_nonnull (strstr (text, "On the map"));
+  g_assert_nonnull (strstr (text, "Households with open needs"));
+  g_assert_nonnull (strstr (text, "Housing"));
+  g_assert_null (strstr (text, "Signals of the signalling system"));
+  g_assert_nonnull (strstr (text, "Needs open on"));
+  g_assert_nonnull (strstr (text, "every need"));
+  g_assert_nonnull (strstr (text, "OpenStreetMap"));
+  g_assert_true (strstr (text, " km") != NULL || strstr (text, " m\n") != NULL || strstr (text, "00 m") != NULL);
+
+  g_assert_true (sm_window_export_map (window, svg, &error));
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, "<svg"));
+  g_assert_true (sm_window_export_map (window, png, &error));
+  if (g_getenv ("SM_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *keep = g_build_filename (g_getenv ("SM_SCREENSHOT_DIR"), "map-export.png", NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (png);
+      g_autoptr(GFile) to = g_file_new_for_path (keep);
+
+      g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL);
+    }
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), >, 300);
+  cairo_surface_destroy (image);
+  g_assert_false (sm_window_export_map (window, "/nonexistent/dir/map.tiff", &error));
+  g_clear_error (&error);
+
+  /* The planner view: grid cells, no household. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "planner-view", g_variant_new_boolean (TRUE));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-signals", g_variant_new_boolean (TRUE));
+  sm_test_iterate (1500);
+  g_assert_true (sm_window_export_map (window, planner, &error));
+  planner_text = pdf_text (planner);
+  g_assert_nonnull (strstr (planner_text, "planner view"));
+  g_assert_nonnull (strstr (planner_text, "Households per grid cell"));
+  g_assert_null (strstr (planner_text, "the colour of the main need"));
+  g_assert_nonnull (strstr (planner_text, "Signals of the signalling system"));
+
+  /* Printing, to a file as a print preview would show it. */
+  g_assert_cmpint (sm_window_print_map (window, printed, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdfinfo", printed, NULL };
+
+    info = run (argv);
+  }
+  g_assert_nonnull (strstr (info, "Pages:           1"));
+  printed_text = pdf_text (printed);
+  g_assert_nonnull (strstr (printed_text, "On the map"));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "planner-view", g_variant_new_boolean (FALSE));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-signals", g_variant_new_boolean (FALSE));
+  sm_test_iterate (100);
+  sm_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -244,6 +350,7 @@ main (int    argc,
   int status;
 
   sm_test_gui_init (&argc, &argv, "sm-window-roundtable");
+  g_test_add_func ("/window/map-export", test_map_export);
   g_test_add_func ("/window/roundtable", test_roundtable);
   status = g_test_run ();
   sm_test_gui_finish ();

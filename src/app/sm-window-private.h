@@ -96,6 +96,7 @@ void _sm_window_job_progress_cb (double   fraction,
 void _sm_window_job_ended (SmWindow *self);
 void _sm_window_setup_roundtable (SmWindow *self);
 void _sm_window_class_init_roundtable (GtkWidgetClass *widget_class);
+void _sm_window_class_init_print (GtkWidgetClass *widget_class);
 void _sm_window_case_saved_cb (SmWindow *self,
                                gint64    household_id);
 void _sm_window_commit_pending_delete (SmWindow *self);

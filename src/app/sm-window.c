@@ -541,6 +541,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_7, GDK_ALT_MASK,
                                        "win.panel-page", "s", "directory");
   _sm_window_class_init_roundtable (widget_class);
+  _sm_window_class_init_print (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.layers", NULL);
 }

@@ -5,6 +5,7 @@
 #include "sm-case-layer.h"
 #include "sm-case-panel.h"
 #include "sm-export.h"
+#include "sm-map-sheet.h"
 #include "sm-filter-panel.h"
 #include "sm-hotspot-panel.h"
 #include "sm-review-panel.h"
@@ -46,6 +47,13 @@ void           sm_window_make_timelapse     (SmWindow     *self,
                                              const char   *from,
                                              const char   *to,
                                              const char   *path);
+SmMapSheet    *sm_window_map_sheet          (SmWindow     *self);
+gboolean       sm_window_export_map         (SmWindow     *self,
+                                             const char   *path,
+                                             GError      **error);
+GtkPrintOperationResult sm_window_print_map (SmWindow     *self,
+                                             const char   *export_to,
+                                             GError      **error);
 gboolean       sm_window_make_directory     (SmWindow     *self,
                                              const char   *path,
                                              gboolean      large_print,

@@ -712,3 +712,18 @@ sm_hotspot_layer_set_selected (SmHotspotLayer *self,
   self->selected = index;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
+
+/* What the layer draws: the heat map (never in the planner view), Gi*
+ * cells, changes. */
+void
+sm_hotspot_layer_get_shown (SmHotspotLayer *self,
+                            gboolean       *heat,
+                            gboolean       *gi,
+                            gboolean       *change)
+{
+  g_return_if_fail (SM_IS_HOTSPOT_LAYER (self));
+
+  *heat = self->show_heat && !self->planner_view;
+  *gi = self->show_gi;
+  *change = self->show_change;
+}

@@ -25,6 +25,10 @@ void            sm_hotspot_layer_set_show_gi    (SmHotspotLayer  *self,
                                                  gboolean         show);
 void            sm_hotspot_layer_set_show_change (SmHotspotLayer *self,
                                                   gboolean        show);
+void            sm_hotspot_layer_get_shown      (SmHotspotLayer  *self,
+                                                 gboolean        *heat,
+                                                 gboolean        *gi,
+                                                 gboolean        *change);
 void            sm_hotspot_layer_set_planner_view (SmHotspotLayer *self,
                                                    gboolean        planner_view);
 void            sm_hotspot_layer_set_bandwidth  (SmHotspotLayer  *self,

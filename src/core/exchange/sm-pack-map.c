@@ -252,17 +252,15 @@ sm_pack_map_scale_label (double metres)
   return g_strdup_printf ("%s %s", number, metres >= 1000 ? "km" : "m");
 }
 
-static void
-scale_bar (cairo_t          *cr,
-           const Projection *p,
-           double            lat,
-           double            x,
-           double            y,
-           double            max_width,
-           double            text)
+/* A metric scale bar of at most @max_width points at (@x, @y). */
+void
+sm_pack_map_draw_scale_bar (cairo_t *cr,
+                            double   metres_per_point,
+                            double   x,
+                            double   y,
+                            double   max_width,
+                            double   text)
 {
-  /* Ground metres per point at the map's middle latitude. */
-  double metres_per_point = EARTH_RADIUS * cos (lat * G_PI / 180) / p->k;
   double length = sm_pack_map_nice_length (max_width * metres_per_point);
   double w = length / metres_per_point;
   g_autofree char *label = sm_pack_map_scale_label (length);
@@ -280,8 +278,8 @@ scale_bar (cairo_t          *cr,
   sm_pdf_draw_text (cr, label, x + w, y - 11 * text, 7 * text, FALSE, 0, 0.5);
 }
 
-static void
-north_arrow (cairo_t *cr,
+void
+sm_pack_map_draw_north (cairo_t *cr,
              double   x,
              double   y,
              double   text)
@@ -316,8 +314,8 @@ circle_path (cairo_t          *cr,
   cairo_arc (cr, *cx, *cy, MAX (r, 3), 0, 2 * G_PI);
 }
 
-static double
-draw_legend (cairo_t         *cr,
+double
+sm_pack_map_draw_legend (cairo_t         *cr,
              const SmPackMap *map,
              double           x,
              double           y,
@@ -471,8 +469,9 @@ sm_pack_map_draw (cairo_t  *cr,
           sm_pdf_draw_text (cr, c->label, cx, cy - 5 * text, 7 * text, TRUE, 0, 0.5);
         }
     }
-  scale_bar (cr, &p, (map->south + map->north) / 2, 14, title_h + fh - 14, fw / 4, text);
-  north_arrow (cr, fw - 18, title_h + 10, text);
+  sm_pack_map_draw_scale_bar (cr, EARTH_RADIUS * cos ((map->south + map->north) / 2 * G_PI / 180) / p.k, 14,
+                              title_h + fh - 14, fw / 4, text);
+  sm_pack_map_draw_north (cr, fw - 18, title_h + 10, text);
   cairo_restore (cr);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   cairo_set_line_width (cr, 0.8);
@@ -483,7 +482,7 @@ sm_pack_map_draw (cairo_t  *cr,
     sm_pdf_draw_text (cr, map->date_text, 0, title_h + fh + 3, 7 * text, FALSE, fw, 0);
   if (map->attribution != NULL)
     sm_pdf_draw_text (cr, map->attribution, 0, title_h + fh + 3 + 10 * text, 6.5 * text, FALSE, fw, 0);
-  draw_legend (cr, map, fw + 12, title_h, LEGEND_WIDTH - 12);
+  sm_pack_map_draw_legend (cr, map, fw + 12, title_h, LEGEND_WIDTH - 12);
 }
 
 /* The colours of the maps' rates, low to high, and of a hotspot. */

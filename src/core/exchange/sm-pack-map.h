@@ -82,6 +82,22 @@ char      *sm_pack_map_scale_label (double     metres);
 
 extern const double sm_pack_map_hot[3];
 
+double     sm_pack_map_draw_legend (cairo_t         *cr,
+                                    const SmPackMap *map,
+                                    double           x,
+                                    double           y,
+                                    double           width);
+void       sm_pack_map_draw_north  (cairo_t         *cr,
+                                    double           x,
+                                    double           y,
+                                    double           text);
+void       sm_pack_map_draw_scale_bar (cairo_t      *cr,
+                                       double        metres_per_point,
+                                       double        x,
+                                       double        y,
+                                       double        max_width,
+                                       double        text);
+
 void       sm_pack_map_rate_range  (GArray      *stats,
                                     double      *lo,
                                     double      *hi);

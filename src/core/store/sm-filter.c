@@ -659,3 +659,85 @@ sm_filter_copy_register (SmFilter *self)
   sm_filter_set_since (everyone, NULL);
   return everyone;
 }
+
+/**
+ * sm_filter_describe:
+ * @category_name: (nullable): the name of a need category by its id
+ *
+ * Returns: (transfer full): what the filter shows, in words: the day,
+ *   the needs and who; for a printed map's caption and an export's notes
+ */
+char *
+sm_filter_describe (SmFilter      *self,
+                    const char * (*category_name) (gint64 id, gpointer data),
+                    gpointer       data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *day = NULL;
+  GDate as_of, since;
+  const GArray *categories = sm_filter_get_categories (self);
+  SmAgeGroups ages = sm_filter_get_age_groups (self);
+  SmElderlyFlags elderly = sm_filter_get_elderly_flags (self);
+
+  sm_filter_get_as_of (self, &as_of);
+  day = sm_date_to_iso (&as_of);
+  switch (sm_filter_get_status (self))
+    {
+    case SM_NEED_RESOLVED:
+      g_string_append_printf (text, _("Needs resolved by %s"), day);
+      break;
+    case SM_NEED_ANY:
+      g_string_append_printf (text, _("Needs open or resolved by %s"), day);
+      break;
+    default:
+      g_string_append_printf (text, _("Needs open on %s"), day);
+      break;
+    }
+  if (sm_filter_get_since (self, &since))
+    {
+      g_autofree char *from = sm_date_to_iso (&since);
+
+      g_string_append_printf (text, _(", assessed since %s"), from);
+    }
+  if (categories != NULL && categories->len > 0)
+    {
+      /* A name may hold a comma ("Jövedelem, adósság"): names are set apart by semicolons. */
+      g_string_append (text, _("; needs: "));
+      for (guint i = 0; i < categories->len; i++)
+        {
+          gint64 id = g_array_index (categories, gint64, i);
+          const char *name = category_name ? category_name (id, data) : NULL;
+
+          if (i > 0)
+            g_string_append (text, "; ");
+          if (name != NULL)
+            g_string_append (text, name);
+          else
+            g_string_append_printf (text, "%" G_GINT64_FORMAT, id);
+        }
+    }
+  else
+    g_string_append (text, _("; every need"));
+  if (sm_filter_get_min_severity (self) > 1)
+    g_string_append_printf (text, _("; severity %d or more"), sm_filter_get_min_severity (self));
+  if (ages != 0)
+    {
+      g_string_append (text, _("; ages:"));
+      if (ages & SM_AGE_CHILD)
+        g_string_append_printf (text, " %s", _("children (0–17)"));
+      if (ages & SM_AGE_ADULT)
+        g_string_append_printf (text, " %s", _("adults (18–64)"));
+      if (ages & SM_AGE_ELDERLY)
+        g_string_append_printf (text, " %s", _("the elderly (65 and over)"));
+    }
+  if (elderly & SM_ELDERLY_LIVES_ALONE)
+    g_string_append (text, _("; living alone"));
+  if (elderly & SM_ELDERLY_ALARM_DEVICE)
+    g_string_append (text, _("; with an alarm device"));
+  if (elderly & SM_ELDERLY_NO_ALARM)
+    g_string_append (text, _("; without an alarm device"));
+  if (sm_filter_get_settlement_part (self) != NULL)
+    g_string_append_printf (text, _("; in %s"), sm_filter_get_settlement_part (self));
+  g_string_append (text, ".");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
