@@ -171,8 +171,18 @@ change_map (Document  *d,
   SmPackMap *map = base_map (d, title);
   GPtrArray *then = sm_indicator_context_hotspots (d->pack.indicators, d->pack.before, error);
   GPtrArray *now = then ? sm_indicator_context_hotspots (d->pack.indicators, d->pack.to, error) : NULL;
-  static const char *labels[5] = { N_("20% fewer or more"), N_("5–20% fewer"), N_("within 5%"), N_("5–20% more"),
-                                   N_("20% more or over") };
+  static const char *labels[5] = {
+    /* xgettext:no-c-format */
+    N_("20% fewer or more"),
+    /* xgettext:no-c-format */
+    N_("5–20% fewer"),
+    /* xgettext:no-c-format */
+    N_("within 5%"),
+    /* xgettext:no-c-format */
+    N_("5–20% more"),
+    /* xgettext:no-c-format */
+    N_("20% more or over"),
+  };
 
   if (now == NULL)
     {
