@@ -82,6 +82,12 @@ gboolean      _sm_store_insert_batched  (SmStore         *self,
                                          GError         **error);
 char         *_sm_store_column_dup      (sqlite3_stmt    *stmt,
                                          int              column);
+gboolean      _sm_store_check_text      (const char      *field,
+                                         const char      *value,
+                                         GError         **error);
+void          _sm_store_bind_id         (sqlite3_stmt    *stmt,
+                                         int              column,
+                                         gint64           id);
 gint64        _sm_store_column_int_or   (sqlite3_stmt    *stmt,
                                          int              column,
                                          gint64           missing);

@@ -244,3 +244,28 @@ _sm_store_column_int_or (sqlite3_stmt *stmt,
 {
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? missing : sqlite3_column_int64 (stmt, column);
 }
+
+/* Whether @value holds more than spaces; else @error names @field. */
+gboolean
+_sm_store_check_text (const char  *field,
+                      const char  *value,
+                      GError     **error)
+{
+  for (const char *p = value; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("The %s is empty"), field);
+  return FALSE;
+}
+
+/* A record's id, or NULL for 0. */
+void
+_sm_store_bind_id (sqlite3_stmt *stmt,
+                   int           column,
+                   gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, column, id);
+  else
+    sqlite3_bind_null (stmt, column);
+}

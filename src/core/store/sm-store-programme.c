@@ -11,58 +11,9 @@
 #include "sm-model.h"
 #include "sm-store-roundtable.h"
 
-/* Records */
-
-void
-sm_participant_record_free (SmParticipantRecord *r)
-{
-  g_free (r->organization);
-  g_free (r->person);
-  g_free (r->role);
-  g_free (r);
-}
-
-void
-sm_opinion_record_free (SmOpinionRecord *r)
-{
-  g_free (r->topic);
-  g_free (r->text);
-  g_free (r);
-}
-
-void
-sm_meeting_decision_free (SmMeetingDecision *r)
-{
-  g_free (r->text);
-  g_free (r);
-}
-
-SmMeetingRecord *
-sm_meeting_record_new (void)
-{
-  SmMeetingRecord *m = g_new0 (SmMeetingRecord, 1);
-
-  m->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_participant_record_free);
-  m->opinions = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_opinion_record_free);
-  m->decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_meeting_decision_free);
-  return m;
-}
-
-void
-sm_meeting_record_free (SmMeetingRecord *m)
-{
-  if (m == NULL)
-    return;
-  g_free (m->held_on);
-  g_free (m->title);
-  g_free (m->place);
-  g_free (m->agenda);
-  g_free (m->minutes);
-  g_ptr_array_unref (m->participants);
-  g_ptr_array_unref (m->opinions);
-  g_ptr_array_unref (m->decisions);
-  g_free (m);
-}
+/* The cooperation programme: its versions with their sections and who
+ * agreed to them, its goals and actions with what they are about and
+ * their notes, and the indicators' targets. */
 
 void
 sm_programme_section_free (SmProgrammeSection *s)
@@ -163,360 +114,6 @@ sm_indicator_target_free (SmIndicatorTarget *t)
 
 static const char * const action_statuses[] = { "planned", "in_progress", "done", "late", "dropped", NULL };
 
-static gboolean
-check_text (const char  *field,
-            const char  *value,
-            GError     **error)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
-
-  if (*trimmed != '\0')
-    return TRUE;
-  g_set_error (error, SM_ERROR, SM_ERROR_INVALID, _("The %s is empty"), field);
-  return FALSE;
-}
-
-static gint64
-column_id (sqlite3_stmt *stmt,
-           int           column)
-{
-  return _sm_store_column_int_or (stmt, column, 0);
-}
-
-static void
-bind_id_or_null (sqlite3_stmt *stmt,
-                 int           column,
-                 gint64        id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, column, id);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
-/* Meetings */
-
-static gboolean
-check_meeting (const SmMeetingRecord *m,
-               GError               **error)
-{
-  if (!_sm_store_check_date (_("meeting day"), m->held_on, FALSE, error) ||
-      !check_text (_("meeting's title"), m->title, error))
-    return FALSE;
-  for (guint i = 0; i < m->participants->len; i++)
-    {
-      SmParticipantRecord *p = g_ptr_array_index (m->participants, i);
-
-      if (p->organization_id <= 0 && !check_text (_("participant's name"), p->person, error))
-        return FALSE;
-    }
-  for (guint i = 0; i < m->opinions->len; i++)
-    {
-      SmOpinionRecord *o = g_ptr_array_index (m->opinions, i);
-
-      if (!check_text (_("opinion's topic"), o->topic, error) || !check_text (_("opinion"), o->text, error))
-        return FALSE;
-      if (o->participant >= (int) m->participants->len)
-        {
-          g_set_error (error, SM_ERROR, SM_ERROR_INVALID,
-                       _("An opinion names participant %d, but the meeting has %u"),
-                       o->participant + 1, m->participants->len);
-          return FALSE;
-        }
-    }
-  for (guint i = 0; i < m->decisions->len; i++)
-    if (!check_text (_("decision"), ((SmMeetingDecision *) g_ptr_array_index (m->decisions, i))->text, error))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-write_meeting_parts (SmStore         *store,
-                     gint64           id,
-                     SmMeetingRecord *m,
-                     GError         **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-
-  for (guint i = 0; i < m->participants->len; i++)
-    {
-      SmParticipantRecord *p = g_ptr_array_index (m->participants, i);
-      gint64 pid;
-
-      stmt = _sm_store_prepare (store, "INSERT INTO meeting_participant (meeting_id, organization_id, person, role)"
-                                       " VALUES (?, ?, ?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      bind_id_or_null (stmt, 2, p->organization_id);
-      _sm_bind_text_or_null (stmt, 3, p->person && *p->person ? p->person : NULL);
-      _sm_bind_text_or_null (stmt, 4, p->role && *p->role ? p->role : NULL);
-      if (!_sm_store_step_done (store, stmt, error))
-        return FALSE;
-      pid = _sm_store_last_insert_id (store);
-      p->id = pid;
-      g_array_append_val (ids, pid);
-    }
-  for (guint i = 0; i < m->opinions->len; i++)
-    {
-      SmOpinionRecord *o = g_ptr_array_index (m->opinions, i);
-
-      stmt = _sm_store_prepare (store, "INSERT INTO meeting_opinion (meeting_id, participant_id, topic, text)"
-                                       " VALUES (?, ?, ?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      bind_id_or_null (stmt, 2, o->participant >= 0 ? g_array_index (ids, gint64, o->participant) : 0);
-      sqlite3_bind_text (stmt, 3, o->topic, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, o->text, -1, SQLITE_TRANSIENT);
-      if (!_sm_store_step_done (store, stmt, error))
-        return FALSE;
-      o->id = _sm_store_last_insert_id (store);
-    }
-  for (guint i = 0; i < m->decisions->len; i++)
-    {
-      SmMeetingDecision *d = g_ptr_array_index (m->decisions, i);
-
-      stmt = _sm_store_prepare (store, "INSERT INTO meeting_decision (meeting_id, text, action_id) VALUES (?, ?, ?)",
-                                error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, d->text, -1, SQLITE_TRANSIENT);
-      bind_id_or_null (stmt, 3, d->action_id);
-      if (!_sm_store_step_done (store, stmt, error))
-        return FALSE;
-      d->id = _sm_store_last_insert_id (store);
-    }
-  return TRUE;
-}
-
-/**
- * sm_store_save_meeting:
- * @meeting: a new meeting (id 0) or one read before; its participants,
- *   opinions and decisions take the place of those stored
- *
- * Writes the meeting as one action.
- *
- * Returns: its id, 0 with @error
- */
-gint64
-sm_store_save_meeting (SmStore         *store,
-                       SmMeetingRecord *m,
-                       GError         **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 id = m->id;
-
-  if (!check_meeting (m, error) || !sm_store_begin (store, error))
-    return 0;
-  if (id == 0)
-    stmt = _sm_store_prepare (store, "INSERT INTO meeting (held_on, title, place, agenda, minutes, synthetic)"
-                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-  else
-    stmt = _sm_store_prepare (store, "UPDATE meeting SET held_on = ?1, title = ?2, place = ?3, agenda = ?4,"
-                                     " minutes = ?5, synthetic = ?6 WHERE id = ?7", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, m->held_on, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, m->title, -1, SQLITE_TRANSIENT);
-  _sm_bind_text_or_null (stmt, 3, m->place);
-  _sm_bind_text_or_null (stmt, 4, m->agenda);
-  _sm_bind_text_or_null (stmt, 5, m->minutes);
-  sqlite3_bind_int (stmt, 6, m->synthetic ? 1 : 0);
-  if (id != 0)
-    sqlite3_bind_int64 (stmt, 7, id);
-  if (!_sm_store_step_done (store, stmt, error))
-    goto fail;
-  if (id == 0)
-    id = _sm_store_last_insert_id (store);
-  else
-    {
-      static const char * const clear[] = {
-        "DELETE FROM meeting_opinion WHERE meeting_id = ?",
-        "DELETE FROM meeting_decision WHERE meeting_id = ?",
-        "DELETE FROM meeting_participant WHERE meeting_id = ?",
-      };
-
-      if (!_sm_store_check_changed (store, _("meeting"), id, error))
-        goto fail;
-      for (guint i = 0; i < G_N_ELEMENTS (clear); i++)
-        {
-          if ((stmt = _sm_store_prepare (store, clear[i], error)) == NULL)
-            goto fail;
-          sqlite3_bind_int64 (stmt, 1, id);
-          if (!_sm_store_step_done (store, stmt, error))
-            goto fail;
-        }
-    }
-  if (!write_meeting_parts (store, id, m, error) || !sm_store_commit (store, error))
-    goto fail;
-  m->id = id;
-  return id;
-
-fail:
-  sm_store_rollback (store);
-  return 0;
-}
-
-static gpointer
-read_meeting (sqlite3_stmt *stmt)
-{
-  SmMeetingRecord *m = sm_meeting_record_new ();
-
-  m->id = sqlite3_column_int64 (stmt, 0);
-  m->held_on = _sm_store_column_dup (stmt, 1);
-  m->title = _sm_store_column_dup (stmt, 2);
-  m->place = _sm_store_column_dup (stmt, 3);
-  m->agenda = _sm_store_column_dup (stmt, 4);
-  m->minutes = _sm_store_column_dup (stmt, 5);
-  m->synthetic = sqlite3_column_int (stmt, 6) != 0;
-  return m;
-}
-
-static gboolean
-read_meeting_parts (SmStore         *store,
-                    SmMeetingRecord *m,
-                    GError         **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _sm_store_prepare (store, "SELECT p.id, p.organization_id, o.name, p.person, p.role"
-                                   " FROM meeting_participant p LEFT JOIN organization o ON o.id = p.organization_id"
-                                   " WHERE p.meeting_id = ? ORDER BY p.id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, m->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SmParticipantRecord *p = g_new0 (SmParticipantRecord, 1);
-
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->organization_id = column_id (stmt, 1);
-      p->organization = _sm_store_column_dup (stmt, 2);
-      p->person = _sm_store_column_dup (stmt, 3);
-      p->role = _sm_store_column_dup (stmt, 4);
-      g_ptr_array_add (m->participants, p);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    goto fail;
-  stmt = _sm_store_prepare (store, "SELECT id, participant_id, topic, text FROM meeting_opinion"
-                                   " WHERE meeting_id = ? ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, m->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SmOpinionRecord *o = g_new0 (SmOpinionRecord, 1);
-      gint64 pid = column_id (stmt, 1);
-
-      o->id = sqlite3_column_int64 (stmt, 0);
-      o->participant = -1;
-      for (guint i = 0; pid > 0 && i < m->participants->len; i++)
-        if (((SmParticipantRecord *) g_ptr_array_index (m->participants, i))->id == pid)
-          o->participant = (int) i;
-      o->topic = _sm_store_column_dup (stmt, 2);
-      o->text = _sm_store_column_dup (stmt, 3);
-      g_ptr_array_add (m->opinions, o);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    goto fail;
-  stmt = _sm_store_prepare (store, "SELECT id, text, action_id FROM meeting_decision WHERE meeting_id = ? ORDER BY id",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, m->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SmMeetingDecision *d = g_new0 (SmMeetingDecision, 1);
-
-      d->id = sqlite3_column_int64 (stmt, 0);
-      d->text = _sm_store_column_dup (stmt, 1);
-      d->action_id = column_id (stmt, 2);
-      g_ptr_array_add (m->decisions, d);
-    }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-fail:
-  _sm_store_set_error (store, error);
-  return FALSE;
-}
-
-#define MEETING_COLUMNS "SELECT id, held_on, title, place, agenda, minutes, synthetic FROM meeting"
-
-SmMeetingRecord *
-sm_store_get_meeting (SmStore  *store,
-                      gint64    id,
-                      GError  **error)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  sqlite3_stmt *stmt = _sm_store_prepare (store, MEETING_COLUMNS " WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rows = _sm_store_read_rows (store, stmt, read_meeting, (GDestroyNotify) sm_meeting_record_free, error);
-  if (rows == NULL)
-    return NULL;
-  if (rows->len == 0)
-    {
-      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("There is no %s with id %lld"), _("meeting"),
-                   (long long) id);
-      return NULL;
-    }
-  if (!read_meeting_parts (store, g_ptr_array_index (rows, 0), error))
-    return NULL;
-  return g_ptr_array_steal_index (rows, 0);
-}
-
-/**
- * sm_store_list_meetings:
- * @from: (nullable): held on or after this day
- * @to: (nullable): held on or before this day
- *
- * Returns: (element-type SmMeetingRecord): the meetings, earliest first,
- *   with their participants, opinions and decisions
- */
-GPtrArray *
-sm_store_list_meetings (SmStore     *store,
-                        const char  *from,
-                        const char  *to,
-                        GError     **error)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  sqlite3_stmt *stmt = _sm_store_prepare (store, MEETING_COLUMNS
-                                          " WHERE (?1 IS NULL OR held_on >= ?1) AND (?2 IS NULL OR held_on <= ?2)"
-                                          " ORDER BY held_on, id", error);
-
-  if (stmt == NULL)
-    return NULL;
-  _sm_bind_text_or_null (stmt, 1, from);
-  _sm_bind_text_or_null (stmt, 2, to);
-  rows = _sm_store_read_rows (store, stmt, read_meeting, (GDestroyNotify) sm_meeting_record_free, error);
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    if (!read_meeting_parts (store, g_ptr_array_index (rows, i), error))
-      return NULL;
-  return g_steal_pointer (&rows);
-}
-
-gboolean
-sm_store_remove_meeting (SmStore  *store,
-                         gint64    id,
-                         GError  **error)
-{
-  sqlite3_stmt *stmt = _sm_store_prepare (store, "DELETE FROM meeting WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return _sm_store_run_change (store, stmt, _("meeting"), id, error);
-}
-
 /* The programme */
 
 /**
@@ -543,7 +140,7 @@ sm_store_add_programme_version (SmStore            *store,
       return 0;
     }
   for (guint i = 0; i < v->sections->len; i++)
-    if (!check_text (_("section's title"), ((SmProgrammeSection *) g_ptr_array_index (v->sections, i))->title,
+    if (!_sm_store_check_text (_("section's title"), ((SmProgrammeSection *) g_ptr_array_index (v->sections, i))->title,
                      error))
       return 0;
   if (!sm_store_begin (store, error))
@@ -554,7 +151,7 @@ sm_store_add_programme_version (SmStore            *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, v->made_on, -1, SQLITE_TRANSIENT);
-  bind_id_or_null (stmt, 2, v->meeting_id);
+  _sm_store_bind_id (stmt, 2, v->meeting_id);
   _sm_bind_text_or_null (stmt, 3, v->note);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
@@ -604,14 +201,14 @@ sm_store_agree_programme (SmStore     *store,
   sqlite3_stmt *stmt;
 
   if (!_sm_store_check_date (_("day of the agreement"), agreed_on, FALSE, error) ||
-      (organization_id <= 0 && !check_text (_("name of who agreed"), person, error)))
+      (organization_id <= 0 && !_sm_store_check_text (_("name of who agreed"), person, error)))
     return FALSE;
   stmt = _sm_store_prepare (store, "INSERT INTO programme_agreement (version_id, organization_id, person, agreed_on)"
                                    " SELECT id, ?2, ?3, ?4 FROM programme_version WHERE number = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, number);
-  bind_id_or_null (stmt, 2, organization_id);
+  _sm_store_bind_id (stmt, 2, organization_id);
   _sm_bind_text_or_null (stmt, 3, person && *person ? person : NULL);
   sqlite3_bind_text (stmt, 4, agreed_on, -1, SQLITE_TRANSIENT);
   return _sm_store_run_change (store, stmt, _("version of the programme"), number, error);
@@ -625,7 +222,7 @@ read_version (sqlite3_stmt *stmt)
   v->id = sqlite3_column_int64 (stmt, 0);
   v->number = sqlite3_column_int (stmt, 1);
   v->made_on = _sm_store_column_dup (stmt, 2);
-  v->meeting_id = column_id (stmt, 3);
+  v->meeting_id = _sm_store_column_int_or (stmt, 3, 0);
   v->note = _sm_store_column_dup (stmt, 4);
   return v;
 }
@@ -664,7 +261,7 @@ read_version_parts (SmStore            *store,
     {
       SmProgrammeAgreement *a = g_new0 (SmProgrammeAgreement, 1);
 
-      a->organization_id = column_id (stmt, 0);
+      a->organization_id = _sm_store_column_int_or (stmt, 0, 0);
       a->organization = _sm_store_column_dup (stmt, 1);
       a->person = _sm_store_column_dup (stmt, 2);
       a->agreed_on = _sm_store_column_dup (stmt, 3);
@@ -737,7 +334,7 @@ sm_store_add_goal (SmStore     *store,
 {
   sqlite3_stmt *stmt;
 
-  if (!check_text (_("goal's title"), title, error))
+  if (!_sm_store_check_text (_("goal's title"), title, error))
     return 0;
   stmt = _sm_store_prepare (store, "INSERT INTO programme_goal (title, description) VALUES (?, ?) RETURNING id",
                             error);
@@ -774,7 +371,7 @@ static gboolean
 check_action (const SmActionRecord *a,
               GError              **error)
 {
-  if (!check_text (_("action's title"), a->title, error) ||
+  if (!_sm_store_check_text (_("action's title"), a->title, error) ||
       !_sm_store_check_date (_("due day"), a->due_on, TRUE, error) ||
       !_sm_store_check_date (_("day of the status"), a->status_on, FALSE, error) ||
       !_sm_store_check_one_of ("status", a->status ? a->status : "planned", action_statuses, error))
@@ -817,9 +414,9 @@ sm_store_add_action (SmStore         *store,
                                    " status_on, synthetic) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
-  bind_id_or_null (stmt, 1, a->goal_id);
+  _sm_store_bind_id (stmt, 1, a->goal_id);
   sqlite3_bind_text (stmt, 2, a->title, -1, SQLITE_TRANSIENT);
-  bind_id_or_null (stmt, 3, a->owner_id);
+  _sm_store_bind_id (stmt, 3, a->owner_id);
   _sm_bind_text_or_null (stmt, 4, a->due_on);
   sqlite3_bind_text (stmt, 5, a->status ? a->status : "planned", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, a->status_on, -1, SQLITE_TRANSIENT);
@@ -838,9 +435,9 @@ sm_store_add_action (SmStore         *store,
         goto fail;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_text (stmt, 2, kinds[l->kind], -1, SQLITE_STATIC);
-      bind_id_or_null (stmt, 3, l->kind == SM_ACTION_LINK_AREA ? l->ref_id : 0);
-      bind_id_or_null (stmt, 4, l->kind == SM_ACTION_LINK_SERVICE ? l->ref_id : 0);
-      bind_id_or_null (stmt, 5, l->kind == SM_ACTION_LINK_CATEGORY ? l->ref_id : 0);
+      _sm_store_bind_id (stmt, 3, l->kind == SM_ACTION_LINK_AREA ? l->ref_id : 0);
+      _sm_store_bind_id (stmt, 4, l->kind == SM_ACTION_LINK_SERVICE ? l->ref_id : 0);
+      _sm_store_bind_id (stmt, 5, l->kind == SM_ACTION_LINK_CATEGORY ? l->ref_id : 0);
       for (int c = 0; c < 4; c++)
         {
           double v[4] = { l->west, l->south, l->east, l->north };
@@ -869,10 +466,10 @@ read_action (sqlite3_stmt *stmt)
   SmActionRecord *a = sm_action_record_new ();
 
   a->id = sqlite3_column_int64 (stmt, 0);
-  a->goal_id = column_id (stmt, 1);
+  a->goal_id = _sm_store_column_int_or (stmt, 1, 0);
   a->goal = _sm_store_column_dup (stmt, 2);
   a->title = _sm_store_column_dup (stmt, 3);
-  a->owner_id = column_id (stmt, 4);
+  a->owner_id = _sm_store_column_int_or (stmt, 4, 0);
   a->owner = _sm_store_column_dup (stmt, 5);
   a->due_on = _sm_store_column_dup (stmt, 6);
   a->status = _sm_store_column_dup (stmt, 7);
