@@ -115,6 +115,43 @@ test_roundtable (void)
                    "Az új férőhelyek átadva");
   g_assert_cmpuint (sm_roundtable_panel_get_n_overdue (panel), ==, n_late - 1);
 
+  /* A new action through its form: its goal, its need and its part. */
+  {
+    g_autoptr(GPtrArray) fields = g_ptr_array_new (), drops = g_ptr_array_new (), all = NULL;
+    SmActionRecord *added = NULL;
+
+    gtk_widget_activate_action (GTK_WIDGET (panel), "roundtable.new-action", NULL);
+    sm_test_iterate (100);
+    dialog = sm_test_find_dialog ();
+    g_assert_nonnull (dialog);
+    sm_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, fields);
+    sm_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, drops);
+    g_assert_cmpuint (fields->len, ==, 3);
+    g_assert_cmpuint (drops->len, ==, 4);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+    gtk_editable_set_text (fields->pdata[0], "Tanácsadás a Tóvárosban");
+    gtk_editable_set_text (fields->pdata[1], "2027.02.30.");
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+    gtk_editable_set_text (fields->pdata[1], "2027. 03. 31.");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+    gtk_drop_down_set_selected (drops->pdata[0], 1);
+    gtk_drop_down_set_selected (drops->pdata[1], 1);
+    gtk_drop_down_set_selected (drops->pdata[2], 1);
+    adw_message_dialog_response (dialog, "save");
+    sm_test_iterate (100);
+    g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 7);
+    all = sm_store_list_actions (store, &error);
+    for (guint i = 0; i < all->len; i++)
+      if (g_str_equal (((SmActionRecord *) all->pdata[i])->title, "Tanácsadás a Tóvárosban"))
+        added = all->pdata[i];
+    g_assert_nonnull (added);
+    g_assert_cmpstr (added->due_on, ==, "2027-03-31");
+    g_assert_cmpint (added->goal_id, >, 0);
+    g_assert_cmpint (added->owner_id, >, 0);
+    g_assert_cmpuint (added->links->len, ==, 1);
+    g_assert_cmpint (((SmActionLink *) added->links->pdata[0])->kind, ==, SM_ACTION_LINK_CATEGORY);
+  }
+
   /* A meeting through its form. */
   n_meetings = g_list_model_get_n_items (sm_roundtable_panel_get_meetings (panel));
   orgs = sm_store_list_organizations (store, &error);

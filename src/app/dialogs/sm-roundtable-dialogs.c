@@ -10,6 +10,7 @@
 #include "sm-programme.h"
 #include "sm-roundtable-dialogs.h"
 #include "sm-store-roundtable.h"
+#include "sm-store-places.h"
 #include "sm-store-services.h"
 
 typedef struct {
@@ -18,6 +19,7 @@ typedef struct {
   gpointer          user_data;
   GtkWidget        *dialog;
   GHashTable       *fields;      /* name → GtkWidget */
+  GHashTable       *ids;         /* name → GArray of gint64, a choice's ids after "None" */
   GPtrArray        *organizations;
 } Form;
 
@@ -26,6 +28,7 @@ form_free (Form *f)
 {
   g_object_unref (f->context);
   g_hash_table_unref (f->fields);
+  g_hash_table_unref (f->ids);
   g_clear_pointer (&f->organizations, g_ptr_array_unref);
   g_free (f);
 }
@@ -134,6 +137,37 @@ add_organizations (Form       *f,
   return drop;
 }
 
+/* A drop-down of @names (the first "None") standing for @ids. */
+static void
+add_choice (Form         *f,
+            GtkBox       *box,
+            const char   *name,
+            const char   *label,
+            GtkStringList *names,
+            GArray       *ids)
+{
+  GtkWidget *l = gtk_label_new_with_mnemonic (label);
+  GtkWidget *drop = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
+
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (l), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (l), drop);
+  gtk_box_append (box, l);
+  gtk_box_append (box, drop);
+  g_hash_table_insert (f->fields, (gpointer) name, drop);
+  g_hash_table_insert (f->ids, (gpointer) name, ids);
+}
+
+static gint64
+chosen_id (Form       *f,
+           const char *name)
+{
+  guint i = gtk_drop_down_get_selected (g_hash_table_lookup (f->fields, name));
+  GArray *ids = g_hash_table_lookup (f->ids, name);
+
+  return i == 0 || i == GTK_INVALID_LIST_POSITION || i > ids->len ? 0 : g_array_index (ids, gint64, i - 1);
+}
+
 static gint64
 chosen_organization (Form       *f,
                      const char *name)
@@ -218,6 +252,7 @@ form_new (GtkWidget        *parent,
   f->done = done;
   f->user_data = user_data;
   f->fields = g_hash_table_new (g_str_hash, g_str_equal);
+  f->ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
   f->organizations = sm_store_list_organizations (sm_context_get_store (context), NULL);
   f->dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (f->dialog), "cancel", _("_Cancel"), "save", _("_Save"),
@@ -265,8 +300,28 @@ action_response_cb (AdwMessageDialog *dialog,
   a = sm_action_record_new ();
   a->title = g_strstrip (g_strdup (entry_text (f, "title")));
   a->owner_id = chosen_organization (f, "owner");
+  a->goal_id = chosen_id (f, "goal");
   if (*entry_text (f, "due") != '\0')
     iso_day (entry_text (f, "due"), &a->due_on);
+  /* What it is about: a need, an area. */
+  {
+    static const struct { const char *field; SmActionLinkKind kind; } about[] = {
+      { "need", SM_ACTION_LINK_CATEGORY }, { "area", SM_ACTION_LINK_AREA },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (about); i++)
+      {
+        gint64 id = chosen_id (f, about[i].field);
+        SmActionLink *link;
+
+        if (id == 0)
+          continue;
+        link = g_new0 (SmActionLink, 1);
+        link->kind = about[i].kind;
+        link->ref_id = id;
+        g_ptr_array_add (a->links, link);
+      }
+  }
   if (sm_programme_add_action (sm_context_get_store (f->context), a, &error) == 0)
     {
       finish (f, error);
@@ -290,8 +345,45 @@ sm_roundtable_new_action_dialog (GtkWidget        *parent,
                       _("An action of the cooperation programme: what is to be done, who answers for it and by "
                         "when."), done, user_data, &box);
 
+  SmStore *store = sm_context_get_store (context);
+  g_autoptr(GPtrArray) goals = sm_store_list_goals (store, NULL);
+  g_autoptr(GPtrArray) categories = sm_store_list_categories (store);
+  g_autoptr(GPtrArray) parts = sm_store_list_boundary_records (store, "settlement_part", NULL, NULL);
+  GtkStringList *names;
+  GArray *ids;
+
   add_entry (f, box, "title", _("_What is to be done"), NULL);
   add_organizations (f, box, "owner", _("_Responsible organization"));
+  names = gtk_string_list_new (NULL), ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_string_list_append (names, _("None"));
+  for (guint i = 0; goals != NULL && i < goals->len; i++)
+    {
+      SmGoalRecord *g = g_ptr_array_index (goals, i);
+
+      gtk_string_list_append (names, g->title);
+      g_array_append_val (ids, g->id);
+    }
+  add_choice (f, box, "goal", _("The _goal it serves"), names, ids);
+  names = gtk_string_list_new (NULL), ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_string_list_append (names, _("None"));
+  for (guint i = 0; i < categories->len; i++)
+    {
+      SmCategory *c = g_ptr_array_index (categories, i);
+
+      gtk_string_list_append (names, sm_localized_name (c->name_hu, c->name_en));
+      g_array_append_val (ids, c->id);
+    }
+  add_choice (f, box, "need", _("The _need it is about"), names, ids);
+  names = gtk_string_list_new (NULL), ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_string_list_append (names, _("None"));
+  for (guint i = 0; parts != NULL && i < parts->len; i++)
+    {
+      SmBoundaryRecord *b = g_ptr_array_index (parts, i);
+
+      gtk_string_list_append (names, b->name);
+      g_array_append_val (ids, b->id);
+    }
+  add_choice (f, box, "area", _("The settlement _part it is about"), names, ids);
   add_entry (f, box, "due", _("_Due (for example 2027. 03. 31.)"), NULL);
   add_entry (f, box, "note", _("_Note"), NULL);
   form_show (f, required, days, G_CALLBACK (action_response_cb));

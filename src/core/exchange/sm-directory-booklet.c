@@ -397,16 +397,15 @@ sm_directory_booklet_write_pdf (SmStore                *store,
           Section *s = g_ptr_array_index (sections, i);
 
           sm_pdf_space (pdf, 10);
-          sm_pdf_keep (pdf, part == 0 ? 260 * sm_pdf_get_scale (pdf) : 120);
+          sm_pdf_keep (pdf, (part == 0 ? 260 : 220) * sm_pdf_get_scale (pdf));
           sm_pdf_heading (pdf, 2, s->title);
           if (s->intro)
             sm_pdf_paragraph (pdf, s->intro);
-          if (part == 0)
-            {
-              g_autoptr(SmPackMap) map = section_map (&b, s, sm_pdf_get_scale (pdf));
+          {
+            g_autoptr(SmPackMap) map = section_map (&b, s, sm_pdf_get_scale (pdf));
 
-              sm_pdf_figure (pdf, 190, sm_pack_map_draw, map);
-            }
+            sm_pdf_figure (pdf, part == 0 ? 190 : 150, sm_pack_map_draw, map);
+          }
           for (guint e = 0; e < s->entries->len; e++)
             {
               Entry *entry = g_ptr_array_index (s->entries, e);

@@ -159,12 +159,15 @@ load_outlines (SmStore  *store,
 static char *
 month_title (const GDate *day)
 {
-  char buf[64];
-  struct tm tm = { 0 };
+  static const char * const hu[] = { "január", "február", "március", "április", "május", "június", "július",
+                                     "augusztus", "szeptember", "október", "november", "december" };
+  static const char * const en[] = { "January", "February", "March", "April", "May", "June", "July", "August",
+                                     "September", "October", "November", "December" };
+  int m = g_date_get_month (day) - 1, y = g_date_get_year (day);
 
-  g_date_to_struct_tm (day, &tm);
-  strftime (buf, sizeof buf, sm_locale_is_hungarian () ? "%Y. %B" : "%B %Y", &tm);
-  return g_strdup (buf);
+  /* The month's name in the language of the messages, whatever the
+   * C library's locale knows. */
+  return sm_locale_is_hungarian () ? g_strdup_printf ("%d. %s", y, hu[m]) : g_strdup_printf ("%s %d", en[m], y);
 }
 
 static GByteArray *
