@@ -130,6 +130,20 @@ add_member (JsonBuilder *b,
     json_builder_add_null_value (b);
 }
 
+/* The list a command built, printed when JSON was asked for. */
+static int
+print_json_if (JsonBuilder *b,
+               gboolean     json)
+{
+  if (json)
+    {
+      g_autofree char *text = sm_cli_print_json (b);
+
+      g_print ("%s\n", text);
+    }
+  return EXIT_OK;
+}
+
 static const char *
 participant_name (const SmParticipantRecord *p)
 {
@@ -234,13 +248,7 @@ roundtable_meetings (int    argc,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  if (json)
-    {
-      g_autofree char *text = sm_cli_print_json (b);
-
-      g_print ("%s\n", text);
-    }
-  return EXIT_OK;
+  return print_json_if (b, json);
 }
 
 /* roundtable programme DB [--version N] | --new --section TITLE=BODY… | --agree N --by WHO */
@@ -539,13 +547,7 @@ roundtable_actions (int    argc,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  if (json)
-    {
-      g_autofree char *text = sm_cli_print_json (b);
-
-      g_print ("%s\n", text);
-    }
-  return EXIT_OK;
+  return print_json_if (b, json);
 }
 
 static int
@@ -728,13 +730,7 @@ roundtable_indicators (int    argc,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  if (json)
-    {
-      g_autofree char *text = sm_cli_print_json (b);
-
-      g_print ("%s\n", text);
-    }
-  return EXIT_OK;
+  return print_json_if (b, json);
 }
 
 int

@@ -327,24 +327,16 @@ sm_store_get_meeting (SmStore  *store,
                       gint64    id,
                       GError  **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
   sqlite3_stmt *stmt = _sm_store_prepare (store, MEETING_COLUMNS " WHERE id = ?", error);
+  SmMeetingRecord *record;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rows = _sm_store_read_rows (store, stmt, read_meeting, (GDestroyNotify) sm_meeting_record_free, error);
-  if (rows == NULL)
-    return NULL;
-  if (rows->len == 0)
-    {
-      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("There is no %s with id %lld"), _("meeting"),
-                   (long long) id);
-      return NULL;
-    }
-  if (!read_meeting_parts (store, g_ptr_array_index (rows, 0), error))
-    return NULL;
-  return g_ptr_array_steal_index (rows, 0);
+  record = _sm_store_read_one (store, stmt, read_meeting, (GDestroyNotify) sm_meeting_record_free, _("meeting"), id, error);
+  if (record != NULL && !read_meeting_parts (store, record, error))
+    g_clear_pointer (&record, sm_meeting_record_free);
+  return record;
 }
 
 /**

@@ -109,6 +109,13 @@ GPtrArray    *_sm_store_read_rows       (SmStore         *self,
                                          gpointer       (*read) (sqlite3_stmt *stmt),
                                          GDestroyNotify   free_record,
                                          GError         **error);
+gpointer      _sm_store_read_one        (SmStore         *self,
+                                         sqlite3_stmt    *stmt,
+                                         gpointer       (*read) (sqlite3_stmt *stmt),
+                                         GDestroyNotify   free_record,
+                                         const char      *what,
+                                         gint64           id,
+                                         GError         **error);
 GPtrArray    *_sm_store_list_household_rows (SmStore        *self,
                                              const char     *sql,
                                              gint64          household_id,

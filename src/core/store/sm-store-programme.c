@@ -547,24 +547,16 @@ sm_store_get_action (SmStore  *store,
                      gint64    id,
                      GError  **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
   sqlite3_stmt *stmt = _sm_store_prepare (store, ACTION_COLUMNS " WHERE a.id = ?", error);
+  SmActionRecord *record;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rows = _sm_store_read_rows (store, stmt, read_action, (GDestroyNotify) sm_action_record_free, error);
-  if (rows == NULL)
-    return NULL;
-  if (rows->len == 0)
-    {
-      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("There is no %s with id %lld"), _("action"),
-                   (long long) id);
-      return NULL;
-    }
-  if (!read_action_parts (store, g_ptr_array_index (rows, 0), error))
-    return NULL;
-  return g_ptr_array_steal_index (rows, 0);
+  record = _sm_store_read_one (store, stmt, read_action, (GDestroyNotify) sm_action_record_free, _("action"), id, error);
+  if (record != NULL && !read_action_parts (store, record, error))
+    g_clear_pointer (&record, sm_action_record_free);
+  return record;
 }
 
 /* Returns: (element-type SmActionRecord): every action by goal, then

@@ -269,3 +269,26 @@ _sm_store_bind_id (sqlite3_stmt *stmt,
   else
     sqlite3_bind_null (stmt, column);
 }
+
+/* The one record @stmt (prepared and bound) reads, made by @read; with
+ * %SM_ERROR_NOT_FOUND naming @what and @id when there is none. */
+gpointer
+_sm_store_read_one (SmStore        *self,
+                    sqlite3_stmt   *stmt,
+                    gpointer      (*read) (sqlite3_stmt *stmt),
+                    GDestroyNotify  free_record,
+                    const char     *what,
+                    gint64          id,
+                    GError        **error)
+{
+  g_autoptr(GPtrArray) rows = _sm_store_read_rows (self, stmt, read, free_record, error);
+
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("There is no %s with id %lld"), what, (long long) id);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (rows, 0);
+}
