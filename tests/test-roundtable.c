@@ -12,6 +12,7 @@
 #include "sm-date.h"
 #include "sm-demo.h"
 #include "sm-error.h"
+#include "sm-hotspot.h"
 #include "sm-indicators.h"
 #include "sm-number.h"
 #include "sm-programme.h"
@@ -462,7 +463,29 @@ test_numbers (void)
       setlocale (LC_ALL, "");
       text = sm_format_decimal (cases[i].v, cases[i].decimals);
       g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpstr (sm_num (cases[i].v, cases[i].decimals), ==, cases[i].text);
     }
+  /* A bubble's count, short. */
+  {
+    static const struct { const char *lang; guint64 n; const char *text; } compact[] = {
+      { "en", 999, "999" }, { "en", 1000, "1.0k" }, { "en", 1299, "1.2k" }, { "en", 12345, "12k" },
+      { "hu", 1299, "1,2e" }, { "hu", 45678, "45e" }, { "hu", 7, "7" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (compact); i++)
+      {
+        g_autofree char *text = NULL;
+
+        g_setenv ("LANGUAGE", compact[i].lang, TRUE);
+        text = sm_format_compact (compact[i].n);
+        g_assert_cmpstr (text, ==, compact[i].text);
+      }
+    g_setenv ("LANGUAGE", "hu", TRUE);
+    g_assert_cmpstr (sm_significance_level_shown (2), ==, "0,01");
+    g_assert_cmpstr (sm_significance_level (2), ==, "0.01");
+    g_setenv ("LANGUAGE", "en", TRUE);
+    g_assert_cmpstr (sm_significance_level_shown (-3), ==, "0.001");
+  }
   g_unsetenv ("LANGUAGE");
   setlocale (LC_ALL, "");
 }

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-number.h"
+
 #include <glib/gi18n.h>
 
 #include "sm-basemap.h"
@@ -110,8 +112,8 @@ update_counts_cb (SmWindow *self)
 {
   guint households = sm_case_layer_get_n_households (self->case_layer);
   guint needs = sm_case_layer_get_n_needs (self->case_layer);
-  g_autofree char *h = g_strdup_printf (ngettext ("%'u household", "%'u households", households),
-                                        households);
+  g_autofree char *h = g_strdup_printf (ngettext ("%s household", "%s households", households),
+                                        sm_num (households, 0));
   g_autofree char *n = NULL;
 
   /* A total under k is a small count too. */
@@ -131,15 +133,15 @@ update_counts_cb (SmWindow *self)
   switch (sm_filter_get_status (self->filter))
     {
     case SM_NEED_RESOLVED:
-      n = g_strdup_printf (ngettext ("%'u resolved need shown", "%'u resolved needs shown", needs),
-                           needs);
+      n = g_strdup_printf (ngettext ("%s resolved need shown", "%s resolved needs shown", needs),
+                           sm_num (needs, 0));
       break;
     case SM_NEED_ANY:
-      n = g_strdup_printf (ngettext ("%'u need shown", "%'u needs shown", needs), needs);
+      n = g_strdup_printf (ngettext ("%s need shown", "%s needs shown", needs), sm_num (needs, 0));
       break;
     case SM_NEED_OPEN:
     default:
-      n = g_strdup_printf (ngettext ("%'u open need shown", "%'u open needs shown", needs), needs);
+      n = g_strdup_printf (ngettext ("%s open need shown", "%s open needs shown", needs), sm_num (needs, 0));
       break;
     }
   g_free (self->counts_text);

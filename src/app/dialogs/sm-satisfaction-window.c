@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-number.h"
+
 #include <math.h>
 
 #include <glib/gi18n.h>
@@ -191,9 +193,9 @@ reload (SmSatisfactionWindow *self)
         figures = g_strdup_printf (_("fewer than %d answers"), self->result->k);
       else if (q->kind == SM_QUESTION_SCALE)
         /* Translators: a question's mean on a scale of 1 to 5 and how many answered it */
-        figures = g_strdup_printf (_("mean %.2f of 5, %u answers"), q->mean, q->n);
+        figures = g_strdup_printf (_("mean %s of 5, %s answers"), sm_num (q->mean, 2), sm_num (q->n, 0));
       else
-        figures = g_strdup_printf (_("%.0f%% yes, %u answers"), 100 * q->mean, q->n);
+        figures = g_strdup_printf (_("%s%% yes, %s answers"), sm_num (100 * q->mean, 0), sm_num (q->n, 0));
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
       label = gtk_label_new (title);
       gtk_label_set_xalign (GTK_LABEL (label), 0);

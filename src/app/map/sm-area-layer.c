@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-number.h"
+
 #include "sm-context.h"
 
 #include <glib/gi18n.h>
@@ -196,7 +198,7 @@ label_for (SmAreaLayer      *self,
     {
       if (isnan (st->gi.z))
         return g_strdup_printf (_("%s\nz not defined"), st->name);
-      return g_strdup_printf ("%s\nz = %.1f", st->name, st->gi.z);
+      return g_strdup_printf ("%s\nz = %s", st->name, sm_num (st->gi.z, 1));
     }
   if (st->small)
     {
@@ -211,7 +213,7 @@ label_for (SmAreaLayer      *self,
     return g_strdup (st->name);
   /* Translators: an area's label on the map: its name, then households per
    * 1,000 residents */
-  return g_strdup_printf (_("%s\n%.1f ‰"), st->name, st->eb_rate);
+  return g_strdup_printf (_("%s\n%s ‰"), st->name, sm_num (st->eb_rate, 1));
 }
 
 static void
@@ -528,15 +530,15 @@ sm_area_layer_describe (SmAreaLayer *self,
       count = sm_disclosure_format_count (sm_context_get_disclosure (self->context), st->households,
                                           st->disclosure);
       rate = isnan (st->eb_rate) ? g_strdup (_("no population known"))
-                                 : g_strdup_printf (_("%.1f per 1,000 residents (smoothed)"), st->eb_rate);
-      level = sm_significance_level (st->gi.klass);
+                                 : g_strdup_printf (_("%s per 1,000 residents (smoothed)"), sm_num (st->eb_rate, 1));
+      level = sm_significance_level_shown (st->gi.klass);
       if (isnan (st->gi.z))
         gi = g_strdup (_("Gi* z not defined"));
       else if (level != NULL)
-        gi = g_strdup_printf (st->gi.klass > 0 ? _("hot spot at p < %s (z %.1f)")
-                                               : _("cold spot at p < %s (z %.1f)"), level, st->gi.z);
+        gi = g_strdup_printf (st->gi.klass > 0 ? _("hot spot at p < %s (z %s)")
+                                               : _("cold spot at p < %s (z %s)"), level, sm_num (st->gi.z, 1));
       else
-        gi = g_strdup_printf (_("not significant (z %.1f)"), st->gi.z);
+        gi = g_strdup_printf (_("not significant (z %s)"), sm_num (st->gi.z, 1));
       /* Translators: an area's name, its households, rate and Gi* */
       return g_strdup_printf (_("%s\n%s households · %s · %s"), st->name, count, rate, gi);
     }

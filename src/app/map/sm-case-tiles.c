@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-number.h"
+
 #include "sm-context.h"
 
 #include <math.h>
@@ -172,8 +174,13 @@ draw_bubble (cairo_t       *cr,
   cairo_set_line_width (cr, 1.5);
   cairo_stroke (cr);
 
-  g_snprintf (text, sizeof text, "%u", count);
-  cairo_set_font_size (cr, count >= 1000 ? 9 : 10.5);
+  {
+    /* Four digits do not fit a bubble: 1234 reads "1.2k". */
+    g_autofree char *label = sm_format_compact (count);
+
+    g_strlcpy (text, label, sizeof text);
+  }
+  cairo_set_font_size (cr, strlen (text) >= 4 ? 9 : 10.5);
   cairo_text_extents (cr, text, &ext);
   cairo_move_to (cr, x - ext.width / 2 - ext.x_bearing, y - ext.height / 2 - ext.y_bearing);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -415,7 +422,9 @@ draw_cases_grid (SmCaseLayer *self,
           cairo_text_extents_t ext;
           double cx = (g->west + g->east) / 2 * world - ox, cy = (g->north + g->south) / 2 * world - oy;
 
-          g_snprintf (text, sizeof text, "%u", g->households);
+          g_autofree char *label = sm_format_compact (g->households);
+
+          g_strlcpy (text, label, sizeof text);
           cairo_set_font_size (cr, side >= 40 ? 11 : 9);
           cairo_text_extents (cr, text, &ext);
           cairo_move_to (cr, cx - ext.width / 2 - ext.x_bearing, cy - ext.height / 2 - ext.y_bearing);

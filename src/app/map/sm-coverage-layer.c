@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-number.h"
+
 #include <math.h>
 
 #include <glib/gi18n.h>
@@ -273,7 +275,7 @@ sm_coverage_layer_describe (SmCoverageLayer *self,
       name = category_name (self, n->category);
       g_string_append_printf (text, "\n• %s: %s", name, status_text (n->status));
       if (n->nearest_m >= 0)
-        g_string_append_printf (text, _(" (the nearest is %.1f km away in a straight line)"), n->nearest_m / 1000);
+        g_string_append_printf (text, _(" (the nearest is %s km away in a straight line)"), sm_num (n->nearest_m / 1000, 1));
     }
   return g_string_free (text, FALSE);
 }

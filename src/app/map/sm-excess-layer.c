@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-number.h"
+
 #include <math.h>
 
 #include <glib/gi18n.h>
@@ -372,13 +374,13 @@ sm_excess_layer_describe (SmExcessLayer *self,
       c = sm_store_get_category (self->store, e->category);
       count = sm_disclosure_format_count (d, e->cases, state);
       if (state != SM_DISCLOSURE_SHOWN || !isfinite (e->relative_risk))
-        return g_strdup_printf (_("%s\n%s households · p = %.3f"),
-                                c ? sm_localized_name (c->name_hu, c->name_en) : "", count, e->p);
+        return g_strdup_printf (_("%s\n%s households · p = %s"),
+                                c ? sm_localized_name (c->name_hu, c->name_en) : "", count, sm_num (e->p, 3));
       /* Translators: a cluster of excess: need, households, expected, risk, p */
-      return g_strdup_printf (_("%s\n%s households where %.1f were expected · %.1f × the rate "
-                                "elsewhere · p = %.3f"),
-                              c ? sm_localized_name (c->name_hu, c->name_en) : "", count, e->expected,
-                              e->relative_risk, e->p);
+      return g_strdup_printf (_("%s\n%s households where %s were expected · %s × the rate "
+                                "elsewhere · p = %s"),
+                              c ? sm_localized_name (c->name_hu, c->name_en) : "", count, sm_num (e->expected, 1),
+                              sm_num (e->relative_risk, 1), sm_num (e->p, 3));
     }
   return NULL;
 }

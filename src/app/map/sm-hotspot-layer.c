@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-number.h"
+
 #include "sm-context.h"
 
 #include <math.h>
@@ -695,9 +697,9 @@ sm_hotspot_layer_describe (SmHotspotLayer *self,
 
       if (lon < c->west || lon > c->east || lat < c->south || lat > c->north)
         continue;
-      return g_strdup_printf (c->klass > 0 ? _("Hot spot (Gi*) at p < %s\n%.0f m cell")
-                                           : _("Cold spot (Gi*) at p < %s\n%.0f m cell"),
-                              sm_significance_level (c->klass), self->cell);
+      return g_strdup_printf (c->klass > 0 ? _("Hot spot (Gi*) at p < %s\n%s m cell")
+                                           : _("Cold spot (Gi*) at p < %s\n%s m cell"),
+                              sm_significance_level_shown (c->klass), sm_num (self->cell, 0));
     }
   return NULL;
 }

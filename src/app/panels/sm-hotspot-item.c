@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-number.h"
+
 #include "sm-hotspot-item.h"
 
 struct _SmHotspotItem
@@ -123,7 +125,7 @@ sm_hotspot_item_new (const SmHotspotItemData *data)
   self->households = g_strdup (data->households);
   self->area_km2 = data->area_km2;
   /* The locale's decimal separator */
-  self->area = g_strdup_printf ("%.2f", data->area_km2);
+  self->area = sm_format_decimal (data->area_km2, 2);
   self->needs = g_strdup (data->needs);
   self->change = g_strdup (data->change != NULL ? data->change : "");
   self->part = g_strdup (data->part != NULL ? data->part : "");

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-number.h"
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -158,11 +160,11 @@ update_legend (SmHotspotPanel *self)
 
   /* Translators: the heat map's scale and the Gi* classes in the legend */
   if (peak > 0 && sm_hotspot_layer_get_weight (self->layer) != SM_WEIGHT_NONE)
-    text = g_strdup_printf (_("Weighted density 0 to %.0f per km²; cold, then hot at "
-                              "0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"), peak);
+    text = g_strdup_printf (_("Weighted density 0 to %s per km²; cold, then hot at "
+                              "0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"), sm_num (peak, 0));
   else if (peak > 0)
-    text = g_strdup_printf (_("Density 0 to %.0f households per km²; cold, then hot at "
-                              "0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"), peak);
+    text = g_strdup_printf (_("Density 0 to %s households per km²; cold, then hot at "
+                              "0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"), sm_num (peak, 0));
   else
     text = g_strdup (_("Cold, then hot at 0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"));
   adw_action_row_set_subtitle (self->legend_row, text);
@@ -194,10 +196,10 @@ excess_updated_cb (SmHotspotPanel *self)
 
       if (state == SM_DISCLOSURE_SHOWN && isfinite (e->relative_risk))
         /* Translators: a cluster's relative risk, expected count and p-value */
-        risk = g_strdup_printf (_("%.1f × the rate elsewhere, %.1f expected, p = %.3f"),
-                                e->relative_risk, e->expected, e->p);
+        risk = g_strdup_printf (_("%s × the rate elsewhere, %s expected, p = %s"),
+                                sm_num (e->relative_risk, 1), sm_num (e->expected, 1), sm_num (e->p, 3));
       else
-        risk = g_strdup_printf (_("p = %.3f"), e->p);
+        risk = g_strdup_printf (_("p = %s"), sm_num (e->p, 3));
       needs = g_strdup_printf ("%s · %s", c ? sm_localized_name (c->name_hu, c->name_en) : "", risk);
       data = (SmHotspotItemData) {
         .rank = i + 1, .shown_households = state == SM_DISCLOSURE_SHOWN ? e->cases : 0,
@@ -262,10 +264,10 @@ layer_updated_cb (SmHotspotPanel *self)
           const SmCategory *c = sm_store_get_category (self->store, h->top_categories[t]);
 
           if (c != NULL)
-            g_string_append_printf (needs, "%s%s", needs->len ? ", " : "",
+            g_string_append_printf (needs, "%s%s", needs->len ? "; " : "",
                                     sm_localized_name (c->name_hu, c->name_en));
         }
-      g_string_append_printf (needs, "%sp < %s", needs->len ? " · " : "", sm_significance_level (h->strongest));
+      g_string_append_printf (needs, "%sp < %s", needs->len ? " · " : "", sm_significance_level_shown (h->strongest));
       if (coverage != NULL)
         {
           SmCoverageGaps gaps;
@@ -289,8 +291,8 @@ layer_updated_cb (SmHotspotPanel *self)
 
           if (g_strcmp0 (rate->name, h->settlement_part) == 0 && !isnan (rate->eb_rate))
             /* Translators: a settlement part and its smoothed rate */
-            part = g_strdup_printf (_("%s: %.1f households per 1,000 residents"), rate->name,
-                                    rate->eb_rate);
+            part = g_strdup_printf (_("%s: %s households per 1,000 residents"), rate->name,
+                                    sm_num (rate->eb_rate, 1));
         }
       data = (SmHotspotItemData) {
         .rank = i + 1, .shown_households = state == SM_DISCLOSURE_SHOWN ? h->households : 0,
@@ -498,9 +500,10 @@ area_updated_cb (SmHotspotPanel *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->area_legend_row), show != SM_AREA_SHOW_NONE);
   if (show == SM_AREA_SHOW_HOUSEHOLDS)
-    text = g_strdup_printf (_("0 to %.0f households, in five steps"), top);
+    text = g_strdup_printf (_("0 to %s households, in five steps"), sm_num (top, 0));
   else if (show == SM_AREA_SHOW_RATE)
-    text = g_strdup_printf (_("0 to %.0f households per 1,000 residents, smoothed (empirical Bayes)"), top);
+    text = g_strdup_printf (_("0 to %s households per 1,000 residents, smoothed (empirical Bayes)"),
+                            sm_num (top, 0));
   else if (show == SM_AREA_SHOW_GI)
     text = g_strdup (on_rate ? _("Gi* on the smoothed rates; cold, then hot at 0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001")
                              : _("Gi* on the households; cold, then hot at 0.001 · 0.01 · 0.05 and 0.05 · 0.01 · 0.001"));

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-number.h"
+
 #include <glib/gi18n.h>
 
 #include "sm-date.h"
@@ -250,7 +252,7 @@ steps_text (SmReferralPanel        *self,
         const SmCategory *c = g_ptr_array_index (categories, j);
 
         if (g_str_equal (c->code, r->needs[i]))
-          g_string_append_printf (needs, "%s%s", needs->len ? ", " : "", sm_localized_name (c->name_hu, c->name_en));
+          g_string_append_printf (needs, "%s%s", needs->len ? "; " : "", sm_localized_name (c->name_hu, c->name_en));
       }
   if (needs->len > 0)
     g_string_append_printf (text, "\n%s %s", _("Needs:"), needs->str);

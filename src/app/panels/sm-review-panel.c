@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-number.h"
+
 #include <glib/gi18n.h>
 
 #include "sm-geocoder.h"
@@ -72,7 +74,7 @@ bind_score_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item)
 {
   SmReviewItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *text = g_strdup_printf ("%.2f", sm_review_item_get_score (item));
+  g_autofree char *text = sm_format_decimal (sm_review_item_get_score (item), 2);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }

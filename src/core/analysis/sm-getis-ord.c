@@ -28,6 +28,19 @@ sm_significance_level (int klass)
   return k >= 3 ? "0.001" : k == 2 ? "0.01" : k == 1 ? "0.05" : NULL;
 }
 
+/* The same as the language of the messages writes it: "0,01" in Hungarian. */
+const char *
+sm_significance_level_shown (int klass)
+{
+  const char * const *langs = g_get_language_names ();
+  gboolean hu = langs[0] != NULL && g_str_has_prefix (langs[0], "hu");
+  int k = ABS (klass);
+
+  if (!hu)
+    return sm_significance_level (klass);
+  return k >= 3 ? "0,001" : k == 2 ? "0,01" : k == 1 ? "0,05" : NULL;
+}
+
 static int
 compare_doubles (const void *a,
                  const void *b)

@@ -237,5 +237,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmHotspotInput, sm_hotspot_input_free)
 /* The significance level a Gi* class (1–3, or -1 to -3 for cold) reached,
  * as written in every list and legend: "0.05", "0.01", "0.001"; NULL for 0. */
 const char *sm_significance_level (int klass);
+const char *sm_significance_level_shown (int klass);
 
 G_END_DECLS

@@ -161,3 +161,39 @@ sm_format_integer (gint64 value)
 {
   return sm_format_decimal ((double) value, 0);
 }
+
+/**
+ * sm_num:
+ *
+ * sm_format_decimal() into one of sixteen buffers of the calling thread,
+ * for the numbers of one message: the text lasts until sixteen more have
+ * been made.
+ *
+ * Returns: (transfer none): the number as the language writes it
+ */
+const char *
+sm_num (double value,
+        int    decimals)
+{
+  static _Thread_local char ring[16][48];
+  static _Thread_local guint next;
+  g_autofree char *text = sm_format_decimal (value, decimals);
+  char *slot = ring[next++ % G_N_ELEMENTS (ring)];
+
+  g_strlcpy (slot, text, sizeof ring[0]);
+  return slot;
+}
+
+/* A count short enough for a map's bubble: 1234 as "1.2k" ("1,2e" in
+ * Hungarian), 12345 as "12k". */
+char *
+sm_format_compact (guint64 count)
+{
+  const char *thousand = writes_hungarian () ? "e" : "k";
+
+  if (count < 1000)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT, count);
+  if (count < 10000)
+    return g_strdup_printf ("%s%s", sm_num (floor (count / 100.0) / 10, 1), thousand);
+  return g_strdup_printf ("%s%s", sm_num (floor (count / 1000.0), 0), thousand);
+}

@@ -16,5 +16,8 @@ gboolean sm_parse_decimal (const char *text,
 char    *sm_format_decimal (double      value,
                             int         decimals);
 char    *sm_format_integer (gint64      value);
+const char *sm_num         (double      value,
+                            int         decimals);
+char    *sm_format_compact (guint64     count);
 
 G_END_DECLS
