@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "sm-number.h"
 
 #include <glib/gi18n.h>
@@ -266,10 +268,13 @@ zoom_action (GtkWidget  *widget,
 {
   SmWindow *self = SM_WINDOW (widget);
 
-  if (g_str_equal (action_name, "win.zoom-in"))
-    shumate_map_zoom_in (_sm_window_get_map (self));
-  else
-    shumate_map_zoom_out (_sm_window_get_map (self));
+  ShumateViewport *viewport = shumate_map_get_viewport (_sm_window_get_map (self));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+
+  /* By whole levels, from a fractional one to the next whole one. */
+  zoom = g_str_equal (action_name, "win.zoom-in") ? floor (zoom + 1e-6) + 1 : ceil (zoom - 1e-6) - 1;
+  shumate_viewport_set_zoom_level (viewport, CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
+                                                    shumate_viewport_get_max_zoom_level (viewport)));
 }
 
 static void
