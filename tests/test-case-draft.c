@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sm-basemap.h"
 #include "sm-case-draft.h"
 #include "sm-error.h"
@@ -159,6 +161,30 @@ test_refused (Fixture       *f,
   }
   {
     g_autoptr(GError) error = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    /* Nobody is born next year. */
+    g_free (p->birth_year_text);
+    p->birth_year_text = g_strdup_printf ("%d", g_date_time_get_year (now) + 1);
+    g_assert_false (sm_case_draft_save (draft, f->store, f->geocoder, &result, &error));
+    g_assert_cmpint (result.field, ==, SM_CASE_FIELD_PERSON_BIRTH_YEAR);
+    g_free (p->birth_year_text);
+    p->birth_year_text = g_strdup ("1948");
+  }
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const codes[] = { "28909", "289", "0890", "28a0" };
+      g_autoptr(GError) error = NULL;
+
+      g_free (draft->household.postal_code);
+      draft->household.postal_code = g_strdup (codes[i]);
+      g_assert_false (sm_case_draft_save (draft, f->store, f->geocoder, &result, &error));
+      g_assert_cmpint (result.field, ==, SM_CASE_FIELD_POSTAL_CODE);
+      g_assert_nonnull (strstr (error->message, codes[i]));
+    }
+  g_clear_pointer (&draft->household.postal_code, g_free);
+  {
+    g_autoptr(GError) error = NULL;
 
     g_free (draft->household.address_raw);
     draft->household.address_raw = g_strdup ("  ");
@@ -169,6 +195,28 @@ test_refused (Fixture       *f,
   g_assert_cmpint (sm_store_count (f->store, "person"), ==, 0);
   g_assert_cmpint (sm_store_count (f->store, "need"), ==, 0);
   g_assert_cmpint (sm_store_count (f->store, "geocode_review"), ==, 0);
+}
+
+/* A date as people write it, as import takes it: stored as ISO. */
+static void
+test_dates_as_written (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmCaseDraft) draft = new_draft ("Kossuth Lajos utca 7.");
+  SmCaseDraftNeed *n = g_ptr_array_index (draft->needs, 0);
+  SmCaseSaveResult result;
+  g_autoptr(GPtrArray) needs = NULL;
+
+  g_free (n->need.assessed_on);
+  n->need.assessed_on = g_strdup ("2025.10.01.");
+  n->need.resolved_on = g_strdup ("2025. 11. 3.");
+  g_assert_true (sm_case_draft_save (draft, f->store, f->geocoder, &result, &error));
+  g_assert_no_error (error);
+  needs = sm_store_list_needs (f->store, result.household_id, &error);
+  g_assert_cmpuint (needs->len, ==, 1);
+  g_assert_cmpstr (((SmNeed *) g_ptr_array_index (needs, 0))->assessed_on, ==, "2025-10-01");
+  g_assert_cmpstr (((SmNeed *) g_ptr_array_index (needs, 0))->resolved_on, ==, "2025-11-03");
 }
 
 /* Removing a person and a need of a saved case. */
@@ -202,6 +250,8 @@ main (int   argc,
   g_test_add ("/case-draft/new-placed", Fixture, NULL, fixture_setup, test_new_placed, fixture_teardown);
   g_test_add ("/case-draft/review-rule", Fixture, NULL, fixture_setup, test_review_rule, fixture_teardown);
   g_test_add ("/case-draft/refused", Fixture, NULL, fixture_setup, test_refused, fixture_teardown);
+  g_test_add ("/case-draft/dates-as-written", Fixture, NULL, fixture_setup, test_dates_as_written,
+              fixture_teardown);
   g_test_add ("/case-draft/remove", Fixture, NULL, fixture_setup, test_remove, fixture_teardown);
   status = g_test_run ();
   sm_test_remove_dir (tmpdir);

@@ -351,7 +351,7 @@ test_directory (Fixture       *f,
   for (guint i = 0; i < places->len; i++)
     {
       SmServicePlace *p = g_ptr_array_index (places, i);
-      g_autofree char *first = g_utf8_substring (p->service_name, 0, 20);
+      g_autofree char *first = g_utf8_substring (p->service_name, 0, MIN (g_utf8_strlen (p->service_name, -1), 20));
 
       if (g_str_equal (p->status, "active"))
         g_assert_true (contains (text, first));

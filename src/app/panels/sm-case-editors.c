@@ -100,6 +100,55 @@ entry_row (const char *title)
   return ADW_ENTRY_ROW (row);
 }
 
+static void
+day_chosen_cb (GtkCalendar *calendar,
+               AdwEntryRow *row)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
+}
+
+static void
+picker_shown_cb (GtkPopover  *popover,
+                 AdwEntryRow *row)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  GDate d;
+
+  /* The calendar opens on the day the field holds, however it is written. */
+  if (sm_date_parse_any (gtk_editable_get_text (GTK_EDITABLE (row)), &d, NULL))
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d),
+                                                        g_date_get_day (&d), 12, 0, 0);
+
+      gtk_calendar_select_day (calendar, day);
+    }
+}
+
+/* A date field: typed as people write dates, or chosen from a calendar. */
+static AdwEntryRow *
+date_row (const char *title)
+{
+  AdwEntryRow *row = entry_row (title);
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Choose the day in a calendar"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (day_chosen_cb), row);
+  g_signal_connect (popover, "show", G_CALLBACK (picker_shown_cb), row);
+  adw_entry_row_add_suffix (row, button);
+  return row;
+}
+
 static AdwComboRow *
 combo_row (const char        *title,
            const char * const *items)
@@ -298,12 +347,14 @@ _sm_case_panel_add_need_editor (SmCasePanel  *self,
   g_object_set_data (G_OBJECT (e->row), "panel", self);
   e->category = combo_row (_("Category"), names);
   e->severity = combo_row (_("Severity"), severities);
-  e->assessed = entry_row (_("Assessed on (YYYY-MM-DD)"));
-  e->resolved = entry_row (_("Resolved on (empty while open)"));
+  e->assessed = date_row (_("Assessed on"));
+  e->resolved = date_row (_("Resolved on (empty while open)"));
+  e->note_row = entry_row (_("Note"));
   adw_combo_row_set_selected (e->category, category);
   adw_combo_row_set_selected (e->severity, need != NULL ? (guint) CLAMP (need->severity - 1, 0, 2) : 1);
   _sm_case_panel_set_text (e->assessed, need != NULL ? need->assessed_on : today);
   _sm_case_panel_set_text (e->resolved, need != NULL ? need->resolved_on : NULL);
+  _sm_case_panel_set_text (e->note_row, need != NULL ? need->note : NULL);
 
   g_object_set_data (G_OBJECT (resolve), "editor", e);
   g_signal_connect (resolve, "clicked", G_CALLBACK (resolve_today_cb), self);
@@ -318,12 +369,14 @@ _sm_case_panel_add_need_editor (SmCasePanel  *self,
   adw_expander_row_add_row (e->row, GTK_WIDGET (e->severity));
   adw_expander_row_add_row (e->row, GTK_WIDGET (e->assessed));
   adw_expander_row_add_row (e->row, GTK_WIDGET (e->resolved));
+  adw_expander_row_add_row (e->row, GTK_WIDGET (e->note_row));
   adw_expander_row_add_row (e->row, buttons);
   update_need_title (e);
   _sm_case_panel_watch (self, e->category);
   _sm_case_panel_watch (self, e->severity);
   _sm_case_panel_watch (self, e->assessed);
   _sm_case_panel_watch (self, e->resolved);
+  _sm_case_panel_watch (self, e->note_row);
   g_signal_connect_swapped (e->category, "notify::selected", G_CALLBACK (update_need_title), e);
   g_signal_connect_swapped (e->severity, "notify::selected", G_CALLBACK (update_need_title), e);
   g_signal_connect_swapped (e->assessed, "changed", G_CALLBACK (update_need_title), e);
@@ -437,7 +490,7 @@ _sm_case_panel_add_assessment_editor (SmCasePanel               *self,
   e->person = combo_row (_("Person"), names);
   for (guint i = 0; i < self->people->len; i++)
     g_free ((char *) names[i]);
-  e->assessed = entry_row (_("Assessed on (YYYY-MM-DD)"));
+  e->assessed = date_row (_("Assessed on"));
   e->mobility = combo_row (_("Mobility"), mobility_names);
   adw_combo_row_set_selected (e->person, person);
   adw_combo_row_set_selected (e->mobility, mobility);

@@ -29,6 +29,7 @@ typedef struct {
   AdwComboRow    *severity;
   AdwEntryRow    *assessed;
   AdwEntryRow    *resolved;
+  AdwEntryRow    *note_row;
   gboolean        removed;
 } NeedEditor;
 

@@ -292,7 +292,7 @@ draft_from_form (SmCasePanel *self)
                            .category = g_strdup (category->code),
                            .severity = (int) adw_combo_row_get_selected (e->severity) + 1,
                            .assessed_on = _sm_case_panel_trimmed (e->assessed), .resolved_on = _sm_case_panel_trimmed (e->resolved),
-                           .note = g_strdup (e->note) };
+                           .note = _sm_case_panel_trimmed (e->note_row) };
       n->removed = e->removed;
     }
   for (guint i = 0; i < self->assessments->len; i++)
@@ -329,6 +329,8 @@ field_widget (SmCasePanel            *self,
     {
     case SM_CASE_FIELD_ADDRESS:
       return GTK_WIDGET (self->address_row);
+    case SM_CASE_FIELD_POSTAL_CODE:
+      return GTK_WIDGET (self->postal_row);
     case SM_CASE_FIELD_PERSON_FAMILY_NAME:
       return GTK_WIDGET (((PersonEditor *) g_ptr_array_index (self->persons, result->index))->family);
     case SM_CASE_FIELD_PERSON_BIRTH_YEAR:

@@ -182,9 +182,11 @@ refuse (SmCaseSaveResult  *result,
   return FALSE;
 }
 
+/* A date as people write it ("2025.10.01.", "2025-10-01", "2025. 10. 1."):
+ * the one parser import and the forms share; the field is then ISO. */
 static gboolean
 check_date_field (const char        *label,
-                  const char        *text,
+                  char             **text,
                   SmCaseSaveResult  *result,
                   SmCaseField        field,
                   guint              index,
@@ -194,8 +196,12 @@ check_date_field (const char        *label,
   g_autofree char *message = NULL;
   GDate date;
 
-  if (sm_date_parse_iso (text != NULL ? text : "", &date, &local))
-    return TRUE;
+  if (sm_date_parse_any (*text != NULL ? *text : "", &date, &local))
+    {
+      g_free (*text);
+      *text = sm_date_to_iso (&date);
+      return TRUE;
+    }
   message = g_strdup_printf ("%s: %s", label, local->message);
   return refuse (result, field, index, error, message);
 }
@@ -217,7 +223,7 @@ save_assessments (SmCaseDraft       *draft,
             return FALSE;
           continue;
         }
-      if (!check_date_field (_("Assessed on"), e->assessment.assessed_on, result,
+      if (!check_date_field (_("Assessed on"), &e->assessment.assessed_on, result,
                              SM_CASE_FIELD_ASSESSMENT_DATE, i, error))
         return FALSE;
       if (e->assessment.id == 0)
@@ -230,6 +236,15 @@ save_assessments (SmCaseDraft       *draft,
         return FALSE;
     }
   return TRUE;
+}
+
+/* No one is born after this year. */
+static int
+this_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_get_year (now);
 }
 
 static gboolean
@@ -253,10 +268,10 @@ save_persons (SmCaseDraft       *draft,
       if (!filled (e->person.family_name))
         return refuse (result, SM_CASE_FIELD_PERSON_FAMILY_NAME, i, error,
                        _("Family name: fill it in"));
-      if (*birth != '\0' && !g_ascii_string_to_signed (birth, 10, 1890, 2100, &year, NULL))
+      if (*birth != '\0' && !g_ascii_string_to_signed (birth, 10, 1890, this_year (), &year, NULL))
         {
           g_autofree char *message = g_strdup_printf (_("Birth year: “%s” is not a year between "
-                                                        "1890 and 2100"), birth);
+                                                        "1890 and %d"), birth, this_year ());
           return refuse (result, SM_CASE_FIELD_PERSON_BIRTH_YEAR, i, error, message);
         }
       e->person.birth_year = (int) year;
@@ -292,10 +307,10 @@ save_needs (SmCaseDraft       *draft,
         }
       if (!filled (n->resolved_on))
         g_clear_pointer (&n->resolved_on, g_free);
-      if (!check_date_field (_("Assessed on"), n->assessed_on, result, SM_CASE_FIELD_NEED_ASSESSED,
+      if (!check_date_field (_("Assessed on"), &n->assessed_on, result, SM_CASE_FIELD_NEED_ASSESSED,
                              i, error) ||
           (n->resolved_on != NULL &&
-           !check_date_field (_("Resolved on"), n->resolved_on, result, SM_CASE_FIELD_NEED_RESOLVED,
+           !check_date_field (_("Resolved on"), &n->resolved_on, result, SM_CASE_FIELD_NEED_RESOLVED,
                               i, error)))
         return FALSE;
       if (n->resolved_on != NULL && strcmp (n->resolved_on, n->assessed_on) < 0)
@@ -376,6 +391,20 @@ sm_case_draft_save (SmCaseDraft       *draft,
   *result = (SmCaseSaveResult) { 0 };
   if (!filled (h->address_raw))
     return refuse (result, SM_CASE_FIELD_ADDRESS, 0, error, _("Address: fill it in"));
+  /* A Hungarian postal code is four digits, 1000 to 9999. */
+  if (filled (h->postal_code))
+    {
+      g_autofree char *code = g_strstrip (g_strdup (h->postal_code));
+      guint64 number;
+
+      if (strlen (code) != 4 || !g_ascii_string_to_unsigned (code, 10, 1000, 9999, &number, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("Postal code: “%s” is not four digits from 1000 to 9999"),
+                                                      h->postal_code);
+
+          return refuse (result, SM_CASE_FIELD_POSTAL_CODE, 0, error, message);
+        }
+    }
 
   if (geocoder != NULL && !draft->placed_by_hand &&
       g_strcmp0 (h->address_raw, draft->saved_address) != 0)

@@ -28,6 +28,7 @@ typedef enum /*< prefix=SM_CASE_FIELD >*/
   SM_CASE_FIELD_NEED_ASSESSED,
   SM_CASE_FIELD_NEED_RESOLVED,
   SM_CASE_FIELD_ASSESSMENT_DATE,
+  SM_CASE_FIELD_POSTAL_CODE,
 } SmCaseField;
 
 typedef struct {

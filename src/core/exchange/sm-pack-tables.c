@@ -145,7 +145,7 @@ _sm_pack_parts_table (SmPack  *pack,
                                count_text (pack, a->households, a->disclosure),
                                count_text (pack, b->households, b->disclosure),
                                both ? g_strdup_printf ("%s%s", b->households > a->households ? "+" : "",
-                                                       sm_format_integer ((gint64) b->households - a->households))
+                                                       sm_num ((double) b->households - a->households, 0))
                                     : g_strdup ("–"),
                                shown && !isnan (b->rate) ? sm_format_decimal (b->rate, 1) : g_strdup ("–"),
                                shown && !isnan (b->eb_rate) ? sm_format_decimal (b->eb_rate, 1) : g_strdup ("–"),
@@ -208,7 +208,7 @@ _sm_pack_categories_table (SmPack  *pack,
       sm_report_table_add_row (table, g_strdup (y->label), count_text (pack, x->households, sa[i]),
                                count_text (pack, y->households, sb[i]),
                                both ? g_strdup_printf ("%s%s", y->households > x->households ? "+" : "",
-                                                       sm_format_integer (y->households - x->households))
+                                                       sm_num ((double) y->households - x->households, 0))
                                     : g_strdup ("–"),
                                sb[i] == SM_DISCLOSURE_SHOWN ? sm_format_integer (y->needs) : g_strdup ("–"), NULL);
     }
@@ -367,7 +367,7 @@ _sm_pack_satisfaction_table (SmPack  *pack,
                                sq->shown ? sm_format_integer (sq->n) : g_strdup_printf ("<%d", result->k),
                                !sq->shown ? g_strdup ("–")
                                : sq->kind == SM_QUESTION_YES_NO ? g_strdup_printf ("%s %%",
-                                                                                   sm_format_decimal (100 * sq->mean, 0))
+                                                                                   sm_num (100 * sq->mean, 0))
                                                                 : sm_format_decimal (sq->mean, 2), NULL);
     }
   table->note = g_strdup_printf (_("%u responses in the period, every service together; scales from 1 (worst) "
