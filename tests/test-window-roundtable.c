@@ -320,6 +320,16 @@ test_map_export (void)
   g_action_group_change_action_state (G_ACTION_GROUP (window), "planner-view", g_variant_new_boolean (FALSE));
   sm_test_iterate (1500);
 
+  /* The demo has no streets: the map says so, and the way to them. */
+  {
+    GtkWidget *hint = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), SM_TYPE_WINDOW,
+                                                                 "basemap_hint"));
+
+    g_assert_true (gtk_widget_get_visible (hint));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.hide-basemap-hint", NULL);
+    g_assert_false (gtk_widget_get_visible (hint));
+  }
+
   g_assert_true (sm_window_export_map (window, pdf, &error));
   g_assert_no_error (error);
   text = pdf_text (pdf);

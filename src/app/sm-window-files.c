@@ -696,3 +696,20 @@ _sm_window_new_database_action (GtkWidget  *widget,
   choose_database (SM_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Database"),
                    _("_Create"));
 }
+
+static void
+hide_basemap_hint_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SmWindow *self = SM_WINDOW (widget);
+
+  g_object_set_data (G_OBJECT (self), "basemap-hint-hidden", GINT_TO_POINTER (1));
+  gtk_widget_set_visible (self->basemap_hint, FALSE);
+}
+
+void
+_sm_window_class_init_files (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.hide-basemap-hint", NULL, hide_basemap_hint_action);
+}

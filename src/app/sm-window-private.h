@@ -21,6 +21,7 @@
 #include "sm-referral-panel.h"
 #include "sm-directory-panel.h"
 #include "sm-roundtable-panel.h"
+#include "sm-plain-tile-source.h"
 #include "sm-window.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,7 @@ struct _SmWindow
   ShumateSimpleMap     *map;
   GtkLabel             *counts;
   GtkBox               *time_bar;
+  GtkWidget            *basemap_hint;
   GtkToggleButton      *play_button;
   GtkScale             *time_scale;
   GtkLabel             *time_label;
@@ -97,6 +99,7 @@ void _sm_window_job_ended (SmWindow *self);
 void _sm_window_setup_roundtable (SmWindow *self);
 void _sm_window_class_init_roundtable (GtkWidgetClass *widget_class);
 void _sm_window_class_init_print (GtkWidgetClass *widget_class);
+void _sm_window_class_init_files (GtkWidgetClass *widget_class);
 void _sm_window_case_saved_cb (SmWindow *self,
                                gint64    household_id);
 void _sm_window_commit_pending_delete (SmWindow *self);

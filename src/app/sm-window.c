@@ -203,6 +203,9 @@ _sm_window_apply_basemap (SmWindow *self)
           name = _("Boundaries only");
         }
     }
+  /* A town without streets says so, with the way to them. */
+  gtk_widget_set_visible (self->basemap_hint, SM_IS_PLAIN_TILE_SOURCE (source) &&
+                                              !g_object_get_data (G_OBJECT (self), "basemap-hint-hidden"));
   renderer = shumate_raster_renderer_new_full (id, name, license,
                                                "https://www.openstreetmap.org/copyright",
                                                0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
@@ -478,6 +481,7 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, map);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, counts);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, time_bar);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, basemap_hint);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, time_scale);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, time_label);
@@ -549,6 +553,7 @@ sm_window_class_init (SmWindowClass *klass)
                                        "win.panel-page", "s", "directory");
   _sm_window_class_init_roundtable (widget_class);
   _sm_window_class_init_print (widget_class);
+  _sm_window_class_init_files (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.layers", NULL);
 }
