@@ -338,6 +338,12 @@ test_map_export (void)
   g_assert_nonnull (strstr (text, "Households with open needs"));
   g_assert_nonnull (strstr (text, "Housing"));
   g_assert_null (strstr (text, "Signals of the signalling system"));
+  {
+    g_autofree char *legend = sm_window_describe_legend (window);
+
+    g_assert_nonnull (strstr (legend, "Housing"));
+    g_assert_null (strstr (legend, "Signals of the signalling system"));
+  }
   g_assert_nonnull (strstr (text, "Needs open on"));
   g_assert_nonnull (strstr (text, "every need"));
   g_assert_nonnull (strstr (text, "OpenStreetMap"));
@@ -372,6 +378,14 @@ test_map_export (void)
   g_assert_nonnull (strstr (planner_text, "Households per grid cell"));
   g_assert_null (strstr (planner_text, "the colour of the main need"));
   g_assert_nonnull (strstr (planner_text, "Signals of the signalling system"));
+  /* The legend on the map says the same. */
+  {
+    g_autofree char *legend = sm_window_describe_legend (window);
+
+    g_assert_nonnull (strstr (legend, "Households per grid cell"));
+    g_assert_nonnull (strstr (legend, "Signals of the signalling system"));
+    g_assert_null (strstr (legend, "Housing"));
+  }
 
   /* Printing, to a file as a print preview would show it. */
   g_assert_cmpint (sm_window_print_map (window, printed, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);

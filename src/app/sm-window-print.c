@@ -60,7 +60,8 @@ category_name (gint64   id,
   return c ? sm_localized_name (c->name_hu, c->name_en) : NULL;
 }
 
-/* The legend of the layers the map draws now, and nothing else. */
+/* The legend of the layers the map draws now, and nothing else: on the
+ * map, and on a printed or exported one. */
 static void
 add_legend (SmWindow  *self,
             SmPackMap *l)
@@ -279,6 +280,56 @@ print_map_action (GtkWidget  *widget,
 
   if (sm_window_print_map (self, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     _sm_window_toast (self, error->message);
+}
+
+/* --- the legend on the map --------------------------------------------- */
+
+static void
+draw_legend_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        data)
+{
+  SmWindow *self = data;
+  g_autoptr(SmPackMap) legend = sm_pack_map_new (NULL);
+  double used;
+
+  add_legend (self, legend);
+  g_clear_pointer (&legend->legend_title, g_free);
+  /* The printed legend's type, a size larger for the screen. */
+  cairo_scale (cr, 1.3, 1.3);
+  used = 1.3 * sm_pack_map_draw_legend (cr, legend, 0, 0, width / 1.3);
+  if ((int) ceil (used) != gtk_drawing_area_get_content_height (area))
+    gtk_drawing_area_set_content_height (area, MAX (16, (int) ceil (used)));
+}
+
+static void
+legend_changed (SmWindow *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
+}
+
+void
+_sm_window_setup_legend (SmWindow *self)
+{
+  gtk_drawing_area_set_draw_func (self->legend_area, draw_legend_cb, self, NULL);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (legend_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (legend_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->case_layer, "updated", G_CALLBACK (legend_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* The legend's lines as the map shows them now, for the tests. */
+char *
+sm_window_describe_legend (SmWindow *self)
+{
+  g_autoptr(SmPackMap) legend = sm_pack_map_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  add_legend (self, legend);
+  for (guint i = 0; i < legend->legend->len; i++)
+    g_string_append_printf (text, "%s\n", ((SmMapLegendItem *) g_ptr_array_index (legend->legend, i))->label);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 void

@@ -52,6 +52,8 @@ struct _SmWindow
   GtkLabel             *counts;
   GtkBox               *time_bar;
   GtkWidget            *basemap_hint;
+  GtkExpander          *legend_expander;
+  GtkDrawingArea       *legend_area;
   GtkToggleButton      *play_button;
   GtkScale             *time_scale;
   GtkLabel             *time_label;
@@ -100,6 +102,7 @@ void _sm_window_setup_roundtable (SmWindow *self);
 void _sm_window_class_init_roundtable (GtkWidgetClass *widget_class);
 void _sm_window_class_init_print (GtkWidgetClass *widget_class);
 void _sm_window_class_init_files (GtkWidgetClass *widget_class);
+void _sm_window_setup_legend (SmWindow *self);
 void _sm_window_case_saved_cb (SmWindow *self,
                                gint64    household_id);
 void _sm_window_commit_pending_delete (SmWindow *self);

@@ -482,6 +482,8 @@ sm_window_class_init (SmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SmWindow, counts);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, time_bar);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, basemap_hint);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, legend_expander);
+  gtk_widget_class_bind_template_child (widget_class, SmWindow, legend_area);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, time_scale);
   gtk_widget_class_bind_template_child (widget_class, SmWindow, time_label);
@@ -652,6 +654,7 @@ sm_window_new (GtkApplication *application,
   gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->directory_panel), "directory", _("Directory"));
   g_signal_connect_swapped (self->directory_panel, "toast", G_CALLBACK (_sm_window_toast), self);
   _sm_window_setup_roundtable (self);
+  _sm_window_setup_legend (self);
   _sm_window_setup_sketch (self);
   g_signal_connect_swapped (self->hotspot_panel, "zoom", G_CALLBACK (_sm_window_hotspot_zoom_cb), self);
   g_signal_connect_swapped (self->hotspot_panel, "toast", G_CALLBACK (_sm_window_toast), self);

@@ -48,6 +48,7 @@ void           sm_window_make_timelapse     (SmWindow     *self,
                                              const char   *to,
                                              const char   *path);
 SmMapSheet    *sm_window_map_sheet          (SmWindow     *self);
+char          *sm_window_describe_legend    (SmWindow     *self);
 gboolean       sm_window_export_map         (SmWindow     *self,
                                              const char   *path,
                                              GError      **error);
