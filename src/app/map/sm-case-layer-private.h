@@ -58,6 +58,8 @@ struct _SmCaseLayer
   SmContext           *context;
 
   SmStore      *store;
+  gboolean      selected_placed;   /* the selected household's own place, shown or not */
+  double        selected_lat, selected_lon;
   SmFilter     *filter;
   GArray       *hits;          /* SmCaseHit */
   GArray       *points;        /* Point, by x */

@@ -119,8 +119,21 @@ snapshot_selection (SmCaseLayer *self,
   double x, y;
   cairo_t *cr;
 
-  if (self->planner_view || self->selected == 0 || !sm_case_layer_locate (self, self->selected, &x, &y))
+  if (self->planner_view || self->selected == 0)
     return;
+  /* A household the filter does not show (no open need) is marked too,
+   * at its own place. */
+  if (!sm_case_layer_locate (self, self->selected, &x, &y))
+    {
+      View v;
+      double ux, uy;
+
+      if (!self->selected_placed)
+        return;
+      _sm_case_layer_view_init (&v, self);
+      sm_mercator_from_lonlat (self->selected_lon, self->selected_lat, &ux, &uy);
+      _sm_case_layer_view_to_widget (&v, ux * v.world, uy * v.world, &x, &y);
+    }
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - 16, y - 16, 32, 32));
   cairo_arc (cr, x, y, 11, 0, 2 * G_PI);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
@@ -740,7 +753,33 @@ sm_case_layer_set_selected (SmCaseLayer *self,
   g_return_if_fail (SM_IS_CASE_LAYER (self));
 
   self->selected = household_id;
+  self->selected_placed = FALSE;
+  if (household_id != 0)
+    {
+      SmHousehold h = { 0 };
+
+      if (sm_store_get_household (self->store, household_id, &h, NULL) && h.has_location)
+        {
+          self->selected_placed = TRUE;
+          self->selected_lat = h.lat;
+          self->selected_lon = h.lon;
+        }
+      sm_household_clear (&h);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Where the selected household is, whether the layer draws it or not. */
+gboolean
+sm_case_layer_get_selected_place (SmCaseLayer *self,
+                                  double      *lat,
+                                  double      *lon)
+{
+  g_return_val_if_fail (SM_IS_CASE_LAYER (self), FALSE);
+
+  *lat = self->selected_lat;
+  *lon = self->selected_lon;
+  return self->selected != 0 && self->selected_placed;
 }
 
 gint64

@@ -43,6 +43,9 @@ const SmServicePoint *sm_case_layer_get_service_point (SmCaseLayer *self,
 void         sm_case_layer_set_selected     (SmCaseLayer     *self,
                                              gint64           household_id);
 gint64       sm_case_layer_get_selected     (SmCaseLayer     *self);
+gboolean     sm_case_layer_get_selected_place (SmCaseLayer   *self,
+                                              double        *lat,
+                                              double        *lon);
 gboolean     sm_case_layer_locate           (SmCaseLayer     *self,
                                              gint64           household_id,
                                              double          *x,
