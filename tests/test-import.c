@@ -708,17 +708,37 @@ test_personal_cases (void)
   g_assert_null (strstr (text, "Personal data"));
   lines = g_strsplit (text, "\n", -1);
   g_assert_nonnull (strstr (lines[0], "need_assessed_in"));
+  /* Every row says what the file shows: the day it was written, the filter, the unit. */
+  g_assert_nonnull (strstr (lines[0], "notice"));
+  g_assert_nonnull (strstr (lines[1], "Social Map, written on"));
+  g_assert_nonnull (strstr (lines[1], "Needs open on"));
+  g_assert_nonnull (strstr (lines[1], "250 m grid cell"));
   for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
     {
       g_auto(GStrv) f = g_strsplit (lines[i], ",", -1);
       GRegex *month = g_regex_new ("^[0-9]{4}-[0-9]{2}$", 0, 0, NULL);
       guint cols = g_strv_length (f);
 
-      /* household_id, settlement, part, lat, lon, category, severity, assessed, resolved, synthetic */
-      g_assert_cmpuint (cols, >=, 10);
-      g_assert_true (g_regex_match (month, f[cols - 3], 0, NULL));
+      /* household_id, settlement, part, lat, lon, category, severity, assessed, resolved, synthetic,
+       * and what the file shows */
+      g_assert_cmpuint (cols, >=, 11);
+      g_assert_true (g_regex_match (month, f[7], 0, NULL));
       g_regex_unref (month);
     }
+  /* A workbook says it on a README sheet, with each column in words. */
+  {
+    g_autofree char *book = tmp_path ("coarse.xlsx");
+    g_autofree char *out = NULL;
+    const char *argv[] = { "ogrinfo", "-ro", "-al", book, "README", NULL };
+
+    g_assert_true (sm_export (store, filter, book, NULL, &grid, &n, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &out, NULL, NULL, &error));
+    g_assert_nonnull (strstr (out, "This file"));
+    g_assert_nonnull (strstr (out, "Social Map, written on"));
+    g_assert_nonnull (strstr (out, "month the need was assessed"));
+  }
 }
 
 int

@@ -14,6 +14,8 @@
 #include "sm-error.h"
 #include "sm-disclosure.h"
 #include "sm-export.h"
+#include "sm-model.h"
+#include "sm-number.h"
 #include "sm-grid.h"
 #include "sm-ogr-private.h"
 #include "sm-query.h"
@@ -30,6 +32,7 @@ typedef struct {
   const char *ext;
   const char *driver;
   gboolean    geometry;
+  const char *about;      /* what the file shows: the day, the filter, k; in the user's language */
 } Format;
 
 static const Format formats[] = {
@@ -62,8 +65,73 @@ typedef struct {
   OGRLayerH     layer;
   gboolean      geometry;
   const char   *notice;        /* what the file holds, said in its metadata or a column */
+  char         *text;          /* the format's about and the notice, as written */
   int           notice_field;  /* -1: in the metadata */
 } Out;
+
+/* A column's name in words of the user's language. */
+static const char *
+field_meaning (const char *field)
+{
+  static const struct { const char *name; const char *meaning; } meanings[] = {
+    { "household_id", N_("the household's number in the database") },
+    { "address", N_("the address as written") },
+    { "postal_code", N_("postal code") },
+    { "settlement", N_("settlement") },
+    { "settlement_part", N_("settlement part") },
+    { "lat", N_("latitude (WGS 84)") },
+    { "lon", N_("longitude (WGS 84)") },
+    { "geocode_quality", N_("how exactly the address was placed") },
+    { "need_category", N_("need category (code)") },
+    { "need_severity", N_("severity of the need, 1 mild to 3 severe") },
+    { "need_assessed_on", N_("day the need was assessed") },
+    { "need_resolved_on", N_("day the need was resolved; empty while open") },
+    { "need_assessed_in", N_("month the need was assessed") },
+    { "need_resolved_in", N_("month the need was resolved") },
+    { "synthetic", N_("1: synthetic demo data") },
+    { "unit", N_("the grid cell or settlement part") },
+    { "households", N_("households; empty where hidden") },
+    { "persons", N_("persons; empty where hidden") },
+    { "needs", N_("needs; empty where hidden") },
+    { "population", N_("residents (KSH), where known") },
+    { "suppressed", N_("1: counts hidden by the disclosure rule") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (meanings); i++)
+    if (g_str_equal (meanings[i].name, field))
+      return _(meanings[i].meaning);
+  return "";
+}
+
+/* A workbook's README sheet: what it shows, and each column in words. */
+static void
+write_readme (Out                *out,
+              const char * const *fields)
+{
+  OGRLayerH readme = GDALDatasetCreateLayer (out->ds, "README", NULL, wkbNone, NULL);
+  OGRFieldDefnH field;
+
+  if (readme == NULL)
+    return;
+  field = OGR_Fld_Create (_("Column"), OFTString);
+  OGR_L_CreateField (readme, field, TRUE);
+  OGR_Fld_Destroy (field);
+  field = OGR_Fld_Create (_("Meaning"), OFTString);
+  OGR_L_CreateField (readme, field, TRUE);
+  OGR_Fld_Destroy (field);
+  for (int i = -1; i < 0 || fields[i] != NULL; i++)
+    {
+      OGRFeatureH f = OGR_F_Create (OGR_L_GetLayerDefn (readme));
+
+      OGR_F_SetFieldString (f, 0, i < 0 ? _("This file") : fields[i]);
+      OGR_F_SetFieldString (f, 1, i < 0 ? out->text : field_meaning (fields[i]));
+      if (OGR_L_CreateFeature (readme, f) != OGRERR_NONE)
+        i = G_MAXINT - 1;   /* a sheet that does not take rows: the data still goes */
+      OGR_F_Destroy (f);
+      if (i == G_MAXINT - 1)
+        break;
+    }
+}
 
 static gboolean
 open_out (Out            *out,
@@ -91,11 +159,15 @@ open_out (Out            *out,
   if (g_str_equal (format->driver, "GeoJSON"))
     layer_options = CSLSetNameValue (layer_options, "RFC7946", "YES");
   out->notice_field = -1;
-  if (out->notice != NULL)
+  /* What the file shows, then what it holds. */
+  g_clear_pointer (&out->text, g_free);
+  out->text = g_strjoin (" ", format->about ? format->about : "", out->notice ? out->notice : "", NULL);
+  g_strstrip (out->text);
+  if (*out->text != '\0')
     {
-      GDALSetMetadataItem (out->ds, "DESCRIPTION", out->notice, NULL);
+      GDALSetMetadataItem (out->ds, "DESCRIPTION", out->text, NULL);
       if (g_str_equal (format->driver, "GeoJSON") || g_str_equal (format->driver, "GPKG"))
-        layer_options = CSLSetNameValue (layer_options, "DESCRIPTION", out->notice);
+        layer_options = CSLSetNameValue (layer_options, "DESCRIPTION", out->text);
     }
   if (g_str_equal (format->driver, "CSV"))
     layer_options = CSLSetNameValue (layer_options, "STRING_QUOTING", "IF_NEEDED");
@@ -115,9 +187,10 @@ open_out (Out            *out,
       OGR_L_CreateField (out->layer, field, TRUE);
       OGR_Fld_Destroy (field);
     }
-  /* Tables without metadata say it on every row. */
-  if (out->notice != NULL && !g_str_equal (format->driver, "GeoJSON") &&
-      !g_str_equal (format->driver, "GPKG"))
+  /* A workbook says it on a sheet of its own; a CSV file on every row. */
+  if (*out->text != '\0' && g_str_equal (format->driver, "XLSX"))
+    write_readme (out, fields);
+  else if (*out->text != '\0' && g_str_equal (format->driver, "CSV"))
     {
       OGRFieldDefnH field = OGR_Fld_Create ("notice", OFTString);
 
@@ -140,6 +213,7 @@ close_out (Out         *out,
   CPLErrorReset ();
   GDALClose (out->ds);
   out->ds = NULL;
+  g_clear_pointer (&out->text, g_free);
   if (!ok || CPLGetLastErrorType () >= CE_Failure)
     {
       _sm_ogr_set_error (error, SM_ERROR_INTERNAL, path);
@@ -165,7 +239,7 @@ write_feature (Out         *out,
                GError     **error)
 {
   if (out->notice_field >= 0)
-    OGR_F_SetFieldString (f, out->notice_field, out->notice);
+    OGR_F_SetFieldString (f, out->notice_field, out->text);
   if (OGR_L_CreateFeature (out->layer, f) != OGRERR_NONE)
     {
       _sm_ogr_set_error (error, SM_ERROR_INTERNAL, _("Cannot write a feature"));
@@ -542,6 +616,50 @@ export_parts (SmStore                *store,
  *
  * Writes what @filter shows to @path. A failed export leaves no file.
  */
+static const char *
+category_name (gint64   id,
+               gpointer data)
+{
+  const SmCategory *c = sm_store_get_category (data, id);
+
+  return c ? sm_localized_name (c->name_hu, c->name_en) : NULL;
+}
+
+/* What an export shows, in the user's language: the filter in words, the
+ * unit, the k, the day it was written. */
+static char *
+describe_export (SmStore               *store,
+                 SmFilter              *filter,
+                 const SmExportOptions *options)
+{
+  g_autofree char *what = sm_filter_describe (filter, category_name, store);
+  g_autofree char *today = sm_date_today_iso ();
+  int k = options->k > 0 ? options->k : SM_DISCLOSURE_MIN_K;
+  g_autofree char *unit = NULL;
+
+  switch (options->kind)
+    {
+    case SM_EXPORT_GRID:
+      unit = g_strdup_printf (_("Counts per %s m grid cell; a cell of fewer than %d households or persons shows no "
+                                "counts, and other counts are hidden where a hidden one would follow from them."),
+                              sm_num (options->cell_m > 0 ? options->cell_m : 250, 0), k);
+      break;
+    case SM_EXPORT_PARTS:
+      unit = g_strdup_printf (_("Counts per settlement part; a part of fewer than %d households or persons shows no "
+                                "counts, and other counts are hidden where a hidden one would follow from them."),
+                              k);
+      break;
+    case SM_EXPORT_CASES_COARSE:
+      unit = g_strdup_printf (_("One row per need; places at the middle of their %s m grid cell, days as months."),
+                              sm_num (options->cell_m > 0 ? options->cell_m : 250, 0));
+      break;
+    default:
+      unit = g_strdup (_("One row per need, at its household's place."));
+      break;
+    }
+  return g_strdup_printf (_("Social Map, written on %s. %s %s"), today, what, unit);
+}
+
 gboolean
 sm_export (SmStore                *store,
            SmFilter               *filter,
@@ -552,6 +670,7 @@ sm_export (SmStore                *store,
            GError                **error)
 {
   const Format *format;
+  g_autofree char *about = NULL;
   guint n = 0;
   gboolean ok;
 
@@ -573,6 +692,14 @@ sm_export (SmStore                *store,
   format = find_format (path, format_name, error);
   if (format == NULL)
     return FALSE;
+  {
+    Format *with_about = g_newa (Format, 1);
+
+    *with_about = *format;
+    about = describe_export (store, filter, options);
+    with_about->about = about;
+    format = with_about;
+  }
   if (options->kind == SM_EXPORT_CASES || options->kind == SM_EXPORT_CASES_COARSE)
     ok = export_cases (store, filter, format, path, options->kind == SM_EXPORT_CASES_COARSE,
                        options->cell_m > 0 ? options->cell_m : 250, &n, error);
