@@ -735,6 +735,23 @@ test_case_edits (Fixture       *f,
   g_clear_pointer (&found, g_ptr_array_unref);
   found = sm_store_search_households (f->store, "Petőfi", 10, &error);
   g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* As people type: no accents, cut short, any order, "u." for utca; and
+   * which person matched. */
+  for (guint i = 0; i < 7; i++)
+    {
+      static const char * const typed[] = { "kossuth ter 2", "KOSSUTH T.", "2890 Tata, tér kossuth", "kovacs anna",
+                                             "anna kov", "Kovács A.", "KOVÁCS" };
+      g_autoptr(GPtrArray) who = NULL;
+
+      found = sm_store_search_households_why (f->store, typed[i], 10, &who, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, 1);
+      g_assert_cmpstr (g_ptr_array_index (who, 0), ==, i < 3 ? "" : "Kovács Anna");
+      g_clear_pointer (&found, g_ptr_array_unref);
+    }
+  found = sm_store_search_households (f->store, "kossuthné", 10, &error);
+  g_assert_cmpuint (found->len, ==, 0);
 
   g_assert_true (sm_store_delete_person (f->store, p, &error));
   g_assert_cmpint (sm_store_count (f->store, "elderly_assessment"), ==, 0);

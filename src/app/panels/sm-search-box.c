@@ -108,7 +108,7 @@ static void
 search_changed_cb (SmSearchBox *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) found = NULL, who = NULL;
   g_autoptr(GError) error = NULL;
 
   g_list_store_remove_all (self->results);
@@ -117,8 +117,8 @@ search_changed_cb (SmSearchBox *self)
       gtk_popover_popdown (self->popover);
       return;
     }
-  found = sm_store_search_households (sm_context_get_store (self->context), text, SEARCH_LIMIT,
-                                      &error);
+  found = sm_store_search_households_why (sm_context_get_store (self->context), text, SEARCH_LIMIT, &who,
+                                          &error);
   if (found == NULL)
     {
       g_warning ("Cannot search: %s", error->message);
@@ -136,8 +136,14 @@ search_changed_cb (SmSearchBox *self)
       hit->lat = h->lat;
       hit->lon = h->lon;
       hit->title = g_strdup (h->address_raw);
-      hit->subtitle = g_strdup_printf (_("Household %lld · %s"), (long long) h->id,
-                                       h->settlement_part ? h->settlement_part : "");
+      /* Why it was found: a person's name, or the address. */
+      if (*(const char *) g_ptr_array_index (who, i) != '\0')
+        hit->subtitle = g_strdup_printf (_("Household %lld · %s · the name of %s"), (long long) h->id,
+                                         h->settlement_part ? h->settlement_part : "",
+                                         (const char *) g_ptr_array_index (who, i));
+      else
+        hit->subtitle = g_strdup_printf (_("Household %lld · %s"), (long long) h->id,
+                                         h->settlement_part ? h->settlement_part : "");
       g_list_store_append (self->results, hit);
     }
   gtk_single_selection_set_selected (self->selection, 0);

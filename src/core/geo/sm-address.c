@@ -72,51 +72,6 @@ sm_places_free (SmPlaces *places)
   g_free (places);
 }
 
-/**
- * sm_text_fold:
- *
- * Lower case, Hungarian (and other Latin) accents dropped, punctuation
- * turned into spaces, runs of spaces made one: "Deák F. u." → "deak f u".
- */
-char *
-sm_text_fold (const char *text)
-{
-  g_autofree char *lower = NULL;
-  g_autofree char *plain = NULL;
-  GString *out;
-  gboolean space = TRUE;
-
-  g_autofree char *valid = NULL;
-
-  if (text == NULL)
-    return g_strdup ("");
-  /* Text from a file or a terminal may not be UTF-8; it is folded as what
-   * it can be read as. */
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-  lower = g_utf8_strdown (text, -1);
-  plain = g_str_to_ascii (lower, "C");
-  out = g_string_sized_new (strlen (plain));
-  for (const char *p = plain; *p != '\0'; p++)
-    {
-      char c = *p;
-
-      if (g_ascii_isalnum (c) || c == '/')
-        {
-          g_string_append_c (out, c);
-          space = FALSE;
-        }
-      else if (!space)
-        {
-          g_string_append_c (out, ' ');
-          space = TRUE;
-        }
-    }
-  if (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-  return g_string_free (out, FALSE);
-}
-
 static void
 set_str (char       **field,
          const char  *value)

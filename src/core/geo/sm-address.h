@@ -2,6 +2,8 @@
 
 #include <glib.h>
 
+#include "sm-text.h"
+
 G_BEGIN_DECLS
 
 /* A Hungarian address in its parts. Every field may be NULL. */
@@ -38,7 +40,6 @@ SmAddress  *sm_address_parse           (const char     *text,
 char       *sm_address_format          (const SmAddress *address);
 void        sm_address_free            (SmAddress      *address);
 
-char       *sm_text_fold               (const char     *text);
 const char *sm_street_type_canonical   (const char     *word);
 gboolean    sm_street_names_match      (const char     *a,
                                         const char     *b);

@@ -11,6 +11,7 @@
 #include "sm-date.h"
 #include "sm-error.h"
 #include "sm-store-private.h"
+#include "sm-text.h"
 
 /* Households and their persons: checks, writes, the Case page's reads and
  * search. */
@@ -455,31 +456,64 @@ sm_store_search_households (SmStore     *self,
                             guint        limit,
                             GError     **error)
 {
+  return sm_store_search_households_why (self, text, limit, NULL, error);
+}
+
+/**
+ * sm_store_search_households_why:
+ * @text: as people type it: an address or a person's name, with or
+ *   without accents, words in any order, cut short ("Esze Tamás u. 27",
+ *   "esze tamas", "kiss a"), or a household's number
+ * @who: (out) (optional) (transfer full) (element-type utf8): for each
+ *   household found, the person whose name matched, or "" when the
+ *   address or number did
+ *
+ * Returns: (element-type SmHousehold): the placed households found, by
+ *   address
+ */
+GPtrArray *
+sm_store_search_households_why (SmStore     *self,
+                                const char  *text,
+                                guint        limit,
+                                GPtrArray  **who,
+                                GError     **error)
+{
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_household_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *pattern = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *digits = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (SM_IS_STORE (self), NULL);
 
-  pattern = g_strdup_printf ("%%%s%%", text);
+  query = sm_text_fold (text);
+  digits = g_strstrip (g_strdup (text));
   stmt = _sm_store_prepare (self,
-    "SELECT h.id FROM household h WHERE h.lat IS NOT NULL AND (h.address_raw LIKE ?1"
-    " OR h.id = CAST(?2 AS INTEGER)"
-    " OR EXISTS (SELECT 1 FROM person p WHERE p.household_id = h.id"
-    "            AND (p.family_name || ' ' || p.given_name) LIKE ?1))"
-    " ORDER BY h.address_raw LIMIT ?3", error);
+    /* Each table scanned once: the addresses, then the names; a household
+     * found by its address says so rather than by a name. */
+    "WITH found (id, who) AS ("
+    "  SELECT h.id, '' FROM household h WHERE h.lat IS NOT NULL AND (h.id = CAST(?2 AS INTEGER)"
+    "   OR sm_words_match (coalesce (h.postal_code, '') || ' ' || coalesce (h.settlement, '') || ' ' ||"
+    "                      h.address_raw, ?1))"
+    "  UNION ALL"
+    "  SELECT p.household_id, p.family_name || ' ' || coalesce (p.given_name, '') FROM person p"
+    "   WHERE sm_words_match (p.family_name || ' ' || coalesce (p.given_name, ''), ?1))"
+    " SELECT f.id, min (f.who) FROM found f JOIN household h ON h.id = f.id WHERE h.lat IS NOT NULL"
+    " GROUP BY f.id ORDER BY h.address_raw LIMIT ?3", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, digits, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, (int) limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
 
       g_array_append_val (ids, id);
+      g_ptr_array_add (names, g_strdup (name ? name : ""));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -495,6 +529,8 @@ sm_store_search_households (SmStore     *self,
       if (!sm_store_get_household (self, g_array_index (ids, gint64, i), h, error))
         return NULL;
     }
+  if (who != NULL)
+    *who = g_steal_pointer (&names);
   return g_steal_pointer (&found);
 }
 

@@ -300,6 +300,40 @@ _sm_store_exec (SmStore     *self,
   return TRUE;
 }
 
+/* sm_words_match (text, folded query): every word of the query begins a
+ * word of the folded text (the search's rule, sm_text_words_match()). */
+static void
+words_match_sql (sqlite3_context  *context,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char **words = sqlite3_get_auxdata (context, 1);
+  char folded[512];
+
+  /* The query's words, split once for the whole statement. */
+  if (words == NULL)
+    {
+      const char *query = (const char *) sqlite3_value_text (argv[1]);
+
+      words = g_strsplit (query ? query : "", " ", -1);
+      sqlite3_set_auxdata (context, 1, words, (void (*) (void *)) g_strfreev);
+      words = sqlite3_get_auxdata (context, 1);
+      if (words == NULL)
+        {
+          sqlite3_result_error_nomem (context);
+          return;
+        }
+    }
+  if (text == NULL)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+  sm_text_fold_into (text, folded, sizeof folded);
+  sqlite3_result_int (context, sm_text_words_begin (folded, (const char * const *) words));
+}
+
 SmStore *
 _sm_store_open_at_version (const char  *path,
                            int          version,
@@ -323,6 +357,8 @@ _sm_store_open_at_version (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_update_hook (self->db, update_hook, self);
+  sqlite3_create_function (self->db, "sm_words_match", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           words_match_sql, NULL, NULL);
   self->wait.store = self;
   sqlite3_busy_handler (self->db, _sm_store_wait_busy_cb, &self->wait);
 

@@ -186,6 +186,11 @@ GPtrArray  *sm_store_search_households   (SmStore           *self,
                                           const char        *text,
                                           guint              limit,
                                           GError           **error);
+GPtrArray  *sm_store_search_households_why (SmStore         *self,
+                                            const char      *text,
+                                            guint            limit,
+                                            GPtrArray      **who,
+                                            GError         **error);
 GHashTable *sm_store_index_household_addresses (SmStore     *self,
                                                 GError     **error);
 
