@@ -58,10 +58,20 @@ fit_when_allocated_cb (GtkWidget     *widget,
   double *box = g_object_get_data (G_OBJECT (widget), "sm-fit-box");
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
+  ShumateViewport *viewport = shumate_map_get_viewport (_sm_window_get_map (self));
+
   if (box == NULL)
     return G_SOURCE_REMOVE;
   if (width < 200 || height < 200)
     return G_SOURCE_CONTINUE;
+  /* Moved meanwhile (a click, a key, a choice): the view stays as it was put. */
+  if (shumate_viewport_get_zoom_level (viewport) != box[4] ||
+      fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - box[5]) > 1e-9 ||
+      fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - box[6]) > 1e-9)
+    {
+      g_object_set_data (G_OBJECT (widget), "sm-fit-box", NULL);
+      return G_SOURCE_REMOVE;
+    }
   shumate_map_center_on (_sm_window_get_map (self), (box[1] + box[3]) / 2, (box[0] + box[2]) / 2);
   shumate_viewport_set_zoom_level (shumate_map_get_viewport (_sm_window_get_map (self)),
                                    fitting_zoom (box[0], box[1], box[2], box[3], width, height));
@@ -78,7 +88,8 @@ _sm_window_show_town (SmWindow *self)
   g_autoptr(SmShape) shape = NULL;
   GtkWidget *map = GTK_WIDGET (_sm_window_get_map (self));
   double w = 18.23, s = 47.58, e = 18.42, n = 47.68;
-  double *box = g_new (double, 4);
+  double *box = g_new (double, 7);
+  ShumateViewport *viewport = shumate_map_get_viewport (_sm_window_get_map (self));
 
   if (!sm_store_get_meta (self->store, "demo.town", &town))
     town = g_strdup ("Tata");
@@ -89,7 +100,10 @@ _sm_window_show_town (SmWindow *self)
     g_clear_pointer (&town, g_free);   /* a database of some other place */
   box[0] = w, box[1] = s, box[2] = e, box[3] = n;
   shumate_map_center_on (_sm_window_get_map (self), (s + n) / 2, (w + e) / 2);
-  shumate_viewport_set_zoom_level (shumate_map_get_viewport (_sm_window_get_map (self)), 12);
+  shumate_viewport_set_zoom_level (viewport, 12);
+  box[4] = shumate_viewport_get_zoom_level (viewport);
+  box[5] = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  box[6] = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
   g_object_set_data_full (G_OBJECT (map), "sm-fit-box", box, g_free);
   gtk_widget_add_tick_callback (map, fit_when_allocated_cb, self, NULL);
   adw_window_title_set_subtitle (self->title, town);
