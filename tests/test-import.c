@@ -514,6 +514,8 @@ test_spreadsheet_geocoded (void)
       /* Both wait for a person: one placed at its settlement part only,
        * one not placed at all (this database knows no streets). */
       g_assert_cmpuint (report->n_review, ==, 2);
+      /* Placed, but not at the address: none is counted as placed by address. */
+      g_assert_cmpuint (report->n_at_address, ==, 0);
       g_assert_cmpint (sm_store_count (store, "geocode_review"), ==, 2);
       g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM household WHERE lat IS NULL"), ==, 1);
     }

@@ -222,7 +222,6 @@ static const struct {
   { "need_assessed_on", N_("Assessed on") },
   { "need_resolved_on", N_("Resolved on") },
   { "need_note", N_("Note") },
-  { "synthetic", N_("Synthetic (test data)") },
 };
 
 static void start_case_import (SmWindow   *self,
@@ -312,8 +311,10 @@ case_import_done_cb (GObject      *source,
       gtk_window_present (GTK_WINDOW (alert));
       return;
     }
-  text = g_strdup_printf (_("Imported %u households with %u needs; %u placed by address, %u to review"),
-                          report->n_households, report->n_needs, report->n_geocoded, report->n_review);
+  /* Placed by address means at the street or the house; the rest is on
+   * the review list, placed at a settlement part or centre or not at all. */
+  text = g_strdup_printf (_("Imported %u households with %u needs; %u placed at their address, %u to review"),
+                          report->n_households, report->n_needs, report->n_at_address, report->n_review);
   _sm_window_toast (self, text);
   /* The import wrote through its own connection. */
   sm_store_check_outside (self->store);

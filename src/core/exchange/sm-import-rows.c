@@ -271,6 +271,8 @@ count_household (SmStore        *store,
       sm_review_add (store, first->household.id, geocoded, NULL);
       report->n_review++;
     }
+  else if (geocoded != NULL && geocoded->quality != SM_GEOCODE_NONE)
+    report->n_at_address++;
 }
 
 /* Writes households with the persons and needs their rows bring, in

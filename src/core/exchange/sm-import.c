@@ -346,7 +346,7 @@ sm_import_file (SmStore                *store,
           began = FALSE;
           g_ptr_array_set_size (report->rejected, rows_rejected);
           report->n_households = report->n_persons = report->n_needs = 0;
-          report->n_geocoded = report->n_review = 0;
+          report->n_geocoded = report->n_at_address = report->n_review = 0;
           if (!sm_store_begin (store, error))
             goto out;
           began = TRUE;

@@ -50,6 +50,7 @@ typedef struct {
   guint       n_addresses;
   guint       n_signals;
   guint       n_geocoded;
+  guint       n_at_address;       /* of them, placed at their street or house, not to be looked at */
   guint       n_review;           /* placed below street level: to be looked at */
   GPtrArray  *rejected;           /* SmImportRejection */
   GHashTable *columns;            /* the mapping used */
