@@ -333,7 +333,8 @@ sm_store_get_meeting (SmStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  record = _sm_store_read_one (store, stmt, read_meeting, (GDestroyNotify) sm_meeting_record_free, _("meeting"), id, error);
+  record = _sm_store_read_one (store, stmt, read_meeting, (GDestroyNotify) sm_meeting_record_free, _("meeting"), id,
+                               error);
   if (record != NULL && !read_meeting_parts (store, record, error))
     g_clear_pointer (&record, sm_meeting_record_free);
   return record;

@@ -553,7 +553,8 @@ sm_store_get_action (SmStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  record = _sm_store_read_one (store, stmt, read_action, (GDestroyNotify) sm_action_record_free, _("action"), id, error);
+  record = _sm_store_read_one (store, stmt, read_action, (GDestroyNotify) sm_action_record_free, _("action"), id,
+                               error);
   if (record != NULL && !read_action_parts (store, record, error))
     g_clear_pointer (&record, sm_action_record_free);
   return record;
