@@ -510,7 +510,8 @@ household_tooltip (SmWindow *self,
         continue;
       name = g_markup_escape_text (sm_localized_name (c->name_hu, c->name_en), -1);
       /* Translators: a need in the map's tooltip: category, severity 1–3, date */
-      g_string_append_printf (text, "\n• %s · %d · %s", name, n->severity, n->assessed_on);
+      /* Translators: a need in a household's tooltip: its category, severity (1–3) and day */
+      g_string_append_printf (text, _("\n• %s · severity %d of 3 · since %s"), name, n->severity, n->assessed_on);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
