@@ -23,7 +23,10 @@ static void
 clear_marks (SmCasePanel *self)
 {
   for (guint i = 0; i < self->marked->len; i++)
-    gtk_widget_remove_css_class (g_ptr_array_index (self->marked, i), "error");
+    {
+      gtk_widget_remove_css_class (g_ptr_array_index (self->marked, i), "error");
+      gtk_widget_set_tooltip_text (g_ptr_array_index (self->marked, i), NULL);
+    }
   g_ptr_array_set_size (self->marked, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
@@ -40,6 +43,8 @@ show_problem (SmCasePanel *self,
   if (row == NULL)
     return;
   gtk_widget_add_css_class (row, "error");
+  /* The message is at the page's top; the field scrolled to says it too. */
+  gtk_widget_set_tooltip_text (row, message);
   g_ptr_array_add (self->marked, row);
   for (GtkWidget *w = gtk_widget_get_parent (row); w != NULL; w = gtk_widget_get_parent (w))
     if (ADW_IS_EXPANDER_ROW (w))
