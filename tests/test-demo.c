@@ -6,6 +6,8 @@
 
 #include "sm-data.h"
 #include "sm-demo.h"
+#include "sm-error.h"
+#include "sm-store-basemap.h"
 #include "sm-store-private.h"
 #include "sm-test-util.h"
 
@@ -213,6 +215,40 @@ test_refuses_full_store (void)
   g_assert_cmpint (sm_store_count (store, "household"), ==, 10);
 }
 
+/* The second demo: the extract's streets as basemap, households at its
+ * real addresses placed through the geocoder, the review list with work. */
+static void
+test_liechtenstein (void)
+{
+  g_autofree char *dir = sm_test_make_dir ("sm-demo-li");
+  g_autofree char *path = g_build_filename (dir, "li.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (path, &error);
+  SmDemoOptions options = { .n_households = 200, .seed = 4, .until = "2026-06-30" };
+  g_autofree char *town = NULL;
+  gint64 at_address, reviewed;
+
+  g_assert_true (sm_demo_generate_liechtenstein (store, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sm_store_has_basemap (store));
+  g_assert_cmpint (sm_store_count (store, "household"), ==, 200);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM household WHERE synthetic = 0"), ==, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM person WHERE synthetic = 0"), ==, 0);
+  at_address = sm_test_scalar (store, "SELECT count(*) FROM household WHERE geocode_quality IN ('address', "
+                                      "'interpolated')");
+  reviewed = sm_test_scalar (store, "SELECT count(*) FROM geocode_review");
+  g_assert_cmpint (at_address, >=, 120);
+  g_assert_cmpint (reviewed, >, 0);
+  g_assert_cmpint (sm_test_scalar (store, "SELECT count(*) FROM household WHERE address_raw LIKE '%  %'"), ==, 0);
+  g_assert_true (sm_store_get_meta (store, "demo.town", &town));
+  g_assert_cmpstr (town, ==, "Liechtenstein");
+  /* Not over another town's data. */
+  g_assert_false (sm_demo_generate_liechtenstein (store, &options, NULL, NULL, &error));
+  g_assert_error (error, SM_ERROR, SM_ERROR_INVALID);
+  g_clear_object (&store);
+  sm_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -223,6 +259,7 @@ main (int    argc,
   tmpdir = sm_test_make_dir ("sm-demo");
 
   g_test_add_func ("/demo/deterministic", test_deterministic);
+  g_test_add_func ("/demo/liechtenstein", test_liechtenstein);
   g_test_add_func ("/demo/inside-tata", test_inside_tata);
   g_test_add_func ("/demo/content", test_content);
   g_test_add_func ("/demo/refuses-full-store", test_refuses_full_store);

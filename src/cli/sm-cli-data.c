@@ -29,10 +29,14 @@ int
 cmd_demo (int    argc,
           char **argv)
 {
-  int cases = SM_DEMO_DEFAULT_HOUSEHOLDS, seed = SM_DEMO_DEFAULT_SEED, services = SM_DEMO_DEFAULT_SERVICES;
-  g_autofree char *until = NULL;
+  int cases = -1, seed = SM_DEMO_DEFAULT_SEED, services = SM_DEMO_DEFAULT_SERVICES;
+  g_autofree char *until = NULL, *town = NULL;
   GOptionEntry entries[] = {
-    { "cases", 'n', 0, G_OPTION_ARG_INT, &cases, N_("Number of synthetic households (default 1000)"), "N" },
+    { "town", 0, 0, G_OPTION_ARG_STRING, &town,
+      N_("tata (default: the Hungarian town, no streets) or liechtenstein (the bundled extract's streets and addresses)"),
+      "TOWN" },
+    { "cases", 'n', 0, G_OPTION_ARG_INT, &cases,
+      N_("Number of synthetic households (default 1000 in Tata, 300 in Liechtenstein)"), "N" },
     { "seed", 's', 0, G_OPTION_ARG_INT, &seed, N_("Random seed; the same seed gives the same town"), "S" },
     { "services", 0, 0, G_OPTION_ARG_INT, &services,
       N_("Synthetic services besides the real providers (default 30)"), "N" },
@@ -40,7 +44,7 @@ cmd_demo (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    g_option_context_new (_("DB — create the synthetic demo town (Tata)"));
+    g_option_context_new (_("DB — create a synthetic demo town (Tata, or Liechtenstein with streets)"));
   g_autoptr(SmStore) store = NULL;
   gboolean existed;
   GError *error = NULL;
@@ -49,6 +53,10 @@ cmd_demo (int    argc,
 
   if ((status = sm_cli_parse (context, entries, &argc, &argv, 1, "DB")) >= 0)
     return status;
+  if (town != NULL && !g_str_equal (town, "tata") && !g_str_equal (town, "liechtenstein"))
+    return sm_cli_usage_error (_("“%s” is not a demo town; use tata or liechtenstein"), town);
+  if (cases == -1)
+    cases = town != NULL && g_str_equal (town, "liechtenstein") ? 300 : SM_DEMO_DEFAULT_HOUSEHOLDS;
   if (cases < 1 || cases > 10000000)
     return sm_cli_usage_error (_("--cases must be between 1 and 10000000, not %d"), cases);
   if (services < 1 || services > 100000)
@@ -67,8 +75,11 @@ cmd_demo (int    argc,
 
   options = (SmDemoOptions) { .n_households = cases, .seed = (guint32) seed, .until = until,
                               .n_services = (guint) services };
-  if (!sm_demo_generate (store, &options, isatty (2) ? sm_cli_print_progress : NULL, _("Generating"),
-                         &error))
+  if (!(town != NULL && g_str_equal (town, "liechtenstein")
+        ? sm_demo_generate_liechtenstein (store, &options, isatty (2) ? sm_cli_print_progress : NULL,
+                                          _("Generating"), &error)
+        : sm_demo_generate (store, &options, isatty (2) ? sm_cli_print_progress : NULL, _("Generating"),
+                            &error)))
     {
       g_clear_object (&store);
       if (!existed)

@@ -23,4 +23,10 @@ gboolean sm_demo_generate (SmStore             *store,
                            gpointer             user_data,
                            GError             **error);
 
+gboolean sm_demo_generate_liechtenstein (SmStore             *store,
+                                         const SmDemoOptions *options,
+                                         SmProgressFunc       progress,
+                                         gpointer             user_data,
+                                         GError             **error);
+
 G_END_DECLS
