@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sm-basemap.h"
@@ -282,12 +284,18 @@ case_import_done_cb (GObject      *source,
         {
           g_autoptr(GString) body = g_string_new (error->message);
 
+          /* A table's rows as the spreadsheet numbers them: its header is row 1. */
+          const char *dot = strrchr (job->path, '.');
+          guint header = dot != NULL && (g_ascii_strcasecmp (dot, ".csv") == 0 || g_ascii_strcasecmp (dot, ".xlsx") == 0 ||
+                                         g_ascii_strcasecmp (dot, ".ods") == 0 || g_ascii_strcasecmp (dot, ".txt") == 0 ||
+                                         g_ascii_strcasecmp (dot, ".tsv") == 0) ? 1 : 0;
+
           g_string_append (body, "\n");
           for (guint i = 0; i < MIN (report->rejected->len, 12); i++)
             {
               SmImportRejection *r = g_ptr_array_index (report->rejected, i);
 
-              g_string_append_printf (body, _("\nRow %u: %s"), r->row, r->reason);
+              g_string_append_printf (body, _("\nRow %u: %s"), r->row + header, r->reason);
             }
           if (report->rejected->len > 12)
             g_string_append_printf (body, _("\n… and %u more"), report->rejected->len - 12);
