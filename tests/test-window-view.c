@@ -103,6 +103,50 @@ test_marks (void)
   sm_test_close_window (window);
 }
 
+/* The import's mapping shows what each chosen column holds, offers no
+ * synthetic flag, and is wide enough to read. */
+static void
+test_import_mapping (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autofree char *csv = g_build_filename (sm_test_tmpdir, "mapping.csv", NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  AdwMessageDialog *dialog;
+  SmWindow *window;
+  gboolean address_shown = FALSE;
+
+  g_assert_true (g_file_set_contents (csv, "Cím,Családnév,Szükséglet\n"
+                                           "\"Tata, Ady Endre utca 3.\",Kovács,lakhatas\n"
+                                           "\"Tata, Kossuth tér 1.\",Nagy,egeszsegi_allapot\n", -1, NULL));
+  window = sm_test_open_window (store);
+  sm_window_ask_import_mapping (window, csv);
+  sm_test_iterate (200);
+  dialog = sm_test_find_dialog ();
+  g_assert_nonnull (dialog);
+  sm_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, rows);
+  g_assert_cmpuint (rows->len, >, 10);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *title = adw_preferences_row_get_title (rows->pdata[i]);
+      const char *subtitle = adw_action_row_get_subtitle (rows->pdata[i]);
+
+      g_assert_null (strstr (title, "Synthetic"));
+      if (g_str_equal (title, "Address"))
+        {
+          g_assert_cmpuint (adw_combo_row_get_selected (rows->pdata[i]), ==, 1);
+          g_assert_nonnull (strstr (subtitle, "Tata, Ady Endre utca 3."));
+          g_assert_nonnull (strstr (subtitle, "Kossuth tér 1."));
+          address_shown = TRUE;
+        }
+    }
+  g_assert_true (address_shown);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), >=, 560);
+  adw_message_dialog_response (dialog, "cancel");
+  sm_test_iterate (100);
+  sm_test_close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -112,6 +156,7 @@ main (int    argc,
   sm_test_gui_init (&argc, &argv, "sm-window-view");
   g_test_add_func ("/window/first-view", test_first_view);
   g_test_add_func ("/window/marks-and-legend", test_marks);
+  g_test_add_func ("/window/import-mapping", test_import_mapping);
   status = g_test_run ();
   sm_test_gui_finish ();
   return status;

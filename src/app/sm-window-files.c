@@ -394,8 +394,27 @@ mapping_response_cb (AdwMessageDialog *dialog,
   start_case_import (self, path, mapping, FALSE);
 }
 
+/* Under each field, what the chosen column holds in the first rows. */
+static void
+show_example (AdwComboRow *row,
+              GParamSpec  *pspec,
+              GPtrArray   *preview)
+{
+  guint column = adw_combo_row_get_selected (row);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint r = 0; column > 0 && column != GTK_INVALID_LIST_POSITION && r < preview->len; r++)
+    {
+      GStrv values = g_ptr_array_index (preview, r);
+
+      if (column - 1 < g_strv_length (values) && *values[column - 1] != '\0')
+        g_string_append_printf (text, "%s%s", text->len ? " · " : "", values[column - 1]);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text->str);
+}
+
 /* Which column holds what: the remembered or guessed mapping, for the
- * person to confirm or change. */
+ * person to confirm or change, with what the first rows hold. */
 static void
 ask_mapping (SmWindow   *self,
              const char *path)
@@ -406,7 +425,7 @@ ask_mapping (SmWindow   *self,
   g_autoptr(GtkStringList) model = NULL;
   g_autofree char *base = g_path_get_basename (path);
   GtkWidget *dialog, *group, *scroller;
-  GPtrArray *rows;
+  GPtrArray *rows, *preview;
 
   if (columns == NULL)
     {
@@ -424,8 +443,14 @@ ask_mapping (SmWindow   *self,
   for (guint i = 0; columns[i] != NULL; i++)
     gtk_string_list_append (model, columns[i]);
 
+  preview = sm_import_read_preview (path, NULL, 3, NULL);
+  if (preview == NULL)
+    preview = g_ptr_array_new ();
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Which Column Holds What?"), base);
+  g_object_set_data_full (G_OBJECT (dialog), "preview", preview, (GDestroyNotify) g_ptr_array_unref);
   group = adw_preferences_group_new ();
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Under each field, what the chosen column holds in the file's first rows."));
   rows = g_ptr_array_new ();
   for (guint f = 0; f < G_N_ELEMENTS (field_labels); f++)
     {
@@ -438,6 +463,8 @@ ask_mapping (SmWindow   *self,
         if (g_str_equal (columns[i], column))
           adw_combo_row_set_selected (row, i + 1);
       g_object_set_data (G_OBJECT (row), "field", (gpointer) field_labels[f].field);
+      g_signal_connect (row, "notify::selected", G_CALLBACK (show_example), preview);
+      show_example (row, NULL, preview);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (row));
       g_ptr_array_add (rows, row);
     }
@@ -445,6 +472,8 @@ ask_mapping (SmWindow   *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  /* Wide enough for the fields' names and the examples. */
+  gtk_widget_set_size_request (scroller, 560, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), group);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
@@ -457,6 +486,19 @@ ask_mapping (SmWindow   *self,
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (mapping_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * sm_window_ask_import_mapping:
+ *
+ * What choosing a file to import does: asks which column holds what.
+ */
+void
+sm_window_ask_import_mapping (SmWindow   *self,
+                              const char *path)
+{
+  g_return_if_fail (SM_IS_WINDOW (self));
+  ask_mapping (self, path);
 }
 
 static void

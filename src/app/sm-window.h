@@ -88,6 +88,8 @@ void           sm_window_click_map        (SmWindow       *self,
 void           sm_window_import_osm       (SmWindow       *self,
                                            const char     *osm_path);
 gboolean       sm_window_is_importing     (SmWindow       *self);
+void           sm_window_ask_import_mapping (SmWindow     *self,
+                                             const char   *path);
 void           sm_window_import_cases     (SmWindow       *self,
                                            const char     *path,
                                            GHashTable     *columns);

@@ -421,6 +421,58 @@ sm_import_read_columns (const char  *path,
 }
 
 /**
+ * sm_import_read_preview:
+ * @n_rows: how many data rows at most
+ *
+ * Returns: (transfer full) (element-type GStrv): the first rows' values as
+ *   text, in the columns' order of sm_import_read_columns(), for a person
+ *   to see which column holds what
+ */
+GPtrArray *
+sm_import_read_preview (const char  *path,
+                        const char  *layer_name,
+                        guint        n_rows,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *encoding = NULL;
+  GDALDatasetH ds;
+  OGRLayerH layer;
+  OGRFeatureH f;
+
+  _sm_ogr_init ();
+  CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", "FORCE");
+  CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", "FORCE");
+  ds = _sm_ogr_open_table (path, NULL, error);
+  layer = ds == NULL ? NULL : layer_name != NULL ? GDALDatasetGetLayerByName (ds, layer_name)
+                                                 : GDALDatasetGetLayer (ds, 0);
+  if (layer != NULL)
+    {
+      int n_fields = OGR_FD_GetFieldCount (OGR_L_GetLayerDefn (layer));
+
+      encoding = _sm_import_detect_encoding (layer, NULL);
+      OGR_L_ResetReading (layer);
+      while (rows->len < n_rows && (f = OGR_L_GetNextFeature (layer)) != NULL)
+        {
+          GStrv values = g_new0 (char *, n_fields + 1);
+
+          for (int i = 0; i < n_fields; i++)
+            values[i] = _sm_import_to_utf8 (OGR_F_IsFieldSetAndNotNull (f, i) ? OGR_F_GetFieldAsString (f, i) : "",
+                                            encoding);
+          g_ptr_array_add (rows, values);
+          OGR_F_Destroy (f);
+        }
+    }
+  else if (ds != NULL)
+    g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("“%s” holds no layers"), path);
+  CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", NULL);
+  CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", NULL);
+  if (ds != NULL)
+    GDALClose (ds);
+  return layer != NULL ? g_steal_pointer (&rows) : NULL;
+}
+
+/**
  * sm_import_suggest_columns:
  *
  * Returns: (transfer full): the mapping remembered for this layout, or the

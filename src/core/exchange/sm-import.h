@@ -74,6 +74,10 @@ gboolean     sm_import_parse_mapping (const char             *text,
 char       **sm_import_read_columns  (const char             *path,
                                       const char             *layer,
                                       GError                **error);
+GPtrArray   *sm_import_read_preview  (const char             *path,
+                                      const char             *layer_name,
+                                      guint                   n_rows,
+                                      GError                **error);
 GHashTable  *sm_import_suggest_columns (SmStore              *store,
                                         SmImportTarget        target,
                                         const char * const   *columns);
