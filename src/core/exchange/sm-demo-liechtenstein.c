@@ -125,9 +125,13 @@ add_household (SmStore     *store,
   }
   h.address_raw = written;
   h.postal_code = a->postcode;
-  h.settlement = a->city;
+  /* The geocoder may fill in the settlement and its part: owned here. */
+  h.settlement = g_strdup (a->city);
   placed = sm_case_place_by_address (geocoder, &h);
-  if ((id = sm_store_add_household (store, &h, error)) == 0)
+  id = sm_store_add_household (store, &h, error);
+  g_free (h.settlement);
+  g_free (h.settlement_part);
+  if (id == 0)
     return FALSE;
   if (sm_case_needs_review (placed) && !sm_review_add (store, id, placed, error))
     return FALSE;
