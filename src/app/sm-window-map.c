@@ -27,87 +27,8 @@
 #include "sm-window-private.h"
 
 
-#define OSM_TILE_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
 /* --- moving around ---------------------------------------------------- */
-
-/* The zoom that shows [w, e] × [s, n] whole in the map's @width ×
- * @height pixels, with room for the controls over the map, in quarters of
- * a level (the zoom buttons step to whole levels from it). */
-static double
-fitting_zoom (double w,
-              double s,
-              double e,
-              double n,
-              double width,
-              double height)
-{
-  double merc_n = log (tan (G_PI / 4 + n * G_PI / 360)), merc_s = log (tan (G_PI / 4 + s * G_PI / 360));
-  double zx = log2 ((width - 2 * 70) * 360 / (256 * MAX (e - w, 1e-6)));
-  double zy = log2 ((height - 2 * 80) * 2 * G_PI / (256 * MAX (merc_n - merc_s, 1e-9)));
-
-  return CLAMP (floor (MIN (zx, zy) * 4) / 4, 3, 17);
-}
-
-static gboolean
-fit_when_allocated_cb (GtkWidget     *widget,
-                       GdkFrameClock *clock,
-                       gpointer       data)
-{
-  SmWindow *self = data;
-  double *box = g_object_get_data (G_OBJECT (widget), "sm-fit-box");
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  ShumateViewport *viewport = shumate_map_get_viewport (_sm_window_get_map (self));
-
-  if (box == NULL)
-    return G_SOURCE_REMOVE;
-  if (width < 200 || height < 200)
-    return G_SOURCE_CONTINUE;
-  /* Moved meanwhile (a click, a key, a choice): the view stays as it was put. */
-  if (shumate_viewport_get_zoom_level (viewport) != box[4] ||
-      fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - box[5]) > 1e-9 ||
-      fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - box[6]) > 1e-9)
-    {
-      g_object_set_data (G_OBJECT (widget), "sm-fit-box", NULL);
-      return G_SOURCE_REMOVE;
-    }
-  shumate_map_center_on (_sm_window_get_map (self), (box[1] + box[3]) / 2, (box[0] + box[2]) / 2);
-  shumate_viewport_set_zoom_level (shumate_map_get_viewport (_sm_window_get_map (self)),
-                                   fitting_zoom (box[0], box[1], box[2], box[3], width, height));
-  g_object_set_data (G_OBJECT (widget), "sm-fit-box", NULL);
-  return G_SOURCE_REMOVE;
-}
-
-/* The whole town in view, as wide as the map is beside the side panel; on
- * a window not laid out yet, once it is. */
-void
-_sm_window_show_town (SmWindow *self)
-{
-  g_autofree char *town = NULL;
-  g_autoptr(SmShape) shape = NULL;
-  GtkWidget *map = GTK_WIDGET (_sm_window_get_map (self));
-  double w = 18.23, s = 47.58, e = 18.42, n = 47.68;
-  double *box = g_new (double, 7);
-  ShumateViewport *viewport = shumate_map_get_viewport (_sm_window_get_map (self));
-
-  if (!sm_store_get_meta (self->store, "demo.town", &town))
-    town = g_strdup ("Tata");
-  shape = sm_boundary_get_shape (self->store, town, "settlement", NULL);
-  if (shape != NULL)
-    sm_shape_get_bbox (shape, &w, &s, &e, &n);
-  else if (sm_basemap_get_extent (self->store, &w, &s, &e, &n))
-    g_clear_pointer (&town, g_free);   /* a database of some other place */
-  box[0] = w, box[1] = s, box[2] = e, box[3] = n;
-  shumate_map_center_on (_sm_window_get_map (self), (s + n) / 2, (w + e) / 2);
-  shumate_viewport_set_zoom_level (viewport, 12);
-  box[4] = shumate_viewport_get_zoom_level (viewport);
-  box[5] = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
-  box[6] = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
-  g_object_set_data_full (G_OBJECT (map), "sm-fit-box", box, g_free);
-  gtk_widget_add_tick_callback (map, fit_when_allocated_cb, self, NULL);
-  adw_window_title_set_subtitle (self->title, town);
-}
 
 static void
 pan_by (SmWindow *self,

@@ -51,15 +51,6 @@ colour_of (const char *hex,
   rgb[0] = c.red, rgb[1] = c.green, rgb[2] = c.blue;
 }
 
-static const char *
-category_name (gint64   id,
-               gpointer data)
-{
-  const SmCategory *c = sm_store_get_category (data, id);
-
-  return c ? sm_localized_name (c->name_hu, c->name_en) : NULL;
-}
-
 /* The legend of the layers the map draws now, and nothing else: on the
  * map, and on a printed or exported one. */
 static void
@@ -155,7 +146,7 @@ sm_window_map_sheet (SmWindow *self)
   day = sm_date_to_iso (&as_of);
   sheet->layout->date_text = g_strdup_printf (g_settings_get_boolean (self->settings, "planner-view")
                                               ? _("The map of %s, planner view") : _("The map of %s"), day);
-  sheet->filter_text = sm_filter_describe (self->filter, category_name, self->store);
+  sheet->filter_text = sm_filter_describe (self->filter, self->store);
   {
     const char *license = source ? shumate_map_source_get_license (source) : NULL;
 

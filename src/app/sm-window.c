@@ -31,7 +31,6 @@
 /* The workspace: the map with the case layer, the Filters and Case pages in
  * a side panel, search, layers and the basemap choice. */
 
-#define OSM_TILE_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
 G_DEFINE_FINAL_TYPE (SmWindow, sm_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -153,65 +152,6 @@ update_counts_cb (SmWindow *self)
   else
     self->counts_text = g_strdup_printf ("%s · %s", h, n);
   gtk_label_set_label (self->counts, self->counts_text);
-}
-
-/* --- basemap ---------------------------------------------------------- */
-
-void
-_sm_window_apply_basemap (SmWindow *self)
-{
-  g_autoptr(ShumateDataSource) source = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *choice = g_settings_get_string (self->settings, "basemap");
-  const char *id = "social-map-local", *name = _("Drawn on this computer");
-  const char *license = "© OpenStreetMap contributors, KSH";
-  ShumateRasterRenderer *renderer;
-
-  if (g_str_equal (choice, "mbtiles"))
-    {
-      g_autofree char *path = g_settings_get_string (self->settings, "mbtiles-path");
-
-      source = *path ? SHUMATE_DATA_SOURCE (sm_mbtiles_source_new (path, &error)) : NULL;
-      if (source == NULL)
-        {
-          g_autofree char *text = g_strdup_printf (_("The MBTiles basemap cannot be shown: %s"),
-                                                   error ? error->message
-                                                         : _("no file is chosen in Preferences"));
-          _sm_window_toast (self, text);
-        }
-      id = "social-map-mbtiles";
-      name = _("MBTiles file");
-      license = "";
-    }
-  else if (g_str_equal (choice, "online"))
-    {
-      g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "social-map", "tiles",
-                                                 "openstreetmap", NULL);
-
-      source = SHUMATE_DATA_SOURCE (sm_online_tile_source_new (OSM_TILE_URL, cache));
-      id = "social-map-osm-online";
-      name = _("OpenStreetMap online");
-      license = "© OpenStreetMap contributors";
-    }
-  if (source == NULL)
-    {
-      if (sm_store_has_basemap (self->store))
-        source = SHUMATE_DATA_SOURCE (sm_basemap_source_new (sm_store_get_path (self->store)));
-      else
-        {
-          source = sm_plain_tile_source_new ();
-          name = _("Boundaries only");
-        }
-    }
-  /* A town without streets says so, with the way to them. */
-  gtk_widget_set_visible (self->basemap_hint, SM_IS_PLAIN_TILE_SOURCE (source) &&
-                                              !g_object_get_data (G_OBJECT (self), "basemap-hint-hidden"));
-  renderer = shumate_raster_renderer_new_full (id, name, license,
-                                               "https://www.openstreetmap.org/copyright",
-                                               0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
-                                               source);
-  shumate_simple_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (renderer));
-  g_object_unref (renderer);
 }
 
 /* --- the other actions ------------------------------------------------ */

@@ -113,4 +113,7 @@ _sm_case_layer_view_to_widget (const View *v,
   *y = (wy - v->cy) * v->scale + v->half_h;
 }
 
+void _sm_case_layer_snapshot_selection (SmCaseLayer *self,
+                                        GtkSnapshot *snapshot);
+
 G_END_DECLS

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "sm-model.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +34,9 @@ sm_significance_level (int klass)
 const char *
 sm_significance_level_shown (int klass)
 {
-  const char * const *langs = g_get_language_names ();
-  gboolean hu = langs[0] != NULL && g_str_has_prefix (langs[0], "hu");
   int k = ABS (klass);
 
-  if (!hu)
+  if (!sm_locale_is_hungarian ())
     return sm_significance_level (klass);
   return k >= 3 ? "0,001" : k == 2 ? "0,01" : k == 1 ? "0,05" : NULL;
 }

@@ -616,15 +616,6 @@ export_parts (SmStore                *store,
  *
  * Writes what @filter shows to @path. A failed export leaves no file.
  */
-static const char *
-category_name (gint64   id,
-               gpointer data)
-{
-  const SmCategory *c = sm_store_get_category (data, id);
-
-  return c ? sm_localized_name (c->name_hu, c->name_en) : NULL;
-}
-
 /* What an export shows, in the user's language: the filter in words, the
  * unit, the k, the day it was written. */
 static char *
@@ -632,7 +623,7 @@ describe_export (SmStore               *store,
                  SmFilter              *filter,
                  const SmExportOptions *options)
 {
-  g_autofree char *what = sm_filter_describe (filter, category_name, store);
+  g_autofree char *what = sm_filter_describe (filter, store);
   g_autofree char *today = sm_date_today_iso ();
   int k = options->k > 0 ? options->k : SM_DISCLOSURE_MIN_K;
   g_autofree char *unit = NULL;

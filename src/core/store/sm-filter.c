@@ -15,6 +15,8 @@
 #include "sm-enum.h"
 #include "sm-enums.h"
 #include "sm-filter.h"
+#include "sm-model.h"
+#include "sm-store.h"
 #include "sm-number.h"
 
 struct _SmFilter
@@ -662,15 +664,14 @@ sm_filter_copy_register (SmFilter *self)
 
 /**
  * sm_filter_describe:
- * @category_name: (nullable): the name of a need category by its id
+ * @store: the store whose need categories the filter names
  *
  * Returns: (transfer full): what the filter shows, in words: the day,
  *   the needs and who; for a printed map's caption and an export's notes
  */
 char *
 sm_filter_describe (SmFilter      *self,
-                    const char * (*category_name) (gint64 id, gpointer data),
-                    gpointer       data)
+                    SmStore       *store)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *day = NULL;
@@ -706,12 +707,12 @@ sm_filter_describe (SmFilter      *self,
       for (guint i = 0; i < categories->len; i++)
         {
           gint64 id = g_array_index (categories, gint64, i);
-          const char *name = category_name ? category_name (id, data) : NULL;
+          const SmCategory *c = sm_store_get_category (store, id);
 
           if (i > 0)
             g_string_append (text, "; ");
-          if (name != NULL)
-            g_string_append (text, name);
+          if (c != NULL)
+            g_string_append (text, sm_localized_name (c->name_hu, c->name_en));
           else
             g_string_append_printf (text, "%" G_GINT64_FORMAT, id);
         }

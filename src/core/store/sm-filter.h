@@ -119,8 +119,8 @@ void          sm_filter_set_month         (SmFilter     *self,
                                            GDate        *day);
 gboolean      sm_filter_equal_but_time    (SmFilter     *a,
                                            SmFilter     *b);
+typedef struct _SmStore SmStore;
 char         *sm_filter_describe          (SmFilter     *self,
-                                           const char *(*category_name) (gint64 id, gpointer data),
-                                           gpointer      data);
+                                           SmStore      *store);
 
 G_END_DECLS
