@@ -20,7 +20,6 @@ typedef struct {
   char               *town;
   GPtrArray          *tables;       /* SmReportTable, in the document's order */
   GPtrArray          *reports;      /* SmIndicatorReport, with months */
-  GPtrArray          *categories;   /* SmCategory, the store's */
 } SmPack;
 
 SmReportTable *_sm_pack_hotspot_table    (SmPack   *pack,

@@ -33,14 +33,9 @@ const char *
 _sm_pack_category_name (SmPack *pack,
                         gint64  id)
 {
-  for (guint i = 0; i < pack->categories->len; i++)
-    {
-      SmCategory *c = g_ptr_array_index (pack->categories, i);
+  const SmCategory *c = sm_store_get_category (pack->store, id);
 
-      if (c->id == id)
-        return sm_localized_name (c->name_hu, c->name_en);
-    }
-  return "";
+  return c ? sm_localized_name (c->name_hu, c->name_en) : "";
 }
 
 static char *

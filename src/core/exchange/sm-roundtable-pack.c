@@ -56,7 +56,6 @@ document_clear (Document *d)
   g_free (d->pack.town);
   g_clear_pointer (&d->pack.tables, g_ptr_array_unref);
   g_clear_pointer (&d->pack.reports, g_ptr_array_unref);
-  g_clear_pointer (&d->pack.categories, g_ptr_array_unref);
   g_clear_pointer (&d->pdf, sm_pdf_free);
   g_clear_pointer (&d->parts, sm_area_set_free);
   g_clear_pointer (&d->start_stats, g_array_unref);
@@ -428,7 +427,6 @@ sm_roundtable_pack_write (SmStore             *store,
   d.pack.before = sm_date_to_iso (&before);
   d.pack.town = town_name (store);
   d.pack.tables = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_report_table_free);
-  d.pack.categories = sm_store_list_categories (store);
   if (!sm_store_get_meta (store, "office.name", &office) || office == NULL)
     office = g_strdup (_("Coordination office of the social roundtable"));
   latest = sm_store_get_latest_day (store);
