@@ -23,7 +23,10 @@
  *
  * Everything a replication needs per circle step is computed once: the
  * population inside and the terms of the ratio that depend on it only; a
- * replication then adds cases along each circle and looks up x·ln x. */
+ * replication then adds cases along each circle. As a replication's ratio
+ * only counts against the clusters', each step's ratio is computed only
+ * where its cases reach the fewest that give the least likely cluster's
+ * ratio (found once per scan): the p-values are those of the full scan. */
 
 typedef struct {
   /* Circles: per centre, its locations nearest first (CSR). */
@@ -34,6 +37,7 @@ typedef struct {
   double *constant;        /* Bernoulli: the terms of n; Poisson: ln E */
   double *constant2;       /* Poisson: ln (C − E); Bernoulli: n */
   double *expected;        /* E of the step */
+  double *threshold;       /* the cases each step needs to matter */
 
   SmScanModel model;
   const SmScanLocation *locations;
@@ -231,13 +235,134 @@ scan_max (const Scan   *s,
   return most;
 }
 
-/* Cases of one replication under the null hypothesis. @units is the
- * worker's copy of unit_location and is left as it was found. */
+/* The fewest cases step @k needs for a ratio of at least @level (less one,
+ * against rounding), or infinity when no count reaches it: the ratio
+ * only grows with the cases above the expected. */
+static double
+step_threshold (const Scan *s,
+                guint       k,
+                double      level)
+{
+  double hi = s->model == SM_SCAN_BERNOULLI ? MIN (s->constant2[k], s->total_cases) : s->total_cases;
+  double lo = floor (s->model == SM_SCAN_BERNOULLI
+                     ? s->total_cases * s->constant2[k] / s->total_population : s->expected[k]);
+
+  if (step_llr (s, k, hi) < level)
+    return INFINITY;
+  /* step_llr (lo) < level <= step_llr (hi) */
+  while (hi - lo > 1)
+    {
+      double mid = floor ((lo + hi) / 2);
+
+      if (step_llr (s, k, mid) >= level)
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return MAX (hi - 1, 0);
+}
+
+/* The largest ratio of the circles' steps whose cases reach their
+ * threshold: the exact largest ratio when it is at least the level the
+ * thresholds were found for, below it (or 0) otherwise. */
+static double
+scan_max_above (const Scan   *s,
+                const double *cases,
+                const double *threshold)
+{
+  double most = 0;
+
+  for (guint c = 0; c < s->n_centres; c++)
+    {
+      double inside = 0;
+
+      for (guint k = s->start[c]; k < s->start[c + 1]; k++)
+        {
+          inside += cases[s->member[k]];
+          if (inside >= threshold[k])
+            most = MAX (most, step_llr (s, k, inside));
+        }
+    }
+  return most;
+}
+
+/* The replications' random numbers: xoshiro256** (Blackman and Vigna),
+ * seeded through splitmix64 from the seed and the replication's number,
+ * so that each replication draws the same whichever thread runs it. */
+typedef struct {
+  guint64 s[4];
+} Rng;
+
+static inline guint64
+rotl (guint64 x,
+      int     k)
+{
+  return (x << k) | (x >> (64 - k));
+}
+
+static void
+rng_seed (Rng     *r,
+          guint32  seed,
+          guint32  stream)
+{
+  guint64 x = ((guint64) seed << 32) | stream;
+
+  for (int i = 0; i < 4; i++)
+    {
+      guint64 z = (x += 0x9e3779b97f4a7c15ULL);
+
+      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+      z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+      r->s[i] = z ^ (z >> 31);
+    }
+}
+
+static inline guint64
+rng_next (Rng *r)
+{
+  guint64 result = rotl (r->s[1] * 5, 7) * 9, t = r->s[1] << 17;
+
+  r->s[2] ^= r->s[0];
+  r->s[3] ^= r->s[1];
+  r->s[1] ^= r->s[2];
+  r->s[0] ^= r->s[3];
+  r->s[2] ^= t;
+  r->s[3] = rotl (r->s[3], 45);
+  return result;
+}
+
+/* A whole number from 0 to @n − 1, every one as likely (Lemire's
+ * multiply and reject). */
+static inline guint32
+rng_below (Rng     *r,
+           guint32  n)
+{
+  guint64 m = (rng_next (r) >> 32) * n;
+
+  if ((guint32) m < n)
+    {
+      guint32 floor = -n % n;
+
+      while ((guint32) m < floor)
+        m = (rng_next (r) >> 32) * n;
+    }
+  return (guint32) (m >> 32);
+}
+
+static inline double
+rng_double (Rng *r)
+{
+  return (rng_next (r) >> 11) * 0x1.0p-53;
+}
+
+/* Cases of one replication under the null hypothesis. @taken is a bit per
+ * unit of population, all clear, and is left clear; @picked has room for
+ * half the units. */
 static void
 draw_cases (const Scan *s,
-            GRand      *rand,
-            guint      *units,
-            guint      *swaps,
+            Rng        *rand,
+            guint64    *taken,
+            guint      *picked,
             double     *cases)
 {
   guint C = (guint) s->total_cases;
@@ -246,27 +371,24 @@ draw_cases (const Scan *s,
   if (s->model == SM_SCAN_BERNOULLI)
     {
       /* C of the N units without replacement (or the N − C that are not
-       * cases, when fewer), by a partial shuffle undone afterwards. */
+       * cases, when fewer): a unit drawn twice is drawn again, which at
+       * most half the units taken costs at most twice the draws. */
       gboolean complement = C > s->n_units / 2;
       guint m = complement ? s->n_units - C : C;
 
       for (guint t = 0; t < m; t++)
         {
-          guint pick = t + (guint) g_rand_int_range (rand, 0, (gint32) (s->n_units - t));
-          guint tmp = units[t];
+          guint u;
 
-          units[t] = units[pick];
-          units[pick] = tmp;
-          swaps[t] = pick;
-          cases[units[t]] += 1;
+          do
+            u = rng_below (rand, s->n_units);
+          while (taken[u >> 6] & (G_GUINT64_CONSTANT (1) << (u & 63)));
+          taken[u >> 6] |= G_GUINT64_CONSTANT (1) << (u & 63);
+          picked[t] = u;
+          cases[s->unit_location[u]] += 1;
         }
-      for (guint t = m; t-- > 0;)
-        {
-          guint tmp = units[t];
-
-          units[t] = units[swaps[t]];
-          units[swaps[t]] = tmp;
-        }
+      for (guint t = 0; t < m; t++)
+        taken[picked[t] >> 6] = 0;
       if (complement)
         for (guint i = 0; i < s->n; i++)
           cases[i] = s->locations[i].population - cases[i];
@@ -275,7 +397,7 @@ draw_cases (const Scan *s,
   /* Poisson: C cases, each at a location with probability population / N. */
   for (guint t = 0; t < C; t++)
     {
-      double u = g_rand_double (rand) * s->n;
+      double u = rng_double (rand) * s->n;
       guint j = MIN ((guint) u, s->n - 1);
 
       cases[u - j < s->alias_p[j] ? j : s->alias_j[j]] += 1;
@@ -284,6 +406,7 @@ draw_cases (const Scan *s,
 
 typedef struct {
   const Scan   *scan;
+  const double *threshold;
   guint32       seed;
   int           first, step, replications;
   double       *maxima;
@@ -295,21 +418,19 @@ run_worker (gpointer data)
 {
   Worker *w = data;
   const Scan *s = w->scan;
-  g_autofree guint *units = s->n_units ? g_memdup2 (s->unit_location, s->n_units * sizeof (guint)) : NULL;
-  g_autofree guint *swaps = g_new (guint, MAX (s->n_units, 1));
+  g_autofree guint64 *taken = g_new0 (guint64, s->n_units / 64 + 1);
+  g_autofree guint *picked = g_new (guint, s->n_units / 2 + 1);
   g_autofree double *cases = g_new (double, MAX (s->n, 1));
 
   for (int r = w->first; r < w->replications; r += w->step)
     {
-      guint32 seeds[2] = { w->seed, (guint32) r };
-      GRand *rand;
+      Rng rand;
 
       if (g_cancellable_is_cancelled (w->cancellable))
         break;
-      rand = g_rand_new_with_seed_array (seeds, 2);
-      draw_cases (s, rand, units, swaps, cases);
-      w->maxima[r] = scan_max (s, cases, NULL, NULL);
-      g_rand_free (rand);
+      rng_seed (&rand, w->seed, (guint32) r);
+      draw_cases (s, &rand, taken, picked, cases);
+      w->maxima[r] = scan_max_above (s, cases, w->threshold);
     }
   return NULL;
 }
@@ -360,6 +481,7 @@ scan_clear (Scan *s)
   g_free (s->constant);
   g_free (s->constant2);
   g_free (s->expected);
+  g_free (s->threshold);
   g_free (s->xlogx);
   g_free (s->unit_location);
   g_free (s->alias_p);
@@ -451,6 +573,7 @@ sm_scan (const SmScanLocation *locations,
   g_autofree guint *step = NULL, *order = NULL;
   g_autofree gboolean *used = NULL;
   int n_workers;
+  double level = 0;
   Worker workers[8];
   GThread *threads[8];
   Scan s = { 0 };
@@ -491,23 +614,6 @@ sm_scan (const SmScanLocation *locations,
   step = g_new0 (guint, MAX (s.n_centres, 1));
   scan_max (&s, observed, best, step);
 
-  /* The replications, spread over the processors. */
-  maxima = g_new0 (double, replications);
-  n_workers = CLAMP ((int) g_get_num_processors (), 1, (int) G_N_ELEMENTS (workers));
-  for (int t = 0; t < n_workers; t++)
-    {
-      workers[t] = (Worker) { &s, o->seed, t, n_workers, replications, maxima, cancellable };
-      threads[t] = t > 0 ? g_thread_new ("sm-scan", run_worker, &workers[t]) : NULL;
-    }
-  run_worker (&workers[0]);
-  for (int t = 1; t < n_workers; t++)
-    g_thread_join (threads[t]);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      scan_clear (&s);
-      return NULL;
-    }
-
   /* The best circle of each centre, most likely first, none overlapping. */
   order = g_new (guint, MAX (s.n_centres, 1));
   for (guint c = 0; c < s.n_centres; c++)
@@ -519,7 +625,6 @@ sm_scan (const SmScanLocation *locations,
       guint c = order[r], last = step[c];
       gboolean free = best[c] > 0;
       SmScanCluster *cl;
-      guint beaten = 0;
       double C = s.total_cases, N = s.total_population, outside_pop, outside_cases;
 
       for (guint k = s.start[c]; free && k <= last; k++)
@@ -551,10 +656,46 @@ sm_scan (const SmScanLocation *locations,
         cl->relative_risk = outside_cases > 0 ? (cl->cases / cl->expected) / (outside_cases / (C - cl->expected))
                                               : INFINITY;
       cl->llr = best[c];
+      g_ptr_array_add (clusters, cl);
+      level = cl->llr * (1 - 1e-12);
+    }
+  if (clusters->len == 0)
+    {
+      scan_clear (&s);
+      return g_steal_pointer (&clusters);
+    }
+
+  /* A replication's ratio matters only where it reaches the least likely
+   * cluster's: the cases each step needs for that, found once. */
+  s.threshold = g_new (double, MAX (s.start[s.n_centres], 1));
+  for (guint k = 0; k < s.start[s.n_centres]; k++)
+    s.threshold[k] = step_threshold (&s, k, level);
+
+  /* The replications, spread over the processors. */
+  maxima = g_new0 (double, replications);
+  n_workers = CLAMP ((int) g_get_num_processors (), 1, (int) G_N_ELEMENTS (workers));
+  for (int t = 0; t < n_workers; t++)
+    {
+      workers[t] = (Worker) { &s, s.threshold, o->seed, t, n_workers, replications, maxima, cancellable };
+      threads[t] = t > 0 ? g_thread_new ("sm-scan", run_worker, &workers[t]) : NULL;
+    }
+  run_worker (&workers[0]);
+  for (int t = 1; t < n_workers; t++)
+    g_thread_join (threads[t]);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      scan_clear (&s);
+      return NULL;
+    }
+
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      SmScanCluster *cl = g_ptr_array_index (clusters, i);
+      guint beaten = 0;
+
       for (int k = 0; k < replications; k++)
         beaten += maxima[k] >= cl->llr * (1 - 1e-12);
       cl->p = (beaten + 1.0) / (replications + 1.0);
-      g_ptr_array_add (clusters, cl);
     }
   scan_clear (&s);
   return g_steal_pointer (&clusters);
