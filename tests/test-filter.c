@@ -163,6 +163,35 @@ test_equal_but_time (void)
   g_assert_false (sm_filter_equal_but_time (a, b));
 }
 
+/* Equal: the same households on the same day; a month of the slider, its
+ * window or the status makes two filters differ. */
+static void
+test_equal (void)
+{
+  g_autoptr(SmFilter) a = sm_filter_new ();
+  g_autoptr(SmFilter) b = sm_filter_new ();
+  g_autoptr(SmFilter) c = NULL;
+  GDate first;
+
+  g_assert_true (sm_filter_equal (a, b));
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, 3, 2024);
+  sm_filter_set_month (a, &first, 2, 0, NULL);
+  g_assert_false (sm_filter_equal (a, b));
+  sm_filter_set_month (b, &first, 2, 0, NULL);
+  g_assert_true (sm_filter_equal (a, b));
+  sm_filter_set_month (b, &first, 3, 0, NULL);
+  g_assert_false (sm_filter_equal (a, b));
+  sm_filter_set_month (b, &first, 2, 6, NULL);
+  g_assert_false (sm_filter_equal (a, b));
+  sm_filter_set_month (b, &first, 2, -1, NULL);
+  g_assert_false (sm_filter_equal (a, b));
+  c = sm_filter_copy (a);
+  g_assert_true (sm_filter_equal (a, c));
+  sm_filter_set_min_severity (c, 2);
+  g_assert_false (sm_filter_equal (a, c));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,5 +202,6 @@ main (int   argc,
   g_test_add_func ("/filter/accepts-need", test_accepts_need);
   g_test_add_func ("/filter/changed", test_changed);
   g_test_add_func ("/filter/equal-but-time", test_equal_but_time);
+  g_test_add_func ("/filter/equal", test_equal);
   return g_test_run ();
 }

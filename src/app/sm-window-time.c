@@ -28,15 +28,16 @@ sm_window_show_month (SmWindow *self,
 {
   GDate day;
   char text[64];
+  int n_months;
 
   g_return_if_fail (SM_IS_WINDOW (self));
 
   sm_filter_month_day (&self->time_first, index, &day);
   g_date_strftime (text, sizeof text, "%Y %B", &day);
   gtk_label_set_label (self->time_label, text);
-  sm_hotspot_layer_set_time (self->hotspot_layer, &self->time_first,
-                             (int) gtk_adjustment_get_upper (gtk_range_get_adjustment (
-                               GTK_RANGE (self->time_scale))) + 1, window);
+  n_months = (int) gtk_adjustment_get_upper (gtk_range_get_adjustment (GTK_RANGE (self->time_scale))) + 1;
+  sm_hotspot_layer_set_time (self->hotspot_layer, &self->time_first, n_months, window);
+  sm_excess_layer_set_month (self->excess_layer, &self->time_first, n_months, index, window);
   sm_filter_set_month (self->filter, &self->time_first, index, window, NULL);
 }
 
@@ -46,9 +47,19 @@ time_changed_cb (SmWindow *self)
   /* The time mode's choices, in the order of the drop-down. */
   static const int windows[] = { 0, 3, 6, 12, 24, -1 };
   guint mode = gtk_drop_down_get_selected (self->time_mode);
+  gint64 now = g_get_monotonic_time ();
+  gboolean alone = now - self->time_moved_at > 250 * 1000;
 
+  self->time_moved_at = now;
   sm_window_show_month (self, (int) gtk_range_get_value (GTK_RANGE (self->time_scale)),
                         windows[MIN (mode, G_N_ELEMENTS (windows) - 1)]);
+  /* A step on its own (a key, a click) is drawn at once; the changes of a
+   * drag that follow it wait for the slider to settle. */
+  if (alone)
+    {
+      sm_hotspot_layer_flush (self->hotspot_layer);
+      sm_area_layer_flush (self->area_layer);
+    }
 }
 
 /**
@@ -96,6 +107,9 @@ play_step_cb (gpointer data)
 {
   SmWindow *self = data;
 
+  /* Each month is shown with its clusters of excess before the next. */
+  if (sm_excess_layer_is_busy (self->excess_layer))
+    return G_SOURCE_CONTINUE;
   if (!sm_window_step_month (self))
     {
       self->play_id = 0;
@@ -145,6 +159,7 @@ _sm_window_setup_time (SmWindow *self)
   /* Whole months only, however the slider is dragged. */
   gtk_range_set_round_digits (GTK_RANGE (self->time_scale), 0);
   sm_hotspot_layer_set_time (self->hotspot_layer, &self->time_first, MAX (0, months) + 1, 0);
+  sm_excess_layer_set_month (self->excess_layer, &self->time_first, MAX (0, months) + 1, MAX (0, months), 0);
   gtk_label_set_label (self->time_label, text);
   g_signal_connect_swapped (self->time_scale, "value-changed", G_CALLBACK (time_changed_cb), self);
   g_signal_connect_swapped (self->time_mode, "notify::selected", G_CALLBACK (time_changed_cb), self);

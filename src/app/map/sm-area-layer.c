@@ -499,6 +499,15 @@ sm_area_layer_flush (SmAreaLayer *self)
     sm_area_layer_recompute (self);
 }
 
+/* Whether a computation the filter's changes scheduled is still to run. */
+gboolean
+sm_area_layer_is_pending (SmAreaLayer *self)
+{
+  g_return_val_if_fail (SM_IS_AREA_LAYER (self), FALSE);
+
+  return self->pending != 0;
+}
+
 /**
  * sm_area_layer_describe:
  *

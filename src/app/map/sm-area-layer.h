@@ -35,6 +35,7 @@ void         sm_area_layer_set_level   (SmAreaLayer     *self,
 void         sm_area_layer_set_opacity (SmAreaLayer     *self,
                                         double           opacity);
 void         sm_area_layer_flush       (SmAreaLayer     *self);
+gboolean     sm_area_layer_is_pending  (SmAreaLayer     *self);
 void         sm_area_layer_recompute   (SmAreaLayer     *self);
 /* The top of the colour scale (households or per 1,000), and whether Gi*
  * ran on rates. */

@@ -11,6 +11,17 @@
 #include "sm-mercator.h"
 #include "sm-excess-layer.h"
 
+/* What a scan found for a filter and the options, kept so that a month
+ * the time slider comes back to, or one computed ahead of it, is shown at
+ * once. */
+typedef struct {
+  SmFilter        *filter;
+  SmExcessOptions  options;
+  GPtrArray       *clusters;
+} Result;
+
+#define N_RESULTS 48
+
 struct _SmExcessLayer
 {
   ShumateLayer  parent_instance;
@@ -21,10 +32,17 @@ struct _SmExcessLayer
   gboolean      active;
   SmExcessOptions options;
   GPtrArray    *clusters;      /* SmExcess, NULL until computed */
+  gboolean      stale;         /* the clusters are of another filter than the map's */
+  GQueue        results;       /* Result, the last used last */
   GCancellable *cancellable;   /* the computation under way */
-  gboolean      again;         /* the filter changed while it ran */
+  SmFilter     *job_filter;    /* what it is for */
+  SmExcessOptions job_options;
   guint         pending;
   int           selected;
+
+  /* The time slider, for the months next to the one shown. */
+  GDate         time_first;
+  int           time_months, time_index, time_window, direction;
 };
 
 G_DEFINE_FINAL_TYPE (SmExcessLayer, sm_excess_layer, SHUMATE_TYPE_LAYER)
@@ -37,6 +55,129 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void start (SmExcessLayer *self);
+static void done_cb (GObject *source, GAsyncResult *result, gpointer data);
+
+static void
+result_free (Result *r)
+{
+  g_object_unref (r->filter);
+  g_ptr_array_unref (r->clusters);
+  g_free (r);
+}
+
+static gboolean
+options_equal (const SmExcessOptions *a,
+               const SmExcessOptions *b)
+{
+  return a->model == b->model && a->cell_m == b->cell_m && a->replications == b->replications &&
+         a->seed == b->seed && a->max_radius_m == b->max_radius_m && a->max_share == b->max_share &&
+         a->alpha == b->alpha;
+}
+
+/* The result kept for @filter under the layer's options, made the last
+ * used; NULL when none is. */
+static Result *
+find_result (SmExcessLayer *self,
+             SmFilter      *filter)
+{
+  for (GList *l = self->results.head; l != NULL; l = l->next)
+    {
+      Result *r = l->data;
+
+      if (options_equal (&r->options, &self->options) && sm_filter_equal (r->filter, filter))
+        {
+          g_queue_unlink (&self->results, l);
+          g_queue_push_tail_link (&self->results, l);
+          return r;
+        }
+    }
+  return NULL;
+}
+
+static void
+forget_results (SmExcessLayer *self)
+{
+  g_queue_clear_full (&self->results, (GDestroyNotify) result_free);
+}
+
+static void
+show (SmExcessLayer *self,
+      GPtrArray     *clusters)
+{
+  g_clear_pointer (&self->clusters, g_ptr_array_unref);
+  self->clusters = g_ptr_array_ref (clusters);
+  self->stale = FALSE;
+  self->selected = -1;
+  g_signal_emit (self, signals[UPDATED], 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The filter of the slider's month @index, or NULL when the map's filter
+ * is not one of the slider's months or @index is out of its range. */
+static SmFilter *
+month_filter (SmExcessLayer *self,
+              int            index)
+{
+  g_autoptr(SmFilter) shown = NULL;
+  SmFilter *month;
+
+  if (self->time_months <= 0 || index < 0 || index >= self->time_months)
+    return NULL;
+  shown = sm_filter_copy (self->filter);
+  sm_filter_set_month (shown, &self->time_first, self->time_index, self->time_window, NULL);
+  if (!sm_filter_equal (shown, self->filter))
+    {
+      /* The slider where it starts, on its last month, shows today. */
+      g_autoptr(SmFilter) today = sm_filter_copy (self->filter);
+
+      sm_filter_set_as_of_since (today, NULL, NULL, SM_NEED_OPEN);
+      if (self->time_window != 0 || self->time_index != self->time_months - 1 ||
+          !sm_filter_equal (today, self->filter))
+        return NULL;
+    }
+  month = sm_filter_copy (self->filter);
+  sm_filter_set_month (month, &self->time_first, index, self->time_window, NULL);
+  return month;
+}
+
+static void
+begin (SmExcessLayer *self,
+       SmFilter      *filter)
+{
+  self->cancellable = g_cancellable_new ();
+  g_set_object (&self->job_filter, filter);
+  self->job_options = self->options;
+  sm_find_excess_async (self->store, filter, &self->options, self->cancellable, done_cb,
+                        g_object_ref (self));
+}
+
+/* What to compute next, one computation at a time: the map's filter, then
+ * the slider's next months the way it last moved, and the one behind. */
+static void
+start (SmExcessLayer *self)
+{
+  int ahead[] = { self->direction, 2 * self->direction, -self->direction };
+
+  if (self->cancellable != NULL || !self->active || self->store == NULL)
+    return;
+  if (find_result (self, self->filter) == NULL)
+    {
+      g_autoptr(SmFilter) now = sm_filter_copy (self->filter);
+
+      begin (self, now);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ahead); i++)
+    {
+      g_autoptr(SmFilter) next = month_filter (self, self->time_index + ahead[i]);
+
+      if (next != NULL && find_result (self, next) == NULL)
+        {
+          begin (self, next);
+          return;
+        }
+    }
+}
 
 static void
 done_cb (GObject      *source,
@@ -47,42 +188,26 @@ done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   GPtrArray *clusters = sm_find_excess_finish (SM_STORE (source), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_object_unref (self);
-      return;
-    }
   g_clear_object (&self->cancellable);
-  if (clusters == NULL)
-    g_warning ("Cannot scan for excess: %s", error->message);
-  else
+  if (clusters != NULL)
     {
-      g_clear_pointer (&self->clusters, g_ptr_array_unref);
-      self->clusters = clusters;
-      self->selected = -1;
-      g_signal_emit (self, signals[UPDATED], 0);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-  if (self->again && self->active)
-    {
-      self->again = FALSE;
-      start (self);
-    }
-  g_object_unref (self);
-}
+      Result *r = g_new0 (Result, 1);
 
-/* One computation at a time; a change meanwhile runs it once more after. */
-static void
-start (SmExcessLayer *self)
-{
-  if (self->cancellable != NULL)
-    {
-      self->again = TRUE;
-      return;
+      r->filter = g_steal_pointer (&self->job_filter);
+      r->options = self->job_options;
+      r->clusters = clusters;
+      g_queue_push_tail (&self->results, r);
+      while (self->results.length > N_RESULTS)
+        result_free (g_queue_pop_head (&self->results));
+      if (options_equal (&r->options, &self->options) && sm_filter_equal (r->filter, self->filter))
+        show (self, clusters);
     }
-  self->cancellable = g_cancellable_new ();
-  sm_find_excess_async (self->store, self->filter, &self->options, self->cancellable, done_cb,
-                        g_object_ref (self));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Cannot scan for excess: %s", error->message);
+  g_clear_object (&self->job_filter);
+  if (self->pending == 0)
+    start (self);
+  g_object_unref (self);
 }
 
 /**
@@ -109,17 +234,33 @@ recompute_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The map's filter or the options changed: a result kept for them is shown
+ * at once; otherwise the clusters shown fade until the new ones are in, and
+ * a computation for another filter gives way. */
 static void
 changed_cb (SmExcessLayer *self)
 {
-  if (!self->active)
+  Result *r = find_result (self, self->filter);
+
+  if (r != NULL)
     {
-      /* Stale now: computed again when next asked for. */
-      g_clear_pointer (&self->clusters, g_ptr_array_unref);
+      if (self->active)
+        {
+          show (self, r->clusters);
+          /* and on to the months ahead */
+          start (self);
+        }
       return;
     }
+  self->stale = TRUE;
+  if (!self->active)
+    return;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->job_filter != NULL &&
+      !(options_equal (&self->job_options, &self->options) && sm_filter_equal (self->job_filter, self->filter)))
+    g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pending, g_source_remove);
-  self->pending = g_timeout_add (150, recompute_cb, self);
+  self->pending = g_timeout_add (60, recompute_cb, self);
 }
 
 static void
@@ -128,7 +269,12 @@ store_changed_cb (SmExcessLayer *self,
                   GArray        *household_ids)
 {
   if (what & (SM_STORE_CHANGE_CASES | SM_STORE_CHANGE_BOUNDARIES))
-    changed_cb (self);
+    {
+      forget_results (self);
+      if (self->cancellable != NULL)
+        g_cancellable_cancel (self->cancellable);
+      changed_cb (self);
+    }
 }
 
 static void
@@ -140,9 +286,13 @@ sm_excess_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   cairo_t *cr;
 
+  double fade;
+
   if (!self->active || self->clusters == NULL || self->clusters->len == 0 ||
       shumate_viewport_get_reference_map_source (viewport) == NULL)
     return;
+  /* Another filter's, until this one's are in. */
+  fade = self->stale ? 0.35 : 1;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   for (guint i = 0; i < self->clusters->len; i++)
     {
@@ -159,9 +309,9 @@ sm_excess_layer_snapshot (GtkWidget   *widget,
       r = MAX (6, fabs (y - y_edge));
       cairo_new_path (cr);
       cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, 0.84, 0.19, 0.15, chosen ? 0.30 : 0.16);
+      cairo_set_source_rgba (cr, 0.84, 0.19, 0.15, (chosen ? 0.30 : 0.16) * fade);
       cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.65, 0.0, 0.15, 0.95);
+      cairo_set_source_rgba (cr, 0.65, 0.0, 0.15, 0.95 * fade);
       cairo_set_line_width (cr, chosen ? 4 : 2);
       if (!chosen)
         cairo_set_dash (cr, (const double[]) { 6, 3 }, 2, 0);
@@ -180,6 +330,8 @@ sm_excess_layer_dispose (GObject *object)
   g_clear_handle_id (&self->pending, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->job_filter);
+  forget_results (self);
   if (viewport != NULL)
     g_signal_handlers_disconnect_by_data (viewport, self);
   if (self->filter != NULL)
@@ -239,6 +391,9 @@ static void
 sm_excess_layer_init (SmExcessLayer *self)
 {
   self->selected = -1;
+  self->direction = 1;
+  g_date_clear (&self->time_first, 1);
+  g_queue_init (&self->results);
   self->options = (SmExcessOptions) { .model = SM_SCAN_BERNOULLI, .cell_m = 250, .seed = 1 };
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -269,8 +424,18 @@ sm_excess_layer_set_active (SmExcessLayer *self,
   if (self->active == active)
     return;
   self->active = active;
-  if (active && self->clusters == NULL)
-    sm_excess_layer_recompute (self);
+  if (active)
+    {
+      Result *r = find_result (self, self->filter);
+
+      if (r != NULL)
+        show (self, r->clusters);
+      else
+        {
+          self->stale = TRUE;
+          sm_excess_layer_recompute (self);
+        }
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -317,13 +482,51 @@ sm_excess_layer_set_selected (SmExcessLayer *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Whether a computation is under way or waiting to start. */
+/* Whether the clusters shown are not yet those of the map's filter: a
+ * computation for it is under way or waiting to start. */
 gboolean
 sm_excess_layer_is_busy (SmExcessLayer *self)
 {
   g_return_val_if_fail (SM_IS_EXCESS_LAYER (self), FALSE);
 
-  return self->cancellable != NULL || self->pending != 0;
+  return self->active && (self->stale || self->pending != 0);
+}
+
+/* Whether a computation runs, for the map's filter or ahead of the time
+ * slider. */
+gboolean
+sm_excess_layer_is_computing (SmExcessLayer *self)
+{
+  g_return_val_if_fail (SM_IS_EXCESS_LAYER (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+/**
+ * sm_excess_layer_set_month:
+ * @first: the time slider's first month
+ * @n_months: its months
+ * @index: the month it shows, as sm_filter_set_month() takes it
+ * @window: its mode, as sm_filter_set_month() takes it
+ *
+ * The month the slider shows, before its filter changes: the months next
+ * to it, the way it moved, are computed ahead while nothing else is.
+ */
+void
+sm_excess_layer_set_month (SmExcessLayer *self,
+                           const GDate   *first,
+                           int            n_months,
+                           int            index,
+                           int            window)
+{
+  g_return_if_fail (SM_IS_EXCESS_LAYER (self));
+
+  if (index != self->time_index)
+    self->direction = index > self->time_index ? 1 : -1;
+  self->time_first = *first;
+  self->time_months = n_months;
+  self->time_index = index;
+  self->time_window = window;
 }
 
 /**
@@ -358,7 +561,8 @@ sm_excess_layer_describe (SmExcessLayer *self,
 
   g_return_val_if_fail (SM_IS_EXCESS_LAYER (self), NULL);
 
-  if (!self->active || !gtk_widget_get_visible (GTK_WIDGET (self)) || self->clusters == NULL)
+  if (!self->active || !gtk_widget_get_visible (GTK_WIDGET (self)) || self->clusters == NULL ||
+      self->stale)
     return NULL;
   for (guint i = 0; i < self->clusters->len; i++)
     {

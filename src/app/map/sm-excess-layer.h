@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (SmExcessLayer, sm_excess_layer, SM, EXCESS_LAYER, ShumateL
 /* The clusters of excess (Kulldorff's scan, sm_find_excess()) as circles:
  * computed on a worker thread while the layer is active, again whenever
  * the filter or the store changes; "updated" when a new list is in. The
+ * results of the last filters are kept, and the time slider's next months
+ * computed ahead, so that a step shows its month's clusters at once. The
  * chosen cluster is outlined. */
 
 SmExcessLayer *sm_excess_layer_new          (ShumateViewport *viewport,
@@ -28,6 +30,12 @@ void           sm_excess_layer_set_cell     (SmExcessLayer   *self,
 void           sm_excess_layer_set_selected (SmExcessLayer   *self,
                                              int              index);
 gboolean       sm_excess_layer_is_busy      (SmExcessLayer   *self);
+gboolean       sm_excess_layer_is_computing (SmExcessLayer   *self);
+void           sm_excess_layer_set_month    (SmExcessLayer   *self,
+                                             const GDate     *first,
+                                             int              n_months,
+                                             int              index,
+                                             int              window);
 GPtrArray     *sm_excess_layer_get_clusters (SmExcessLayer   *self);
 void           sm_excess_layer_recompute    (SmExcessLayer   *self);
 

@@ -612,6 +612,15 @@ sm_hotspot_layer_flush (SmHotspotLayer *self)
     sm_hotspot_layer_recompute (self);
 }
 
+/* Whether a computation the filter's changes scheduled is still to run. */
+gboolean
+sm_hotspot_layer_is_pending (SmHotspotLayer *self)
+{
+  g_return_val_if_fail (SM_IS_HOTSPOT_LAYER (self), FALSE);
+
+  return self->pending != 0;
+}
+
 void
 sm_hotspot_layer_set_kernel (SmHotspotLayer *self,
                              SmKernel        kernel)

@@ -58,6 +58,7 @@ void            sm_hotspot_layer_set_per_month  (SmHotspotLayer  *self,
                                                  gboolean         per_month);
 gboolean        sm_hotspot_layer_is_scaling     (SmHotspotLayer  *self);
 void            sm_hotspot_layer_flush          (SmHotspotLayer  *self);
+gboolean        sm_hotspot_layer_is_pending     (SmHotspotLayer  *self);
 void            sm_hotspot_layer_recompute      (SmHotspotLayer  *self);
 GPtrArray      *sm_hotspot_layer_get_hotspots   (SmHotspotLayer  *self);
 double          sm_hotspot_layer_get_peak       (SmHotspotLayer  *self);

@@ -640,6 +640,30 @@ sm_filter_equal_but_time (SmFilter *a,
          g_strcmp0 (a->settlement_part, b->settlement_part) == 0;
 }
 
+static gboolean
+same_day (const GDate *a,
+          const GDate *b)
+{
+  return g_date_valid (a) ? g_date_valid (b) && g_date_compare (a, b) == 0 : !g_date_valid (b);
+}
+
+/**
+ * sm_filter_equal:
+ *
+ * Whether two filters choose the same households on the same day: what a
+ * result computed for one can be kept for the other by.
+ */
+gboolean
+sm_filter_equal (SmFilter *a,
+                 SmFilter *b)
+{
+  g_return_val_if_fail (SM_IS_FILTER (a) && SM_IS_FILTER (b), FALSE);
+
+  return sm_filter_equal_but_time (a, b) && same_day (&a->as_of, &b->as_of) &&
+         same_day (&a->since, &b->since) && a->status == b->status &&
+         g_strcmp0 (a->service_type, b->service_type) == 0;
+}
+
 /**
  * sm_filter_copy_register:
  *

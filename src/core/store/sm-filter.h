@@ -119,6 +119,8 @@ void          sm_filter_set_month         (SmFilter     *self,
                                            GDate        *day);
 gboolean      sm_filter_equal_but_time    (SmFilter     *a,
                                            SmFilter     *b);
+gboolean      sm_filter_equal             (SmFilter     *a,
+                                           SmFilter     *b);
 typedef struct _SmStore SmStore;
 char         *sm_filter_describe          (SmFilter     *self,
                                            SmStore      *store);
