@@ -7,6 +7,8 @@
 
 #include "sm-basemap.h"
 #include "sm-case-draft.h"
+#include "sm-case-snapshot.h"
+#include "sm-store-review.h"
 #include "sm-error.h"
 #include "sm-store-places.h"
 #include "sm-test-util.h"
@@ -239,6 +241,128 @@ test_remove (Fixture       *f,
   g_assert_cmpint (sm_store_count (f->store, "household"), ==, 1);
 }
 
+
+static SmPerson *
+person_named (GPtrArray  *persons,
+              const char *given)
+{
+  for (guint i = 0; i < persons->len; i++)
+    if (g_strcmp0 (((SmPerson *) g_ptr_array_index (persons, i))->given_name, given) == 0)
+      return g_ptr_array_index (persons, i);
+  return NULL;
+}
+
+/* Undoing a save writes the case back as it was: the household's fields,
+ * place and review row; people changed back, added ones deleted, a
+ * removed one back with its assessment; the need as it was. Undoing a
+ * household's first save deletes it; a household gone cannot be undone. */
+static void
+test_undo_save (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmCaseDraft) draft = new_draft ("Agostyán, Nincsilyen utca 4.");
+  g_autoptr(SmCaseDraft) second = new_draft ("Kossuth Lajos utca 7.");
+  g_autoptr(SmCaseSnapshot) before = NULL, unsaved = sm_case_snapshot_take (f->store, 0, NULL);
+  g_autoptr(GPtrArray) persons = NULL, needs = NULL, assessments = NULL;
+  g_autoptr(SmReviewRow) review = NULL, review_after = NULL;
+  SmCaseDraftPerson *bela = sm_case_draft_add_person (draft), *added;
+  SmCaseDraftAssessment *a;
+  SmCaseDraftNeed *n;
+  SmCaseSaveResult result;
+  SmHousehold h = { 0 }, was = { 0 };
+  gint64 anna_was, id, n_was;
+  gboolean found;
+
+  bela->person.family_name = g_strdup ("Kovács");
+  bela->person.given_name = g_strdup ("Béla");
+  bela->birth_year_text = g_strdup ("1946");
+  g_assert_true (sm_case_draft_save (draft, f->store, f->geocoder, &result, &error));
+  id = result.household_id;
+  anna_was = ((SmCaseDraftPerson *) g_ptr_array_index (draft->persons, 0))->person.id;
+  a = sm_case_draft_add_assessment (draft);
+  a->assessment.person_id = anna_was;
+  a->assessment.assessed_on = g_strdup ("2025-03-01");
+  a->assessment.mobility = g_strdup ("limited");
+  a->assessment.lives_alone = TRUE;
+  g_assert_true (sm_case_draft_save (draft, f->store, f->geocoder, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (sm_store_get_household (f->store, id, &was, &error));
+  review = sm_store_get_review_row (f->store, id, &found, &error);
+  g_assert_true (found);
+
+  /* The save to undo: a new address (placed, off the review list), Anna
+   * and her assessment removed, Béla renamed, the need made severe, a
+   * person and a need added. */
+  before = sm_case_snapshot_take (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sm_case_snapshot_get_household (before), ==, id);
+  g_free (draft->household.address_raw);
+  draft->household.address_raw = g_strdup ("Kossuth Lajos utca 5.");
+  a->removed = TRUE;
+  ((SmCaseDraftPerson *) g_ptr_array_index (draft->persons, 0))->removed = TRUE;
+  g_free (bela->person.given_name);
+  bela->person.given_name = g_strdup ("Béla Ferenc");
+  n = g_ptr_array_index (draft->needs, 0);
+  n_was = n->need.id;
+  n->need.severity = 3;
+  added = sm_case_draft_add_person (draft);
+  added->person.family_name = g_strdup ("Kiss");
+  added->person.given_name = g_strdup ("Dóra");
+  n = sm_case_draft_add_need (draft);
+  n->need.category = g_strdup ("lakhatas");
+  n->need.severity = 1;
+  n->need.assessed_on = g_strdup ("2025-04-01");
+  g_assert_true (sm_case_draft_save (draft, f->store, f->geocoder, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.geocoded, ==, SM_GEOCODE_ADDRESS);
+  g_assert_cmpint (sm_store_count (f->store, "geocode_review"), ==, 0);
+  g_assert_cmpint (sm_store_count (f->store, "elderly_assessment"), ==, 0);
+
+  g_assert_true (sm_case_snapshot_restore (before, f->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_true (sm_store_get_household (f->store, id, &h, &error));
+  g_assert_cmpstr (h.address_raw, ==, "Agostyán, Nincsilyen utca 4.");
+  g_assert_cmpstr (h.settlement_part, ==, was.settlement_part);
+  g_assert_cmpint (h.quality, ==, SM_GEOCODE_SETTLEMENT_PART);
+  g_assert_cmpfloat (h.lat, ==, was.lat);
+  g_assert_cmpfloat (h.lon, ==, was.lon);
+  review_after = sm_store_get_review_row (f->store, id, &found, &error);
+  g_assert_true (found);
+  g_assert_cmpint (review_after->quality, ==, review->quality);
+  g_assert_cmpfloat (review_after->score, ==, review->score);
+  g_assert_cmpstr (review_after->details, ==, review->details);
+  persons = sm_store_list_persons (f->store, id, &error);
+  g_assert_cmpuint (persons->len, ==, 2);
+  g_assert_nonnull (person_named (persons, "Anna"));
+  g_assert_cmpint (person_named (persons, "Anna")->birth_year, ==, 1948);
+  g_assert_cmpint (person_named (persons, "Béla")->id, ==, bela->person.id);
+  g_assert_null (person_named (persons, "Dóra"));
+  needs = sm_store_list_needs (f->store, id, &error);
+  g_assert_cmpuint (needs->len, ==, 1);
+  g_assert_cmpint (((SmNeed *) g_ptr_array_index (needs, 0))->id, ==, n_was);
+  g_assert_cmpint (((SmNeed *) g_ptr_array_index (needs, 0))->severity, ==, 2);
+  g_assert_cmpstr (((SmNeed *) g_ptr_array_index (needs, 0))->category, ==, "idos_gondozas");
+  assessments = sm_store_list_assessments (f->store, id, &error);
+  g_assert_cmpuint (assessments->len, ==, 1);
+  g_assert_cmpint (((SmElderlyAssessment *) g_ptr_array_index (assessments, 0))->person_id, ==,
+                   person_named (persons, "Anna")->id);
+  g_assert_true (((SmElderlyAssessment *) g_ptr_array_index (assessments, 0))->lives_alone);
+  g_assert_cmpstr (((SmElderlyAssessment *) g_ptr_array_index (assessments, 0))->mobility, ==, "limited");
+  sm_household_clear (&h);
+  sm_household_clear (&was);
+
+  /* A household's first save, undone: it is gone; then nothing to undo. */
+  g_assert_true (sm_case_draft_save (second, f->store, f->geocoder, &result, &error));
+  g_assert_cmpint (sm_store_count (f->store, "household"), ==, 2);
+  g_assert_true (sm_case_snapshot_restore (unsaved, f->store, result.household_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sm_store_count (f->store, "household"), ==, 1);
+  g_assert_false (sm_case_snapshot_restore (unsaved, f->store, result.household_id, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (sm_store_count (f->store, "household"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +377,7 @@ main (int   argc,
   g_test_add ("/case-draft/dates-as-written", Fixture, NULL, fixture_setup, test_dates_as_written,
               fixture_teardown);
   g_test_add ("/case-draft/remove", Fixture, NULL, fixture_setup, test_remove, fixture_teardown);
+  g_test_add ("/case-draft/undo-save", Fixture, NULL, fixture_setup, test_undo_save, fixture_teardown);
   status = g_test_run ();
   sm_test_remove_dir (tmpdir);
   g_free (tmpdir);

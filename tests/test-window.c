@@ -279,6 +279,96 @@ test_delete_undo (void)
   g_assert_error (error, SM_ERROR, SM_ERROR_NOT_FOUND);
 }
 
+/* Undo after a save (the toast's button, or Ctrl+Z) writes the case back
+ * as it was, once; not over edits still in the form. Undoing a new
+ * household's first save takes it away. */
+static void
+test_undo_save (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(GArray) hits = sm_store_query (store, filter, &error);
+  gint64 id = g_array_index (hits, SmCaseHit, 2).household_id;
+  SmWindow *window = sm_test_open_window (store);
+  SmCasePanel *panel = sm_window_get_case_panel (window);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *address = NULL;
+  gint64 households = sm_store_count (store, "household"), open_needs, made;
+  g_autofree char *open_sql = g_strdup_printf ("SELECT count(*) FROM need WHERE household_id = %"
+                                               G_GINT64_FORMAT " AND resolved_on IS NULL", id);
+  SmHousehold h;
+
+  sm_window_select_household (window, id);
+  sm_test_iterate (50);
+  g_assert_true (sm_store_get_household (store, id, &h, &error));
+  address = g_strdup (h.address_raw);
+  sm_household_clear (&h);
+  open_needs = sm_test_scalar (store, open_sql);
+  g_assert_cmpint (open_needs, >, 0);
+
+  sm_test_collect_widgets (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, rows);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 0)), "Tata, Visszavonás utca 3.");
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_has_prefix (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), "Resolved on") &&
+        *gtk_editable_get_text (g_ptr_array_index (rows, i)) == '\0')
+      gtk_editable_set_text (g_ptr_array_index (rows, i), "2026-01-15");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-household", NULL);
+  sm_test_iterate (50);
+  g_assert_false (sm_case_panel_is_dirty (panel));
+  g_assert_true (sm_store_get_household (store, id, &h, &error));
+  g_assert_cmpstr (h.address_raw, ==, "Tata, Visszavonás utca 3.");
+  sm_household_clear (&h);
+  g_assert_cmpint (sm_test_scalar (store, open_sql), ==, 0);
+  g_assert_true (sm_case_panel_can_undo_save (panel));
+
+  /* Edits not saved: undo leaves the database alone. */
+  g_ptr_array_set_size (rows, 0);
+  sm_test_collect_widgets (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, rows);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 0)), "Tata, Harmadik utca 1.");
+  g_assert_true (sm_case_panel_is_dirty (panel));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  sm_test_iterate (50);
+  g_assert_true (sm_store_get_household (store, id, &h, &error));
+  g_assert_cmpstr (h.address_raw, ==, "Tata, Visszavonás utca 3.");
+  sm_household_clear (&h);
+
+  /* Reverted, the save is undone: address and open needs as they were. */
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 0)), "Tata, Visszavonás utca 3.");
+  sm_case_panel_load (panel, id, &error);
+  g_assert_false (sm_case_panel_is_dirty (panel));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  sm_test_iterate (50);
+  g_assert_true (sm_store_get_household (store, id, &h, &error));
+  g_assert_cmpstr (h.address_raw, ==, address);
+  sm_household_clear (&h);
+  g_assert_cmpint (sm_test_scalar (store, open_sql), ==, open_needs);
+  g_assert_cmpint (sm_case_panel_get_household (panel), ==, id);
+  g_assert_false (sm_case_panel_is_dirty (panel));
+  g_assert_false (sm_case_panel_can_undo_save (panel));
+  g_ptr_array_set_size (rows, 0);
+  sm_test_collect_widgets (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, rows);
+  g_assert_cmpstr (gtk_editable_get_text (g_ptr_array_index (rows, 0)), ==, address);
+
+  /* A new household's first save, undone: gone again. */
+  sm_case_panel_new_household (panel, 47.6465, 18.3250);
+  g_ptr_array_set_size (rows, 0);
+  sm_test_collect_widgets (GTK_WIDGET (panel), ADW_TYPE_ENTRY_ROW, rows);
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 0)), "Tata, Új utca 9.");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-household", NULL);
+  sm_test_iterate (50);
+  made = sm_case_panel_get_household (panel);
+  g_assert_cmpint (made, >, 0);
+  g_assert_cmpint (sm_store_count (store, "household"), ==, households + 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  sm_test_iterate (50);
+  g_assert_cmpint (sm_store_count (store, "household"), ==, households);
+  g_assert_cmpint (sm_case_panel_get_household (panel), ==, 0);
+  g_assert_false (sm_store_get_household (store, made, &h, NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sm_test_iterate (50);
+}
+
 /* A bubble zooms in on a click; a new household is placed where the map
  * is clicked and saved with its address. */
 static void
@@ -658,6 +748,7 @@ main (int    argc,
   g_test_add_func ("/window/search-and-zoom", test_search_and_zoom);
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/undo-save", test_undo_save);
   g_test_add_func ("/window/save-waits-for-writer", test_save_waits_for_writer);
   g_test_add_func ("/window/writes-wait-for-writer", test_writes_wait_for_writer);
   g_test_add_func ("/window/bubble-and-new-household", test_bubble_and_new_household);

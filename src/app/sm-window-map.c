@@ -512,20 +512,43 @@ _sm_window_map_query_tooltip_cb (GtkWidget  *widget,
   return TRUE;
 }
 
+static void
+save_toast_dismissed_cb (SmWindow *self)
+{
+  g_clear_object (&self->save_toast);
+}
+
 void
 _sm_window_case_saved_cb (SmWindow *self,
                gint64    household_id)
 {
   SmGeocodeQuality placed = sm_case_panel_get_last_geocode (self->case_panel);
 
+  const char *text;
+
   sm_case_layer_set_selected (self->case_layer, household_id);
   _sm_window_update_case_actions (self);
   if (placed == SM_GEOCODE_ADDRESS || placed == SM_GEOCODE_INTERPOLATED || placed == SM_GEOCODE_STREET)
-    _sm_window_toast (self, _("Saved and placed by its address"));
+    text = _("Saved and placed by its address");
   else if (placed != SM_GEOCODE_NONE)
-    _sm_window_toast (self, _("Saved; its address could not be placed on a street, so it is on the review list"));
+    text = _("Saved; its address could not be placed on a street, so it is on the review list");
   else
-    _sm_window_toast (self, _("Saved"));
+    text = _("Saved");
+  /* The save can be undone (Ctrl+Z) until another household is shown or
+   * the form is edited again; the toast says so. */
+  if (self->save_toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->save_toast, self);
+      adw_toast_dismiss (self->save_toast);
+      g_clear_object (&self->save_toast);
+    }
+  self->save_toast = g_object_ref (adw_toast_new (text));
+  adw_toast_set_button_label (self->save_toast, _("_Undo"));
+  adw_toast_set_action_name (self->save_toast, "win.undo");
+  adw_toast_set_timeout (self->save_toast, 10);
+  g_signal_connect_swapped (self->save_toast, "dismissed", G_CALLBACK (save_toast_dismissed_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
+  adw_toast_overlay_add_toast (self->toasts, self->save_toast);
 }
 
 void
@@ -637,6 +660,39 @@ delete_toast_dismissed_cb (SmWindow *self)
   _sm_window_commit_pending_delete (self);
 }
 
+/* The last save of the Case page, undone: the case as it was. */
+static void
+undo_save (SmWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+
+  if (self->save_toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->save_toast, self);
+      adw_toast_dismiss (self->save_toast);
+      g_clear_object (&self->save_toast);
+    }
+  if (!sm_case_panel_can_undo_save (self->case_panel))
+    {
+      _sm_window_toast (self, sm_case_panel_is_dirty (self->case_panel)
+                              ? _("The form has changes that are not saved: save or revert them first")
+                              : _("There is no save to undo"));
+      return;
+    }
+  if (!sm_case_panel_undo_save (self->case_panel, &id, &error))
+    {
+      _sm_window_toast (self, error->message);
+      return;
+    }
+  sm_case_layer_set_selected (self->case_layer, id);
+  _sm_window_update_case_actions (self);
+  text = id != 0 ? g_strdup (_("The save was undone: the household is as it was"))
+                 : g_strdup (_("The save was undone: the new household is gone"));
+  _sm_window_toast (self, text);
+}
+
 void
 _sm_window_undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -646,7 +702,10 @@ _sm_window_undo_action (GtkWidget  *widget,
   gint64 id = self->pending_delete;
 
   if (id == 0)
-    return;
+    {
+      undo_save (self);
+      return;
+    }
   self->pending_delete = 0;
   sm_case_layer_set_hidden (self->case_layer, 0);
   sm_search_box_set_hidden (self->search_box, 0);

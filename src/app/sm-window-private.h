@@ -80,11 +80,13 @@ struct _SmWindow
   SmMeasureLayer       *measure_layer;
   GDate                 time_first;      /* first month of the data */
   guint                 play_id;
+  gint64                time_moved_at;    /* µs, the slider's last change */
   guint                 outside_id;
   char                 *counts_text;
   gboolean              placing_new;
   gint64                pending_delete;
   AdwToast             *delete_toast;
+  AdwToast             *save_toast;       /* "Saved", with Undo */
   GCancellable         *import_cancellable;
   GtkWindow            *import_dialog;
   GtkProgressBar       *import_bar;

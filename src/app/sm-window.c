@@ -380,6 +380,9 @@ sm_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->delete_toast != NULL)
     g_signal_handlers_disconnect_by_data (self->delete_toast, self);
+  if (self->save_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->save_toast, self);
+  g_clear_object (&self->save_toast);
   if (self->store != NULL)
     _sm_window_commit_pending_delete (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SM_TYPE_WINDOW);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sm-case-snapshot.h"
+
 #include <adwaita.h>
 
 #include "sm-case-panel.h"
@@ -90,6 +92,8 @@ struct _SmCasePanel
   gboolean             dirty;
   char                *loaded_address;  /* as loaded, to see a change */
   SmGeocodeQuality     last_geocode;    /* of the last save; NONE: not geocoded */
+  SmCaseSnapshot      *undo;            /* the case before the last save, or NULL */
+  gint64               undo_household;  /* the household that save wrote */
   /* Waiting for another program's write: the saves asked for meanwhile
    * (GTasks, NULL when not waiting), the message's ticker, its start. */
   GPtrArray           *waiters;

@@ -174,6 +174,8 @@ sm_case_panel_load (SmCasePanel  *self,
       return FALSE;
     }
 
+  if (household_id != self->undo_household)
+    g_clear_pointer (&self->undo, sm_case_snapshot_free);
   self->loading = TRUE;
   reset_form (self);
   self->household_id = household_id;
@@ -221,6 +223,7 @@ sm_case_panel_new_household (SmCasePanel *self,
 {
   g_return_if_fail (SM_IS_CASE_PANEL (self));
 
+  g_clear_pointer (&self->undo, sm_case_snapshot_free);
   self->loading = TRUE;
   reset_form (self);
   self->household_id = 0;
@@ -250,6 +253,7 @@ sm_case_panel_clear (SmCasePanel *self)
 {
   g_return_if_fail (SM_IS_CASE_PANEL (self));
 
+  g_clear_pointer (&self->undo, sm_case_snapshot_free);
   self->loading = TRUE;
   reset_form (self);
   self->household_id = 0;
@@ -365,11 +369,19 @@ sm_case_panel_save (SmCasePanel *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SmCaseDraft) draft = NULL;
+  g_autoptr(SmCaseSnapshot) before = NULL;
   SmCaseSaveResult result = { 0 };
 
   g_return_val_if_fail (SM_IS_CASE_PANEL (self), FALSE);
 
   clear_marks (self);
+  /* The case as it is before, to undo the save. */
+  before = sm_case_snapshot_take (self->store, self->household_id, &error);
+  if (before == NULL)
+    {
+      show_problem (self, NULL, error->message);
+      return FALSE;
+    }
   draft = draft_from_form (self);
   self->last_geocode = SM_GEOCODE_NONE;
   if (!sm_case_draft_save (draft, self->store, sm_context_get_geocoder (self->context), &result,
@@ -378,6 +390,9 @@ sm_case_panel_save (SmCasePanel *self)
       show_problem (self, field_widget (self, &result), error->message);
       return FALSE;
     }
+  g_clear_pointer (&self->undo, sm_case_snapshot_free);
+  self->undo = g_steal_pointer (&before);
+  self->undo_household = result.household_id;
   self->last_geocode = result.geocoded;
   self->household_id = result.household_id;
   if (!sm_case_panel_load (self, result.household_id, &error))
@@ -386,6 +401,55 @@ sm_case_panel_save (SmCasePanel *self)
       return FALSE;
     }
   g_signal_emit (self, _sm_case_panel_signals[SM_CASE_PANEL_SAVED], 0, result.household_id);
+  return TRUE;
+}
+
+/* Whether the household shown was the last saved, with no edits since:
+ * its save can be undone. */
+gboolean
+sm_case_panel_can_undo_save (SmCasePanel *self)
+{
+  g_return_val_if_fail (SM_IS_CASE_PANEL (self), FALSE);
+
+  return self->undo != NULL && self->household_id == self->undo_household && !self->dirty;
+}
+
+/**
+ * sm_case_panel_undo_save:
+ * @household_id: (out): the household shown again, or 0 when undoing its
+ *   first save deleted it
+ *
+ * Writes the case back as it was before the last save, as one action
+ * (sm_case_snapshot_restore()), and shows it; once.
+ */
+gboolean
+sm_case_panel_undo_save (SmCasePanel  *self,
+                         gint64       *household_id,
+                         GError      **error)
+{
+  g_autoptr(SmCaseSnapshot) undo = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (SM_IS_CASE_PANEL (self), FALSE);
+
+  *household_id = 0;
+  if (!sm_case_panel_can_undo_save (self))
+    {
+      g_set_error_literal (error, SM_ERROR, SM_ERROR_INVALID, _("There is no save to undo"));
+      return FALSE;
+    }
+  undo = g_steal_pointer (&self->undo);
+  if (!sm_case_snapshot_restore (undo, self->store, self->undo_household, error))
+    {
+      self->undo = g_steal_pointer (&undo);
+      return FALSE;
+    }
+  id = sm_case_snapshot_get_household (undo);
+  if (id == 0)
+    sm_case_panel_clear (self);
+  else if (!sm_case_panel_load (self, id, error))
+    return FALSE;
+  *household_id = id;
   return TRUE;
 }
 
@@ -589,6 +653,7 @@ sm_case_panel_dispose (GObject *object)
   g_clear_pointer (&self->marked, g_ptr_array_unref);
   g_clear_pointer (&self->loaded_address, g_free);
   g_clear_pointer (&self->casework_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, sm_case_snapshot_free);
 
   G_OBJECT_CLASS (sm_case_panel_parent_class)->dispose (object);
 }

@@ -29,6 +29,10 @@ SmGeocodeQuality sm_case_panel_get_last_geocode (SmCasePanel *self);
 gint64       sm_case_panel_get_household (SmCasePanel *self);
 gboolean     sm_case_panel_is_dirty      (SmCasePanel *self);
 gboolean     sm_case_panel_save          (SmCasePanel *self);
+gboolean     sm_case_panel_can_undo_save (SmCasePanel *self);
+gboolean     sm_case_panel_undo_save     (SmCasePanel *self,
+                                          gint64      *household_id,
+                                          GError     **error);
 void         sm_case_panel_request_save  (SmCasePanel *self);
 void         sm_case_panel_save_async    (SmCasePanel         *self,
                                           GAsyncReadyCallback  callback,

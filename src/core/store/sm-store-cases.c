@@ -215,6 +215,25 @@ sm_store_set_household_location (SmStore          *self,
   return _sm_store_run_change (self, stmt, "household", id, error);
 }
 
+/* The household has no place on the map (as before it was first placed). */
+gboolean
+sm_store_clear_household_location (SmStore  *self,
+                                   gint64    id,
+                                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SM_IS_STORE (self), FALSE);
+
+  stmt = _sm_store_prepare (self,
+    "UPDATE household SET lat = NULL, lon = NULL, geocode_quality = 'none',"
+    " updated_at = unixepoch() WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _sm_store_run_change (self, stmt, "household", id, error);
+}
+
 gboolean
 sm_store_delete_household (SmStore  *self,
                            gint64    id,

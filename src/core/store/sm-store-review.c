@@ -89,3 +89,45 @@ sm_store_list_review_rows (SmStore  *store,
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE ? g_steal_pointer (&list) : NULL;
 }
+
+/**
+ * sm_store_get_review_row:
+ * @found: (out): whether the household is on the review list
+ *
+ * Returns: (transfer full) (nullable): the household's row of the review
+ *   list, %NULL with @found %FALSE when it is not on it, or %NULL with
+ *   @error
+ */
+SmReviewRow *
+sm_store_get_review_row (SmStore   *store,
+                         gint64     household_id,
+                         gboolean  *found,
+                         GError   **error)
+{
+  sqlite3_stmt *stmt = _sm_store_prepare (store,
+    "SELECT r.household_id, h.address_raw, r.quality, r.score, r.candidates"
+    " FROM geocode_review r JOIN household h ON h.id = r.household_id"
+    " WHERE r.household_id = ?", error);
+  SmReviewRow *r = NULL;
+  int rc;
+
+  *found = FALSE;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, household_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      r = g_new0 (SmReviewRow, 1);
+      r->household_id = sqlite3_column_int64 (stmt, 0);
+      r->address = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 2), &r->quality);
+      r->score = sqlite3_column_double (stmt, 3);
+      r->details = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      *found = TRUE;
+    }
+  else if (rc != SQLITE_DONE)
+    _sm_store_set_error (store, error);
+  sqlite3_reset (stmt);
+  return r;
+}

@@ -25,6 +25,12 @@ gboolean   sm_store_remove_review    (SmStore           *store,
                                       GError           **error);
 GPtrArray *sm_store_list_review_rows (SmStore           *store,
                                       GError           **error);
+SmReviewRow *sm_store_get_review_row (SmStore           *store,
+                                      gint64             household_id,
+                                      gboolean          *found,
+                                      GError           **error);
 void       sm_review_row_free        (SmReviewRow       *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SmReviewRow, sm_review_row_free)
 
 G_END_DECLS

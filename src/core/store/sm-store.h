@@ -117,6 +117,9 @@ gboolean    sm_store_set_household_location (SmStore          *self,
                                              double            lon,
                                              SmGeocodeQuality  quality,
                                              GError          **error);
+gboolean    sm_store_clear_household_location (SmStore        *self,
+                                               gint64          id,
+                                               GError        **error);
 gboolean    sm_store_delete_household    (SmStore           *self,
                                           gint64             id,
                                           GError           **error);
