@@ -674,6 +674,8 @@ sm_scan (const SmScanLocation *locations,
   /* The replications, spread over the processors. */
   maxima = g_new0 (double, replications);
   n_workers = CLAMP ((int) g_get_num_processors (), 1, (int) G_N_ELEMENTS (workers));
+  if (o->max_threads > 0)
+    n_workers = MIN (n_workers, (int) o->max_threads);
   for (int t = 0; t < n_workers; t++)
     {
       workers[t] = (Worker) { &s, s.threshold, o->seed, t, n_workers, replications, maxima, cancellable };
