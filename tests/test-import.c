@@ -1,5 +1,10 @@
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include <gdal.h>
@@ -743,6 +748,62 @@ test_personal_cases (void)
   }
 }
 
+/* A table for people is written with its columns named in the user's
+ * language, each one import recognizes again; GIS formats keep the stable
+ * names. */
+static void
+test_titles_in_language (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SmStore) store = NULL;
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autofree char *table = tmp_path ("hungarian.csv");
+  g_autofree char *gis = tmp_path ("hungarian.geojson");
+  g_autofree char *text = NULL;
+  g_autoptr(GHashTable) mapping = NULL;
+  g_auto(GStrv) lines = NULL, columns = NULL;
+  SmExportOptions agreed = { SM_EXPORT_CASES, .personal = TRUE };
+  static const char * const mapped[] = {
+    "household_key", "address", "postal_code", "settlement", "settlement_part", "x", "y",
+    "need_category", "need_severity", "need_assessed_on", "need_resolved_on", "synthetic",
+  };
+  guint n = 0;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SOCIAL_MAP_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "hu", TRUE);
+  setlocale (LC_ALL, "");
+  store = sm_store_open (demo_db, &error);
+  g_assert_no_error (error);
+  g_assert_true (sm_export (store, filter, table, NULL, &agreed, &n, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (table, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", 2);
+  g_assert_nonnull (strstr (lines[0], "háztartás azonosító"));
+  g_assert_nonnull (strstr (lines[0], "irányítószám"));
+  g_assert_nonnull (strstr (lines[0], "tájékoztatás"));
+  g_assert_null (strstr (lines[0], "need_category"));
+  g_assert_nonnull (strstr (lines[1], "Személyes adat"));
+  columns = g_strsplit (g_strstrip (lines[0]), ",", -1);
+  mapping = sm_import_guess_columns (SM_IMPORT_HOUSEHOLDS, (const char * const *) columns);
+  for (guint i = 0; i < G_N_ELEMENTS (mapped); i++)
+    if (!g_hash_table_contains (mapping, mapped[i]))
+      g_error ("“%s” is not recognized in %s", mapped[i], lines[0]);
+  g_assert_false (g_hash_table_contains (mapping, "need_note"));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (sm_export (store, filter, gis, NULL, &agreed, &n, &error));
+  g_assert_true (g_file_get_contents (gis, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"need_category\""));
+  g_assert_null (strstr (text, "háztartás azonosító"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -774,6 +835,7 @@ main (int    argc,
   g_test_add_func ("/import/services", test_services);
   g_test_add_func ("/export/suppression", test_suppression);
   g_test_add_func ("/export/personal-cases", test_personal_cases);
+  g_test_add_func ("/export/titles-in-language", test_titles_in_language);
   status = g_test_run ();
   sm_test_remove_dir (sm_test_import_dir);
   g_clear_pointer (&sm_test_import_dir, g_free);

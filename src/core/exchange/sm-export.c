@@ -63,11 +63,61 @@ find_format (const char  *path,
 typedef struct {
   GDALDatasetH  ds;
   OGRLayerH     layer;
+  const char * const *fields;  /* the columns' stable names, in order */
+  gboolean      titled;        /* columns named in the user's language */
   gboolean      geometry;
   const char   *notice;        /* what the file holds, said in its metadata or a column */
   char         *text;          /* the format's about and the notice, as written */
   int           notice_field;  /* -1: in the metadata */
 } Out;
+
+/* A column's name in a table people read (CSV, XLSX), in the user's
+ * language; each is one that import recognizes, so a table exported in
+ * any language is read back. GIS formats keep the stable names. */
+static const char *
+field_title (const char *field)
+{
+  static const struct { const char *name; const char *title; } titles[] = {
+    { "household_id", NC_("export column", "household_id") },
+    { "address", NC_("export column", "address") },
+    { "postal_code", NC_("export column", "postal_code") },
+    { "settlement", NC_("export column", "settlement") },
+    { "settlement_part", NC_("export column", "settlement_part") },
+    { "lat", NC_("export column", "lat") },
+    { "lon", NC_("export column", "lon") },
+    { "geocode_quality", NC_("export column", "geocode_quality") },
+    { "need_category", NC_("export column", "need_category") },
+    { "need_severity", NC_("export column", "need_severity") },
+    { "need_assessed_on", NC_("export column", "need_assessed_on") },
+    { "need_resolved_on", NC_("export column", "need_resolved_on") },
+    { "need_assessed_in", NC_("export column", "need_assessed_in") },
+    { "need_resolved_in", NC_("export column", "need_resolved_in") },
+    { "synthetic", NC_("export column", "synthetic") },
+    { "unit", NC_("export column", "unit") },
+    { "households", NC_("export column", "households") },
+    { "persons", NC_("export column", "persons") },
+    { "needs", NC_("export column", "needs") },
+    { "population", NC_("export column", "population") },
+    { "suppressed", NC_("export column", "suppressed") },
+    { "notice", NC_("export column", "notice") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_str_equal (titles[i].name, field))
+      return g_dpgettext2 (GETTEXT_PACKAGE, "export column", titles[i].title);
+  return field;
+}
+
+/* Where a column is, by its stable name. */
+static int
+column (const Out  *out,
+        const char *field)
+{
+  for (int i = 0; out->fields[i] != NULL; i++)
+    if (g_str_equal (out->fields[i], field))
+      return i;
+  g_return_val_if_reached (-1);
+}
 
 /* A column's name in words of the user's language. */
 static const char *
@@ -123,8 +173,11 @@ write_readme (Out                *out,
     {
       OGRFeatureH f = OGR_F_Create (OGR_L_GetLayerDefn (readme));
 
-      OGR_F_SetFieldString (f, 0, i < 0 ? _("This file") : fields[i]);
-      OGR_F_SetFieldString (f, 1, i < 0 ? out->text : field_meaning (fields[i]));
+      g_autofree char *meaning = i < 0 ? g_strdup (out->text)
+                                       : g_strdup_printf ("%s (%s)", field_meaning (fields[i]), fields[i]);
+
+      OGR_F_SetFieldString (f, 0, i < 0 ? _("This file") : field_title (fields[i]));
+      OGR_F_SetFieldString (f, 1, meaning);
       if (OGR_L_CreateFeature (readme, f) != OGRERR_NONE)
         i = G_MAXINT - 1;   /* a sheet that does not take rows: the data still goes */
       OGR_F_Destroy (f);
@@ -147,6 +200,8 @@ open_out (Out            *out,
   char **layer_options = NULL;
 
   out->geometry = format->geometry;
+  out->fields = fields;
+  out->titled = g_str_equal (format->driver, "CSV") || g_str_equal (format->driver, "XLSX");
   g_unlink (path);
   CPLErrorReset ();
   out->ds = GDALCreate (GDALGetDriverByName (format->driver), path, 0, 0, 0, GDT_Unknown, NULL);
@@ -182,7 +237,7 @@ open_out (Out            *out,
     }
   for (guint i = 0; fields[i] != NULL; i++)
     {
-      OGRFieldDefnH field = OGR_Fld_Create (fields[i], types[i]);
+      OGRFieldDefnH field = OGR_Fld_Create (out->titled ? field_title (fields[i]) : fields[i], types[i]);
 
       OGR_L_CreateField (out->layer, field, TRUE);
       OGR_Fld_Destroy (field);
@@ -192,11 +247,11 @@ open_out (Out            *out,
     write_readme (out, fields);
   else if (*out->text != '\0' && g_str_equal (format->driver, "CSV"))
     {
-      OGRFieldDefnH field = OGR_Fld_Create ("notice", OFTString);
+      OGRFieldDefnH field = OGR_Fld_Create (field_title ("notice"), OFTString);
 
       OGR_L_CreateField (out->layer, field, TRUE);
       OGR_Fld_Destroy (field);
-      out->notice_field = OGR_FD_GetFieldIndex (OGR_L_GetLayerDefn (out->layer), "notice");
+      out->notice_field = (int) g_strv_length ((char **) fields);
     }
   GDALDatasetStartTransaction (out->ds, FALSE);
   return TRUE;
@@ -225,12 +280,13 @@ close_out (Out         *out,
 }
 
 static void
-set_string (OGRFeatureH  f,
+set_string (const Out   *out,
+            OGRFeatureH  f,
             const char  *field,
             const char  *value)
 {
   if (value != NULL)
-    OGR_F_SetFieldString (f, OGR_F_GetFieldIndex (f, field), value);
+    OGR_F_SetFieldString (f, column (out, field), value);
 }
 
 static gboolean
@@ -331,16 +387,16 @@ export_cases (SmStore      *store,
               x = (floor (x / cell) + 0.5) * cell;
               y = (floor (y / cell) + 0.5) * cell;
               OCTTransform (from_eov, 1, &x, &y, &z);
-              OGR_F_SetFieldInteger64 (f, OGR_F_GetFieldIndex (f, "household_id"), h.id);
-              set_string (f, "settlement", h.settlement);
-              set_string (f, "settlement_part", h.settlement_part);
-              OGR_F_SetFieldDouble (f, OGR_F_GetFieldIndex (f, "lat"), y);
-              OGR_F_SetFieldDouble (f, OGR_F_GetFieldIndex (f, "lon"), x);
-              set_string (f, "need_category", need->category);
-              OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "need_severity"), need->severity);
-              set_string (f, "need_assessed_in", assessed);
-              set_string (f, "need_resolved_in", resolved);
-              OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "synthetic"), need->synthetic);
+              OGR_F_SetFieldInteger64 (f, column (&out, "household_id"), h.id);
+              set_string (&out, f, "settlement", h.settlement);
+              set_string (&out, f, "settlement_part", h.settlement_part);
+              OGR_F_SetFieldDouble (f, column (&out, "lat"), y);
+              OGR_F_SetFieldDouble (f, column (&out, "lon"), x);
+              set_string (&out, f, "need_category", need->category);
+              OGR_F_SetFieldInteger (f, column (&out, "need_severity"), need->severity);
+              set_string (&out, f, "need_assessed_in", assessed);
+              set_string (&out, f, "need_resolved_in", resolved);
+              OGR_F_SetFieldInteger (f, column (&out, "synthetic"), need->synthetic);
               if (out.geometry)
                 {
                   OGRGeometryH point = OGR_G_CreateGeometry (wkbPoint);
@@ -356,19 +412,19 @@ export_cases (SmStore      *store,
               n++;
               continue;
             }
-          OGR_F_SetFieldInteger64 (f, OGR_F_GetFieldIndex (f, "household_id"), h.id);
-          set_string (f, "address", h.address_raw);
-          set_string (f, "postal_code", h.postal_code);
-          set_string (f, "settlement", h.settlement);
-          set_string (f, "settlement_part", h.settlement_part);
-          OGR_F_SetFieldDouble (f, OGR_F_GetFieldIndex (f, "lat"), h.lat);
-          OGR_F_SetFieldDouble (f, OGR_F_GetFieldIndex (f, "lon"), h.lon);
-          set_string (f, "geocode_quality", sm_geocode_quality_to_string (h.quality));
-          set_string (f, "need_category", need->category);
-          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "need_severity"), need->severity);
-          set_string (f, "need_assessed_on", need->assessed_on);
-          set_string (f, "need_resolved_on", need->resolved_on);
-          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "synthetic"), need->synthetic);
+          OGR_F_SetFieldInteger64 (f, column (&out, "household_id"), h.id);
+          set_string (&out, f, "address", h.address_raw);
+          set_string (&out, f, "postal_code", h.postal_code);
+          set_string (&out, f, "settlement", h.settlement);
+          set_string (&out, f, "settlement_part", h.settlement_part);
+          OGR_F_SetFieldDouble (f, column (&out, "lat"), h.lat);
+          OGR_F_SetFieldDouble (f, column (&out, "lon"), h.lon);
+          set_string (&out, f, "geocode_quality", sm_geocode_quality_to_string (h.quality));
+          set_string (&out, f, "need_category", need->category);
+          OGR_F_SetFieldInteger (f, column (&out, "need_severity"), need->severity);
+          set_string (&out, f, "need_assessed_on", need->assessed_on);
+          set_string (&out, f, "need_resolved_on", need->resolved_on);
+          OGR_F_SetFieldInteger (f, column (&out, "synthetic"), need->synthetic);
           if (out.geometry)
             {
               OGRGeometryH point = OGR_G_CreateGeometry (wkbPoint);
@@ -444,16 +500,16 @@ write_aggregate (const Format       *format,
       OGRFeatureH f = OGR_F_Create (OGR_L_GetLayerDefn (out.layer));
       gboolean suppressed = r->counts->state != SM_DISCLOSURE_SHOWN;
 
-      set_string (f, "unit", r->label);
+      set_string (&out, f, "unit", r->label);
       if (!suppressed)
         {
-          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "households"), (int) r->counts->households);
-          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "persons"), (int) r->counts->persons);
-          OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "needs"), (int) r->counts->needs);
+          OGR_F_SetFieldInteger (f, column (&out, "households"), (int) r->counts->households);
+          OGR_F_SetFieldInteger (f, column (&out, "persons"), (int) r->counts->persons);
+          OGR_F_SetFieldInteger (f, column (&out, "needs"), (int) r->counts->needs);
         }
       if (r->population >= 0)
-        OGR_F_SetFieldInteger64 (f, OGR_F_GetFieldIndex (f, "population"), r->population);
-      OGR_F_SetFieldInteger (f, OGR_F_GetFieldIndex (f, "suppressed"), suppressed);
+        OGR_F_SetFieldInteger64 (f, column (&out, "population"), r->population);
+      OGR_F_SetFieldInteger (f, column (&out, "suppressed"), suppressed);
       if (out.geometry && r->geometry != NULL)
         OGR_F_SetGeometryDirectly (f, g_steal_pointer (&r->geometry));
       g_clear_pointer (&r->label, g_free);
