@@ -136,6 +136,34 @@ test_planted_excess (void)
       g_assert_cmpfloat (a->p, ==, b->p);
     }
 
+  /* Asked only for clusters below a level: exactly those of the full
+   * scan, with the same p-values. */
+  for (guint m = 0; m < 2; m++)
+    {
+      SmScanOptions only = o;
+      g_autoptr(GPtrArray) full = NULL, kept = NULL;
+      guint below = 0;
+
+      only.model = m == 0 ? SM_SCAN_BERNOULLI : SM_SCAN_POISSON;
+      full = sm_scan (l, SIDE * SIDE, &only, NULL, &error);
+      only.keep_below = 0.5;
+      kept = sm_scan (l, SIDE * SIDE, &only, NULL, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < full->len; i++)
+        if (((SmScanCluster *) g_ptr_array_index (full, i))->p < 0.5)
+          {
+            const SmScanCluster *a = g_ptr_array_index (full, i), *b = g_ptr_array_index (kept, below);
+
+            g_assert_cmpuint (a->centre, ==, b->centre);
+            g_assert_cmpfloat (a->p, ==, b->p);
+            g_assert_cmpfloat (a->llr, ==, b->llr);
+            below++;
+          }
+      g_assert_cmpuint (kept->len, ==, below);
+      g_assert_cmpuint (below, >, 0);
+      g_assert_cmpuint (below, <, full->len);
+    }
+
   /* Poisson against the same population finds it too. */
   o.model = SM_SCAN_POISSON;
   g_clear_pointer (&again, g_ptr_array_unref);

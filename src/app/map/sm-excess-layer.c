@@ -140,19 +140,14 @@ month_filter (SmExcessLayer *self,
   return month;
 }
 
-/* A month ahead leaves a processor to the window. */
 static void
 begin (SmExcessLayer *self,
-       SmFilter      *filter,
-       gboolean       ahead)
+       SmFilter      *filter)
 {
-  SmExcessOptions options = self->options;
-
-  options.max_threads = ahead ? MAX (1, g_get_num_processors () - 1) : 0;
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->job_filter, filter);
   self->job_options = self->options;
-  sm_find_excess_async (self->store, filter, &options, self->cancellable, done_cb,
+  sm_find_excess_async (self->store, filter, &self->options, self->cancellable, done_cb,
                         g_object_ref (self));
 }
 
@@ -169,7 +164,7 @@ start (SmExcessLayer *self)
     {
       g_autoptr(SmFilter) now = sm_filter_copy (self->filter);
 
-      begin (self, now, FALSE);
+      begin (self, now);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (ahead); i++)
@@ -178,7 +173,7 @@ start (SmExcessLayer *self)
 
       if (next != NULL && find_result (self, next) == NULL)
         {
-          begin (self, next, TRUE);
+          begin (self, next);
           return;
         }
     }

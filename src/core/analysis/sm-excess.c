@@ -310,7 +310,7 @@ sm_find_excess (SmStore                *store,
       g_autofree gint *cell_of_hit = NULL;
       g_autofree SmHouseholdFacts *hit_facts = NULL;
       SmScanOptions scan = { o->model, o->replications, o->seed + (guint32) k, o->max_radius_m,
-                             o->max_share, 10, o->max_threads };
+                             o->max_share, 10, alpha };
 
       sm_filter_set_categories (one, &category, 1);
       hits = sm_store_query (store, one, error);

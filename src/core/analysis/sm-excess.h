@@ -20,7 +20,6 @@ typedef struct {
   double      max_radius_m;   /* 0: 1,000 m */
   double      max_share;      /* 0: 0.25 of the population */
   double      alpha;          /* clusters with a corrected p below it; 0: 0.05 */
-  guint       max_threads;    /* 0: one per processor; the answer is the same */
 } SmExcessOptions;
 
 typedef struct {

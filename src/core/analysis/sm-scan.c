@@ -237,16 +237,19 @@ scan_max (const Scan   *s,
 
 /* The fewest cases step @k needs for a ratio of at least @level (less one,
  * against rounding), or infinity when no count reaches it: the ratio
- * only grows with the cases above the expected. */
+ * only grows with the cases above the expected. @below: a count known to
+ * give less than @level, or -1. */
 static double
 step_threshold (const Scan *s,
                 guint       k,
-                double      level)
+                double      level,
+                double      below)
 {
   double hi = s->model == SM_SCAN_BERNOULLI ? MIN (s->constant2[k], s->total_cases) : s->total_cases;
   double lo = floor (s->model == SM_SCAN_BERNOULLI
                      ? s->total_cases * s->constant2[k] / s->total_population : s->expected[k]);
 
+  lo = MAX (lo, below);
   if (step_llr (s, k, hi) < level)
     return INFINITY;
   /* step_llr (lo) < level <= step_llr (hi) */
@@ -545,6 +548,34 @@ compare_by_llr (const void *a,
   return (x > y) - (x < y);
 }
 
+/* Replications between two looks at the clusters' p-values. */
+#define REPLICATION_BATCH 100
+
+/* Each step's threshold for @level; @raised: the thresholds hold those of
+ * a lower level, each a count below it. */
+static void
+set_thresholds (Scan     *s,
+                double    level,
+                gboolean  raised)
+{
+  for (guint k = 0; k < s->start[s->n_centres]; k++)
+    if (!raised || isfinite (s->threshold[k]))
+      s->threshold[k] = step_threshold (s, k, level, raised ? s->threshold[k] : -1);
+}
+
+/* How many of the first @n replications reached the cluster's ratio. */
+static guint
+beaten_by (const double        *maxima,
+           int                  n,
+           const SmScanCluster *cluster)
+{
+  guint beaten = 0;
+
+  for (int k = 0; k < n; k++)
+    beaten += maxima[k] >= cluster->llr * (1 - 1e-12);
+  return beaten;
+}
+
 /**
  * sm_scan:
  * @locations: (array length=n): cases and population per place
@@ -552,7 +583,9 @@ compare_by_llr (const void *a,
  * Kulldorff's circular scan. Returns the clusters with excess, the most
  * likely first, with Monte Carlo p-values; a deterministic answer for a
  * seed, whatever the number of processors. Empty when there are no cases
- * or only cases.
+ * or only cases. With options' keep_below, only the clusters whose p is
+ * below it, with the same p-values; the others are let go as soon as the
+ * replications make that certain.
  *
  * Returns: (transfer full) (element-type SmScanCluster): or %NULL with
  *   @error (bad input, or cancelled)
@@ -573,7 +606,7 @@ sm_scan (const SmScanLocation *locations,
   g_autofree guint *step = NULL, *order = NULL;
   g_autofree gboolean *used = NULL;
   int n_workers;
-  double level = 0;
+  double level;
   Worker workers[8];
   GThread *threads[8];
   Scan s = { 0 };
@@ -657,47 +690,63 @@ sm_scan (const SmScanLocation *locations,
                                               : INFINITY;
       cl->llr = best[c];
       g_ptr_array_add (clusters, cl);
-      level = cl->llr * (1 - 1e-12);
     }
   if (clusters->len == 0)
     {
       scan_clear (&s);
       return g_steal_pointer (&clusters);
     }
+  level = ((SmScanCluster *) g_ptr_array_index (clusters, clusters->len - 1))->llr * (1 - 1e-12);
 
   /* A replication's ratio matters only where it reaches the least likely
-   * cluster's: the cases each step needs for that, found once. */
+   * cluster's: the cases each step needs for that. */
   s.threshold = g_new (double, MAX (s.start[s.n_centres], 1));
-  for (guint k = 0; k < s.start[s.n_centres]; k++)
-    s.threshold[k] = step_threshold (&s, k, level);
+  set_thresholds (&s, level, FALSE);
 
-  /* The replications, spread over the processors. */
+  /* The replications, spread over the processors, in batches: after each,
+   * the clusters that can no longer stay below @keep_below are let go,
+   * and the rest need only their own ratios. */
   maxima = g_new0 (double, replications);
   n_workers = CLAMP ((int) g_get_num_processors (), 1, (int) G_N_ELEMENTS (workers));
-  if (o->max_threads > 0)
-    n_workers = MIN (n_workers, (int) o->max_threads);
-  for (int t = 0; t < n_workers; t++)
+  for (int done = 0; done < replications && clusters->len > 0;)
     {
-      workers[t] = (Worker) { &s, s.threshold, o->seed, t, n_workers, replications, maxima, cancellable };
-      threads[t] = t > 0 ? g_thread_new ("sm-scan", run_worker, &workers[t]) : NULL;
-    }
-  run_worker (&workers[0]);
-  for (int t = 1; t < n_workers; t++)
-    g_thread_join (threads[t]);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      scan_clear (&s);
-      return NULL;
+      int end = o->keep_below > 0 ? MIN (done + REPLICATION_BATCH, replications) : replications;
+      guint kept = clusters->len;
+
+      for (int t = 0; t < n_workers; t++)
+        {
+          workers[t] = (Worker) { &s, s.threshold, o->seed, done + t, n_workers, end, maxima, cancellable };
+          threads[t] = t > 0 ? g_thread_new ("sm-scan", run_worker, &workers[t]) : NULL;
+        }
+      run_worker (&workers[0]);
+      for (int t = 1; t < n_workers; t++)
+        g_thread_join (threads[t]);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          scan_clear (&s);
+          return NULL;
+        }
+      done = end;
+      /* A cluster beaten this often has p ≥ keep_below whatever comes, and
+       * so has every less likely one. */
+      while (o->keep_below > 0 && kept > 0 &&
+             (beaten_by (maxima, done, g_ptr_array_index (clusters, kept - 1)) + 1.0) /
+             (replications + 1.0) >= o->keep_below)
+        kept--;
+      if (kept < clusters->len)
+        {
+          g_ptr_array_set_size (clusters, kept);
+          if (kept > 0)
+            set_thresholds (&s, ((SmScanCluster *) g_ptr_array_index (clusters, kept - 1))->llr * (1 - 1e-12),
+                            TRUE);
+        }
     }
 
   for (guint i = 0; i < clusters->len; i++)
     {
       SmScanCluster *cl = g_ptr_array_index (clusters, i);
-      guint beaten = 0;
 
-      for (int k = 0; k < replications; k++)
-        beaten += maxima[k] >= cl->llr * (1 - 1e-12);
-      cl->p = (beaten + 1.0) / (replications + 1.0);
+      cl->p = (beaten_by (maxima, replications, cl) + 1.0) / (replications + 1.0);
     }
   scan_clear (&s);
   return g_steal_pointer (&clusters);

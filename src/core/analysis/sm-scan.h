@@ -33,7 +33,7 @@ typedef struct {
   double      max_radius_m;     /* 0: 1,000 m */
   double      max_share;        /* of the whole population in one circle; 0: 0.25 */
   guint       max_clusters;     /* 0: 10 */
-  guint       max_threads;      /* 0: one per processor; the answer is the same */
+  double      keep_below;       /* > 0: only clusters with p below it, found sooner */
 } SmScanOptions;
 
 /* A circle with more cases than expected, and none of its locations in a
