@@ -229,6 +229,19 @@ test_invalid_input_writes_nothing (void)
   sm_test_close_window (window);
 }
 
+/* The household the map shows @n-th, with nothing filtered out. */
+static gint64
+nth_household (SmStore *store,
+               guint    n)
+{
+  g_autoptr(SmFilter) filter = sm_filter_new ();
+  g_autoptr(GArray) hits = sm_store_query (store, filter, NULL);
+
+  g_assert_nonnull (hits);
+  g_assert_cmpuint (hits->len, >, n);
+  return g_array_index (hits, SmCaseHit, n).household_id;
+}
+
 /* Delete asks, hides the household at once, and undo brings it back; a
  * deletion that is not undone is in the file once the window closes. */
 static void
@@ -236,9 +249,7 @@ test_delete_undo (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
-  g_autoptr(SmFilter) filter = sm_filter_new ();
-  g_autoptr(GArray) hits = sm_store_query (store, filter, &error);
-  gint64 id = g_array_index (hits, SmCaseHit, 1).household_id;
+  gint64 id = nth_household (store, 1);
   SmWindow *window = sm_test_open_window (store);
   SmCaseLayer *layer = sm_window_get_case_layer (window);
   guint shown = sm_case_layer_get_n_households (layer);
@@ -287,9 +298,7 @@ test_undo_save (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
-  g_autoptr(SmFilter) filter = sm_filter_new ();
-  g_autoptr(GArray) hits = sm_store_query (store, filter, &error);
-  gint64 id = g_array_index (hits, SmCaseHit, 2).household_id;
+  gint64 id = nth_household (store, 2);
   SmWindow *window = sm_test_open_window (store);
   SmCasePanel *panel = sm_window_get_case_panel (window);
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
@@ -431,9 +440,7 @@ test_close_asks (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SmStore) store = sm_store_open (sm_test_db_path, &error);
-  g_autoptr(SmFilter) filter = sm_filter_new ();
-  g_autoptr(GArray) hits = sm_store_query (store, filter, &error);
-  gint64 id = g_array_index (hits, SmCaseHit, 2).household_id;
+  gint64 id = nth_household (store, 2);
   SmWindow *window = sm_test_open_window (store);
   gint64 changes = sm_test_scalar (store, "SELECT total_changes()");
   GtkWidget *address;

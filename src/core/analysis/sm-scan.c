@@ -37,7 +37,7 @@ typedef struct {
   double *constant;        /* Bernoulli: the terms of n; Poisson: ln E */
   double *constant2;       /* Poisson: ln (C − E); Bernoulli: n */
   double *expected;        /* E of the step */
-  double *threshold;       /* the cases each step needs to matter */
+  guint32 *threshold;      /* the cases each step needs to matter; G_MAXUINT32: none do */
 
   SmScanModel model;
   const SmScanLocation *locations;
@@ -269,16 +269,17 @@ step_threshold (const Scan *s,
  * threshold: the exact largest ratio when it is at least the level the
  * thresholds were found for, below it (or 0) otherwise. */
 static double
-scan_max_above (const Scan   *s,
-                const double *cases,
-                const double *threshold)
+scan_max_above (const Scan    *s,
+                const guint32 *cases,
+                const guint32 *threshold)
 {
   double most = 0;
 
   for (guint c = 0; c < s->n_centres; c++)
     {
-      double inside = 0;
+      guint32 inside = 0;
 
+      /* Whole numbers: adding them does not wait as a floating add does. */
       for (guint k = s->start[c]; k < s->start[c + 1]; k++)
         {
           inside += cases[s->member[k]];
@@ -366,11 +367,11 @@ draw_cases (const Scan *s,
             Rng        *rand,
             guint64    *taken,
             guint      *picked,
-            double     *cases)
+            guint32    *cases)
 {
   guint C = (guint) s->total_cases;
 
-  memset (cases, 0, s->n * sizeof (double));
+  memset (cases, 0, s->n * sizeof (guint32));
   if (s->model == SM_SCAN_BERNOULLI)
     {
       /* C of the N units without replacement (or the N − C that are not
@@ -394,7 +395,7 @@ draw_cases (const Scan *s,
         taken[picked[t] >> 6] = 0;
       if (complement)
         for (guint i = 0; i < s->n; i++)
-          cases[i] = s->locations[i].population - cases[i];
+          cases[i] = (guint32) s->locations[i].population - cases[i];
       return;
     }
   /* Poisson: C cases, each at a location with probability population / N. */
@@ -409,7 +410,7 @@ draw_cases (const Scan *s,
 
 typedef struct {
   const Scan   *scan;
-  const double *threshold;
+  const guint32 *threshold;
   guint32       seed;
   int           first, step, replications;
   double       *maxima;
@@ -423,7 +424,7 @@ run_worker (gpointer data)
   const Scan *s = w->scan;
   g_autofree guint64 *taken = g_new0 (guint64, s->n_units / 64 + 1);
   g_autofree guint *picked = g_new (guint, s->n_units / 2 + 1);
-  g_autofree double *cases = g_new (double, MAX (s->n, 1));
+  g_autofree guint32 *cases = g_new (guint32, MAX (s->n, 1));
 
   for (int r = w->first; r < w->replications; r += w->step)
     {
@@ -559,8 +560,12 @@ set_thresholds (Scan     *s,
                 gboolean  raised)
 {
   for (guint k = 0; k < s->start[s->n_centres]; k++)
-    if (!raised || isfinite (s->threshold[k]))
-      s->threshold[k] = step_threshold (s, k, level, raised ? s->threshold[k] : -1);
+    if (!raised || s->threshold[k] != G_MAXUINT32)
+      {
+        double t = step_threshold (s, k, level, raised ? (double) s->threshold[k] : -1.0);
+
+        s->threshold[k] = isfinite (t) ? (guint32) t : G_MAXUINT32;
+      }
 }
 
 /* How many of the first @n replications reached the cluster's ratio. */
@@ -700,7 +705,7 @@ sm_scan (const SmScanLocation *locations,
 
   /* A replication's ratio matters only where it reaches the least likely
    * cluster's: the cases each step needs for that. */
-  s.threshold = g_new (double, MAX (s.start[s.n_centres], 1));
+  s.threshold = g_new (guint32, MAX (s.start[s.n_centres], 1));
   set_thresholds (&s, level, FALSE);
 
   /* The replications, spread over the processors, in batches: after each,

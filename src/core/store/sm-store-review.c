@@ -53,6 +53,24 @@ sm_review_row_free (SmReviewRow *row)
   g_free (row);
 }
 
+#define REVIEW_ROW_SELECT \
+  "SELECT r.household_id, h.address_raw, r.quality, r.score, r.candidates" \
+  " FROM geocode_review r JOIN household h ON h.id = r.household_id"
+
+/* A row of the review list, as REVIEW_ROW_SELECT gives it. */
+static SmReviewRow *
+read_review_row (sqlite3_stmt *stmt)
+{
+  SmReviewRow *r = g_new0 (SmReviewRow, 1);
+
+  r->household_id = sqlite3_column_int64 (stmt, 0);
+  r->address = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 2), &r->quality);
+  r->score = sqlite3_column_double (stmt, 3);
+  r->details = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  return r;
+}
+
 /**
  * sm_store_list_review_rows:
  *
@@ -64,8 +82,7 @@ sm_store_list_review_rows (SmStore  *store,
                            GError  **error)
 {
   sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "SELECT r.household_id, h.address_raw, r.quality, r.score, r.candidates"
-    " FROM geocode_review r JOIN household h ON h.id = r.household_id"
+    REVIEW_ROW_SELECT
     " ORDER BY r.score, h.address_raw", error);
   g_autoptr(GPtrArray) list = NULL;
   int rc;
@@ -74,16 +91,7 @@ sm_store_list_review_rows (SmStore  *store,
     return NULL;
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) sm_review_row_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SmReviewRow *r = g_new0 (SmReviewRow, 1);
-
-      r->household_id = sqlite3_column_int64 (stmt, 0);
-      r->address = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 2), &r->quality);
-      r->score = sqlite3_column_double (stmt, 3);
-      r->details = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      g_ptr_array_add (list, r);
-    }
+    g_ptr_array_add (list, read_review_row (stmt));
   if (rc != SQLITE_DONE)
     _sm_store_set_error (store, error);
   sqlite3_reset (stmt);
@@ -105,8 +113,7 @@ sm_store_get_review_row (SmStore   *store,
                          GError   **error)
 {
   sqlite3_stmt *stmt = _sm_store_prepare (store,
-    "SELECT r.household_id, h.address_raw, r.quality, r.score, r.candidates"
-    " FROM geocode_review r JOIN household h ON h.id = r.household_id"
+    REVIEW_ROW_SELECT
     " WHERE r.household_id = ?", error);
   SmReviewRow *r = NULL;
   int rc;
@@ -118,12 +125,7 @@ sm_store_get_review_row (SmStore   *store,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      r = g_new0 (SmReviewRow, 1);
-      r->household_id = sqlite3_column_int64 (stmt, 0);
-      r->address = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      sm_geocode_quality_from_string ((const char *) sqlite3_column_text (stmt, 2), &r->quality);
-      r->score = sqlite3_column_double (stmt, 3);
-      r->details = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      r = read_review_row (stmt);
       *found = TRUE;
     }
   else if (rc != SQLITE_DONE)
