@@ -330,6 +330,7 @@ test_undo_save (void)
   sm_household_clear (&h);
   g_assert_cmpint (sm_test_scalar (store, open_sql), ==, 0);
   g_assert_true (sm_case_panel_can_undo_save (panel));
+  sm_test_maybe_screenshot (window, "saved-with-undo");
 
   /* Edits not saved: undo leaves the database alone. */
   g_ptr_array_set_size (rows, 0);
