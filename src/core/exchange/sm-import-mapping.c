@@ -379,6 +379,37 @@ _sm_import_check_mapping (SmImportTarget      target,
   return TRUE;
 }
 
+/* The table's layer (@layer_name, or its first) with a spreadsheet's first
+ * row taken as the column names, or NULL with @error; close it with
+ * close_headed_layer(), whatever came back. */
+static OGRLayerH
+open_headed_layer (const char    *path,
+                   const char    *layer_name,
+                   GDALDatasetH  *ds,
+                   GError       **error)
+{
+  OGRLayerH layer;
+
+  _sm_ogr_init ();
+  CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", "FORCE");
+  CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", "FORCE");
+  *ds = _sm_ogr_open_table (path, NULL, error);
+  layer = *ds == NULL ? NULL : layer_name != NULL ? GDALDatasetGetLayerByName (*ds, layer_name)
+                                                  : GDALDatasetGetLayer (*ds, 0);
+  if (*ds != NULL && layer == NULL)
+    g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("“%s” holds no layers"), path);
+  return layer;
+}
+
+static void
+close_headed_layer (GDALDatasetH ds)
+{
+  CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", NULL);
+  CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", NULL);
+  if (ds != NULL)
+    GDALClose (ds);
+}
+
 /**
  * sm_import_read_columns:
  *
@@ -392,17 +423,9 @@ sm_import_read_columns (const char  *path,
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *encoding = NULL;
   OGRFeatureDefnH defn;
-  GDALDatasetH ds;
-  OGRLayerH layer;
+  GDALDatasetH ds = NULL;
+  OGRLayerH layer = open_headed_layer (path, layer_name, &ds, error);
 
-  _sm_ogr_init ();
-  CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", "FORCE");
-  CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", "FORCE");
-  ds = _sm_ogr_open_table (path, NULL, error);
-  layer = ds == NULL ? NULL : layer_name != NULL ? GDALDatasetGetLayerByName (ds, layer_name)
-                                                 : GDALDatasetGetLayer (ds, 0);
-  if (ds != NULL && layer == NULL)
-    g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("“%s” holds no layers"), path);
   if (layer != NULL)
     {
       encoding = _sm_import_detect_encoding (layer, NULL);
@@ -410,10 +433,7 @@ sm_import_read_columns (const char  *path,
       for (int i = 0; i < OGR_FD_GetFieldCount (defn); i++)
         g_ptr_array_add (names, _sm_import_to_utf8 (OGR_Fld_GetNameRef (OGR_FD_GetFieldDefn (defn, i)), encoding));
     }
-  CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", NULL);
-  CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", NULL);
-  if (ds != NULL)
-    GDALClose (ds);
+  close_headed_layer (ds);
   if (layer == NULL)
     return NULL;
   g_ptr_array_add (names, NULL);
@@ -436,16 +456,10 @@ sm_import_read_preview (const char  *path,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autofree char *encoding = NULL;
-  GDALDatasetH ds;
-  OGRLayerH layer;
+  GDALDatasetH ds = NULL;
+  OGRLayerH layer = open_headed_layer (path, layer_name, &ds, error);
   OGRFeatureH f;
 
-  _sm_ogr_init ();
-  CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", "FORCE");
-  CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", "FORCE");
-  ds = _sm_ogr_open_table (path, NULL, error);
-  layer = ds == NULL ? NULL : layer_name != NULL ? GDALDatasetGetLayerByName (ds, layer_name)
-                                                 : GDALDatasetGetLayer (ds, 0);
   if (layer != NULL)
     {
       int n_fields = OGR_FD_GetFieldCount (OGR_L_GetLayerDefn (layer));
@@ -463,12 +477,7 @@ sm_import_read_preview (const char  *path,
           OGR_F_Destroy (f);
         }
     }
-  else if (ds != NULL)
-    g_set_error (error, SM_ERROR, SM_ERROR_NOT_FOUND, _("“%s” holds no layers"), path);
-  CPLSetThreadLocalConfigOption ("OGR_XLSX_HEADERS", NULL);
-  CPLSetThreadLocalConfigOption ("OGR_ODS_HEADERS", NULL);
-  if (ds != NULL)
-    GDALClose (ds);
+  close_headed_layer (ds);
   return layer != NULL ? g_steal_pointer (&rows) : NULL;
 }
 
