@@ -71,41 +71,74 @@ typedef struct {
   int           notice_field;  /* -1: in the metadata */
 } Out;
 
-/* A column's name in a table people read (CSV, XLSX), in the user's
- * language; each is one that import recognizes, so a table exported in
- * any language is read back. GIS formats keep the stable names. */
+/* The columns the exports write: their stable names (what GIS formats
+ * use), their names in a table people read (CSV, XLSX) in the user's
+ * language, each one import recognizes again, and what they hold, in
+ * words. */
+static const struct {
+  const char *name;
+  const char *title;      /* context "export column" */
+  const char *meaning;
+} columns[] = {
+  { "household_id", NC_("export column", "household_id"),
+    N_("the household's number in the database") },
+  { "address", NC_("export column", "address"),
+    N_("the address as written") },
+  { "postal_code", NC_("export column", "postal_code"),
+    N_("postal code") },
+  { "settlement", NC_("export column", "settlement"),
+    N_("settlement") },
+  { "settlement_part", NC_("export column", "settlement_part"),
+    N_("settlement part") },
+  { "lat", NC_("export column", "lat"),
+    N_("latitude (WGS 84)") },
+  { "lon", NC_("export column", "lon"),
+    N_("longitude (WGS 84)") },
+  { "geocode_quality", NC_("export column", "geocode_quality"),
+    N_("how exactly the address was placed") },
+  { "need_category", NC_("export column", "need_category"),
+    N_("need category (code)") },
+  { "need_severity", NC_("export column", "need_severity"),
+    N_("severity of the need, 1 mild to 3 severe") },
+  { "need_assessed_on", NC_("export column", "need_assessed_on"),
+    N_("day the need was assessed") },
+  { "need_resolved_on", NC_("export column", "need_resolved_on"),
+    N_("day the need was resolved; empty while open") },
+  { "need_assessed_in", NC_("export column", "need_assessed_in"),
+    N_("month the need was assessed") },
+  { "need_resolved_in", NC_("export column", "need_resolved_in"),
+    N_("month the need was resolved") },
+  { "synthetic", NC_("export column", "synthetic"),
+    N_("1: synthetic demo data") },
+  { "unit", NC_("export column", "unit"),
+    N_("the grid cell or settlement part") },
+  { "households", NC_("export column", "households"),
+    N_("households; empty where hidden") },
+  { "persons", NC_("export column", "persons"),
+    N_("persons; empty where hidden") },
+  { "needs", NC_("export column", "needs"),
+    N_("needs; empty where hidden") },
+  { "population", NC_("export column", "population"),
+    N_("residents (KSH), where known") },
+  { "suppressed", NC_("export column", "suppressed"),
+    N_("1: counts hidden by the disclosure rule") },
+  { "notice", NC_("export column", "notice"),
+    NULL },
+};
+
+static guint
+column_entry (const char *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (g_str_equal (columns[i].name, field))
+      return i;
+  g_return_val_if_reached (0);
+}
+
 static const char *
 field_title (const char *field)
 {
-  static const struct { const char *name; const char *title; } titles[] = {
-    { "household_id", NC_("export column", "household_id") },
-    { "address", NC_("export column", "address") },
-    { "postal_code", NC_("export column", "postal_code") },
-    { "settlement", NC_("export column", "settlement") },
-    { "settlement_part", NC_("export column", "settlement_part") },
-    { "lat", NC_("export column", "lat") },
-    { "lon", NC_("export column", "lon") },
-    { "geocode_quality", NC_("export column", "geocode_quality") },
-    { "need_category", NC_("export column", "need_category") },
-    { "need_severity", NC_("export column", "need_severity") },
-    { "need_assessed_on", NC_("export column", "need_assessed_on") },
-    { "need_resolved_on", NC_("export column", "need_resolved_on") },
-    { "need_assessed_in", NC_("export column", "need_assessed_in") },
-    { "need_resolved_in", NC_("export column", "need_resolved_in") },
-    { "synthetic", NC_("export column", "synthetic") },
-    { "unit", NC_("export column", "unit") },
-    { "households", NC_("export column", "households") },
-    { "persons", NC_("export column", "persons") },
-    { "needs", NC_("export column", "needs") },
-    { "population", NC_("export column", "population") },
-    { "suppressed", NC_("export column", "suppressed") },
-    { "notice", NC_("export column", "notice") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    if (g_str_equal (titles[i].name, field))
-      return g_dpgettext2 (GETTEXT_PACKAGE, "export column", titles[i].title);
-  return field;
+  return g_dpgettext2 (GETTEXT_PACKAGE, "export column", columns[column_entry (field)].title);
 }
 
 /* Where a column is, by its stable name. */
@@ -123,34 +156,9 @@ column (const Out  *out,
 static const char *
 field_meaning (const char *field)
 {
-  static const struct { const char *name; const char *meaning; } meanings[] = {
-    { "household_id", N_("the household's number in the database") },
-    { "address", N_("the address as written") },
-    { "postal_code", N_("postal code") },
-    { "settlement", N_("settlement") },
-    { "settlement_part", N_("settlement part") },
-    { "lat", N_("latitude (WGS 84)") },
-    { "lon", N_("longitude (WGS 84)") },
-    { "geocode_quality", N_("how exactly the address was placed") },
-    { "need_category", N_("need category (code)") },
-    { "need_severity", N_("severity of the need, 1 mild to 3 severe") },
-    { "need_assessed_on", N_("day the need was assessed") },
-    { "need_resolved_on", N_("day the need was resolved; empty while open") },
-    { "need_assessed_in", N_("month the need was assessed") },
-    { "need_resolved_in", N_("month the need was resolved") },
-    { "synthetic", N_("1: synthetic demo data") },
-    { "unit", N_("the grid cell or settlement part") },
-    { "households", N_("households; empty where hidden") },
-    { "persons", N_("persons; empty where hidden") },
-    { "needs", N_("needs; empty where hidden") },
-    { "population", N_("residents (KSH), where known") },
-    { "suppressed", N_("1: counts hidden by the disclosure rule") },
-  };
+  const char *meaning = columns[column_entry (field)].meaning;
 
-  for (guint i = 0; i < G_N_ELEMENTS (meanings); i++)
-    if (g_str_equal (meanings[i].name, field))
-      return _(meanings[i].meaning);
-  return "";
+  return meaning != NULL ? _(meaning) : "";
 }
 
 /* A workbook's README sheet: what it shows, and each column in words. */
