@@ -18,6 +18,17 @@ save_toast_dismissed_cb (SmWindow *self)
   g_clear_object (&self->save_toast);
 }
 
+/* The "Saved" notice, taken away (a new one, or its undo, follows). */
+static void
+dismiss_save_toast (SmWindow *self)
+{
+  if (self->save_toast == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->save_toast, self);
+  adw_toast_dismiss (self->save_toast);
+  g_clear_object (&self->save_toast);
+}
+
 void
 _sm_window_case_saved_cb (SmWindow *self,
                gint64    household_id)
@@ -36,12 +47,7 @@ _sm_window_case_saved_cb (SmWindow *self,
     text = _("Saved");
   /* The save can be undone (Ctrl+Z) until another household is shown or
    * the form is edited again; the toast says so. */
-  if (self->save_toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->save_toast, self);
-      adw_toast_dismiss (self->save_toast);
-      g_clear_object (&self->save_toast);
-    }
+  dismiss_save_toast (self);
   self->save_toast = g_object_ref (adw_toast_new (text));
   adw_toast_set_button_label (self->save_toast, _("_Undo"));
   adw_toast_set_action_name (self->save_toast, "win.undo");
@@ -130,12 +136,7 @@ undo_save (SmWindow *self)
   g_autofree char *text = NULL;
   gint64 id;
 
-  if (self->save_toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->save_toast, self);
-      adw_toast_dismiss (self->save_toast);
-      g_clear_object (&self->save_toast);
-    }
+  dismiss_save_toast (self);
   if (!sm_case_panel_can_undo_save (self->case_panel))
     {
       _sm_window_toast (self, sm_case_panel_is_dirty (self->case_panel)
